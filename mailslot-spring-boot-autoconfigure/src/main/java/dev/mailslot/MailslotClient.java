@@ -1,0 +1,42 @@
+package dev.mailslot;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The writing end of a mailslot, as CreateFile opens it: each write sends one message.
+ */
+public interface MailslotClient extends AutoCloseable {
+
+	/**
+	 * Return the name this client writes to.
+	 * @return the mailslot name
+	 */
+	MailslotName name();
+
+	/**
+	 * Send one message.
+	 * @param message the whole message; may be empty
+	 * @throws MessageTooLargeException if the message is larger than the mailslot accepts
+	 * @throws NoSuchMailslotException if the server has closed the mailslot
+	 */
+	default void write(byte[] message) {
+		write(ByteBuffer.wrap(message));
+	}
+
+	/**
+	 * Send the remaining bytes of a buffer as one message. The buffer's position advances to its
+	 * limit.
+	 * @param message the message
+	 * @throws MessageTooLargeException if the message is larger than the mailslot accepts
+	 * @throws NoSuchMailslotException if the server has closed the mailslot
+	 */
+	void write(ByteBuffer message);
+
+	/**
+	 * Release the client's handle. The mailslot and the messages sent stay. Closing twice does
+	 * nothing.
+	 */
+	@Override
+	void close();
+
+}

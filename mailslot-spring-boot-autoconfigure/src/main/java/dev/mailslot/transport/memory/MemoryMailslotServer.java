@@ -1,0 +1,200 @@
+package dev.mailslot.transport.memory;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import dev.mailslot.BufferTooSmallException;
+import dev.mailslot.MailslotClosedException;
+import dev.mailslot.MailslotInfo;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTimeoutException;
+import dev.mailslot.MessageTooLargeException;
+import dev.mailslot.NoSuchMailslotException;
+import dev.mailslot.ReadTimeout;
+
+/**
+ * A mailslot held in a queue in this JVM. Unbounded, as a Windows mailslot is.
+ */
+final class MemoryMailslotServer implements MailslotServer {
+
+	private final MailslotName name;
+
+	private final int maxMessageSize;
+
+	private final Consumer<MemoryMailslotServer> onClose;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition changed = this.lock.newCondition();
+
+	private final ArrayDeque<byte[]> messages = new ArrayDeque<>();
+
+	private ReadTimeout readTimeout;
+
+	private boolean open = true;
+
+	MemoryMailslotServer(MailslotServerOptions options, Consumer<MemoryMailslotServer> onClose) {
+		this.name = options.name();
+		this.maxMessageSize = options.maxMessageSize();
+		this.readTimeout = options.readTimeout();
+		this.onClose = onClose;
+	}
+
+	@Override
+	public MailslotName name() {
+		return this.name;
+	}
+
+	@Override
+	public String transport() {
+		return MemoryMailslotTransport.ID;
+	}
+
+	@Override
+	public byte[] read() {
+		this.lock.lock();
+		try {
+			return awaitMessage().pollFirst();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public int read(ByteBuffer buffer) {
+		this.lock.lock();
+		try {
+			byte[] next = awaitMessage().peekFirst();
+			if (next.length > buffer.remaining()) {
+				throw new BufferTooSmallException(this.name, next.length, buffer.remaining());
+			}
+			buffer.put(this.messages.pollFirst());
+			return next.length;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private ArrayDeque<byte[]> awaitMessage() {
+		ReadTimeout timeout = this.readTimeout;
+		long remaining = timeout.isForever() ? Long.MAX_VALUE : timeout.toDuration().toNanos();
+		while (true) {
+			ensureOpen();
+			if (!this.messages.isEmpty()) {
+				return this.messages;
+			}
+			if (remaining <= 0) {
+				throw new MailslotTimeoutException(this.name, timeout);
+			}
+			if (timeout.isForever()) {
+				this.changed.awaitUninterruptibly();
+			}
+			else {
+				try {
+					remaining = this.changed.awaitNanos(remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new MailslotClosedException(this.name, "Read on " + this.name + " was interrupted");
+				}
+			}
+		}
+	}
+
+	@Override
+	public MailslotInfo info() {
+		this.lock.lock();
+		try {
+			ensureOpen();
+			byte[] next = this.messages.peekFirst();
+			return new MailslotInfo(this.maxMessageSize, (next != null) ? OptionalInt.of(next.length)
+					: OptionalInt.empty(), this.messages.size(), this.readTimeout);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public void setReadTimeout(ReadTimeout readTimeout) {
+		this.lock.lock();
+		try {
+			ensureOpen();
+			this.readTimeout = readTimeout;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	void deliver(ByteBuffer message) {
+		int size = message.remaining();
+		if (this.maxMessageSize > 0 && size > this.maxMessageSize) {
+			throw new MessageTooLargeException(this.name, size, this.maxMessageSize, "Message of " + size
+					+ " bytes is larger than the " + this.maxMessageSize + " bytes mailslot " + this.name + " accepts");
+		}
+		byte[] copy = new byte[size];
+		message.get(copy);
+		this.lock.lock();
+		try {
+			if (!this.open) {
+				throw new NoSuchMailslotException(this.name,
+						"Mailslot " + this.name + " was closed by its server; the message was not delivered");
+			}
+			this.messages.addLast(copy);
+			this.changed.signal();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public boolean isOpen() {
+		this.lock.lock();
+		try {
+			return this.open;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.lock.lock();
+		try {
+			if (!this.open) {
+				return;
+			}
+			this.open = false;
+			this.messages.clear();
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		this.onClose.accept(this);
+	}
+
+	private void ensureOpen() {
+		if (!this.open) {
+			throw new MailslotClosedException(this.name, "Mailslot server " + this.name + " is closed");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "MemoryMailslotServer[" + this.name + "]";
+	}
+
+}

@@ -1,0 +1,159 @@
+package dev.mailslot.transport.posix;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+
+/**
+ * The C library calls of the posix transport, bound with JNA's direct mapping on first use. Sizes
+ * are passed as {@code long}: the transport runs on 64-bit Linux only. Constants are those of
+ * Linux on x86-64 and AArch64.
+ */
+final class LibC {
+
+	static final int O_RDONLY = 0;
+
+	static final int O_WRONLY = 1;
+
+	static final int O_CREAT = 0100;
+
+	static final int O_EXCL = 0200;
+
+	static final int O_NONBLOCK = 04000;
+
+	static final int O_CLOEXEC = 02000000;
+
+	static final int EINTR = 4;
+
+	static final int ENOENT = 2;
+
+	static final int EBADF = 9;
+
+	static final int EAGAIN = 11;
+
+	static final int EACCES = 13;
+
+	static final int EEXIST = 17;
+
+	static final int EINVAL = 22;
+
+	static final int ENFILE = 23;
+
+	static final int EMFILE = 24;
+
+	static final int ENOSPC = 28;
+
+	static final int ENAMETOOLONG = 36;
+
+	static final int ENOSYS = 38;
+
+	static final int EMSGSIZE = 90;
+
+	static final short POLLIN = 1;
+
+	static final int AT_EMPTY_PATH = 0x1000;
+
+	static final int STATX_MODE = 0x2;
+
+	static final int STATX_NLINK = 0x4;
+
+	/** Size of {@code struct mq_attr}: four longs and four longs of padding. */
+	static final int MQ_ATTR_SIZE = 64;
+
+	static final int MQ_ATTR_MAXMSG = 8;
+
+	static final int MQ_ATTR_MSGSIZE = 16;
+
+	static final int MQ_ATTR_CURMSGS = 24;
+
+	/** Size of {@code struct statx}. */
+	static final int STATX_SIZE = 256;
+
+	static final int STATX_NLINK_OFFSET = 16;
+
+	static final int STATX_MODE_OFFSET = 28;
+
+	/** Size of {@code struct pollfd}: int fd, short events, short revents. */
+	static final int POLLFD_SIZE = 8;
+
+	private static final MessageQueueOpen MQ_OPEN;
+
+	static {
+		String library = messageQueueLibrary();
+		Native.register(LibC.class, library);
+		MQ_OPEN = Native.load(library, MessageQueueOpen.class);
+	}
+
+	private LibC() {
+	}
+
+	/**
+	 * Return the library that holds {@code mq_open}: the C library from glibc 2.34 on, librt
+	 * before.
+	 */
+	private static String messageQueueLibrary() {
+		try {
+			NativeLibrary.getInstance("c").getFunction("mq_open");
+			return "c";
+		}
+		catch (UnsatisfiedLinkError ex) {
+			return "rt";
+		}
+	}
+
+	/**
+	 * Call the variadic {@code mq_open(name, oflag, mode, attr)}.
+	 */
+	static int mqOpen(String name, int flags, int mode, Pointer attr) {
+		return MQ_OPEN.mq_open(name, flags, mode, attr);
+	}
+
+	static int mqOpen(String name, int flags) {
+		return MQ_OPEN.mq_open(name, flags);
+	}
+
+	static int errno() {
+		return Native.getLastError();
+	}
+
+	static String describe(int errno) {
+		return strerror(errno) + " (errno " + errno + ")";
+	}
+
+	static native int mq_send(int mqd, Pointer message, long length, int priority);
+
+	static native long mq_receive(int mqd, Pointer buffer, long length, Pointer priority);
+
+	static native int mq_getattr(int mqd, Pointer attr);
+
+	static native int mq_close(int mqd);
+
+	static native int mq_unlink(String name);
+
+	static native int eventfd(int initial, int flags);
+
+	static native long read(int fd, Pointer buffer, long count);
+
+	static native long write(int fd, Pointer buffer, long count);
+
+	static native int close(int fd);
+
+	static native int poll(Pointer fds, long count, int timeoutMillis);
+
+	static native int fchmod(int fd, int mode);
+
+	static native int statx(int dirfd, String path, int flags, int mask, Pointer buffer);
+
+	static native String strerror(int errno);
+
+	/**
+	 * {@code mq_open} is variadic, which direct mapping cannot express.
+	 */
+	interface MessageQueueOpen extends Library {
+
+		int mq_open(String name, int flags, Object... modeAndAttr);
+
+	}
+
+}

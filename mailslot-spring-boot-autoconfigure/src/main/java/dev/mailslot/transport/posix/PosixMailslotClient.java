@@ -1,0 +1,115 @@
+package dev.mailslot.transport.posix;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.sun.jna.Memory;
+
+import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotClosedException;
+import dev.mailslot.MailslotException;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MessageTooLargeException;
+import dev.mailslot.NoSuchMailslotException;
+
+/**
+ * Writes to a mailslot's POSIX message queue. A write blocks while the queue is full. Before each
+ * write the client checks that the queue still has a name: once its server closed (and so unlinked)
+ * it, writing fails as it does on Windows instead of filling a queue no one reads.
+ */
+final class PosixMailslotClient implements MailslotClient {
+
+	private final MailslotName name;
+
+	private final String queueName;
+
+	private final int mqd;
+
+	private final int maxMessageSize;
+
+	private final ReentrantLock writeLock = new ReentrantLock();
+
+	private final Memory sendBuffer;
+
+	private final Memory status = new Memory(LibC.STATX_SIZE);
+
+	private boolean open = true;
+
+	PosixMailslotClient(MailslotName name, String queueName, int mqd, int maxMessageSize) {
+		this.name = name;
+		this.queueName = queueName;
+		this.mqd = mqd;
+		this.maxMessageSize = maxMessageSize;
+		this.sendBuffer = new Memory(Math.max(1, maxMessageSize));
+	}
+
+	@Override
+	public MailslotName name() {
+		return this.name;
+	}
+
+	@Override
+	public void write(ByteBuffer message) {
+		int size = message.remaining();
+		if (size > this.maxMessageSize) {
+			throw new MessageTooLargeException(this.name, size, this.maxMessageSize, "Message of " + size
+					+ " bytes is larger than the " + this.maxMessageSize + " bytes mailslot " + this.name
+					+ " accepts; nothing was sent");
+		}
+		this.writeLock.lock();
+		try {
+			if (!this.open) {
+				throw new MailslotClosedException(this.name, "Mailslot client for " + this.name + " is closed");
+			}
+			ensureServerAlive();
+			this.sendBuffer.getByteBuffer(0, size).put(message);
+			while (LibC.mq_send(this.mqd, this.sendBuffer, size, 0) != 0) {
+				int errno = LibC.errno();
+				if (errno == LibC.EMSGSIZE) {
+					throw new MessageTooLargeException(this.name, size, this.maxMessageSize, "Message of " + size
+							+ " bytes is larger than mailslot " + this.name + " accepts; nothing was sent");
+				}
+				if (errno != LibC.EINTR) {
+					throw new MailslotException(this.name, "Cannot send to message queue " + this.queueName
+							+ " of mailslot " + this.name + ": " + LibC.describe(errno));
+				}
+			}
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	private void ensureServerAlive() {
+		if (LibC.statx(this.mqd, "", LibC.AT_EMPTY_PATH, LibC.STATX_NLINK, this.status) != 0) {
+			throw new MailslotException(this.name, "Cannot check message queue " + this.queueName + " of mailslot "
+					+ this.name + ": " + LibC.describe(LibC.errno()));
+		}
+		if (this.status.getInt(LibC.STATX_NLINK_OFFSET) == 0) {
+			throw new NoSuchMailslotException(this.name, "Mailslot " + this.name + " was closed by its server; "
+					+ "nothing was sent. Open a new client once a server holds the name again");
+		}
+	}
+
+	@Override
+	public void close() {
+		this.writeLock.lock();
+		try {
+			if (this.open) {
+				this.open = false;
+				LibC.mq_close(this.mqd);
+				this.sendBuffer.close();
+				this.status.close();
+			}
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "PosixMailslotClient[" + this.name + " on " + this.queueName + "]";
+	}
+
+}

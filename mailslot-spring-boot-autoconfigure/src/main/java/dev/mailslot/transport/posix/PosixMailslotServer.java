@@ -1,0 +1,311 @@
+package dev.mailslot.transport.posix;
+
+import java.nio.ByteBuffer;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+
+import dev.mailslot.BufferTooSmallException;
+import dev.mailslot.MailslotClosedException;
+import dev.mailslot.MailslotException;
+import dev.mailslot.MailslotInfo;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotTimeoutException;
+import dev.mailslot.ReadTimeout;
+
+/**
+ * A mailslot on a POSIX message queue opened non-blocking for reading.
+ * <p>
+ * One message is read ahead when {@link #info()} needs the next size, so the next size and an
+ * exact count are known and a too-small buffer leaves the message queued. An empty queue is waited
+ * on with {@code poll} on the queue and an eventfd; {@link #close()} and a read-ahead by
+ * {@link #info()} signal the eventfd, so waiting readers wake at once.
+ */
+final class PosixMailslotServer implements MailslotServer {
+
+	private static final long WAKE = 1;
+
+	private final MailslotName name;
+
+	private final String queueName;
+
+	private final int mqd;
+
+	private final int eventFd;
+
+	private final int maxMessageSize;
+
+	private final OwnerLock ownerLock;
+
+	private final Runnable onClose;
+
+	/** Read side for every operation, write side for close: close waits for readers to leave. */
+	private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
+	/** Guards the receive buffer and the read-ahead. */
+	private final ReentrantLock receiveLock = new ReentrantLock();
+
+	private final Memory receiveBuffer;
+
+	private final Memory attributes = new Memory(LibC.MQ_ATTR_SIZE);
+
+	private final Memory wakeValue = new Memory(8);
+
+	/** Size of the message held read ahead in the receive buffer, or -1. */
+	private int aheadSize = -1;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile ReadTimeout readTimeout;
+
+	PosixMailslotServer(MailslotName name, String queueName, int mqd, int eventFd, int maxMessageSize,
+			ReadTimeout readTimeout, OwnerLock ownerLock, Runnable onClose) {
+		this.name = name;
+		this.queueName = queueName;
+		this.mqd = mqd;
+		this.eventFd = eventFd;
+		this.maxMessageSize = maxMessageSize;
+		this.readTimeout = readTimeout;
+		this.ownerLock = ownerLock;
+		this.onClose = onClose;
+		this.receiveBuffer = new Memory(Math.max(1, maxMessageSize));
+		this.wakeValue.setLong(0, WAKE);
+	}
+
+	@Override
+	public MailslotName name() {
+		return this.name;
+	}
+
+	@Override
+	public String transport() {
+		return PosixMailslotTransport.ID;
+	}
+
+	/**
+	 * Return the queue's name.
+	 * @return the name, as {@link PosixQueueNames} maps it
+	 */
+	String queueName() {
+		return this.queueName;
+	}
+
+	/**
+	 * Return the queue's descriptor, for tests that inspect it.
+	 */
+	int descriptor() {
+		return this.mqd;
+	}
+
+	@Override
+	public byte[] read() {
+		this.lifecycle.readLock().lock();
+		try {
+			ReadTimeout timeout = this.readTimeout;
+			long deadline = deadline(timeout);
+			while (true) {
+				ensureOpen();
+				this.receiveLock.lock();
+				try {
+					if (fillAhead()) {
+						byte[] message = this.receiveBuffer.getByteArray(0, this.aheadSize);
+						this.aheadSize = -1;
+						return message;
+					}
+				}
+				finally {
+					this.receiveLock.unlock();
+				}
+				awaitReadable(timeout, deadline);
+			}
+		}
+		finally {
+			this.lifecycle.readLock().unlock();
+		}
+	}
+
+	@Override
+	public int read(ByteBuffer buffer) {
+		this.lifecycle.readLock().lock();
+		try {
+			ReadTimeout timeout = this.readTimeout;
+			long deadline = deadline(timeout);
+			while (true) {
+				ensureOpen();
+				this.receiveLock.lock();
+				try {
+					if (fillAhead()) {
+						int size = this.aheadSize;
+						if (size > buffer.remaining()) {
+							throw new BufferTooSmallException(this.name, size, buffer.remaining());
+						}
+						buffer.put(this.receiveBuffer.getByteBuffer(0, size));
+						this.aheadSize = -1;
+						return size;
+					}
+				}
+				finally {
+					this.receiveLock.unlock();
+				}
+				awaitReadable(timeout, deadline);
+			}
+		}
+		finally {
+			this.lifecycle.readLock().unlock();
+		}
+	}
+
+	/**
+	 * Make sure a message is held read ahead, receiving one if the queue has any. Call with the
+	 * receive lock held.
+	 * @return whether a message is held
+	 */
+	private boolean fillAhead() {
+		if (this.aheadSize >= 0) {
+			return true;
+		}
+		while (true) {
+			long size = LibC.mq_receive(this.mqd, this.receiveBuffer, this.receiveBuffer.size(), Pointer.NULL);
+			if (size >= 0) {
+				this.aheadSize = (int) size;
+				return true;
+			}
+			int errno = LibC.errno();
+			if (errno == LibC.EAGAIN) {
+				return false;
+			}
+			if (errno != LibC.EINTR) {
+				throw failure("receive from", errno);
+			}
+		}
+	}
+
+	private static long deadline(ReadTimeout timeout) {
+		return timeout.isForever() ? Long.MAX_VALUE : System.nanoTime() + timeout.toDuration().toNanos();
+	}
+
+	/**
+	 * Wait until the queue may have a message, the eventfd is signalled, or the deadline passes.
+	 */
+	private void awaitReadable(ReadTimeout timeout, long deadline) {
+		int waitMillis = -1;
+		if (!timeout.isForever()) {
+			long remaining = deadline - System.nanoTime();
+			if (remaining <= 0) {
+				throw new MailslotTimeoutException(this.name, timeout);
+			}
+			waitMillis = (int) Math.min(Integer.MAX_VALUE, (remaining + 999_999) / 1_000_000);
+		}
+		Memory fds = new Memory(2L * LibC.POLLFD_SIZE);
+		fds.clear();
+		fds.setInt(0, this.mqd);
+		fds.setShort(4, LibC.POLLIN);
+		fds.setInt(LibC.POLLFD_SIZE, this.eventFd);
+		fds.setShort(LibC.POLLFD_SIZE + 4, LibC.POLLIN);
+		int ready = LibC.poll(fds, 2, waitMillis);
+		if (ready < 0) {
+			int errno = LibC.errno();
+			if (errno != LibC.EINTR) {
+				throw failure("wait on", errno);
+			}
+			return;
+		}
+		if (ready > 0 && fds.getShort(LibC.POLLFD_SIZE + 6) != 0) {
+			ensureOpen();
+			LibC.read(this.eventFd, new Memory(8), 8);
+		}
+	}
+
+	@Override
+	public MailslotInfo info() {
+		this.lifecycle.readLock().lock();
+		try {
+			ensureOpen();
+			this.receiveLock.lock();
+			try {
+				boolean held = this.aheadSize >= 0;
+				if (!fillAhead()) {
+					return new MailslotInfo(this.maxMessageSize, OptionalInt.empty(), currentMessages(),
+							this.readTimeout);
+				}
+				if (!held) {
+					wakeReaders();
+				}
+				return new MailslotInfo(this.maxMessageSize, OptionalInt.of(this.aheadSize), currentMessages() + 1,
+						this.readTimeout);
+			}
+			finally {
+				this.receiveLock.unlock();
+			}
+		}
+		finally {
+			this.lifecycle.readLock().unlock();
+		}
+	}
+
+	private int currentMessages() {
+		if (LibC.mq_getattr(this.mqd, this.attributes) != 0) {
+			throw failure("query", LibC.errno());
+		}
+		return (int) this.attributes.getLong(LibC.MQ_ATTR_CURMSGS);
+	}
+
+	@Override
+	public void setReadTimeout(ReadTimeout readTimeout) {
+		ensureOpen();
+		this.readTimeout = readTimeout;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return !this.closed.get();
+	}
+
+	@Override
+	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		wakeReaders();
+		this.lifecycle.writeLock().lock();
+		try {
+			LibC.mq_close(this.mqd);
+			LibC.mq_unlink(this.queueName);
+			LibC.close(this.eventFd);
+			this.receiveBuffer.close();
+			this.attributes.close();
+			this.wakeValue.close();
+		}
+		finally {
+			this.lifecycle.writeLock().unlock();
+			this.ownerLock.close();
+			this.onClose.run();
+		}
+	}
+
+	private void wakeReaders() {
+		LibC.write(this.eventFd, this.wakeValue, 8);
+	}
+
+	private void ensureOpen() {
+		if (this.closed.get()) {
+			throw new MailslotClosedException(this.name, "Mailslot server " + this.name + " is closed");
+		}
+	}
+
+	private MailslotException failure(String operation, int errno) {
+		return new MailslotException(this.name, "Cannot " + operation + " message queue " + this.queueName
+				+ " of mailslot " + this.name + ": " + LibC.describe(errno));
+	}
+
+	@Override
+	public String toString() {
+		return "PosixMailslotServer[" + this.name + " on " + this.queueName + "]";
+	}
+
+}

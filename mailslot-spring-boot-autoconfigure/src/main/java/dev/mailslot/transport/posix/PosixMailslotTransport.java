@@ -1,0 +1,195 @@
+package dev.mailslot.transport.posix;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.jna.Memory;
+
+import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotException;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotNameInUseException;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransport;
+import dev.mailslot.NoSuchMailslotException;
+import dev.mailslot.SystemLimitException;
+import dev.mailslot.TransportUnavailableException;
+
+/**
+ * Same-host mailslots on POSIX message queues. A mailslot's queue is named as
+ * {@link PosixQueueNames} documents; its owner holds a lock file beside the shared-memory objects
+ * ({@code /dev/shm/mailslot.<encoded path>.lock}), so that a queue left by a crashed process is
+ * reclaimed and a live owner's name is refused.
+ */
+public final class PosixMailslotTransport implements MailslotTransport {
+
+	static final String ID = "posix";
+
+	static final PosixMailslotTransport INSTANCE = new PosixMailslotTransport();
+
+	private static final System.Logger logger = System.getLogger(PosixMailslotTransport.class.getName());
+
+	private static final Path LOCK_DIRECTORY = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm")
+			: Path.of(System.getProperty("java.io.tmpdir"));
+
+	/** Queue names owned by servers of this JVM: fcntl locks cannot tell two owners in one process. */
+	private final Set<String> ownedQueues = ConcurrentHashMap.newKeySet();
+
+	private PosixMailslotTransport() {
+	}
+
+	@Override
+	public String id() {
+		return ID;
+	}
+
+	@Override
+	public MailslotServer createServer(MailslotServerOptions options) {
+		MailslotName name = options.name();
+		String queueName = PosixQueueNames.queueName(name);
+		PosixQueueLimits limits = PosixQueueLimits.current();
+		int maxMessageSize = messageSize(options, limits);
+		int capacity = capacity(options, limits);
+		if (!this.ownedQueues.add(queueName)) {
+			throw new MailslotNameInUseException(name, "Mailslot " + name + " is in use: another server in this "
+					+ "process owns it; close that server or choose another name");
+		}
+		OwnerLock ownerLock = null;
+		try {
+			ownerLock = OwnerLock.acquire(lockFile(queueName), name);
+			int mqd = createQueue(name, queueName, options.mode(), capacity, maxMessageSize, limits);
+			int eventFd = LibC.eventfd(0, LibC.O_NONBLOCK | LibC.O_CLOEXEC);
+			if (eventFd < 0) {
+				int errno = LibC.errno();
+				LibC.mq_close(mqd);
+				LibC.mq_unlink(queueName);
+				throw new MailslotException(name, "Cannot create the wake-up eventfd of mailslot " + name + ": "
+						+ LibC.describe(errno));
+			}
+			OwnerLock owner = ownerLock;
+			return new PosixMailslotServer(name, queueName, mqd, eventFd, maxMessageSize, options.readTimeout(), owner,
+					() -> this.ownedQueues.remove(queueName));
+		}
+		catch (RuntimeException | Error ex) {
+			if (ownerLock != null) {
+				ownerLock.close();
+			}
+			this.ownedQueues.remove(queueName);
+			throw ex;
+		}
+	}
+
+	private static int messageSize(MailslotServerOptions options, PosixQueueLimits limits) {
+		int asked = options.maxMessageSize();
+		if (asked > limits.msgsizeMax()) {
+			throw new SystemLimitException(options.name(), "fs.mqueue.msgsize_max = " + limits.msgsizeMax(),
+					"Mailslot " + options.name() + " asks for messages of up to " + asked
+							+ " bytes, more than this system's message queues allow",
+					"Ask for at most " + limits.msgsizeMax() + " bytes, or raise the limit: sysctl -w "
+							+ "fs.mqueue.msgsize_max=" + asked + " (root on the host, or in a private IPC namespace)");
+		}
+		return (asked == 0) ? limits.msgsizeMax() : asked;
+	}
+
+	private static int capacity(MailslotServerOptions options, PosixQueueLimits limits) {
+		int asked = options.queueCapacity();
+		if (asked > limits.msgMax()) {
+			throw new SystemLimitException(options.name(), "fs.mqueue.msg_max = " + limits.msgMax(), "Mailslot "
+					+ options.name() + " asks for a queue of " + asked
+					+ " messages, more than this system's message queues allow",
+					"Ask for at most " + limits.msgMax() + " messages, or raise the limit: sysctl -w fs.mqueue.msg_max="
+							+ asked + " (root on the host, or in a private IPC namespace)");
+		}
+		return (asked == 0) ? Math.min(limits.msgDefault(), limits.msgMax()) : asked;
+	}
+
+	private static int createQueue(MailslotName name, String queueName, int mode, int capacity, int messageSize,
+			PosixQueueLimits limits) {
+		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
+			attributes.clear();
+			attributes.setLong(LibC.MQ_ATTR_MAXMSG, capacity);
+			attributes.setLong(LibC.MQ_ATTR_MSGSIZE, messageSize);
+			int flags = LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NONBLOCK | LibC.O_CLOEXEC;
+			for (int attempt = 0; attempt < 2; attempt++) {
+				int mqd = LibC.mqOpen(queueName, flags, mode, attributes);
+				if (mqd >= 0) {
+					if (LibC.fchmod(mqd, mode) != 0) {
+						int errno = LibC.errno();
+						LibC.mq_close(mqd);
+						LibC.mq_unlink(queueName);
+						throw new MailslotException(name, "Cannot set mode 0" + Integer.toOctalString(mode)
+								+ " on message queue " + queueName + ": " + LibC.describe(errno));
+					}
+					return mqd;
+				}
+				int errno = LibC.errno();
+				if (errno != LibC.EEXIST || attempt > 0) {
+					throw createFailure(name, queueName, errno, capacity, messageSize, limits);
+				}
+				logger.log(Level.INFO, "Reclaiming message queue {0} of mailslot {1}: the process that created it "
+						+ "is gone", queueName, name);
+				LibC.mq_unlink(queueName);
+			}
+			throw new MailslotNameInUseException(name, "Mailslot " + name + " is recreated by another program "
+					+ "that does not take the owner lock; stop it or choose another name");
+		}
+	}
+
+	private static MailslotException createFailure(MailslotName name, String queueName, int errno, int capacity,
+			int messageSize, PosixQueueLimits limits) {
+		String problem = "Cannot create message queue " + queueName + " for mailslot " + name + " (" + capacity
+				+ " messages of up to " + messageSize + " bytes): " + LibC.describe(errno);
+		return switch (errno) {
+			case LibC.EMFILE -> new SystemLimitException(name, "RLIMIT_MSGQUEUE (ulimit -q) or RLIMIT_NOFILE",
+					problem, "Each queue reserves about capacity x (max message size + overhead) bytes of the "
+							+ "user's RLIMIT_MSGQUEUE (819200 bytes by default). Raise it (ulimit -q, or LimitMSGQUEUE= "
+							+ "in a systemd unit), close other mailslots, or ask for a smaller max-message-size or "
+							+ "queue capacity");
+			case LibC.ENOSPC -> new SystemLimitException(name, "fs.mqueue.queues_max = " + limits.queuesMax(),
+					problem, "Raise it: sysctl -w fs.mqueue.queues_max=" + (limits.queuesMax() * 2L)
+							+ ", or close other message queues");
+			case LibC.EINVAL -> new SystemLimitException(name, "fs.mqueue.msg_max = " + limits.msgMax()
+					+ ", fs.mqueue.msgsize_max = " + limits.msgsizeMax(), problem,
+					"Ask for less, or raise the limits with sysctl -w");
+			case LibC.ENOSYS -> new TransportUnavailableException(ID, problem
+					+ ". This kernel has no POSIX message queues (CONFIG_POSIX_MQUEUE); use another transport");
+			case LibC.EACCES -> new MailslotException(name, problem + ". The process may not create it; check the "
+					+ "IPC namespace and permissions");
+			default -> new MailslotException(name, problem);
+		};
+	}
+
+	@Override
+	public MailslotClient openClient(MailslotName name) {
+		String queueName = PosixQueueNames.queueName(name);
+		int mqd = LibC.mqOpen(queueName, LibC.O_WRONLY | LibC.O_CLOEXEC);
+		if (mqd < 0) {
+			int errno = LibC.errno();
+			if (errno == LibC.ENOENT) {
+				throw new NoSuchMailslotException(name, "No mailslot " + name + " exists on this host (no message "
+						+ "queue " + queueName + "); start its server first");
+			}
+			throw new MailslotException(name, "Cannot open message queue " + queueName + " of mailslot " + name + ": "
+					+ LibC.describe(errno) + ((errno == LibC.EACCES) ? ". The queue's mode does not let this user "
+							+ "write; set the server's mode (for example 0620) or run as its owner" : ""));
+		}
+		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
+			if (LibC.mq_getattr(mqd, attributes) != 0) {
+				int errno = LibC.errno();
+				LibC.mq_close(mqd);
+				throw new MailslotException(name, "Cannot query message queue " + queueName + ": "
+						+ LibC.describe(errno));
+			}
+			return new PosixMailslotClient(name, queueName, mqd, (int) attributes.getLong(LibC.MQ_ATTR_MSGSIZE));
+		}
+	}
+
+	static Path lockFile(String queueName) {
+		return LOCK_DIRECTORY.resolve(queueName.substring(1) + ".lock");
+	}
+
+}

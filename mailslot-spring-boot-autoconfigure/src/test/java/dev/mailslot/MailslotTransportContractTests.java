@@ -1,0 +1,460 @@
+package dev.mailslot;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The contract of Windows mailslots, which every transport keeps. A transport's test class extends
+ * this one and says how its transport differs where Windows allows it to.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+public abstract class MailslotTransportContractTests {
+
+	private static final AtomicInteger sequence = new AtomicInteger();
+
+	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	private String testName = "test";
+
+	/**
+	 * Return the transport under test.
+	 */
+	protected abstract MailslotTransport transport();
+
+	/**
+	 * Return whether a client in another process reaches this transport's servers.
+	 */
+	protected boolean sharedAcrossProcesses() {
+		return true;
+	}
+
+	/**
+	 * Return the maximum message size {@code info()} reports for a server created with the given
+	 * one. Windows reports what was asked; a transport with a limit of its own reports that limit for 0.
+	 */
+	protected int expectedMaxMessageSize(int asked) {
+		return asked;
+	}
+
+	@BeforeEach
+	void rememberTestName(TestInfo info) {
+		this.testName = info.getTestMethod().map((method) -> method.getName()).orElse("test");
+	}
+
+	@AfterEach
+	void closeResources() throws Exception {
+		for (AutoCloseable resource : this.resources) {
+			resource.close();
+		}
+	}
+
+	protected MailslotName uniqueName() {
+		return MailslotName.parse("\\\\.\\mailslot\\contract\\" + transport().id() + "\\" + this.testName + "-"
+				+ ProcessHandle.current().pid() + "-" + sequence.incrementAndGet());
+	}
+
+	protected MailslotServer server(MailslotName name, int maxMessageSize, ReadTimeout readTimeout) {
+		MailslotServer server = transport().createServer(
+				MailslotServerOptions.builder(name).maxMessageSize(maxMessageSize).readTimeout(readTimeout).build());
+		this.resources.add(server);
+		return server;
+	}
+
+	protected MailslotServer server(ReadTimeout readTimeout) {
+		return server(uniqueName(), 0, readTimeout);
+	}
+
+	protected MailslotClient client(MailslotName name) {
+		MailslotClient client = transport().openClient(name);
+		this.resources.add(0, client);
+		return client;
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String text(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void newServerReportsItsInfo() {
+		MailslotServer server = server(uniqueName(), 100, ReadTimeout.ZERO);
+		assertThat(server.isOpen()).isTrue();
+		assertThat(server.transport()).isEqualTo(transport().id());
+		assertThat(server.info()).isEqualTo(
+				new MailslotInfo(expectedMaxMessageSize(100), OptionalInt.empty(), 0, ReadTimeout.ZERO));
+	}
+
+	@Test
+	void unlimitedMessageSizeIsReported() {
+		MailslotServer server = server(uniqueName(), 0, ReadTimeout.FOREVER);
+		assertThat(server.info().maxMessageSize()).isEqualTo(expectedMaxMessageSize(0));
+		assertThat(server.info().readTimeout()).isEqualTo(ReadTimeout.FOREVER);
+	}
+
+	@Test
+	void namesAreExclusive() {
+		MailslotName name = uniqueName();
+		server(name, 0, ReadTimeout.ZERO);
+		assertThatExceptionOfType(MailslotNameInUseException.class)
+			.isThrownBy(() -> server(name, 0, ReadTimeout.ZERO))
+			.satisfies((ex) -> assertThat(ex.getMailslot()).isEqualTo(name))
+			.withMessageContaining(name.toString());
+	}
+
+	@Test
+	void namesDifferingInCaseAreOneName() {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.ZERO);
+		MailslotName upper = MailslotName.parse(name.toString().toUpperCase(Locale.ROOT));
+		MailslotName lower = MailslotName.parse(name.toString().toLowerCase(Locale.ROOT));
+		assertThatExceptionOfType(MailslotNameInUseException.class)
+			.isThrownBy(() -> server(upper, 0, ReadTimeout.ZERO));
+		client(upper).write(bytes("to upper"));
+		client(lower).write(bytes("to lower"));
+		assertThat(text(server.read())).isEqualTo("to upper");
+		assertThat(text(server.read())).isEqualTo("to lower");
+	}
+
+	@Test
+	void closingFreesTheName() {
+		MailslotName name = uniqueName();
+		server(name, 0, ReadTimeout.ZERO).close();
+		MailslotServer again = server(name, 0, ReadTimeout.ZERO);
+		client(name).write(bytes("again"));
+		assertThat(text(again.read())).isEqualTo("again");
+	}
+
+	@Test
+	void pseudoDirectoriesAreNames() {
+		MailslotName name = MailslotName.parse(uniqueName() + "\\abc\\def\\ghi");
+		MailslotServer server = server(name, 0, ReadTimeout.ZERO);
+		client(name).write(bytes("deep"));
+		assertThat(text(server.read())).isEqualTo("deep");
+	}
+
+	@Test
+	void bareNameIsTheLocalForm() {
+		String path = "contract-" + transport().id() + "-bare-" + ProcessHandle.current().pid() + "-"
+				+ sequence.incrementAndGet();
+		MailslotServer server = server(MailslotName.parse(path), 0, ReadTimeout.ZERO);
+		client(MailslotName.parse("\\\\.\\mailslot\\" + path)).write(bytes("bare"));
+		assertThat(text(server.read())).isEqualTo("bare");
+	}
+
+	@Test
+	void messagesArriveInWriteOrderAcrossWriters() {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.ofMillis(5000));
+		MailslotClient first = client(name);
+		MailslotClient second = client(name);
+		for (int i = 0; i < 8; i++) {
+			((i % 2 == 0) ? first : second).write(bytes("message " + i));
+		}
+		for (int i = 0; i < 8; i++) {
+			assertThat(text(server.read())).isEqualTo("message " + i);
+		}
+	}
+
+	@Test
+	void zeroLengthMessagesAreKept() {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.ZERO);
+		MailslotClient client = client(name);
+		client.write(new byte[0]);
+		client.write(bytes("after"));
+		assertThat(server.info().nextMessageSize()).hasValue(0);
+		assertThat(server.info().messageCount()).isEqualTo(2);
+		assertThat(server.read()).isEmpty();
+		assertThat(text(server.read())).isEqualTo("after");
+	}
+
+	@Test
+	void infoFollowsWritesAndReads() {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.ZERO);
+		MailslotClient client = client(name);
+		assertThat(server.info().nextMessageSize()).isEmpty();
+		assertThat(server.info().messageCount()).isZero();
+		client.write(bytes("abc"));
+		client.write(bytes("defgh"));
+		assertThat(server.info().nextMessageSize()).hasValue(3);
+		assertThat(server.info().messageCount()).isEqualTo(2);
+		assertThat(text(server.read())).isEqualTo("abc");
+		assertThat(server.info().nextMessageSize()).hasValue(5);
+		assertThat(server.info().messageCount()).isEqualTo(1);
+		assertThat(text(server.read())).isEqualTo("defgh");
+		assertThat(server.info().nextMessageSize()).isEmpty();
+		assertThat(server.info().messageCount()).isZero();
+	}
+
+	@Test
+	void readWithTimeoutZeroReturnsAtOnce() {
+		MailslotServer server = server(ReadTimeout.ZERO);
+		long start = System.nanoTime();
+		assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(server::read)
+			.satisfies((ex) -> assertThat(ex.getReadTimeout()).isEqualTo(ReadTimeout.ZERO));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(250));
+	}
+
+	@Test
+	void readWithFiniteTimeoutWaitsThatLong() {
+		Duration timeout = Duration.ofMillis(300);
+		MailslotServer server = server(ReadTimeout.of(timeout));
+		long start = System.nanoTime();
+		assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(server::read);
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(elapsed).isBetween(timeout.minus(finiteTimeoutEarliness()), timeout.plusSeconds(1));
+	}
+
+	/**
+	 * Return how much earlier than asked a finite read timeout may expire.
+	 */
+	protected Duration finiteTimeoutEarliness() {
+		return Duration.ofMillis(5);
+	}
+
+	@Test
+	void readWaitingForeverReturnsAMessageWrittenLater() throws Exception {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.FOREVER);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
+		Thread.sleep(100);
+		assertThat(read).isNotDone();
+		client(name).write(bytes("late"));
+		assertThat(text(read.get(10, TimeUnit.SECONDS))).isEqualTo("late");
+	}
+
+	@Test
+	void readWaitingForeverEndsWhenTheServerCloses() throws Exception {
+		MailslotServer server = server(ReadTimeout.FOREVER);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
+		Thread.sleep(200);
+		assertThat(read).isNotDone();
+		long start = System.nanoTime();
+		server.close();
+		await().atMost(Duration.ofSeconds(2)).until(read::isDone);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		assertThatThrownBy(read::join).hasCauseInstanceOf(MailslotClosedException.class);
+		assertThat(server.isOpen()).isFalse();
+	}
+
+	@Test
+	void setReadTimeoutAppliesToLaterReads() {
+		MailslotServer server = server(ReadTimeout.FOREVER);
+		server.setReadTimeout(ReadTimeout.ZERO);
+		assertThat(server.info().readTimeout()).isEqualTo(ReadTimeout.ZERO);
+		long start = System.nanoTime();
+		assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(server::read);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(250));
+		server.setReadTimeout(ReadTimeout.ofMillis(200));
+		assertThat(server.info().readTimeout()).isEqualTo(ReadTimeout.ofMillis(200));
+		start = System.nanoTime();
+		assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(server::read);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(
+				Duration.ofMillis(200).minus(finiteTimeoutEarliness()));
+	}
+
+	@Test
+	void readIntoBufferPutsTheMessageAtThePosition() {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.ZERO);
+		client(name).write(bytes("hello"));
+		ByteBuffer buffer = ByteBuffer.allocate(16).put((byte) '>');
+		assertThat(server.read(buffer)).isEqualTo(5);
+		assertThat(buffer.position()).isEqualTo(6);
+		assertThat(new String(buffer.array(), 0, 6, StandardCharsets.UTF_8)).isEqualTo(">hello");
+	}
+
+	@Test
+	void tooSmallBufferKeepsTheMessage() {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.ZERO);
+		client(name).write(bytes("0123456789"));
+		ByteBuffer small = ByteBuffer.allocate(4);
+		assertThatExceptionOfType(BufferTooSmallException.class).isThrownBy(() -> server.read(small))
+			.satisfies((ex) -> {
+				assertThat(ex.getRequiredSize()).isEqualTo(10);
+				assertThat(ex.getAvailableSize()).isEqualTo(4);
+			});
+		assertThat(small.position()).isZero();
+		assertThat(server.info().messageCount()).isEqualTo(1);
+		assertThat(server.info().nextMessageSize()).hasValue(10);
+		ByteBuffer exact = ByteBuffer.allocate(10);
+		assertThat(server.read(exact)).isEqualTo(10);
+		assertThat(new String(exact.array(), StandardCharsets.UTF_8)).isEqualTo("0123456789");
+	}
+
+	@Test
+	void oversizedWritesAreRefused() {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 16, ReadTimeout.ZERO);
+		MailslotClient client = client(name);
+		assertThatExceptionOfType(MessageTooLargeException.class).isThrownBy(() -> client.write(new byte[17]))
+			.satisfies((ex) -> {
+				assertThat(ex.getMessageSize()).isEqualTo(17);
+				assertThat(ex.getMaxMessageSize()).isEqualTo(expectedMaxMessageSize(16));
+			})
+			.withMessageContaining("17 bytes");
+		client.write(new byte[16]);
+		assertThat(server.info().messageCount()).isEqualTo(1);
+		assertThat(server.read()).hasSize(16);
+	}
+
+	@Test
+	void writingAfterTheServerClosedFails() {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.ZERO);
+		MailslotClient client = client(name);
+		client.write(bytes("before"));
+		server.close();
+		assertThatExceptionOfType(NoSuchMailslotException.class).isThrownBy(() -> client.write(bytes("after")))
+			.withMessageContaining(name.toString());
+		assertThatExceptionOfType(NoSuchMailslotException.class).isThrownBy(() -> client(name));
+	}
+
+	@Test
+	void closingDiscardsWaitingMessages() {
+		MailslotName name = uniqueName();
+		MailslotServer first = server(name, 0, ReadTimeout.ZERO);
+		client(name).write(bytes("discarded"));
+		assertThat(first.info().messageCount()).isEqualTo(1);
+		first.close();
+		MailslotServer second = server(name, 0, ReadTimeout.ZERO);
+		assertThat(second.info().messageCount()).isZero();
+		assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(second::read);
+	}
+
+	@Test
+	void openingAMissingMailslotFails() {
+		MailslotName name = uniqueName();
+		assertThatExceptionOfType(NoSuchMailslotException.class).isThrownBy(() -> transport().openClient(name))
+			.satisfies((ex) -> assertThat(ex.getMailslot()).isEqualTo(name))
+			.withMessageContaining(name.toString());
+	}
+
+	@Test
+	void aClosedServerRefusesEveryOperation() {
+		MailslotServer server = server(ReadTimeout.ZERO);
+		server.close();
+		server.close();
+		assertThat(server.isOpen()).isFalse();
+		assertThatExceptionOfType(MailslotClosedException.class).isThrownBy(server::read);
+		assertThatExceptionOfType(MailslotClosedException.class).isThrownBy(server::info);
+		assertThatExceptionOfType(MailslotClosedException.class)
+			.isThrownBy(() -> server.setReadTimeout(ReadTimeout.FOREVER));
+	}
+
+	@Test
+	void aClosedClientRefusesToWrite() {
+		MailslotName name = uniqueName();
+		server(name, 0, ReadTimeout.ZERO);
+		MailslotClient client = transport().openClient(name);
+		client.close();
+		client.close();
+		assertThatExceptionOfType(MailslotClosedException.class).isThrownBy(() -> client.write(bytes("x")));
+	}
+
+	@Test
+	void remoteNamesCannotBeServed() {
+		assertThatExceptionOfType(InvalidMailslotNameException.class)
+			.isThrownBy(() -> MailslotServerOptions.builder("\\\\HOST\\mailslot\\x"))
+			.withMessageContaining("\\\\.\\mailslot\\x");
+	}
+
+	@Test
+	void eightWritersOfTenThousandMessagesLoseNothingAndKeepTheirOrder() throws Exception {
+		int writers = 8;
+		int perWriter = 10_000;
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 64, ReadTimeout.ofMillis(10_000));
+		ExecutorService executor = Executors.newFixedThreadPool(writers);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int w = 0; w < writers; w++) {
+				int writer = w;
+				done.add(executor.submit(() -> {
+					try (MailslotClient client = transport().openClient(name)) {
+						ByteBuffer message = ByteBuffer.allocate(64);
+						for (int i = 0; i < perWriter; i++) {
+							message.clear();
+							message.putInt(0, writer).putInt(4, i).limit(8 + (i % 57));
+							client.write(message);
+						}
+					}
+				}));
+			}
+			int[] next = new int[writers];
+			for (int received = 0; received < writers * perWriter; received++) {
+				ByteBuffer message = ByteBuffer.wrap(server.read());
+				int writer = message.getInt(0);
+				int index = message.getInt(4);
+				assertThat(index).as("message of writer %d", writer).isEqualTo(next[writer]);
+				assertThat(message.remaining()).isEqualTo(8 + (index % 57));
+				next[writer]++;
+			}
+			for (Future<?> writer : done) {
+				writer.get(30, TimeUnit.SECONDS);
+			}
+			assertThat(next).containsOnly(perWriter);
+			assertThat(server.info().messageCount()).isZero();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void aMessageFromAnotherProcessArrivesIntact() throws Exception {
+		int count = 50;
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.ofMillis(20_000));
+		Process writer = startWriterProcess(name, count);
+		if (!sharedAcrossProcesses()) {
+			assertThat(writer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(writer.exitValue()).isEqualTo(WriterProcess.NO_SUCH_MAILSLOT);
+			return;
+		}
+		for (int i = 0; i < count; i++) {
+			assertThat(server.read()).isEqualTo(WriterProcess.message(i));
+		}
+		assertThat(writer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(writer.exitValue()).isZero();
+		assertThat(server.info().messageCount()).isZero();
+	}
+
+	private Process startWriterProcess(MailslotName name, int count) throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), WriterProcess.class.getName(),
+				transport().id(), name.toString(), Integer.toString(count))
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.redirectOutput(ProcessBuilder.Redirect.INHERIT)
+			.start();
+	}
+
+}
