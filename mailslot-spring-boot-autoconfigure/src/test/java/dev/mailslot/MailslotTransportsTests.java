@@ -1,0 +1,67 @@
+package dev.mailslot;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link MailslotTransports}.
+ */
+class MailslotTransportsTests {
+
+	@Test
+	void findsTheTransportsOfThisBuild() {
+		assertThat(MailslotTransports.ids()).contains("posix", "memory");
+		assertThat(MailslotTransports.get("memory").id()).isEqualTo("memory");
+		assertThat(MailslotTransports.get(" Memory ").id()).isEqualTo("memory");
+	}
+
+	@Test
+	void defaultIsWin32OnWindowsAndPosixOnLinux() {
+		assertThat(MailslotTransports.defaultTransportId("Windows 11")).isEqualTo("win32");
+		assertThat(MailslotTransports.defaultTransportId("Windows Server 2025")).isEqualTo("win32");
+		assertThat(MailslotTransports.defaultTransportId("Linux")).isEqualTo("posix");
+		assertThat(MailslotTransports.defaultTransportId("Mac OS X")).isNull();
+		assertThat(MailslotTransports.defaultTransportId("FreeBSD")).isNull();
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void autoIsPosixOnLinux() {
+		assertThat(MailslotTransports.get("auto").id()).isEqualTo("posix");
+	}
+
+	@Test
+	void unknownTransportListsTheTransportsThatExist() {
+		assertThatExceptionOfType(TransportUnavailableException.class).isThrownBy(() -> MailslotTransports.get("pipes"))
+			.withMessageContaining("'pipes' does not exist")
+			.withMessageContaining("memory (can run here)")
+			.satisfies((ex) -> assertThat(ex.getTransport()).isEqualTo("pipes"));
+	}
+
+	@Test
+	void plannedTransportMissingFromTheBuildSaysSo() {
+		assertThatExceptionOfType(TransportUnavailableException.class).isThrownBy(() -> MailslotTransports.get("network"))
+			.withMessageContaining("'network' is not part of this build");
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void autoOnAnUnsupportedSystemNamesTheTransportsThatCanRun() {
+		String osName = System.getProperty("os.name");
+		System.setProperty("os.name", "Mac OS X");
+		try {
+			assertThatExceptionOfType(TransportUnavailableException.class).isThrownBy(() -> MailslotTransports.get("auto"))
+				.withMessageContaining("No default mailslot transport for Mac OS X")
+				.withMessageContaining("memory (can run here)")
+				.withMessageContaining("instead of 'auto'");
+		}
+		finally {
+			System.setProperty("os.name", osName);
+		}
+	}
+
+}
