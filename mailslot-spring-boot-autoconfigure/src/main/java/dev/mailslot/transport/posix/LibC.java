@@ -16,6 +16,8 @@ final class LibC {
 
 	static final int O_WRONLY = 1;
 
+	static final int O_RDWR = 2;
+
 	static final int O_CREAT = 0100;
 
 	static final int O_EXCL = 0200;
@@ -58,6 +60,14 @@ final class LibC {
 
 	static final int STATX_NLINK = 0x4;
 
+	static final int STATX_INO = 0x100;
+
+	static final int AT_FDCWD = -100;
+
+	static final int LOCK_EX = 2;
+
+	static final int LOCK_NB = 4;
+
 	/** Size of {@code struct mq_attr}: four longs and four longs of padding. */
 	static final int MQ_ATTR_SIZE = 64;
 
@@ -74,15 +84,21 @@ final class LibC {
 
 	static final int STATX_MODE_OFFSET = 28;
 
+	static final int STATX_INO_OFFSET = 32;
+
+	static final int STATX_DEV_MAJOR_OFFSET = 136;
+
+	static final int STATX_DEV_MINOR_OFFSET = 140;
+
 	/** Size of {@code struct pollfd}: int fd, short events, short revents. */
 	static final int POLLFD_SIZE = 8;
 
-	private static final MessageQueueOpen MQ_OPEN;
+	private static final Variadic VARIADIC;
 
 	static {
 		String library = messageQueueLibrary();
 		Native.register(LibC.class, library);
-		MQ_OPEN = Native.load(library, MessageQueueOpen.class);
+		VARIADIC = Native.load(library, Variadic.class);
 	}
 
 	private LibC() {
@@ -106,11 +122,18 @@ final class LibC {
 	 * Call the variadic {@code mq_open(name, oflag, mode, attr)}.
 	 */
 	static int mqOpen(String name, int flags, int mode, Pointer attr) {
-		return MQ_OPEN.mq_open(name, flags, mode, attr);
+		return VARIADIC.mq_open(name, flags, mode, attr);
 	}
 
 	static int mqOpen(String name, int flags) {
-		return MQ_OPEN.mq_open(name, flags);
+		return VARIADIC.mq_open(name, flags);
+	}
+
+	/**
+	 * Call the variadic {@code open(path, flags, mode)}.
+	 */
+	static int open(String path, int flags, int mode) {
+		return VARIADIC.open(path, flags, mode);
 	}
 
 	static int errno() {
@@ -147,12 +170,22 @@ final class LibC {
 
 	static native String strerror(int errno);
 
+	static native int flock(int fd, int operation);
+
+	static native int ftruncate(int fd, long length);
+
+	static native long pwrite(int fd, Pointer buffer, long count, long offset);
+
+	static native int unlink(String path);
+
 	/**
-	 * {@code mq_open} is variadic, which direct mapping cannot express.
+	 * The variadic calls, which direct mapping cannot express.
 	 */
-	interface MessageQueueOpen extends Library {
+	interface Variadic extends Library {
 
 		int mq_open(String name, int flags, Object... modeAndAttr);
+
+		int open(String path, int flags, Object... mode);
 
 	}
 

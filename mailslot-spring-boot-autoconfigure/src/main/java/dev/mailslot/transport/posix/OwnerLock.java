@@ -1,17 +1,11 @@
 package dev.mailslot.transport.posix;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
-import java.util.UUID;
+
+import com.sun.jna.Memory;
 
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
@@ -20,12 +14,14 @@ import dev.mailslot.MailslotNameInUseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Proves that a live process owns a mailslot: an exclusive lock on a lock file, which the kernel
- * releases when the owner dies. A queue whose lock file is not locked was left by a crash.
+ * Proves that a live process owns a mailslot: an exclusive {@code flock} on a lock file, which
+ * the kernel releases when the owner dies. A queue whose lock file is not locked was left by a
+ * crash. {@code flock} belongs to one open file, so two servers in one process exclude each other
+ * too, and closing another descriptor of the file never drops the lock.
  * <p>
- * The owner writes its process id and a random token into the file after locking it, and reads
- * the file back by its path: if another process deleted and recreated the file in between, the
- * tokens differ and the lock is taken again. The owner deletes the file before releasing it.
+ * After locking, the owner checks that the path still names the file it locked (another owner may
+ * have deleted it on close in between) and writes its process id into it. The owner deletes the
+ * file before releasing the lock.
  */
 final class OwnerLock implements AutoCloseable {
 
@@ -33,98 +29,91 @@ final class OwnerLock implements AutoCloseable {
 
 	private final Path path;
 
-	private final FileChannel channel;
+	private final int fd;
 
-	private final FileLock lock;
-
-	private OwnerLock(Path path, FileChannel channel, FileLock lock) {
+	private OwnerLock(Path path, int fd) {
 		this.path = path;
-		this.channel = channel;
-		this.lock = lock;
+		this.fd = fd;
 	}
 
 	static OwnerLock acquire(Path path, MailslotName mailslot) {
-		try {
-			for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-				OwnerLock owner = tryAcquire(path, mailslot);
-				if (owner != null) {
-					return owner;
-				}
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			OwnerLock owner = tryAcquire(path, mailslot);
+			if (owner != null) {
+				return owner;
 			}
-		}
-		catch (AccessDeniedException ex) {
-			throw new MailslotNameInUseException(mailslot, "Mailslot " + mailslot + " is in use by another user: "
-					+ "its lock file " + path + " cannot be opened. If no server of that name runs, delete the file");
-		}
-		catch (IOException ex) {
-			throw new MailslotException(mailslot, "Cannot lock " + path + " to own mailslot " + mailslot + ": " + ex,
-					ex);
 		}
 		throw new MailslotNameInUseException(mailslot, "Mailslot " + mailslot + " is being created and deleted by "
 				+ "other processes at the same time; try again");
 	}
 
-	private static @Nullable OwnerLock tryAcquire(Path path, MailslotName mailslot) throws IOException {
-		FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE,
-				StandardOpenOption.READ, StandardOpenOption.WRITE),
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
-		FileLock lock;
-		try {
-			lock = channel.tryLock();
+	private static @Nullable OwnerLock tryAcquire(Path path, MailslotName mailslot) {
+		int fd = LibC.open(path.toString(), LibC.O_RDWR | LibC.O_CREAT | LibC.O_CLOEXEC, 0644);
+		if (fd < 0) {
+			int errno = LibC.errno();
+			if (errno == LibC.EACCES) {
+				throw new MailslotNameInUseException(mailslot, "Mailslot " + mailslot + " is in use by another "
+						+ "user: its lock file " + path + " cannot be opened. If no server of that name runs, delete "
+						+ "the file");
+			}
+			throw new MailslotException(mailslot, "Cannot open lock file " + path + " of mailslot " + mailslot + ": "
+					+ LibC.describe(errno));
 		}
-		catch (IOException | RuntimeException ex) {
-			channel.close();
-			throw ex;
+		if (LibC.flock(fd, LibC.LOCK_EX | LibC.LOCK_NB) != 0) {
+			int errno = LibC.errno();
+			LibC.close(fd);
+			if (errno == LibC.EAGAIN) {
+				throw new MailslotNameInUseException(mailslot, "Mailslot " + mailslot + " is in use: " + owner(path)
+						+ " owns it (lock file " + path + "). Stop that process or choose another name");
+			}
+			throw new MailslotException(mailslot, "Cannot lock " + path + " of mailslot " + mailslot + ": "
+					+ LibC.describe(errno));
 		}
-		if (lock == null) {
-			channel.close();
-			throw new MailslotNameInUseException(mailslot, "Mailslot " + mailslot + " is in use: " + owner(path)
-					+ " owns it (lock file " + path + "). Stop that process or choose another name");
+		if (!sameFile(fd, path)) {
+			LibC.close(fd);
+			return null;
 		}
-		String token = "pid=" + ProcessHandle.current().pid() + "\ntoken=" + UUID.randomUUID() + "\n";
-		channel.truncate(0);
-		channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-		if (token.equals(readQuietly(path))) {
-			return new OwnerLock(path, channel, lock);
+		byte[] pid = ("pid=" + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
+		try (Memory content = new Memory(pid.length)) {
+			content.write(0, pid, 0, pid.length);
+			LibC.ftruncate(fd, 0);
+			LibC.pwrite(fd, content, pid.length, 0);
 		}
-		lock.release();
-		channel.close();
-		return null;
+		return new OwnerLock(path, fd);
+	}
+
+	/**
+	 * Return whether the path still names the open file.
+	 */
+	private static boolean sameFile(int fd, Path path) {
+		try (Memory open = new Memory(LibC.STATX_SIZE); Memory named = new Memory(LibC.STATX_SIZE)) {
+			if (LibC.statx(fd, "", LibC.AT_EMPTY_PATH, LibC.STATX_INO, open) != 0
+					|| LibC.statx(LibC.AT_FDCWD, path.toString(), 0, LibC.STATX_INO, named) != 0) {
+				return false;
+			}
+			return open.getLong(LibC.STATX_INO_OFFSET) == named.getLong(LibC.STATX_INO_OFFSET)
+					&& open.getInt(LibC.STATX_DEV_MAJOR_OFFSET) == named.getInt(LibC.STATX_DEV_MAJOR_OFFSET)
+					&& open.getInt(LibC.STATX_DEV_MINOR_OFFSET) == named.getInt(LibC.STATX_DEV_MINOR_OFFSET);
+		}
 	}
 
 	private static String owner(Path path) {
-		String content = readQuietly(path);
-		if (content != null && content.startsWith("pid=")) {
-			int end = content.indexOf('\n');
-			return "process " + content.substring(4, (end > 0) ? end : content.length());
+		try {
+			String content = Files.readString(path, StandardCharsets.US_ASCII);
+			if (content.startsWith("pid=")) {
+				return "process " + content.substring(4).trim();
+			}
+		}
+		catch (IOException ex) {
+			// Fall through: the owner is alive, only its id is unknown.
 		}
 		return "another process";
 	}
 
-	private static @Nullable String readQuietly(Path path) {
-		try {
-			return Files.readString(path, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			return null;
-		}
-	}
-
 	@Override
 	public void close() {
-		try {
-			Files.deleteIfExists(this.path);
-		}
-		catch (IOException ex) {
-			// The lock is released below all the same; a leftover file is reclaimed on the next create.
-		}
-		try {
-			this.lock.release();
-			this.channel.close();
-		}
-		catch (IOException ex) {
-			// Closing the channel releases the lock even when release() failed.
-		}
+		LibC.unlink(this.path.toString());
+		LibC.close(this.fd);
 	}
 
 }

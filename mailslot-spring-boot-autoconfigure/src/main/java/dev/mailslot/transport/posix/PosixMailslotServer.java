@@ -42,8 +42,6 @@ final class PosixMailslotServer implements MailslotServer {
 
 	private final OwnerLock ownerLock;
 
-	private final Runnable onClose;
-
 	/** Read side for every operation, write side for close: close waits for readers to leave. */
 	private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
@@ -64,7 +62,7 @@ final class PosixMailslotServer implements MailslotServer {
 	private volatile ReadTimeout readTimeout;
 
 	PosixMailslotServer(MailslotName name, String queueName, int mqd, int eventFd, int maxMessageSize,
-			ReadTimeout readTimeout, OwnerLock ownerLock, Runnable onClose) {
+			ReadTimeout readTimeout, OwnerLock ownerLock) {
 		this.name = name;
 		this.queueName = queueName;
 		this.mqd = mqd;
@@ -72,7 +70,6 @@ final class PosixMailslotServer implements MailslotServer {
 		this.maxMessageSize = maxMessageSize;
 		this.readTimeout = readTimeout;
 		this.ownerLock = ownerLock;
-		this.onClose = onClose;
 		this.receiveBuffer = new Memory(Math.max(1, maxMessageSize));
 		this.wakeValue.setLong(0, WAKE);
 	}
@@ -284,7 +281,6 @@ final class PosixMailslotServer implements MailslotServer {
 		finally {
 			this.lifecycle.writeLock().unlock();
 			this.ownerLock.close();
-			this.onClose.run();
 		}
 	}
 

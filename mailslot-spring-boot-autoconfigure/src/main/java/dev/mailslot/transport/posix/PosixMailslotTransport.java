@@ -3,8 +3,6 @@ package dev.mailslot.transport.posix;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.jna.Memory;
 
@@ -36,9 +34,6 @@ public final class PosixMailslotTransport implements MailslotTransport {
 	private static final Path LOCK_DIRECTORY = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm")
 			: Path.of(System.getProperty("java.io.tmpdir"));
 
-	/** Queue names owned by servers of this JVM: fcntl locks cannot tell two owners in one process. */
-	private final Set<String> ownedQueues = ConcurrentHashMap.newKeySet();
-
 	private PosixMailslotTransport() {
 	}
 
@@ -54,13 +49,8 @@ public final class PosixMailslotTransport implements MailslotTransport {
 		PosixQueueLimits limits = PosixQueueLimits.current();
 		int maxMessageSize = messageSize(options, limits);
 		int capacity = capacity(options, limits);
-		if (!this.ownedQueues.add(queueName)) {
-			throw new MailslotNameInUseException(name, "Mailslot " + name + " is in use: another server in this "
-					+ "process owns it; close that server or choose another name");
-		}
-		OwnerLock ownerLock = null;
+		OwnerLock ownerLock = OwnerLock.acquire(lockFile(queueName), name);
 		try {
-			ownerLock = OwnerLock.acquire(lockFile(queueName), name);
 			int mqd = createQueue(name, queueName, options.mode(), capacity, maxMessageSize, limits);
 			int eventFd = LibC.eventfd(0, LibC.O_NONBLOCK | LibC.O_CLOEXEC);
 			if (eventFd < 0) {
@@ -70,15 +60,11 @@ public final class PosixMailslotTransport implements MailslotTransport {
 				throw new MailslotException(name, "Cannot create the wake-up eventfd of mailslot " + name + ": "
 						+ LibC.describe(errno));
 			}
-			OwnerLock owner = ownerLock;
-			return new PosixMailslotServer(name, queueName, mqd, eventFd, maxMessageSize, options.readTimeout(), owner,
-					() -> this.ownedQueues.remove(queueName));
+			return new PosixMailslotServer(name, queueName, mqd, eventFd, maxMessageSize, options.readTimeout(),
+					ownerLock);
 		}
 		catch (RuntimeException | Error ex) {
-			if (ownerLock != null) {
-				ownerLock.close();
-			}
-			this.ownedQueues.remove(queueName);
+			ownerLock.close();
 			throw ex;
 		}
 	}

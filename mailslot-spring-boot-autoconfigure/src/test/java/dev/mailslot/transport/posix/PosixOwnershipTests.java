@@ -1,0 +1,120 @@
+package dev.mailslot.transport.posix;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.jna.Memory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotNameInUseException;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransport;
+import dev.mailslot.MailslotTransports;
+import dev.mailslot.ReadTimeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Ownership of posix mailslots across processes: a crashed owner's queue is reclaimed, a live
+ * owner's name is refused, and the queue's mode is what was asked.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PosixOwnershipTests {
+
+	private final MailslotTransport transport = MailslotTransports.get("posix");
+
+	private final MailslotName name = MailslotName
+		.local("posix-ownership\\" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+
+	private Process other;
+
+	@AfterEach
+	void stopOtherProcess() throws Exception {
+		if (this.other != null) {
+			this.other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void queueLeftByAKilledOwnerIsReclaimed() throws Exception {
+		this.other = PosixProcesses.startServer(this.name.toString(), "hold");
+		assertThat(PosixProcesses.firstLine(this.other)).isEqualTo("ready");
+		this.other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		String queueName = PosixQueueNames.queueName(this.name);
+		assertThat(PosixMailslotTransport.lockFile(queueName)).exists();
+		try (MailslotClient leftover = this.transport.openClient(this.name)) {
+			assertThat(leftover.name()).isEqualTo(this.name);
+		}
+		try (MailslotServer server = this.transport
+			.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ZERO).build())) {
+			assertThat(server.info().messageCount()).isZero();
+			try (MailslotClient client = this.transport.openClient(this.name)) {
+				client.write("fresh".getBytes(StandardCharsets.UTF_8));
+			}
+			assertThat(new String(server.read(), StandardCharsets.UTF_8)).isEqualTo("fresh");
+		}
+		assertThat(PosixMailslotTransport.lockFile(queueName)).doesNotExist();
+	}
+
+	@Test
+	void nameOwnedByALiveProcessIsRefusedNamingIt() throws Exception {
+		this.other = PosixProcesses.startServer(this.name.toString(), "hold");
+		assertThat(PosixProcesses.firstLine(this.other)).isEqualTo("ready");
+		assertThatExceptionOfType(MailslotNameInUseException.class)
+			.isThrownBy(() -> this.transport.createServer(MailslotServerOptions.builder(this.name).build()))
+			.withMessageContaining("process " + this.other.pid() + " owns it")
+			.withMessageContaining(PosixMailslotTransport.lockFile(PosixQueueNames.queueName(this.name)).toString());
+		this.other.getOutputStream().close();
+		assertThat(this.other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		try (MailslotServer server = this.transport.createServer(MailslotServerOptions.builder(this.name).build())) {
+			assertThat(server.isOpen()).isTrue();
+		}
+	}
+
+	@Test
+	void serverInAnotherProcessIsRefusedWhileThisOneLives() throws Exception {
+		try (MailslotServer server = this.transport.createServer(MailslotServerOptions.builder(this.name).build())) {
+			this.other = PosixProcesses.startServer(this.name.toString(), "try");
+			assertThat(PosixProcesses.firstLine(this.other)).startsWith("MailslotNameInUseException: ")
+				.contains("process " + ProcessHandle.current().pid() + " owns it");
+		}
+	}
+
+	@Test
+	void lockFileNamesTheOwnerAndGoesAwayOnClose() throws Exception {
+		String queueName = PosixQueueNames.queueName(this.name);
+		try (MailslotServer server = this.transport.createServer(MailslotServerOptions.builder(this.name).build())) {
+			assertThat(Files.readString(PosixMailslotTransport.lockFile(queueName)))
+				.startsWith("pid=" + ProcessHandle.current().pid() + "\n");
+		}
+		assertThat(PosixMailslotTransport.lockFile(queueName)).doesNotExist();
+	}
+
+	@Test
+	void queueModeIs0600UnlessSet() {
+		try (MailslotServer server = this.transport.createServer(MailslotServerOptions.builder(this.name).build())) {
+			assertThat(modeOf(server)).isEqualTo(0600);
+		}
+		try (MailslotServer server = this.transport
+			.createServer(MailslotServerOptions.builder(this.name).mode(0620).build())) {
+			assertThat(modeOf(server)).isEqualTo(0620);
+		}
+	}
+
+	private static int modeOf(MailslotServer server) {
+		try (Memory status = new Memory(LibC.STATX_SIZE)) {
+			int rc = LibC.statx(((PosixMailslotServer) server).descriptor(), "", LibC.AT_EMPTY_PATH, LibC.STATX_MODE,
+					status);
+			assertThat(rc).isZero();
+			return status.getShort(LibC.STATX_MODE_OFFSET) & 0777;
+		}
+	}
+
+}
