@@ -1,0 +1,61 @@
+package dev.mailslot.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransports;
+import dev.mailslot.ReadTimeout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the sample on the platform's default transport, as the README's command does.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SampleApplicationTests {
+
+	private final String mailslot = "\\\\.\\mailslot\\sample_mailslot_test_" + ProcessHandle.current().pid();
+
+	@Test
+	void readerLogsEveryMessageWrittenToTheSampleMailslot(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
+				"--sample.mailslot=" + this.mailslot)) {
+			assertThat(output).contains("Mailslot created successfully: " + this.mailslot);
+			try (MailslotClient client = MailslotTransports.get("auto").openClient(MailslotName.parse(this.mailslot))) {
+				client.write("Message one for mailslot.".getBytes(StandardCharsets.UTF_8));
+				client.write("Message two for mailslot.".getBytes(StandardCharsets.UTF_8));
+			}
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(output).contains("Received 25 bytes: Message one for mailslot.")
+					.contains("Received 25 bytes: Message two for mailslot."));
+			assertThat(context.getBean(MailslotServer.class).isOpen()).isTrue();
+		}
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output).contains("closed"));
+	}
+
+	@Test
+	void writerSendsTheThreeMessagesOfTheWritingSample() {
+		try (MailslotServer server = MailslotTransports.get("auto")
+			.createServer(MailslotServerOptions.builder(this.mailslot).readTimeout(ReadTimeout.ZERO).build())) {
+			SpringApplication.run(SampleApplication.class, "--sample.mailslot=" + this.mailslot, "--sample.mode=writer")
+				.close();
+			for (String message : MailslotWriterConfiguration.MESSAGES) {
+				assertThat(new String(server.read(), StandardCharsets.UTF_8)).isEqualTo(message);
+			}
+			assertThat(server.info().messageCount()).isZero();
+		}
+	}
+
+}
