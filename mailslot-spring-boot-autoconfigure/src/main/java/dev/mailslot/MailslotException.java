@@ -1,5 +1,7 @@
 package dev.mailslot;
 
+import java.util.OptionalInt;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 public class MailslotException extends RuntimeException {
 
 	private final @Nullable MailslotName mailslot;
+
+	private int nativeErrorCode = -1;
 
 	public MailslotException(@Nullable MailslotName mailslot, String message) {
 		this(mailslot, message, null);
@@ -25,6 +29,26 @@ public class MailslotException extends RuntimeException {
 	 */
 	public @Nullable MailslotName getMailslot() {
 		return this.mailslot;
+	}
+
+	/**
+	 * Return the operating system's error code behind this failure: a Win32 error code on the
+	 * win32 transport, an {@code errno} value on the posix transport.
+	 * @return the code, or empty when the failure did not come from the operating system
+	 */
+	public OptionalInt getNativeErrorCode() {
+		return (this.nativeErrorCode >= 0) ? OptionalInt.of(this.nativeErrorCode) : OptionalInt.empty();
+	}
+
+	/**
+	 * Record the operating system's error code behind this failure. Transports call this once,
+	 * where they create the exception.
+	 * @param code the Win32 error code or {@code errno} value
+	 * @return this exception
+	 */
+	public MailslotException withNativeErrorCode(int code) {
+		this.nativeErrorCode = code;
+		return this;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -49,6 +51,29 @@ public abstract class MailslotTransportContractTests {
 	 */
 	protected boolean sharedAcrossProcesses() {
 		return true;
+	}
+
+	/**
+	 * Return the differences from Windows that this transport's environment is known to have; each
+	 * relaxes exactly the checks it names.
+	 */
+	protected Set<Relaxation> relaxations() {
+		return Set.of();
+	}
+
+	private boolean relaxed(Relaxation relaxation) {
+		return relaxations().contains(relaxation);
+	}
+
+	private void skipIfRelaxed(Relaxation relaxation) {
+		Assumptions.assumeFalse(relaxed(relaxation), () -> "Relaxed: " + relaxation.description());
+	}
+
+	/**
+	 * Return the message count {@code info()} reports when the given number of messages wait.
+	 */
+	private int expectedCount(int waiting) {
+		return relaxed(Relaxation.MESSAGE_COUNT_AT_MOST_ONE) ? Math.min(waiting, 1) : waiting;
 	}
 
 	/**
@@ -183,13 +208,14 @@ public abstract class MailslotTransportContractTests {
 
 	@Test
 	void zeroLengthMessagesAreKept() {
+		skipIfRelaxed(Relaxation.ZERO_LENGTH_READ_FAILS);
 		MailslotName name = uniqueName();
 		MailslotServer server = server(name, 0, ReadTimeout.ZERO);
 		MailslotClient client = client(name);
 		client.write(new byte[0]);
 		client.write(bytes("after"));
 		assertThat(server.info().nextMessageSize()).hasValue(0);
-		assertThat(server.info().messageCount()).isEqualTo(2);
+		assertThat(server.info().messageCount()).isEqualTo(expectedCount(2));
 		assertThat(server.read()).isEmpty();
 		assertThat(text(server.read())).isEqualTo("after");
 	}
@@ -204,7 +230,7 @@ public abstract class MailslotTransportContractTests {
 		client.write(bytes("abc"));
 		client.write(bytes("defgh"));
 		assertThat(server.info().nextMessageSize()).hasValue(3);
-		assertThat(server.info().messageCount()).isEqualTo(2);
+		assertThat(server.info().messageCount()).isEqualTo(expectedCount(2));
 		assertThat(text(server.read())).isEqualTo("abc");
 		assertThat(server.info().nextMessageSize()).hasValue(5);
 		assertThat(server.info().messageCount()).isEqualTo(1);
@@ -312,6 +338,7 @@ public abstract class MailslotTransportContractTests {
 
 	@Test
 	void oversizedWritesAreRefused() {
+		skipIfRelaxed(Relaxation.MAX_SIZE_NOT_ENFORCED_ON_WRITE);
 		MailslotName name = uniqueName();
 		MailslotServer server = server(name, 16, ReadTimeout.ZERO);
 		MailslotClient client = client(name);
@@ -328,6 +355,7 @@ public abstract class MailslotTransportContractTests {
 
 	@Test
 	void writingAfterTheServerClosedFails() {
+		skipIfRelaxed(Relaxation.CLOSED_NAME_LIVES_WHILE_CLIENTS_OPEN);
 		MailslotName name = uniqueName();
 		MailslotServer server = server(name, 0, ReadTimeout.ZERO);
 		MailslotClient client = client(name);
@@ -342,7 +370,9 @@ public abstract class MailslotTransportContractTests {
 	void closingDiscardsWaitingMessages() {
 		MailslotName name = uniqueName();
 		MailslotServer first = server(name, 0, ReadTimeout.ZERO);
-		client(name).write(bytes("discarded"));
+		try (MailslotClient client = transport().openClient(name)) {
+			client.write(bytes("discarded"));
+		}
 		assertThat(first.info().messageCount()).isEqualTo(1);
 		first.close();
 		MailslotServer second = server(name, 0, ReadTimeout.ZERO);
@@ -455,6 +485,41 @@ public abstract class MailslotTransportContractTests {
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.redirectOutput(ProcessBuilder.Redirect.INHERIT)
 			.start();
+	}
+
+	/**
+	 * A known difference from Windows in a transport's environment. A transport's test declares the
+	 * ones that apply; each relaxes exactly the check it describes and nothing else.
+	 */
+	protected enum Relaxation {
+
+		/** Wine 8.0: GetMailslotInfo's message count is only ever 0 or 1. */
+		MESSAGE_COUNT_AT_MOST_ONE("Wine 8.0 reports a message count of 0 or 1 only; the count is checked as "
+				+ "min(waiting, 1)"),
+
+		/** Wine 8.0: a write larger than the mailslot's maximum message size succeeds. */
+		MAX_SIZE_NOT_ENFORCED_ON_WRITE("Wine 8.0 does not enforce the maximum message size on write"),
+
+		/** Wine 8.0: a zero-length write succeeds, but reading it fails with ERROR_BROKEN_PIPE. */
+		ZERO_LENGTH_READ_FAILS("Wine 8.0 fails to read a zero-length message (ERROR_BROKEN_PIPE)"),
+
+		/**
+		 * Wine 8.0: a closed mailslot's name lives on while a client handle is open: writes through
+		 * that handle succeed and a new server of the name fails with ERROR_ALREADY_EXISTS.
+		 */
+		CLOSED_NAME_LIVES_WHILE_CLIENTS_OPEN("Wine 8.0 keeps a closed mailslot alive while a client handle is "
+				+ "open, so writing after the server closed succeeds");
+
+		private final String description;
+
+		Relaxation(String description) {
+			this.description = description;
+		}
+
+		public String description() {
+			return this.description;
+		}
+
 	}
 
 }

@@ -1,0 +1,62 @@
+package dev.mailslot.transport.win32;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.platform.win32.WinNT.HANDLE;
+import com.sun.jna.ptr.IntByReference;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Win32 calls the transport makes, one method each, so that tests can inject the error codes
+ * Wine never returns. A failed call returns {@code false} or an invalid handle, and
+ * {@link #lastError()} then gives its error code.
+ */
+interface Win32Api {
+
+	/** {@code INVALID_HANDLE_VALUE}. */
+	HANDLE INVALID_HANDLE = WinBase.INVALID_HANDLE_VALUE;
+
+	HANDLE createMailslot(String name, int maxMessageSize, int readTimeout,
+			WinBase.@Nullable SECURITY_ATTRIBUTES securityAttributes);
+
+	boolean getMailslotInfo(HANDLE mailslot, IntByReference maxMessageSize, IntByReference nextSize,
+			IntByReference messageCount, IntByReference readTimeout);
+
+	boolean setMailslotInfo(HANDLE mailslot, int readTimeout);
+
+	boolean readFile(HANDLE file, byte[] buffer, int size, IntByReference read);
+
+	/**
+	 * Open a mailslot for writing: {@code CreateFile(name, GENERIC_WRITE, FILE_SHARE_READ |
+	 * FILE_SHARE_WRITE, NULL, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL)}. Sharing writes lets
+	 * several clients hold the mailslot open at once where sharing is enforced (Wine, and Windows
+	 * before Vista); Windows since Vista allows that with {@code FILE_SHARE_READ} alone.
+	 */
+	HANDLE openForWriting(String name);
+
+	boolean writeFile(HANDLE file, byte[] buffer, int size, IntByReference written);
+
+	boolean cancelIo(HANDLE file);
+
+	boolean closeHandle(HANDLE handle);
+
+	/**
+	 * Convert SDDL to a self-relative security descriptor that {@link #freeSecurityDescriptor}
+	 * releases.
+	 * @return the descriptor, or {@code null} on failure
+	 */
+	@Nullable Pointer securityDescriptor(String sddl);
+
+	/**
+	 * Return whether a descriptor has a DACL that is not NULL.
+	 */
+	boolean hasNonNullDacl(Pointer securityDescriptor);
+
+	void freeSecurityDescriptor(Pointer securityDescriptor);
+
+	int lastError();
+
+	String errorText(int code);
+
+}

@@ -1,0 +1,136 @@
+package dev.mailslot.transport.win32;
+
+import dev.mailslot.InvalidMailslotNameException;
+import dev.mailslot.MailslotClosedException;
+import dev.mailslot.MailslotException;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotNameInUseException;
+import dev.mailslot.NoSuchMailslotException;
+import dev.mailslot.SystemLimitException;
+
+/**
+ * Turns Win32 error codes into the API's exceptions, each with the code and FormatMessage's text.
+ */
+final class Win32Errors {
+
+	static final int ERROR_FILE_NOT_FOUND = 2;
+
+	static final int ERROR_PATH_NOT_FOUND = 3;
+
+	static final int ERROR_ACCESS_DENIED = 5;
+
+	static final int ERROR_INVALID_HANDLE = 6;
+
+	static final int ERROR_NOT_ENOUGH_MEMORY = 8;
+
+	static final int ERROR_BAD_NETPATH = 53;
+
+	static final int ERROR_INVALID_PARAMETER = 87;
+
+	static final int ERROR_BROKEN_PIPE = 109;
+
+	static final int ERROR_SEM_TIMEOUT = 121;
+
+	static final int ERROR_INSUFFICIENT_BUFFER = 122;
+
+	static final int ERROR_INVALID_NAME = 123;
+
+	static final int ERROR_ALREADY_EXISTS = 183;
+
+	static final int ERROR_OPERATION_ABORTED = 995;
+
+	static final int ERROR_NO_SYSTEM_RESOURCES = 1450;
+
+	static final int ERROR_REMOTE_MAILSLOTS_DEPRECATED = 3025;
+
+	/** How remote mailslots are turned back on where Windows has turned them off. */
+	static final String REMOTE_MAILSLOTS_REMEDY = "Windows 11 and Windows Server 2025 turn remote mailslots off ahead "
+			+ "of their removal; local mailslots (\\\\.\\mailslot\\...) are not affected. To turn them back on, as "
+			+ "administrator: Set-SmbClientConfiguration -EnableMailslots $true, or the Group Policy Computer "
+			+ "Configuration > Administrative Templates > Network > Lanman Workstation > Enable remote mailslots "
+			+ "(HKLM\\Software\\Policies\\Microsoft\\Windows\\NetworkProvider, EnableMailslots = 1), then restart";
+
+	private final Win32Api api;
+
+	Win32Errors(Win32Api api) {
+		this.api = api;
+	}
+
+	/**
+	 * Describe an error code: {@code Win32 error 183: Cannot create a file when that file already
+	 * exists.}
+	 */
+	String describe(int code) {
+		return "Win32 error " + code + ": " + this.api.errorText(code);
+	}
+
+	MailslotException createFailure(MailslotName name, int code) {
+		String cause = " (" + describe(code) + ")";
+		MailslotException exception = switch (code) {
+			case ERROR_ALREADY_EXISTS -> new MailslotNameInUseException(name, "Mailslot " + name + " is in use: "
+					+ "another server on this host owns it. Stop that process or choose another name" + cause);
+			case ERROR_INVALID_NAME, ERROR_PATH_NOT_FOUND -> new InvalidMailslotNameException(name.toString(),
+					"Invalid mailslot name '" + name + "': CreateMailslot refused it" + cause);
+			case ERROR_NOT_ENOUGH_MEMORY, ERROR_NO_SYSTEM_RESOURCES -> new SystemLimitException(name,
+					"system resources", "Cannot create mailslot " + name + cause,
+					"Close other mailslots or handles, or ask for a smaller max-message-size");
+			case ERROR_ACCESS_DENIED -> new MailslotException(name, "Cannot create mailslot " + name
+					+ ": access denied; check the security descriptor and the account's rights" + cause);
+			default -> new MailslotException(name, "Cannot create mailslot " + name + cause);
+		};
+		return exception.withNativeErrorCode(code);
+	}
+
+	MailslotException openFailure(MailslotName name, int code) {
+		String cause = " (" + describe(code) + ")";
+		MailslotException exception = switch (code) {
+			case ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND -> new NoSuchMailslotException(name,
+					"No mailslot " + name + " exists; start its server first" + cause);
+			case ERROR_BAD_NETPATH -> new NoSuchMailslotException(name, "Cannot reach " + name + ": the host or "
+					+ "domain '" + name.host() + "' cannot be resolved or reached" + cause);
+			case ERROR_INVALID_NAME -> new InvalidMailslotNameException(name.toString(),
+					"Invalid mailslot name '" + name + "': CreateFile refused it" + cause);
+			case ERROR_REMOTE_MAILSLOTS_DEPRECATED -> remoteMailslotsOff(name, code);
+			case ERROR_ACCESS_DENIED -> new MailslotException(name, "Cannot open mailslot " + name + ": access "
+					+ "denied; the mailslot's security descriptor does not let this account write" + cause);
+			default -> new MailslotException(name, "Cannot open mailslot " + name + cause);
+		};
+		return exception.withNativeErrorCode(code);
+	}
+
+	MailslotException writeFailure(MailslotName name, int code, int size) {
+		String cause = " (" + describe(code) + ")";
+		MailslotException exception = switch (code) {
+			case ERROR_REMOTE_MAILSLOTS_DEPRECATED -> remoteMailslotsOff(name, code);
+			case ERROR_BAD_NETPATH -> new NoSuchMailslotException(name, "Cannot send to " + name
+					+ ((size > Win32MailslotClient.MAX_BROADCAST_MESSAGE_SIZE) ? ": if '" + name.host()
+							+ "' is a domain, messages over " + Win32MailslotClient.MAX_BROADCAST_MESSAGE_SIZE
+							+ " bytes cannot be sent to it" : ": the host or domain cannot be reached") + cause);
+			case ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, ERROR_BROKEN_PIPE -> new NoSuchMailslotException(name,
+					"Mailslot " + name + " was closed by its server; nothing was sent. Open a new client once a "
+							+ "server holds the name again" + cause);
+			default -> new MailslotException(name, "Cannot write " + size + " bytes to mailslot " + name + cause);
+		};
+		return exception.withNativeErrorCode(code);
+	}
+
+	MailslotException readFailure(MailslotName name, int code, boolean closed) {
+		if (closed || code == ERROR_OPERATION_ABORTED || code == ERROR_INVALID_HANDLE) {
+			return new MailslotClosedException(name, "Mailslot server " + name + " is closed (" + describe(code) + ")")
+				.withNativeErrorCode(code);
+		}
+		return new MailslotException(name, "Cannot read from mailslot " + name + " (" + describe(code) + ")")
+			.withNativeErrorCode(code);
+	}
+
+	MailslotException failure(MailslotName name, String operation, int code) {
+		return new MailslotException(name, "Cannot " + operation + " mailslot " + name + " (" + describe(code) + ")")
+			.withNativeErrorCode(code);
+	}
+
+	private MailslotException remoteMailslotsOff(MailslotName name, int code) {
+		return new MailslotException(name, "Cannot write to " + name + ": remote mailslots are turned off on this "
+				+ "Windows (" + describe(code) + "). " + REMOTE_MAILSLOTS_REMEDY);
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.mailslot.transport.win32;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.platform.win32.WinNT.HANDLE;
+
+import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotException;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransport;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Mailslots of kernel32: CreateMailslotW for servers, CreateFileW and WriteFile for clients, on
+ * local, remote, domain and {@code *} names alike.
+ */
+public final class Win32MailslotTransport implements MailslotTransport {
+
+	static final String ID = "win32";
+
+	private static volatile @Nullable Win32MailslotTransport instance;
+
+	private final Win32Api api;
+
+	private final Win32Errors errors;
+
+	Win32MailslotTransport(Win32Api api) {
+		this.api = api;
+		this.errors = new Win32Errors(api);
+	}
+
+	static Win32MailslotTransport instance() {
+		Win32MailslotTransport transport = instance;
+		if (transport == null) {
+			synchronized (Win32MailslotTransport.class) {
+				transport = instance;
+				if (transport == null) {
+					transport = new Win32MailslotTransport(new JnaWin32Api());
+					instance = transport;
+				}
+			}
+		}
+		return transport;
+	}
+
+	@Override
+	public String id() {
+		return ID;
+	}
+
+	@Override
+	public MailslotServer createServer(MailslotServerOptions options) {
+		MailslotName name = options.name();
+		Pointer descriptor = securityDescriptor(options);
+		try {
+			WinBase.SECURITY_ATTRIBUTES attributes = null;
+			if (options.inheritHandle() || descriptor != null) {
+				attributes = new WinBase.SECURITY_ATTRIBUTES();
+				attributes.bInheritHandle = options.inheritHandle();
+				attributes.lpSecurityDescriptor = descriptor;
+			}
+			HANDLE handle = this.api.createMailslot(name.toString(), options.maxMessageSize(),
+					(int) options.readTimeout().toWin32Millis(), attributes);
+			if (handle == null || Win32Api.INVALID_HANDLE.equals(handle)) {
+				throw this.errors.createFailure(name, this.api.lastError());
+			}
+			return new Win32MailslotServer(this.api, name, handle);
+		}
+		finally {
+			if (descriptor != null) {
+				this.api.freeSecurityDescriptor(descriptor);
+			}
+		}
+	}
+
+	private @Nullable Pointer securityDescriptor(MailslotServerOptions options) {
+		String sddl = options.securityDescriptor();
+		if (sddl == null || sddl.isBlank()) {
+			return null;
+		}
+		Pointer descriptor = this.api.securityDescriptor(sddl);
+		if (descriptor == null) {
+			throw new MailslotException(options.name(), "Security descriptor '" + sddl + "' of mailslot "
+					+ options.name() + " is not valid SDDL (" + this.errors.describe(this.api.lastError())
+					+ "). Give one with a DACL, for example D:(A;;GA;;;SY)(A;;GA;;;OW)");
+		}
+		if (!this.api.hasNonNullDacl(descriptor)) {
+			this.api.freeSecurityDescriptor(descriptor);
+			throw new MailslotException(options.name(), "Security descriptor '" + sddl + "' of mailslot "
+					+ options.name() + " has no DACL, or a NULL DACL, which lets everyone in; refused. Give a DACL "
+					+ "that names who may write, for example D:(A;;GA;;;SY)(A;;GA;;;OW)(A;;GW;;;AU)");
+		}
+		return descriptor;
+	}
+
+	@Override
+	public MailslotClient openClient(MailslotName name) {
+		HANDLE handle = this.api.openForWriting(name.toString());
+		if (handle == null || Win32Api.INVALID_HANDLE.equals(handle)) {
+			throw this.errors.openFailure(name, this.api.lastError());
+		}
+		return new Win32MailslotClient(this.api, name, handle);
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.mailslot.transport.win32;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import dev.mailslot.MailslotTransport;
+import dev.mailslot.MailslotTransportContractTests;
+import dev.mailslot.MailslotTransports;
+
+/**
+ * The mailslot contract on real kernel32 mailslots: on Windows, and in CI on a Windows JRE under
+ * Wine, where the differences Wine is known to have are relaxed, each by name.
+ */
+@EnabledOnOs(OS.WINDOWS)
+class Win32MailslotTransportTests extends MailslotTransportContractTests {
+
+	private static final boolean WINE = Wine.isRunning();
+
+	@Override
+	protected MailslotTransport transport() {
+		return MailslotTransports.get("win32");
+	}
+
+	@Override
+	protected Set<Relaxation> relaxations() {
+		return WINE ? EnumSet.of(Relaxation.MESSAGE_COUNT_AT_MOST_ONE, Relaxation.MAX_SIZE_NOT_ENFORCED_ON_WRITE,
+				Relaxation.ZERO_LENGTH_READ_FAILS, Relaxation.CLOSED_NAME_LIVES_WHILE_CLIENTS_OPEN)
+				: EnumSet.noneOf(Relaxation.class);
+	}
+
+}
