@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * The contract of Windows mailslots, which every transport keeps. A transport's test class extends
  * this one and says how its transport differs where Windows allows it to.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public abstract class MailslotTransportContractTests {
 
 	private static final AtomicInteger sequence = new AtomicInteger();
@@ -288,6 +288,51 @@ public abstract class MailslotTransportContractTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 		assertThatThrownBy(read::join).hasCauseInstanceOf(MailslotClosedException.class);
 		assertThat(server.isOpen()).isFalse();
+	}
+
+	@Test
+	void closingEndsEveryWaitingRead() throws Exception {
+		MailslotServer server = server(ReadTimeout.FOREVER);
+		List<CompletableFuture<byte[]>> reads = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			reads.add(CompletableFuture.supplyAsync(server::read, Executors.newSingleThreadExecutor()));
+		}
+		Thread.sleep(300);
+		server.close();
+		for (CompletableFuture<byte[]> read : reads) {
+			assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotClosedException.class);
+		}
+	}
+
+	@Test
+	void aReaderRefusedForItsSmallBufferLeavesTheMessageToAWaitingReader() throws Exception {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.ofMillis(1000));
+		CompletableFuture<byte[]> waiting = CompletableFuture.supplyAsync(() -> {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (true) {
+				try {
+					return server.read();
+				}
+				catch (MailslotTimeoutException ex) {
+					if (System.nanoTime() > deadline) {
+						throw ex;
+					}
+				}
+			}
+		}, Executors.newSingleThreadExecutor());
+		Thread.sleep(200);
+		client(name).write(bytes("0123456789"));
+		try {
+			server.read(ByteBuffer.allocate(2));
+		}
+		catch (BufferTooSmallException ex) {
+			assertThat(ex.getRequiredSize()).isEqualTo(10);
+		}
+		catch (MailslotTimeoutException ex) {
+			// The waiting reader took the message first.
+		}
+		assertThat(text(waiting.get(5, TimeUnit.SECONDS))).isEqualTo("0123456789");
 	}
 
 	@Test

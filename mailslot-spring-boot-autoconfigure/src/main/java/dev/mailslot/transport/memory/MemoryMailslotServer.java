@@ -3,7 +3,6 @@ package dev.mailslot.transport.memory;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -74,6 +73,7 @@ final class MemoryMailslotServer implements MailslotServer {
 		try {
 			byte[] next = awaitMessage().peekFirst();
 			if (next.length > buffer.remaining()) {
+				this.changed.signal();
 				throw new BufferTooSmallException(this.name, next.length, buffer.remaining());
 			}
 			buffer.put(this.messages.pollFirst());
@@ -84,28 +84,35 @@ final class MemoryMailslotServer implements MailslotServer {
 		}
 	}
 
+	/**
+	 * Wait for a message, as uninterruptibly as a native read: only the timeout and close end the
+	 * wait. An interrupt that arrives meanwhile stays set on the thread.
+	 */
 	private ArrayDeque<byte[]> awaitMessage() {
 		ReadTimeout timeout = this.readTimeout;
-		long remaining = timeout.isForever() ? Long.MAX_VALUE : timeout.toDuration().toNanos();
-		while (true) {
-			ensureOpen();
-			if (!this.messages.isEmpty()) {
-				return this.messages;
-			}
-			if (remaining <= 0) {
-				throw new MailslotTimeoutException(this.name, timeout);
-			}
-			if (timeout.isForever()) {
-				this.changed.awaitUninterruptibly();
-			}
-			else {
+		long deadline = timeout.isForever() ? Long.MAX_VALUE : System.nanoTime() + timeout.toDuration().toNanos();
+		boolean interrupted = false;
+		try {
+			while (true) {
+				ensureOpen();
+				if (!this.messages.isEmpty()) {
+					return this.messages;
+				}
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					throw new MailslotTimeoutException(this.name, timeout);
+				}
 				try {
-					remaining = this.changed.awaitNanos(remaining);
+					this.changed.awaitNanos(remaining);
 				}
 				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new MailslotClosedException(this.name, "Read on " + this.name + " was interrupted");
+					interrupted = true;
 				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
 			}
 		}
 	}

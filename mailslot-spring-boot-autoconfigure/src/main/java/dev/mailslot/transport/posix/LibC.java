@@ -16,8 +16,6 @@ final class LibC {
 
 	static final int O_WRONLY = 1;
 
-	static final int O_RDWR = 2;
-
 	static final int O_CREAT = 0100;
 
 	static final int O_EXCL = 0200;
@@ -29,8 +27,6 @@ final class LibC {
 	static final int EINTR = 4;
 
 	static final int ENOENT = 2;
-
-	static final int EBADF = 9;
 
 	static final int EAGAIN = 11;
 
@@ -46,13 +42,13 @@ final class LibC {
 
 	static final int ENOSPC = 28;
 
-	static final int ENAMETOOLONG = 36;
-
 	static final int ENOSYS = 38;
 
 	static final int EMSGSIZE = 90;
 
 	static final short POLLIN = 1;
+
+	static final short POLLOUT = 4;
 
 	static final int AT_EMPTY_PATH = 0x1000;
 
@@ -61,8 +57,6 @@ final class LibC {
 	static final int STATX_NLINK = 0x4;
 
 	static final int STATX_INO = 0x100;
-
-	static final int AT_FDCWD = -100;
 
 	static final int LOCK_EX = 2;
 
@@ -129,12 +123,6 @@ final class LibC {
 		return VARIADIC.mq_open(name, flags);
 	}
 
-	/**
-	 * Call the variadic {@code open(path, flags, mode)}.
-	 */
-	static int open(String path, int flags, int mode) {
-		return VARIADIC.open(path, flags, mode);
-	}
 
 	static int errno() {
 		return Native.getLastError();
@@ -172,20 +160,12 @@ final class LibC {
 
 	static native int flock(int fd, int operation);
 
-	static native int ftruncate(int fd, long length);
-
-	static native long pwrite(int fd, Pointer buffer, long count, long offset);
-
-	static native int unlink(String path);
-
 	/**
 	 * The variadic calls, which direct mapping cannot express.
 	 */
 	interface Variadic extends Library {
 
 		int mq_open(String name, int flags, Object... modeAndAttr);
-
-		int open(String path, int flags, Object... mode);
 
 	}
 

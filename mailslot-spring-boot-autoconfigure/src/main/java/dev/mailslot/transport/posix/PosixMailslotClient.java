@@ -13,9 +13,11 @@ import dev.mailslot.MessageTooLargeException;
 import dev.mailslot.NoSuchMailslotException;
 
 /**
- * Writes to a mailslot's POSIX message queue. A write blocks while the queue is full. Before each
- * write the client checks that the queue still has a name: once its server closed (and so unlinked)
- * it, writing fails as it does on Windows instead of filling a queue no one reads.
+ * Writes to a mailslot's POSIX message queue, opened non-blocking. While the queue is full a write
+ * waits for room, checking every {@value #FULL_QUEUE_CHECK_MILLIS} ms that the server still exists
+ * and that the client was not closed. Before each write the client checks that the queue still has
+ * a name: once its server closed (and so unlinked) it, writing fails as it does on Windows instead
+ * of filling a queue no one reads.
  */
 final class PosixMailslotClient implements MailslotClient {
 
@@ -27,13 +29,17 @@ final class PosixMailslotClient implements MailslotClient {
 
 	private final int maxMessageSize;
 
+	static final int FULL_QUEUE_CHECK_MILLIS = 100;
+
 	private final ReentrantLock writeLock = new ReentrantLock();
 
 	private final Memory sendBuffer;
 
 	private final Memory status = new Memory(LibC.STATX_SIZE);
 
-	private boolean open = true;
+	private final Memory pollFd = new Memory(LibC.POLLFD_SIZE);
+
+	private volatile boolean open = true;
 
 	PosixMailslotClient(MailslotName name, String queueName, int mqd, int maxMessageSize) {
 		this.name = name;
@@ -65,13 +71,16 @@ final class PosixMailslotClient implements MailslotClient {
 			this.sendBuffer.getByteBuffer(0, size).put(message);
 			while (LibC.mq_send(this.mqd, this.sendBuffer, size, 0) != 0) {
 				int errno = LibC.errno();
-				if (errno == LibC.EMSGSIZE) {
+				if (errno == LibC.EAGAIN) {
+					awaitRoom();
+				}
+				else if (errno == LibC.EMSGSIZE) {
 					throw new MessageTooLargeException(this.name, size, this.maxMessageSize, "Message of " + size
 							+ " bytes is larger than mailslot " + this.name + " accepts; nothing was sent");
 				}
-				if (errno != LibC.EINTR) {
+				else if (errno != LibC.EINTR) {
 					throw new MailslotException(this.name, "Cannot send to message queue " + this.queueName
-							+ " of mailslot " + this.name + ": " + LibC.describe(errno));
+							+ " of mailslot " + this.name + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
 				}
 			}
 		}
@@ -80,10 +89,27 @@ final class PosixMailslotClient implements MailslotClient {
 		}
 	}
 
+	/**
+	 * Wait until the full queue has room, for at most {@value #FULL_QUEUE_CHECK_MILLIS} ms, then
+	 * check that the write can still succeed.
+	 */
+	private void awaitRoom() {
+		this.pollFd.setInt(0, this.mqd);
+		this.pollFd.setShort(4, LibC.POLLOUT);
+		this.pollFd.setShort(6, (short) 0);
+		LibC.poll(this.pollFd, 1, FULL_QUEUE_CHECK_MILLIS);
+		if (!this.open) {
+			throw new MailslotClosedException(this.name, "Mailslot client for " + this.name
+					+ " was closed while it waited for room; the message was not sent");
+		}
+		ensureServerAlive();
+	}
+
 	private void ensureServerAlive() {
 		if (LibC.statx(this.mqd, "", LibC.AT_EMPTY_PATH, LibC.STATX_NLINK, this.status) != 0) {
+			int errno = LibC.errno();
 			throw new MailslotException(this.name, "Cannot check message queue " + this.queueName + " of mailslot "
-					+ this.name + ": " + LibC.describe(LibC.errno()));
+					+ this.name + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
 		}
 		if (this.status.getInt(LibC.STATX_NLINK_OFFSET) == 0) {
 			throw new NoSuchMailslotException(this.name, "Mailslot " + this.name + " was closed by its server; "
@@ -93,13 +119,14 @@ final class PosixMailslotClient implements MailslotClient {
 
 	@Override
 	public void close() {
+		this.open = false;
 		this.writeLock.lock();
 		try {
-			if (this.open) {
-				this.open = false;
+			if (this.sendBuffer.valid()) {
 				LibC.mq_close(this.mqd);
 				this.sendBuffer.close();
 				this.status.close();
+				this.pollFd.close();
 			}
 		}
 		finally {

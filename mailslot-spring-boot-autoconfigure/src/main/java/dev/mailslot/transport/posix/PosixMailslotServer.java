@@ -19,16 +19,16 @@ import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 
 /**
- * A mailslot on a POSIX message queue opened non-blocking for reading.
+ * A mailslot on a POSIX message queue opened non-blocking for reading, and locked by this process
+ * (see {@link QueueOwnership}).
  * <p>
  * One message is read ahead when {@link #info()} needs the next size, so the next size and an
  * exact count are known and a too-small buffer leaves the message queued. An empty queue is waited
- * on with {@code poll} on the queue and an eventfd; {@link #close()} and a read-ahead by
- * {@link #info()} signal the eventfd, so waiting readers wake at once.
+ * on with {@code poll} on the queue and two eventfds: the wake eventfd, signalled when a message
+ * was read ahead but not taken, which a waking reader drains; and the close eventfd, signalled once
+ * by {@link #close()} and never drained, so every waiting reader sees it.
  */
 final class PosixMailslotServer implements MailslotServer {
-
-	private static final long WAKE = 1;
 
 	private final MailslotName name;
 
@@ -36,23 +36,23 @@ final class PosixMailslotServer implements MailslotServer {
 
 	private final int mqd;
 
-	private final int eventFd;
+	private final int wakeFd;
+
+	private final int closeFd;
 
 	private final int maxMessageSize;
-
-	private final OwnerLock ownerLock;
 
 	/** Read side for every operation, write side for close: close waits for readers to leave. */
 	private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
-	/** Guards the receive buffer and the read-ahead. */
+	/** Guards the receive buffer, the read-ahead and the attributes buffer. */
 	private final ReentrantLock receiveLock = new ReentrantLock();
 
 	private final Memory receiveBuffer;
 
 	private final Memory attributes = new Memory(LibC.MQ_ATTR_SIZE);
 
-	private final Memory wakeValue = new Memory(8);
+	private final Memory one = new Memory(8);
 
 	/** Size of the message held read ahead in the receive buffer, or -1. */
 	private int aheadSize = -1;
@@ -61,17 +61,17 @@ final class PosixMailslotServer implements MailslotServer {
 
 	private volatile ReadTimeout readTimeout;
 
-	PosixMailslotServer(MailslotName name, String queueName, int mqd, int eventFd, int maxMessageSize,
-			ReadTimeout readTimeout, OwnerLock ownerLock) {
+	PosixMailslotServer(MailslotName name, String queueName, int mqd, int wakeFd, int closeFd, int maxMessageSize,
+			ReadTimeout readTimeout) {
 		this.name = name;
 		this.queueName = queueName;
 		this.mqd = mqd;
-		this.eventFd = eventFd;
+		this.wakeFd = wakeFd;
+		this.closeFd = closeFd;
 		this.maxMessageSize = maxMessageSize;
 		this.readTimeout = readTimeout;
-		this.ownerLock = ownerLock;
 		this.receiveBuffer = new Memory(Math.max(1, maxMessageSize));
-		this.wakeValue.setLong(0, WAKE);
+		this.one.setLong(0, 1);
 	}
 
 	@Override
@@ -139,6 +139,7 @@ final class PosixMailslotServer implements MailslotServer {
 					if (fillAhead()) {
 						int size = this.aheadSize;
 						if (size > buffer.remaining()) {
+							wakeReaders();
 							throw new BufferTooSmallException(this.name, size, buffer.remaining());
 						}
 						buffer.put(this.receiveBuffer.getByteBuffer(0, size));
@@ -187,7 +188,8 @@ final class PosixMailslotServer implements MailslotServer {
 	}
 
 	/**
-	 * Wait until the queue may have a message, the eventfd is signalled, or the deadline passes.
+	 * Wait until the queue may have a message, a message was read ahead, the server closes, or
+	 * the deadline passes.
 	 */
 	private void awaitReadable(ReadTimeout timeout, long deadline) {
 		int waitMillis = -1;
@@ -198,23 +200,25 @@ final class PosixMailslotServer implements MailslotServer {
 			}
 			waitMillis = (int) Math.min(Integer.MAX_VALUE, (remaining + 999_999) / 1_000_000);
 		}
-		Memory fds = new Memory(2L * LibC.POLLFD_SIZE);
-		fds.clear();
-		fds.setInt(0, this.mqd);
-		fds.setShort(4, LibC.POLLIN);
-		fds.setInt(LibC.POLLFD_SIZE, this.eventFd);
-		fds.setShort(LibC.POLLFD_SIZE + 4, LibC.POLLIN);
-		int ready = LibC.poll(fds, 2, waitMillis);
-		if (ready < 0) {
-			int errno = LibC.errno();
-			if (errno != LibC.EINTR) {
-				throw failure("wait on", errno);
+		try (Memory fds = new Memory(3L * LibC.POLLFD_SIZE)) {
+			fds.clear();
+			int[] descriptors = { this.mqd, this.wakeFd, this.closeFd };
+			for (int i = 0; i < descriptors.length; i++) {
+				fds.setInt((long) i * LibC.POLLFD_SIZE, descriptors[i]);
+				fds.setShort((long) i * LibC.POLLFD_SIZE + 4, LibC.POLLIN);
 			}
-			return;
-		}
-		if (ready > 0 && fds.getShort(LibC.POLLFD_SIZE + 6) != 0) {
-			ensureOpen();
-			LibC.read(this.eventFd, new Memory(8), 8);
+			if (LibC.poll(fds, descriptors.length, waitMillis) < 0) {
+				int errno = LibC.errno();
+				if (errno != LibC.EINTR) {
+					throw failure("wait on", errno);
+				}
+				return;
+			}
+			if (fds.getShort(LibC.POLLFD_SIZE + 6) != 0) {
+				try (Memory count = new Memory(8)) {
+					LibC.read(this.wakeFd, count, 8);
+				}
+			}
 		}
 	}
 
@@ -268,24 +272,27 @@ final class PosixMailslotServer implements MailslotServer {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
-		wakeReaders();
+		LibC.write(this.closeFd, this.one, 8);
 		this.lifecycle.writeLock().lock();
 		try {
-			LibC.mq_close(this.mqd);
 			LibC.mq_unlink(this.queueName);
-			LibC.close(this.eventFd);
+			LibC.mq_close(this.mqd);
+			LibC.close(this.wakeFd);
+			LibC.close(this.closeFd);
 			this.receiveBuffer.close();
 			this.attributes.close();
-			this.wakeValue.close();
+			this.one.close();
 		}
 		finally {
 			this.lifecycle.writeLock().unlock();
-			this.ownerLock.close();
 		}
 	}
 
+	/**
+	 * Wake a waiting reader: a message was read ahead and nobody took it.
+	 */
 	private void wakeReaders() {
-		LibC.write(this.eventFd, this.wakeValue, 8);
+		LibC.write(this.wakeFd, this.one, 8);
 	}
 
 	private void ensureOpen() {
@@ -296,7 +303,7 @@ final class PosixMailslotServer implements MailslotServer {
 
 	private MailslotException failure(String operation, int errno) {
 		return new MailslotException(this.name, "Cannot " + operation + " message queue " + this.queueName
-				+ " of mailslot " + this.name + ": " + LibC.describe(errno));
+				+ " of mailslot " + this.name + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
 	}
 
 	@Override

@@ -1,15 +1,11 @@
 package dev.mailslot.transport.posix;
 
-import java.lang.System.Logger.Level;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import com.sun.jna.Memory;
 
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
-import dev.mailslot.MailslotNameInUseException;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
@@ -19,20 +15,15 @@ import dev.mailslot.TransportUnavailableException;
 
 /**
  * Same-host mailslots on POSIX message queues. A mailslot's queue is named as
- * {@link PosixQueueNames} documents; its owner holds a lock file beside the shared-memory objects
- * ({@code /dev/shm/mailslot.<encoded path>.lock}), so that a queue left by a crashed process is
- * reclaimed and a live owner's name is refused.
+ * {@link PosixQueueNames} documents; its owner holds a lock on the queue itself (see
+ * {@link QueueOwnership}), so that a queue left by a crashed process is reclaimed and a live
+ * owner's name is refused.
  */
 public final class PosixMailslotTransport implements MailslotTransport {
 
 	static final String ID = "posix";
 
 	static final PosixMailslotTransport INSTANCE = new PosixMailslotTransport();
-
-	private static final System.Logger logger = System.getLogger(PosixMailslotTransport.class.getName());
-
-	private static final Path LOCK_DIRECTORY = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm")
-			: Path.of(System.getProperty("java.io.tmpdir"));
 
 	private PosixMailslotTransport() {
 	}
@@ -49,23 +40,48 @@ public final class PosixMailslotTransport implements MailslotTransport {
 		PosixQueueLimits limits = PosixQueueLimits.current();
 		int maxMessageSize = messageSize(options, limits);
 		int capacity = capacity(options, limits);
-		OwnerLock ownerLock = OwnerLock.acquire(lockFile(queueName), name);
+		int mqd;
+		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
+			attributes.clear();
+			attributes.setLong(LibC.MQ_ATTR_MAXMSG, capacity);
+			attributes.setLong(LibC.MQ_ATTR_MSGSIZE, maxMessageSize);
+			mqd = QueueOwnership.create(name, queueName, options.mode(), attributes,
+					(errno) -> createFailure(name, queueName, errno, capacity, maxMessageSize, limits));
+		}
+		int wakeFd = -1;
+		int closeFd = -1;
 		try {
-			int mqd = createQueue(name, queueName, options.mode(), capacity, maxMessageSize, limits);
-			int eventFd = LibC.eventfd(0, LibC.O_NONBLOCK | LibC.O_CLOEXEC);
-			if (eventFd < 0) {
-				int errno = LibC.errno();
-				LibC.mq_close(mqd);
-				LibC.mq_unlink(queueName);
-				throw new MailslotException(name, "Cannot create the wake-up eventfd of mailslot " + name + ": "
-						+ LibC.describe(errno));
+			if (LibC.fchmod(mqd, options.mode()) != 0) {
+				throw new MailslotException(name, "Cannot set mode 0" + Integer.toOctalString(options.mode())
+						+ " on message queue " + queueName + ": " + LibC.describe(LibC.errno()));
 			}
-			return new PosixMailslotServer(name, queueName, mqd, eventFd, maxMessageSize, options.readTimeout(),
-					ownerLock);
+			wakeFd = eventFd(name);
+			closeFd = eventFd(name);
+			return new PosixMailslotServer(name, queueName, mqd, wakeFd, closeFd, maxMessageSize,
+					options.readTimeout());
 		}
 		catch (RuntimeException | Error ex) {
-			ownerLock.close();
+			closeQuietly(wakeFd);
+			closeQuietly(closeFd);
+			LibC.mq_unlink(queueName);
+			LibC.mq_close(mqd);
 			throw ex;
+		}
+	}
+
+	private static int eventFd(MailslotName name) {
+		int fd = LibC.eventfd(0, LibC.O_NONBLOCK | LibC.O_CLOEXEC);
+		if (fd < 0) {
+			int errno = LibC.errno();
+			throw new MailslotException(name, "Cannot create an eventfd for mailslot " + name + ": "
+					+ LibC.describe(errno)).withNativeErrorCode(errno);
+		}
+		return fd;
+	}
+
+	private static void closeQuietly(int fd) {
+		if (fd >= 0) {
+			LibC.close(fd);
 		}
 	}
 
@@ -93,43 +109,11 @@ public final class PosixMailslotTransport implements MailslotTransport {
 		return (asked == 0) ? Math.min(limits.msgDefault(), limits.msgMax()) : asked;
 	}
 
-	private static int createQueue(MailslotName name, String queueName, int mode, int capacity, int messageSize,
-			PosixQueueLimits limits) {
-		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
-			attributes.clear();
-			attributes.setLong(LibC.MQ_ATTR_MAXMSG, capacity);
-			attributes.setLong(LibC.MQ_ATTR_MSGSIZE, messageSize);
-			int flags = LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NONBLOCK | LibC.O_CLOEXEC;
-			for (int attempt = 0; attempt < 2; attempt++) {
-				int mqd = LibC.mqOpen(queueName, flags, mode, attributes);
-				if (mqd >= 0) {
-					if (LibC.fchmod(mqd, mode) != 0) {
-						int errno = LibC.errno();
-						LibC.mq_close(mqd);
-						LibC.mq_unlink(queueName);
-						throw new MailslotException(name, "Cannot set mode 0" + Integer.toOctalString(mode)
-								+ " on message queue " + queueName + ": " + LibC.describe(errno));
-					}
-					return mqd;
-				}
-				int errno = LibC.errno();
-				if (errno != LibC.EEXIST || attempt > 0) {
-					throw createFailure(name, queueName, errno, capacity, messageSize, limits);
-				}
-				logger.log(Level.INFO, "Reclaiming message queue {0} of mailslot {1}: the process that created it "
-						+ "is gone", queueName, name);
-				LibC.mq_unlink(queueName);
-			}
-			throw new MailslotNameInUseException(name, "Mailslot " + name + " is recreated by another program "
-					+ "that does not take the owner lock; stop it or choose another name");
-		}
-	}
-
 	private static MailslotException createFailure(MailslotName name, String queueName, int errno, int capacity,
 			int messageSize, PosixQueueLimits limits) {
 		String problem = "Cannot create message queue " + queueName + " for mailslot " + name + " (" + capacity
 				+ " messages of up to " + messageSize + " bytes): " + LibC.describe(errno);
-		return switch (errno) {
+		MailslotException exception = switch (errno) {
 			case LibC.EMFILE -> new SystemLimitException(name, "RLIMIT_MSGQUEUE (ulimit -q) or RLIMIT_NOFILE",
 					problem, "Each queue reserves about capacity x (max message size + overhead) bytes of the "
 							+ "user's RLIMIT_MSGQUEUE (819200 bytes by default). Raise it (ulimit -q, or LimitMSGQUEUE= "
@@ -147,35 +131,36 @@ public final class PosixMailslotTransport implements MailslotTransport {
 					+ "IPC namespace and permissions");
 			default -> new MailslotException(name, problem);
 		};
+		return exception.withNativeErrorCode(errno);
 	}
 
 	@Override
 	public MailslotClient openClient(MailslotName name) {
 		String queueName = PosixQueueNames.queueName(name);
-		int mqd = LibC.mqOpen(queueName, LibC.O_WRONLY | LibC.O_CLOEXEC);
+		int mqd = LibC.mqOpen(queueName, LibC.O_WRONLY | LibC.O_NONBLOCK | LibC.O_CLOEXEC);
 		if (mqd < 0) {
 			int errno = LibC.errno();
 			if (errno == LibC.ENOENT) {
 				throw new NoSuchMailslotException(name, "No mailslot " + name + " exists on this host (no message "
-						+ "queue " + queueName + "); start its server first");
+						+ "queue " + queueName + "); start its server first").withNativeErrorCode(errno);
 			}
 			throw new MailslotException(name, "Cannot open message queue " + queueName + " of mailslot " + name + ": "
 					+ LibC.describe(errno) + ((errno == LibC.EACCES) ? ". The queue's mode does not let this user "
-							+ "write; set the server's mode (for example 0620) or run as its owner" : ""));
+							+ "write; set the server's mode (for example 0620) or run as its owner" : ""))
+				.withNativeErrorCode(errno);
 		}
 		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
 			if (LibC.mq_getattr(mqd, attributes) != 0) {
 				int errno = LibC.errno();
-				LibC.mq_close(mqd);
 				throw new MailslotException(name, "Cannot query message queue " + queueName + ": "
-						+ LibC.describe(errno));
+						+ LibC.describe(errno)).withNativeErrorCode(errno);
 			}
 			return new PosixMailslotClient(name, queueName, mqd, (int) attributes.getLong(LibC.MQ_ATTR_MSGSIZE));
 		}
-	}
-
-	static Path lockFile(String queueName) {
-		return LOCK_DIRECTORY.resolve(queueName.substring(1) + ".lock");
+		catch (RuntimeException | Error ex) {
+			LibC.mq_close(mqd);
+			throw ex;
+		}
 	}
 
 }

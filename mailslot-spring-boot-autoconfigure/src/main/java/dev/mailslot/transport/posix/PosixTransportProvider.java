@@ -22,8 +22,9 @@ public final class PosixTransportProvider implements MailslotTransportProvider {
 		if (!Platform.isLinux()) {
 			return Optional.of("it needs Linux (POSIX message queues), and this is " + System.getProperty("os.name"));
 		}
-		if (!Platform.is64Bit()) {
-			return Optional.of("it needs a 64-bit JVM");
+		if (!Platform.is64Bit() || !(Platform.ARCH.equals("x86-64") || Platform.ARCH.equals("aarch64"))) {
+			return Optional.of("it needs x86-64 or AArch64 (its system-call constants are those of these two), "
+					+ "and this is " + Platform.ARCH);
 		}
 		return Optional.empty();
 	}

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mapping: a C program (built here with gcc) and a Python script (ctypes only), both also shown in
  * the README.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PosixInteropTests {
 
 	private static final Path C_SOURCE = Path.of("src/test/c/mailslot_write.c");

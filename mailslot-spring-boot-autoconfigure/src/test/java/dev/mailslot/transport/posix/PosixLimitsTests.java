@@ -8,21 +8,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
+import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.SystemLimitException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The system's message-queue limits: read, reported, and named with their remedy when exceeded.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PosixLimitsTests {
 
 	private final MailslotTransport transport = MailslotTransports.get("posix");
@@ -80,6 +83,37 @@ class PosixLimitsTests {
 			assertThat(new String(server.read(), StandardCharsets.UTF_8)).isEqualTo("one");
 			third.get(10, TimeUnit.SECONDS);
 			assertThat(server.info().messageCount()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aWriterWaitingOnAFullQueueFailsWhenTheServerCloses() throws Exception {
+		MailslotServer server = this.transport.createServer(
+				MailslotServerOptions.builder(this.name).queueCapacity(1).readTimeout(ReadTimeout.ZERO).build());
+		try (MailslotClient client = this.transport.openClient(this.name)) {
+			client.write(bytes("fills the queue"));
+			CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> client.write(bytes("waits")));
+			Thread.sleep(200);
+			assertThat(waiting).isNotDone();
+			server.close();
+			assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS))
+				.hasCauseInstanceOf(NoSuchMailslotException.class);
+		}
+	}
+
+	@Test
+	void closingAClientEndsItsWaitingWrite() throws Exception {
+		try (MailslotServer server = this.transport.createServer(
+				MailslotServerOptions.builder(this.name).queueCapacity(1).readTimeout(ReadTimeout.ZERO).build())) {
+			MailslotClient client = this.transport.openClient(this.name);
+			client.write(bytes("fills the queue"));
+			CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> client.write(bytes("waits")));
+			Thread.sleep(200);
+			assertThat(waiting).isNotDone();
+			CompletableFuture.runAsync(client::close).get(5, TimeUnit.SECONDS);
+			assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS))
+				.hasCauseInstanceOf(MailslotClosedException.class);
+			assertThat(server.info().messageCount()).isEqualTo(1);
 		}
 	}
 

@@ -1,7 +1,8 @@
 package dev.mailslot.transport.posix;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.jna.Memory;
@@ -22,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Ownership of posix mailslots across processes: a crashed owner's queue is reclaimed, a live
- * owner's name is refused, and the queue's mode is what was asked.
+ * Ownership of posix mailslots across processes: a killed owner's queue is reclaimed, a live
+ * owner's name is refused naming its process, one of several processes starting at once wins, and
+ * the queue's mode is what was asked.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PosixOwnershipTests {
 
 	private final MailslotTransport transport = MailslotTransports.get("posix");
@@ -38,7 +40,7 @@ class PosixOwnershipTests {
 	@AfterEach
 	void stopOtherProcess() throws Exception {
 		if (this.other != null) {
-			this.other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			PosixProcesses.stop(this.other);
 		}
 	}
 
@@ -47,8 +49,6 @@ class PosixOwnershipTests {
 		this.other = PosixProcesses.startServer(this.name.toString(), "hold");
 		assertThat(PosixProcesses.firstLine(this.other)).isEqualTo("ready");
 		this.other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-		String queueName = PosixQueueNames.queueName(this.name);
-		assertThat(PosixMailslotTransport.lockFile(queueName)).exists();
 		try (MailslotClient leftover = this.transport.openClient(this.name)) {
 			assertThat(leftover.name()).isEqualTo(this.name);
 		}
@@ -60,7 +60,6 @@ class PosixOwnershipTests {
 			}
 			assertThat(new String(server.read(), StandardCharsets.UTF_8)).isEqualTo("fresh");
 		}
-		assertThat(PosixMailslotTransport.lockFile(queueName)).doesNotExist();
 	}
 
 	@Test
@@ -69,8 +68,7 @@ class PosixOwnershipTests {
 		assertThat(PosixProcesses.firstLine(this.other)).isEqualTo("ready");
 		assertThatExceptionOfType(MailslotNameInUseException.class)
 			.isThrownBy(() -> this.transport.createServer(MailslotServerOptions.builder(this.name).build()))
-			.withMessageContaining("process " + this.other.pid() + " owns it")
-			.withMessageContaining(PosixMailslotTransport.lockFile(PosixQueueNames.queueName(this.name)).toString());
+			.withMessageContaining("process " + this.other.pid() + " owns its queue " + PosixQueueNames.queueName(this.name));
 		this.other.getOutputStream().close();
 		assertThat(this.other.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		try (MailslotServer server = this.transport.createServer(MailslotServerOptions.builder(this.name).build())) {
@@ -83,18 +81,29 @@ class PosixOwnershipTests {
 		try (MailslotServer server = this.transport.createServer(MailslotServerOptions.builder(this.name).build())) {
 			this.other = PosixProcesses.startServer(this.name.toString(), "try");
 			assertThat(PosixProcesses.firstLine(this.other)).startsWith("MailslotNameInUseException: ")
-				.contains("process " + ProcessHandle.current().pid() + " owns it");
+				.contains("process " + ProcessHandle.current().pid() + " owns its queue");
 		}
 	}
 
 	@Test
-	void lockFileNamesTheOwnerAndGoesAwayOnClose() throws Exception {
-		String queueName = PosixQueueNames.queueName(this.name);
-		try (MailslotServer server = this.transport.createServer(MailslotServerOptions.builder(this.name).build())) {
-			assertThat(Files.readString(PosixMailslotTransport.lockFile(queueName)))
-				.startsWith("pid=" + ProcessHandle.current().pid() + "\n");
+	void ofServersStartedInSeveralProcessesExactlyOneOwnsTheName() throws Exception {
+		List<Process> processes = new ArrayList<>();
+		try {
+			for (int i = 0; i < 3; i++) {
+				processes.add(PosixProcesses.startServer(this.name.toString(), "hold"));
+			}
+			List<String> outcomes = new ArrayList<>();
+			for (Process process : processes) {
+				outcomes.add(PosixProcesses.firstLine(process));
+			}
+			assertThat(outcomes).filteredOn("ready"::equals).hasSize(1);
+			assertThat(outcomes).filteredOn((line) -> line.startsWith("MailslotNameInUseException: ")).hasSize(2);
 		}
-		assertThat(PosixMailslotTransport.lockFile(queueName)).doesNotExist();
+		finally {
+			for (Process process : processes) {
+				PosixProcesses.stop(process);
+			}
+		}
 	}
 
 	@Test

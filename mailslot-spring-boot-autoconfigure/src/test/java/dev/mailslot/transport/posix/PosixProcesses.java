@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts {@link ServerProcess} in a second JVM.
@@ -21,6 +22,16 @@ final class PosixProcesses {
 		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), ServerProcess.class.getName(), name, mode));
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+	}
+
+	/**
+	 * Let a holding server close its mailslot and exit (it waits on stdin), or kill it after 30 s.
+	 */
+	static void stop(Process process) throws IOException, InterruptedException {
+		process.getOutputStream().close();
+		if (!process.waitFor(30, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
 	}
 
 	static String firstLine(Process process) throws IOException {

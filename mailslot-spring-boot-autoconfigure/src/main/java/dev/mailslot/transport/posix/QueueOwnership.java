@@ -1,0 +1,144 @@
+package dev.mailslot.transport.posix;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.sun.jna.Pointer;
+
+import dev.mailslot.MailslotException;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotNameInUseException;
+
+/**
+ * Creates a mailslot's queue owned by this process. The owner holds an exclusive {@code flock} on
+ * the queue's own descriptor, which the kernel drops when the owner dies; the lock lives with the
+ * queue, in its IPC namespace. A queue that exists but whose lock can be taken was left by a crash:
+ * it is unlinked and created anew.
+ * <p>
+ * A new queue is locked right after it is created, with a blocking {@code flock}: a process that
+ * finds it in between takes the lock only for as long as it takes to judge the queue stale, and if
+ * it unlinked the queue, the creator sees the link count at 0 and starts over. So exactly one of
+ * several processes starting at once owns the name.
+ */
+final class QueueOwnership {
+
+	private static final System.Logger logger = System.getLogger(QueueOwnership.class.getName());
+
+	private static final int ATTEMPTS = 4;
+
+	private static final Path PROC_LOCKS = Path.of("/proc/locks");
+
+	private QueueOwnership() {
+	}
+
+	/**
+	 * Create the queue and return its descriptor, locked.
+	 * @return the descriptor, opened for non-blocking reads
+	 * @throws MailslotNameInUseException if a live process owns the queue
+	 */
+	static int create(MailslotName name, String queueName, int mode, Pointer attributes,
+			CreateFailure createFailure) {
+		int flags = LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NONBLOCK | LibC.O_CLOEXEC;
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			int mqd = LibC.mqOpen(queueName, flags, mode, attributes);
+			if (mqd >= 0) {
+				if (lockNew(mqd)) {
+					return mqd;
+				}
+				continue;
+			}
+			int errno = LibC.errno();
+			if (errno != LibC.EEXIST) {
+				throw createFailure.of(errno);
+			}
+			reclaimIfStale(name, queueName);
+		}
+		throw new MailslotNameInUseException(name, "Mailslot " + name + " is being created and deleted by other "
+				+ "processes at the same time; try again");
+	}
+
+	private static boolean lockNew(int mqd) {
+		while (LibC.flock(mqd, LibC.LOCK_EX) != 0) {
+			int errno = LibC.errno();
+			if (errno != LibC.EINTR) {
+				LibC.mq_close(mqd);
+				throw new IllegalStateException("flock of a new message queue: " + LibC.describe(errno));
+			}
+		}
+		if (FileStatus.of(mqd).links() == 0) {
+			LibC.mq_close(mqd);
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Unlink the existing queue if no live process owns it.
+	 * @throws MailslotNameInUseException if one does
+	 */
+	private static void reclaimIfStale(MailslotName name, String queueName) {
+		int existing = LibC.mqOpen(queueName, LibC.O_RDONLY | LibC.O_NONBLOCK | LibC.O_CLOEXEC);
+		if (existing < 0) {
+			int errno = LibC.errno();
+			if (errno == LibC.ENOENT) {
+				return;
+			}
+			throw new MailslotNameInUseException(name, "Mailslot " + name + " is in use: its queue " + queueName
+					+ " exists and cannot be opened (" + LibC.describe(errno) + "); it belongs to another user")
+				.withNativeErrorCode(errno);
+		}
+		try {
+			if (LibC.flock(existing, LibC.LOCK_EX | LibC.LOCK_NB) != 0) {
+				throw new MailslotNameInUseException(name, "Mailslot " + name + " is in use: " + owner(existing)
+						+ " owns its queue " + queueName + ". Stop that process or choose another name");
+			}
+			logger.log(Level.INFO, "Reclaiming message queue {0} of mailslot {1}: the process that created it is gone",
+					queueName, name);
+			if (LibC.mq_unlink(queueName) != 0 && LibC.errno() != LibC.ENOENT) {
+				int errno = LibC.errno();
+				throw new MailslotException(name, "Cannot remove message queue " + queueName + ", left by a process "
+						+ "that is gone (" + LibC.describe(errno) + "). Remove it as its owner or as root: mount -t "
+						+ "mqueue none /dev/mqueue; rm '/dev/mqueue" + queueName + "'")
+					.withNativeErrorCode(errno);
+			}
+		}
+		finally {
+			LibC.mq_close(existing);
+		}
+	}
+
+	/**
+	 * Name the process that holds the lock on a queue, as {@code /proc/locks} shows it.
+	 */
+	static String owner(int mqd) {
+		FileStatus status = FileStatus.of(mqd);
+		String file = String.format("%02x:%02x:%d", status.devMajor(), status.devMinor(), status.inode());
+		try {
+			List<String> locks = Files.readAllLines(PROC_LOCKS);
+			for (String line : locks) {
+				String[] fields = line.trim().split("\\s+");
+				if (fields.length >= 6 && fields[1].equals("FLOCK") && fields[5].equals(file) && !fields[4].equals("0")) {
+					return "process " + fields[4];
+				}
+			}
+		}
+		catch (IOException ex) {
+			// The owner is alive all the same; only its id is unknown.
+		}
+		return "another process";
+	}
+
+	/**
+	 * Makes the exception for a failed {@code mq_open}.
+	 */
+	@FunctionalInterface
+	interface CreateFailure {
+
+		MailslotException of(int errno);
+
+	}
+
+}
