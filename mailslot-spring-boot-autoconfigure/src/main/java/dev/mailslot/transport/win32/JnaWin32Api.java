@@ -31,6 +31,11 @@ final class JnaWin32Api implements Win32Api {
 	}
 
 	@Override
+	public boolean makeInheritable(HANDLE handle) {
+		return this.kernel32.SetHandleInformation(handle, WinBase.HANDLE_FLAG_INHERIT, WinBase.HANDLE_FLAG_INHERIT);
+	}
+
+	@Override
 	public boolean getMailslotInfo(HANDLE mailslot, IntByReference maxMessageSize, IntByReference nextSize,
 			IntByReference messageCount, IntByReference readTimeout) {
 		return this.mailslots.GetMailslotInfo(mailslot, maxMessageSize, nextSize, messageCount, readTimeout);

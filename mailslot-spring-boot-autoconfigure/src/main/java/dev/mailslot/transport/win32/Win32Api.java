@@ -20,6 +20,12 @@ interface Win32Api {
 	HANDLE createMailslot(String name, int maxMessageSize, int readTimeout,
 			WinBase.@Nullable SECURITY_ATTRIBUTES securityAttributes);
 
+	/**
+	 * Make a handle inheritable by child processes: {@code SetHandleInformation(handle,
+	 * HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT)}.
+	 */
+	boolean makeInheritable(HANDLE handle);
+
 	boolean getMailslotInfo(HANDLE mailslot, IntByReference maxMessageSize, IntByReference nextSize,
 			IntByReference messageCount, IntByReference readTimeout);
 

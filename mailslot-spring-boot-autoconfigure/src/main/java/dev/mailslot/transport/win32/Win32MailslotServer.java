@@ -71,6 +71,13 @@ final class Win32MailslotServer implements MailslotServer {
 		return Win32MailslotTransport.ID;
 	}
 
+	/**
+	 * Return the server handle, for tests that inspect it.
+	 */
+	HANDLE handle() {
+		return this.handle;
+	}
+
 	@Override
 	public byte[] read() {
 		this.lifecycle.readLock().lock();

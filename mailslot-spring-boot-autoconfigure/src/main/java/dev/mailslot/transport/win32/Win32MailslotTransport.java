@@ -1,5 +1,7 @@
 package dev.mailslot.transport.win32;
 
+import java.util.Locale;
+
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
@@ -16,6 +18,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Mailslots of kernel32: CreateMailslotW for servers, CreateFileW and WriteFile for clients, on
  * local, remote, domain and {@code *} names alike.
+ * <p>
+ * An inheritable server handle is asked for twice: in the SECURITY_ATTRIBUTES, as the seed sample
+ * does, and with SetHandleInformation, because Wine's CreateMailslot ignores
+ * {@code bInheritHandle}. A security descriptor must carry a DACL that is not NULL; one that lets
+ * everyone in is refused.
  */
 public final class Win32MailslotTransport implements MailslotTransport {
 
@@ -67,6 +74,11 @@ public final class Win32MailslotTransport implements MailslotTransport {
 			if (handle == null || Win32Api.INVALID_HANDLE.equals(handle)) {
 				throw this.errors.createFailure(name, this.api.lastError());
 			}
+			if (options.inheritHandle() && !this.api.makeInheritable(handle)) {
+				int code = this.api.lastError();
+				this.api.closeHandle(handle);
+				throw this.errors.failure(name, "make the handle inheritable (SetHandleInformation) of", code);
+			}
 			return new Win32MailslotServer(this.api, name, handle);
 		}
 		finally {
@@ -81,6 +93,9 @@ public final class Win32MailslotTransport implements MailslotTransport {
 		if (sddl == null || sddl.isBlank()) {
 			return null;
 		}
+		if (sddl.toUpperCase(Locale.ROOT).contains("NO_ACCESS_CONTROL")) {
+			throw nullDacl(options, sddl);
+		}
 		Pointer descriptor = this.api.securityDescriptor(sddl);
 		if (descriptor == null) {
 			throw new MailslotException(options.name(), "Security descriptor '" + sddl + "' of mailslot "
@@ -89,11 +104,15 @@ public final class Win32MailslotTransport implements MailslotTransport {
 		}
 		if (!this.api.hasNonNullDacl(descriptor)) {
 			this.api.freeSecurityDescriptor(descriptor);
-			throw new MailslotException(options.name(), "Security descriptor '" + sddl + "' of mailslot "
-					+ options.name() + " has no DACL, or a NULL DACL, which lets everyone in; refused. Give a DACL "
-					+ "that names who may write, for example D:(A;;GA;;;SY)(A;;GA;;;OW)(A;;GW;;;AU)");
+			throw nullDacl(options, sddl);
 		}
 		return descriptor;
+	}
+
+	private static MailslotException nullDacl(MailslotServerOptions options, String sddl) {
+		return new MailslotException(options.name(), "Security descriptor '" + sddl + "' of mailslot " + options.name()
+				+ " has no DACL, or a NULL DACL, which lets everyone in; refused. Give a DACL that names who may "
+				+ "write, for example D:(A;;GA;;;SY)(A;;GA;;;OW)(A;;GW;;;AU)");
 	}
 
 	@Override

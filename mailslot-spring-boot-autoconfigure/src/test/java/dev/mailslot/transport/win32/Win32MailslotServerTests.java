@@ -1,0 +1,91 @@
+package dev.mailslot.transport.win32;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mailslot.BufferTooSmallException;
+import dev.mailslot.MailslotClosedException;
+import dev.mailslot.MailslotException;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the win32 server does with results Wine never gives: ERROR_INSUFFICIENT_BUFFER for a
+ * message that arrives while a read waits, CancelIoEx ending a read, and unexpected error codes.
+ * The real kernel32 paths run in {@link Win32MailslotTransportTests}.
+ */
+class Win32MailslotServerTests {
+
+	private final MailslotName name = MailslotName.parse("\\\\.\\mailslot\\scripted");
+
+	private MailslotServer server(ScriptedWin32Api api) {
+		return new Win32MailslotTransport(api).createServer(MailslotServerOptions.builder(this.name).build());
+	}
+
+	@Test
+	void aMessageTooLargeForTheWaitingReadIsReadAgainWithItsSize() {
+		byte[] large = new byte[Win32MailslotServer.DEFAULT_READ_BUFFER + 1000];
+		large[large.length - 1] = 42;
+		ScriptedWin32Api api = new ScriptedWin32Api().arrivingDuringRead(large);
+		assertThat(server(api).read()).isEqualTo(large);
+		assertThat(api.readSizes).containsExactly(Win32MailslotServer.DEFAULT_READ_BUFFER, large.length);
+	}
+
+	@Test
+	void aMessageTooLargeForTheCallersBufferStaysQueued() {
+		ScriptedWin32Api api = new ScriptedWin32Api().arrivingDuringRead(new byte[10]);
+		MailslotServer server = server(api);
+		assertThatExceptionOfType(BufferTooSmallException.class).isThrownBy(() -> server.read(ByteBuffer.allocate(4)))
+			.satisfies((ex) -> assertThat(ex.getRequiredSize()).isEqualTo(10));
+		assertThat(server.info().messageCount()).isEqualTo(1);
+		assertThat(server.read(ByteBuffer.allocate(10))).isEqualTo(10);
+	}
+
+	@Test
+	void closeCancelsAWaitingReadWithCancelIoEx() throws Exception {
+		ScriptedWin32Api api = new ScriptedWin32Api().blockReadsUntilCancelled();
+		MailslotServer server = server(api);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
+		Thread.sleep(200);
+		server.close();
+		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotClosedException.class);
+		assertThat(api.calls).contains("CancelIoEx").doesNotContain("WriteFile").endsWith("CloseHandle");
+	}
+
+	@Test
+	void closeWakesAReadThatCancelIoExCannotEndWithAMessage() throws Exception {
+		ScriptedWin32Api api = new ScriptedWin32Api().blockReadsUntilCancelled();
+		api.cancelWorks = false;
+		MailslotServer server = server(api);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
+		Thread.sleep(200);
+		server.close();
+		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotClosedException.class);
+		assertThat(api.calls).containsSubsequence("CancelIoEx", "CreateFile", "WriteFile").endsWith("CloseHandle");
+	}
+
+	@Test
+	void unexpectedReadErrorsCarryTheirCodeAndText() {
+		ScriptedWin32Api api = new ScriptedWin32Api().queued(new byte[1]).fail("ReadFile", 1117);
+		assertThatExceptionOfType(MailslotException.class).isThrownBy(server(api)::read)
+			.withMessageContaining("Win32 error 1117: text of 1117")
+			.satisfies((ex) -> assertThat(ex.getNativeErrorCode()).hasValue(1117));
+	}
+
+	@Test
+	void failedGetMailslotInfoIsReported() {
+		ScriptedWin32Api api = new ScriptedWin32Api().fail("GetMailslotInfo", 6);
+		assertThatExceptionOfType(MailslotException.class).isThrownBy(server(api)::info)
+			.withMessageContaining("GetMailslotInfo")
+			.withMessageContaining("Win32 error 6");
+	}
+
+}
