@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotClosedException;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The system's message-queue limits: read, reported, and named with their remedy when exceeded.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@EnabledOnOs(OS.LINUX)
 class PosixLimitsTests {
 
 	private final MailslotTransport transport = MailslotTransports.get("posix");

@@ -1,5 +1,8 @@
 package dev.mailslot.transport.posix;
 
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransportContractTests;
 import dev.mailslot.MailslotTransports;
@@ -9,6 +12,7 @@ import dev.mailslot.MailslotTransports;
  * asked for any message size gets the system's largest, {@code fs.mqueue.msgsize_max}, and reports
  * it.
  */
+@EnabledOnOs(OS.LINUX)
 class PosixMailslotTransportTests extends MailslotTransportContractTests {
 
 	@Override

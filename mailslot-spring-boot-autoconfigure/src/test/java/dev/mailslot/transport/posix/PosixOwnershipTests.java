@@ -9,6 +9,8 @@ import com.sun.jna.Memory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotName;
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * the queue's mode is what was asked.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@EnabledOnOs(OS.LINUX)
 class PosixOwnershipTests {
 
 	private final MailslotTransport transport = MailslotTransports.get("posix");
