@@ -35,6 +35,15 @@ class MailslotTransportsTests {
 	}
 
 	@Test
+	@EnabledOnOs(OS.LINUX)
+	void win32IsUnavailableOnLinuxWithoutLoadingKernel32() {
+		assertThat(MailslotTransports.ids()).contains("win32");
+		assertThatExceptionOfType(TransportUnavailableException.class).isThrownBy(() -> MailslotTransports.get("win32"))
+			.withMessageContaining("'win32' cannot run here: it needs Windows (kernel32 mailslots), and this is Linux")
+			.withMessageContaining("posix (can run here)");
+	}
+
+	@Test
 	void unknownTransportListsTheTransportsThatExist() {
 		assertThatExceptionOfType(TransportUnavailableException.class).isThrownBy(() -> MailslotTransports.get("pipes"))
 			.withMessageContaining("'pipes' does not exist")
