@@ -32,6 +32,16 @@ public interface MailslotServer extends AutoCloseable {
 	byte[] read();
 
 	/**
+	 * Read the next message, waiting up to the given timeout instead of the server's. The server's
+	 * read timeout, as {@link #info()} reports it, does not change.
+	 * @param timeout how long this read waits
+	 * @return the whole message; empty for a zero-length message
+	 * @throws MailslotTimeoutException if no message arrived within the timeout
+	 * @throws MailslotClosedException if the server is closed, also while this read waited
+	 */
+	byte[] read(ReadTimeout timeout);
+
+	/**
 	 * Read the next message into a buffer, waiting up to the read timeout. The message is put at
 	 * the buffer's position, which advances by its size.
 	 * @param buffer where to put the message
@@ -41,6 +51,18 @@ public interface MailslotServer extends AutoCloseable {
 	 * @throws MailslotClosedException if the server is closed, also while this read waited
 	 */
 	int read(ByteBuffer buffer);
+
+	/**
+	 * Read the next message into a buffer, waiting up to the given timeout instead of the
+	 * server's.
+	 * @param buffer where to put the message
+	 * @param timeout how long this read waits
+	 * @return the size of the message
+	 * @throws BufferTooSmallException if the message does not fit; it stays queued
+	 * @throws MailslotTimeoutException if no message arrived within the timeout
+	 * @throws MailslotClosedException if the server is closed, also while this read waited
+	 */
+	int read(ByteBuffer buffer, ReadTimeout timeout);
 
 	/**
 	 * Return what GetMailslotInfo reports: maximum size, next size, count and read timeout.

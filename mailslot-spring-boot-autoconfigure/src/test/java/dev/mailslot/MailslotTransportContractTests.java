@@ -352,6 +352,29 @@ public abstract class MailslotTransportContractTests {
 	}
 
 	@Test
+	void aReadsOwnTimeoutAppliesToThatReadAlone() {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.FOREVER);
+		long start = System.nanoTime();
+		assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(() -> server.read(ReadTimeout.ofMillis(200)))
+			.satisfies((ex) -> assertThat(ex.getReadTimeout()).isEqualTo(ReadTimeout.ofMillis(200)));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(
+				Duration.ofMillis(200).minus(finiteTimeoutEarliness()), Duration.ofMillis(1200));
+		assertThat(server.info().readTimeout()).isEqualTo(ReadTimeout.FOREVER);
+		assertThatExceptionOfType(MailslotTimeoutException.class)
+			.isThrownBy(() -> server.read(ByteBuffer.allocate(8), ReadTimeout.ZERO));
+		client(name).write(bytes("own timeout"));
+		assertThat(text(server.read(ReadTimeout.ZERO))).isEqualTo("own timeout");
+		client(name).write(bytes("into buffer"));
+		ByteBuffer buffer = ByteBuffer.allocate(16);
+		assertThat(server.read(buffer, ReadTimeout.ofMillis(100))).isEqualTo(11);
+		assertThat(server.info().readTimeout()).isEqualTo(ReadTimeout.FOREVER);
+		CompletableFuture<byte[]> waiting = CompletableFuture.supplyAsync(server::read);
+		client(name).write(bytes("server timeout still forever"));
+		assertThat(text(waiting.join())).isEqualTo("server timeout still forever");
+	}
+
+	@Test
 	void readIntoBufferPutsTheMessageAtThePosition() {
 		MailslotName name = uniqueName();
 		MailslotServer server = server(name, 0, ReadTimeout.ZERO);

@@ -35,7 +35,7 @@ final class MemoryMailslotServer implements MailslotServer {
 
 	private final ArrayDeque<byte[]> messages = new ArrayDeque<>();
 
-	private ReadTimeout readTimeout;
+	private volatile ReadTimeout readTimeout;
 
 	private boolean open = true;
 
@@ -58,9 +58,14 @@ final class MemoryMailslotServer implements MailslotServer {
 
 	@Override
 	public byte[] read() {
+		return read(this.readTimeout);
+	}
+
+	@Override
+	public byte[] read(ReadTimeout timeout) {
 		this.lock.lock();
 		try {
-			return awaitMessage().pollFirst();
+			return awaitMessage(timeout).pollFirst();
 		}
 		finally {
 			this.lock.unlock();
@@ -69,9 +74,14 @@ final class MemoryMailslotServer implements MailslotServer {
 
 	@Override
 	public int read(ByteBuffer buffer) {
+		return read(buffer, this.readTimeout);
+	}
+
+	@Override
+	public int read(ByteBuffer buffer, ReadTimeout timeout) {
 		this.lock.lock();
 		try {
-			byte[] next = awaitMessage().peekFirst();
+			byte[] next = awaitMessage(timeout).peekFirst();
 			if (next.length > buffer.remaining()) {
 				this.changed.signal();
 				throw new BufferTooSmallException(this.name, next.length, buffer.remaining());
@@ -88,8 +98,7 @@ final class MemoryMailslotServer implements MailslotServer {
 	 * Wait for a message, as uninterruptibly as a native read: only the timeout and close end the
 	 * wait. An interrupt that arrives meanwhile stays set on the thread.
 	 */
-	private ArrayDeque<byte[]> awaitMessage() {
-		ReadTimeout timeout = this.readTimeout;
+	private ArrayDeque<byte[]> awaitMessage(ReadTimeout timeout) {
 		long deadline = timeout.isForever() ? Long.MAX_VALUE : System.nanoTime() + timeout.toDuration().toNanos();
 		boolean interrupted = false;
 		try {

@@ -101,9 +101,13 @@ final class PosixMailslotServer implements MailslotServer {
 
 	@Override
 	public byte[] read() {
+		return read(this.readTimeout);
+	}
+
+	@Override
+	public byte[] read(ReadTimeout timeout) {
 		this.lifecycle.readLock().lock();
 		try {
-			ReadTimeout timeout = this.readTimeout;
 			long deadline = deadline(timeout);
 			while (true) {
 				ensureOpen();
@@ -128,9 +132,13 @@ final class PosixMailslotServer implements MailslotServer {
 
 	@Override
 	public int read(ByteBuffer buffer) {
+		return read(buffer, this.readTimeout);
+	}
+
+	@Override
+	public int read(ByteBuffer buffer, ReadTimeout timeout) {
 		this.lifecycle.readLock().lock();
 		try {
-			ReadTimeout timeout = this.readTimeout;
 			long deadline = deadline(timeout);
 			while (true) {
 				ensureOpen();

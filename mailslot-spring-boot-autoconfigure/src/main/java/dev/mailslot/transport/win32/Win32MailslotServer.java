@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import com.sun.jna.platform.win32.WinNT.HANDLE;
@@ -23,6 +24,10 @@ import dev.mailslot.ReadTimeout;
  * A kernel32 mailslot. Reads size their buffer from GetMailslotInfo's next size and, if a larger
  * message arrives while they wait, retry with its size ({@code ERROR_INSUFFICIENT_BUFFER} leaves
  * it queued).
+ * <p>
+ * A read with a timeout of its own sets it on the handle with SetMailslotInfo for that read and
+ * restores the server's afterwards; reads are therefore one at a time, and {@link #info()} reports
+ * the server's timeout as set at creation or by {@link #setReadTimeout(ReadTimeout)}.
  * <p>
  * {@link #close()} ends reads waiting in other threads before it closes the handle: it cancels
  * their I/O with CancelIoEx and, where that does not end them (Wine), writes a one-byte message
@@ -54,11 +59,17 @@ final class Win32MailslotServer implements MailslotServer {
 
 	private final AtomicInteger readsInProgress = new AtomicInteger();
 
-	Win32MailslotServer(Win32Api api, MailslotName name, HANDLE handle) {
+	/** One ReadFile at a time, so that a read's own timeout applies to it alone. */
+	private final ReentrantLock readLock = new ReentrantLock();
+
+	private volatile ReadTimeout readTimeout;
+
+	Win32MailslotServer(Win32Api api, MailslotName name, HANDLE handle, ReadTimeout readTimeout) {
 		this.api = api;
 		this.errors = new Win32Errors(api);
 		this.name = name;
 		this.handle = handle;
+		this.readTimeout = readTimeout;
 	}
 
 	@Override
@@ -80,6 +91,11 @@ final class Win32MailslotServer implements MailslotServer {
 
 	@Override
 	public byte[] read() {
+		return read(this.readTimeout);
+	}
+
+	@Override
+	public byte[] read(ReadTimeout timeout) {
 		this.lifecycle.readLock().lock();
 		try {
 			while (true) {
@@ -87,7 +103,7 @@ final class Win32MailslotServer implements MailslotServer {
 				Info info = query();
 				int size = (info.nextSize >= 0) ? info.nextSize : bufferForUnknownSize(info.maxMessageSize);
 				byte[] buffer = new byte[Math.max(1, size)];
-				int read = readFile(buffer, info.readTimeout);
+				int read = readFile(buffer, timeout);
 				if (read >= 0) {
 					return (read == buffer.length) ? buffer : Arrays.copyOf(buffer, read);
 				}
@@ -100,6 +116,11 @@ final class Win32MailslotServer implements MailslotServer {
 
 	@Override
 	public int read(ByteBuffer buffer) {
+		return read(buffer, this.readTimeout);
+	}
+
+	@Override
+	public int read(ByteBuffer buffer, ReadTimeout timeout) {
 		this.lifecycle.readLock().lock();
 		try {
 			while (true) {
@@ -109,7 +130,7 @@ final class Win32MailslotServer implements MailslotServer {
 					throw new BufferTooSmallException(this.name, info.nextSize, buffer.remaining());
 				}
 				byte[] bytes = new byte[Math.max(1, buffer.remaining())];
-				int read = readFile(bytes, info.readTimeout);
+				int read = readFile(bytes, timeout);
 				if (read >= 0) {
 					buffer.put(bytes, 0, read);
 					return read;
@@ -130,10 +151,32 @@ final class Win32MailslotServer implements MailslotServer {
 	}
 
 	/**
-	 * Read one message into the buffer.
+	 * Read one message into the buffer, waiting up to the timeout.
 	 * @return the size read, or -1 if the message was larger than the buffer and stays queued
 	 */
-	private int readFile(byte[] buffer, ReadTimeout readTimeout) {
+	private int readFile(byte[] buffer, ReadTimeout timeout) {
+		this.readLock.lock();
+		try {
+			ReadTimeout serverTimeout = this.readTimeout;
+			boolean ownTimeout = !timeout.equals(serverTimeout);
+			if (ownTimeout) {
+				setHandleTimeout(timeout);
+			}
+			try {
+				return readFileNow(buffer, timeout);
+			}
+			finally {
+				if (ownTimeout && !this.closed.get()) {
+					setHandleTimeout(this.readTimeout);
+				}
+			}
+		}
+		finally {
+			this.readLock.unlock();
+		}
+	}
+
+	private int readFileNow(byte[] buffer, ReadTimeout timeout) {
 		this.readsInProgress.incrementAndGet();
 		try {
 			ensureOpen();
@@ -147,7 +190,7 @@ final class Win32MailslotServer implements MailslotServer {
 				return -1;
 			}
 			if (code == Win32Errors.ERROR_SEM_TIMEOUT && !this.closed.get()) {
-				throw new MailslotTimeoutException(this.name, readTimeout).withNativeErrorCode(code);
+				throw new MailslotTimeoutException(this.name, timeout).withNativeErrorCode(code);
 			}
 			throw this.errors.readFailure(this.name, code, this.closed.get());
 		}
@@ -164,7 +207,7 @@ final class Win32MailslotServer implements MailslotServer {
 			Info info = query();
 			return new MailslotInfo(info.maxMessageSize,
 					(info.nextSize >= 0) ? OptionalInt.of(info.nextSize) : OptionalInt.empty(), info.messageCount,
-					info.readTimeout);
+					this.readTimeout);
 		}
 		finally {
 			this.lifecycle.readLock().unlock();
@@ -181,10 +224,7 @@ final class Win32MailslotServer implements MailslotServer {
 			throw this.closed.get() ? this.errors.readFailure(this.name, code, true)
 					: this.errors.failure(this.name, "query (GetMailslotInfo)", code);
 		}
-		int timeout = readTimeout.getValue();
-		return new Info(maxMessageSize.getValue(), nextSize.getValue(), messageCount.getValue(),
-				(timeout == MailslotKernel32.MAILSLOT_WAIT_FOREVER) ? ReadTimeout.FOREVER
-						: ReadTimeout.ofMillis(Integer.toUnsignedLong(timeout)));
+		return new Info(maxMessageSize.getValue(), nextSize.getValue(), messageCount.getValue());
 	}
 
 	@Override
@@ -192,13 +232,17 @@ final class Win32MailslotServer implements MailslotServer {
 		this.lifecycle.readLock().lock();
 		try {
 			ensureOpen();
-			if (!this.api.setMailslotInfo(this.handle, (int) readTimeout.toWin32Millis())) {
-				throw this.errors.failure(this.name, "set the read timeout (SetMailslotInfo) of",
-						this.api.lastError());
-			}
+			setHandleTimeout(readTimeout);
+			this.readTimeout = readTimeout;
 		}
 		finally {
 			this.lifecycle.readLock().unlock();
+		}
+	}
+
+	private void setHandleTimeout(ReadTimeout timeout) {
+		if (!this.api.setMailslotInfo(this.handle, (int) timeout.toWin32Millis())) {
+			throw this.errors.failure(this.name, "set the read timeout (SetMailslotInfo) of", this.api.lastError());
 		}
 	}
 
@@ -283,9 +327,10 @@ final class Win32MailslotServer implements MailslotServer {
 	}
 
 	/**
-	 * What GetMailslotInfo returned; {@code nextSize} is -1 for MAILSLOT_NO_MESSAGE.
+	 * What GetMailslotInfo returned; {@code nextSize} is -1 for MAILSLOT_NO_MESSAGE. The read
+	 * timeout it returns may be a read's own; the server's is kept in {@link #readTimeout}.
 	 */
-	private record Info(int maxMessageSize, int nextSize, int messageCount, ReadTimeout readTimeout) {
+	private record Info(int maxMessageSize, int nextSize, int messageCount) {
 
 	}
 

@@ -79,7 +79,7 @@ public final class Win32MailslotTransport implements MailslotTransport {
 				this.api.closeHandle(handle);
 				throw this.errors.failure(name, "make the handle inheritable (SetHandleInformation) of", code);
 			}
-			return new Win32MailslotServer(this.api, name, handle);
+			return new Win32MailslotServer(this.api, name, handle, options.readTimeout());
 		}
 		finally {
 			if (descriptor != null) {
