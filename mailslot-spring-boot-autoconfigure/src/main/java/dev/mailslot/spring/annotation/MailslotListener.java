@@ -1,0 +1,84 @@
+package dev.mailslot.spring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.core.annotation.AliasFor;
+
+/**
+ * Marks a method to be called with each message of a mailslot.
+ * <p>
+ * The mailslot is a server id configured under {@code mailslot.servers.<id>}, or a mailslot name
+ * ({@code \\.\mailslot\orders}, or just {@code orders}); a name with no configured server gets a
+ * server with the defaults. Attributes accept {@code ${...}} placeholders and {@code #{...}}
+ * expressions. A mailslot has one listener.
+ * <p>
+ * The method may declare, in any order:
+ * <ul>
+ * <li>the payload as {@code byte[]}, {@code String} (in {@code mailslot.listener.charset}),
+ * {@code java.nio.ByteBuffer} (read-only), or any other type, read as JSON with Jackson 3 when it
+ * is on the class path; optionally annotated with {@code @Payload}, and with {@code @Valid} (or
+ * {@code @Validated}) to validate it with the application's validator</li>
+ * <li>{@code org.springframework.messaging.Message<?>} with any of those payload types</li>
+ * <li>{@code @Header} arguments for the headers of
+ * {@link dev.mailslot.spring.support.MailslotHeaders}: the mailslot name, the configured server id,
+ * the size, the time received, and the sender where the transport knows it</li>
+ * <li>{@code @Headers Map<String, Object>} or {@code MessageHeaders} for all headers</li>
+ * </ul>
+ * A method that throws is called again as {@code mailslot.listener.retry.*} says, then the message
+ * goes to the error handler, by default the dead-letter directory. A payload that cannot be
+ * converted or fails validation goes there at once.
+ *
+ * @see dev.mailslot.spring.config.MailslotListenerEndpointRegistry
+ */
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface MailslotListener {
+
+	/**
+	 * Alias for {@link #mailslot()}.
+	 * @return the mailslot
+	 */
+	@AliasFor("mailslot")
+	String value() default "";
+
+	/**
+	 * The configured server id or the mailslot name to listen to.
+	 * @return the mailslot
+	 */
+	@AliasFor("value")
+	String mailslot() default "";
+
+	/**
+	 * The listener id, for the registry and the endpoint. Defaults to the server id, or the
+	 * mailslot's path.
+	 * @return the id
+	 */
+	String id() default "";
+
+	/**
+	 * Whether to start with the application: {@code true} or {@code false}. Defaults to
+	 * {@code mailslot.listener.auto-startup}.
+	 * @return whether to start automatically
+	 */
+	String autoStartup() default "";
+
+	/**
+	 * How many messages to process at once. Defaults to {@code mailslot.listener.concurrency}; 1
+	 * keeps the order in which messages were written.
+	 * @return the concurrency
+	 */
+	String concurrency() default "";
+
+	/**
+	 * The name of a {@link dev.mailslot.spring.listener.MailslotErrorHandler} bean for messages
+	 * this listener fails to process. Defaults to the application's error handler.
+	 * @return the bean name
+	 */
+	String errorHandler() default "";
+
+}

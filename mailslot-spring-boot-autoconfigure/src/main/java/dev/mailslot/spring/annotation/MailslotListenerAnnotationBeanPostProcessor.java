@@ -1,0 +1,142 @@
+package dev.mailslot.spring.annotation;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanExpressionContext;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.Environment;
+import org.springframework.util.Assert;
+import org.springframework.util.PropertyPlaceholderHelper;
+import org.springframework.util.StringUtils;
+
+import dev.mailslot.MailslotName;
+import dev.mailslot.spring.config.MailslotListenerContainerFactory;
+import dev.mailslot.spring.config.MailslotListenerEndpoint;
+import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+
+/**
+ * Finds {@link MailslotListener} methods on beans and, once every singleton exists, registers a
+ * container for each with the {@link MailslotListenerEndpointRegistry}, created by the
+ * {@code mailslotListenerContainerFactory} bean.
+ */
+public class MailslotListenerAnnotationBeanPostProcessor
+		implements BeanPostProcessor, BeanFactoryAware, EnvironmentAware, SmartInitializingSingleton {
+
+	/** Bean name of the container factory listeners use. */
+	public static final String CONTAINER_FACTORY_BEAN_NAME = "mailslotListenerContainerFactory";
+
+	/**
+	 * Resolves {@code ${...}} with no escape character: Spring's {@code \} escape would swallow
+	 * the placeholder in a mailslot name such as {@code \.\mailslot\${name}}.
+	 */
+	private static final PropertyPlaceholderHelper placeholders = new PropertyPlaceholderHelper("${", "}", ":", null,
+			false);
+
+	private @Nullable ConfigurableBeanFactory beanFactory;
+
+	private @Nullable Environment environment;
+
+	private final List<MailslotListenerEndpoint> endpoints = new ArrayList<>();
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		Assert.isInstanceOf(ConfigurableBeanFactory.class, beanFactory, "needs a ConfigurableBeanFactory");
+		this.beanFactory = (ConfigurableBeanFactory) beanFactory;
+	}
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		Map<Method, MailslotListener> annotated = MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<MailslotListener>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, MailslotListener.class));
+		annotated.forEach((method, annotation) -> this.endpoints
+			.add(endpoint(bean, AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
+		return bean;
+	}
+
+	private MailslotListenerEndpoint endpoint(Object bean, Method method, MailslotListener annotation) {
+		String where = "@MailslotListener on " + method.getDeclaringClass().getName() + "." + method.getName() + "()";
+		String mailslot = resolve(annotation.mailslot());
+		Assert.state(StringUtils.hasText(mailslot), () -> where + " names no mailslot; give a server id or a name");
+		String id = resolve(annotation.id());
+		if (!StringUtils.hasText(id)) {
+			id = defaultId(mailslot);
+		}
+		String autoStartup = resolve(annotation.autoStartup());
+		String concurrency = resolve(annotation.concurrency());
+		String errorHandler = resolve(annotation.errorHandler());
+		Integer parsedConcurrency = null;
+		if (StringUtils.hasText(concurrency)) {
+			try {
+				parsedConcurrency = Integer.valueOf(concurrency.trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalStateException(where + " has concurrency '" + concurrency + "'; give a whole number of "
+						+ "at least 1", ex);
+			}
+			Assert.state(parsedConcurrency > 0, () -> where + " has concurrency " + concurrency + "; give at least 1");
+		}
+		return new MailslotListenerEndpoint(id, mailslot, bean, method,
+				StringUtils.hasText(autoStartup) ? Boolean.valueOf(autoStartup.trim()) : null, parsedConcurrency,
+				StringUtils.hasText(errorHandler) ? errorHandler : null);
+	}
+
+	private static String defaultId(String mailslot) {
+		if (mailslot.startsWith("\\")) {
+			return MailslotName.parse(mailslot).canonicalPath();
+		}
+		return mailslot;
+	}
+
+	private String resolve(String value) {
+		ConfigurableBeanFactory factory = this.beanFactory;
+		if (factory == null || !StringUtils.hasText(value)) {
+			return value;
+		}
+		String resolved = (this.environment != null)
+				? placeholders.replacePlaceholders(value, this.environment::getProperty) : value;
+		if (factory.getBeanExpressionResolver() != null) {
+			Object evaluated = factory.getBeanExpressionResolver()
+				.evaluate(resolved, new BeanExpressionContext(factory, null));
+			return (evaluated != null) ? evaluated.toString() : "";
+		}
+		return resolved;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		ConfigurableBeanFactory factory = this.beanFactory;
+		Assert.state(factory != null, "no bean factory");
+		MailslotListenerEndpointRegistry registry = factory.getBean(MailslotBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME,
+				MailslotListenerEndpointRegistry.class);
+		if (this.endpoints.isEmpty()) {
+			return;
+		}
+		MailslotListenerContainerFactory containerFactory = factory.getBean(CONTAINER_FACTORY_BEAN_NAME,
+				MailslotListenerContainerFactory.class);
+		for (MailslotListenerEndpoint endpoint : this.endpoints) {
+			registry.registerListenerContainer(endpoint, containerFactory);
+		}
+		this.endpoints.clear();
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.mailslot.spring.boot.autoconfigure;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+import org.springframework.validation.Validator;
+
+import dev.mailslot.spring.annotation.EnableMailslot;
+import dev.mailslot.spring.annotation.MailslotBootstrapConfiguration;
+import dev.mailslot.spring.annotation.MailslotListenerAnnotationBeanPostProcessor;
+import dev.mailslot.spring.config.MailslotListenerContainerFactory;
+import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.listener.MailslotErrorHandler;
+
+/**
+ * {@code @MailslotListener} support: the container factory from {@code mailslot.listener.*},
+ * dispatching on virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21+.
+ */
+@Configuration(proxyBeanMethods = false)
+class MailslotAnnotationDrivenConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnThreading(Threading.PLATFORM)
+	MailslotListenerContainerFactoryConfigurer mailslotListenerContainerFactoryConfigurer(
+			MailslotProperties properties) {
+		return new MailslotListenerContainerFactoryConfigurer(properties.getListener(),
+				new SimpleAsyncTaskExecutor("mailslot-dispatch-"));
+	}
+
+	@Bean(name = "mailslotListenerContainerFactoryConfigurer")
+	@ConditionalOnMissingBean
+	@ConditionalOnThreading(Threading.VIRTUAL)
+	MailslotListenerContainerFactoryConfigurer mailslotListenerContainerFactoryConfigurerVirtualThreads(
+			MailslotProperties properties) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("mailslot-dispatch-");
+		executor.setVirtualThreads(true);
+		return new MailslotListenerContainerFactoryConfigurer(properties.getListener(), executor);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "mailslotMessageHandlerMethodFactory")
+	DefaultMessageHandlerMethodFactory mailslotMessageHandlerMethodFactory(MessageConverter mailslotMessageConverter,
+			ObjectProvider<Validator> validators, BeanFactory beanFactory) {
+		DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
+		factory.setMessageConverter(mailslotMessageConverter);
+		factory.setBeanFactory(beanFactory);
+		Validator validator = validators.getIfUnique(() -> beanFactory.containsBean("defaultValidator")
+				? beanFactory.getBean("defaultValidator", Validator.class) : null);
+		if (validator != null) {
+			factory.setValidator(validator);
+		}
+		return factory;
+	}
+
+	@Bean(name = MailslotListenerAnnotationBeanPostProcessor.CONTAINER_FACTORY_BEAN_NAME)
+	@ConditionalOnMissingBean(name = MailslotListenerAnnotationBeanPostProcessor.CONTAINER_FACTORY_BEAN_NAME)
+	MailslotListenerContainerFactory mailslotListenerContainerFactory(
+			MailslotListenerContainerFactoryConfigurer configurer, MailslotServers servers,
+			DefaultMessageHandlerMethodFactory mailslotMessageHandlerMethodFactory, MailslotErrorHandler errorHandler,
+			BeanFactory beanFactory) {
+		MailslotListenerContainerFactory factory = new MailslotListenerContainerFactory(servers,
+				mailslotMessageHandlerMethodFactory, errorHandler);
+		factory.setBeanFactory(beanFactory);
+		configurer.configure(factory);
+		return factory;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableMailslot
+	@ConditionalOnMissingBean(name = MailslotBootstrapConfiguration.ANNOTATION_PROCESSOR_BEAN_NAME)
+	static class EnableMailslotConfiguration {
+
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.mailslot.spring.boot.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.messaging.converter.MessageConverter;
+
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransport;
+import dev.mailslot.MailslotTransports;
+import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.core.MailslotTemplate;
+import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
+import dev.mailslot.spring.listener.MailslotErrorHandler;
+import dev.mailslot.spring.support.converter.MailslotMessageConverters;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Auto-configuration for mailslots: the transport, the servers of {@code mailslot.servers}, the
+ * template, and {@code @MailslotListener} support.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(MailslotProperties.class)
+@Import(MailslotAnnotationDrivenConfiguration.class)
+public final class MailslotAutoConfiguration {
+
+	@Bean
+	@ConfigurationPropertiesBinding
+	static ReadTimeoutConverter mailslotReadTimeoutConverter() {
+		return new ReadTimeoutConverter();
+	}
+
+	@Bean
+	static MailslotServerBeanRegistrar mailslotServerBeanRegistrar() {
+		return new MailslotServerBeanRegistrar();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MailslotTransport mailslotTransport(MailslotProperties properties) {
+		return MailslotTransports.get(properties.getTransport());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MailslotServers mailslotServers(MailslotTransport transport, MailslotProperties properties) {
+		MailslotProperties.Listener listener = properties.getListener();
+		return new MailslotServers(transport, MailslotServerOptionsMapper.map(properties),
+				(name) -> MailslotServerOptions.builder(name).build(),
+				(listener.getOnNameInUse() == MailslotProperties.NameInUse.WAIT) ? listener.getNameInUseWait()
+						: java.time.Duration.ZERO,
+				MailslotServerOptionsMapper.SERVERS_PREFIX);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "mailslotMessageConverter")
+	MessageConverter mailslotMessageConverter(MailslotProperties properties,
+			ObjectProvider<MailslotJsonMapper> jsonMapper) {
+		MailslotJsonMapper mapper = jsonMapper.getIfAvailable();
+		return MailslotMessageConverters.create(properties.getListener().getCharset(),
+				(mapper != null) ? mapper.jsonMapper() : null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MailslotTemplate mailslotTemplate(MailslotTransport transport, MailslotServers servers,
+			MessageConverter mailslotMessageConverter) {
+		return new MailslotTemplate(transport, servers, mailslotMessageConverter);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MailslotErrorHandler mailslotErrorHandler(MailslotProperties properties) {
+		return new DeadLetterDirectoryErrorHandler(properties.getListener().getDeadLetterDirectory());
+	}
+
+	/**
+	 * Hands Boot's Jackson 3 mapper, where there is one, to the message converter.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	static class JacksonConfiguration {
+
+		@Bean
+		MailslotJsonMapper mailslotJsonMapper(ObjectProvider<JsonMapper> jsonMapper) {
+			return new MailslotJsonMapper(jsonMapper.getIfUnique());
+		}
+
+	}
+
+	/**
+	 * Holds the application's JSON mapper, or {@code null}, behind a type that loads without Jackson.
+	 */
+	record MailslotJsonMapper(@org.jspecify.annotations.Nullable Object jsonMapper) {
+
+	}
+
+}

@@ -1,0 +1,348 @@
+package dev.mailslot.spring.boot.autoconfigure;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import dev.mailslot.ReadTimeout;
+
+/**
+ * Configuration properties for mailslots.
+ */
+@ConfigurationProperties("mailslot")
+public class MailslotProperties {
+
+	/**
+	 * Transport that carries mailslots: 'auto' (win32 on Windows, posix on Linux), 'win32',
+	 * 'posix' or 'memory'.
+	 */
+	private String transport = "auto";
+
+	/**
+	 * Mailslot servers by id, each created at start-up and available as a bean named
+	 * '<id>MailslotServer'.
+	 */
+	private final Map<String, Server> servers = new LinkedHashMap<>();
+
+	private final Listener listener = new Listener();
+
+	public String getTransport() {
+		return this.transport;
+	}
+
+	public void setTransport(String transport) {
+		this.transport = transport;
+	}
+
+	public Map<String, Server> getServers() {
+		return this.servers;
+	}
+
+	public Listener getListener() {
+		return this.listener;
+	}
+
+	/**
+	 * A mailslot server.
+	 */
+	public static class Server {
+
+		/**
+		 * Mailslot name, such as '\\.\mailslot\orders' or a bare 'orders'. Defaults to the server
+		 * id.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Largest message to accept. 0 accepts any size; the posix transport then takes the
+		 * system's largest, fs.mqueue.msgsize_max.
+		 */
+		private DataSize maxMessageSize = DataSize.ofBytes(0);
+
+		/**
+		 * How long a read waits for a message: a duration such as '500ms', '0' to return at once,
+		 * or 'forever'.
+		 */
+		private ReadTimeout readTimeout = ReadTimeout.FOREVER;
+
+		/**
+		 * Whether child processes inherit the server handle (win32).
+		 */
+		private boolean inheritHandle;
+
+		/**
+		 * Security descriptor of the mailslot in SDDL, such as 'D:(A;;GA;;;SY)(A;;GA;;;OW)'
+		 * (win32). A descriptor without a DACL or with a NULL DACL is refused.
+		 */
+		private @Nullable String securityDescriptor;
+
+		/**
+		 * Permission bits of the message queue, in octal (posix).
+		 */
+		private String mode = "0600";
+
+		/**
+		 * How many messages may wait before writers wait for room; 0 takes the system's
+		 * fs.mqueue.msg_default (posix).
+		 */
+		private int queueCapacity;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public ReadTimeout getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(ReadTimeout readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public boolean isInheritHandle() {
+			return this.inheritHandle;
+		}
+
+		public void setInheritHandle(boolean inheritHandle) {
+			this.inheritHandle = inheritHandle;
+		}
+
+		public @Nullable String getSecurityDescriptor() {
+			return this.securityDescriptor;
+		}
+
+		public void setSecurityDescriptor(@Nullable String securityDescriptor) {
+			this.securityDescriptor = securityDescriptor;
+		}
+
+		public String getMode() {
+			return this.mode;
+		}
+
+		public void setMode(String mode) {
+			this.mode = mode;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+	}
+
+	/**
+	 * Defaults of {@code @MailslotListener} containers.
+	 */
+	public static class Listener {
+
+		/**
+		 * Whether listeners start with the application.
+		 */
+		private boolean autoStartup = true;
+
+		/**
+		 * Charset of String payloads, for listeners and the template.
+		 */
+		private Charset charset = StandardCharsets.UTF_8;
+
+		/**
+		 * How many messages a listener processes at once. 1 keeps the order in which they were
+		 * written.
+		 */
+		private int concurrency = 1;
+
+		/**
+		 * How long a listener's reader waits for a message before it looks again whether it was
+		 * paused or stopped.
+		 */
+		private Duration pollTimeout = Duration.ofSeconds(1);
+
+		/**
+		 * How long shutdown waits for a listener to drain its mailslot and finish; messages left
+		 * then go to the error handler.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Directory where messages that failed processing are kept, with their metadata.
+		 */
+		private Path deadLetterDirectory = Path.of("mailslot-dead-letters");
+
+		/**
+		 * What to do when a server's mailslot name is in use at start-up.
+		 */
+		private NameInUse onNameInUse = NameInUse.FAIL;
+
+		/**
+		 * How long to wait for a name in use to be freed, when on-name-in-use is 'wait'.
+		 */
+		private Duration nameInUseWait = Duration.ofSeconds(30);
+
+		private final Retry retry = new Retry();
+
+		public boolean isAutoStartup() {
+			return this.autoStartup;
+		}
+
+		public void setAutoStartup(boolean autoStartup) {
+			this.autoStartup = autoStartup;
+		}
+
+		public Charset getCharset() {
+			return this.charset;
+		}
+
+		public void setCharset(Charset charset) {
+			this.charset = charset;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public Duration getPollTimeout() {
+			return this.pollTimeout;
+		}
+
+		public void setPollTimeout(Duration pollTimeout) {
+			this.pollTimeout = pollTimeout;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public Path getDeadLetterDirectory() {
+			return this.deadLetterDirectory;
+		}
+
+		public void setDeadLetterDirectory(Path deadLetterDirectory) {
+			this.deadLetterDirectory = deadLetterDirectory;
+		}
+
+		public NameInUse getOnNameInUse() {
+			return this.onNameInUse;
+		}
+
+		public void setOnNameInUse(NameInUse onNameInUse) {
+			this.onNameInUse = onNameInUse;
+		}
+
+		public Duration getNameInUseWait() {
+			return this.nameInUseWait;
+		}
+
+		public void setNameInUseWait(Duration nameInUseWait) {
+			this.nameInUseWait = nameInUseWait;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+	}
+
+	/**
+	 * Retries of a listener that threw.
+	 */
+	public static class Retry {
+
+		/**
+		 * How many times to call a listener again after it threw; 0 turns retries off.
+		 */
+		private long maxRetries = 2;
+
+		/**
+		 * Delay before the first retry.
+		 */
+		private Duration delay = Duration.ofSeconds(1);
+
+		/**
+		 * Factor by which the delay grows from one retry to the next.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest delay between two retries.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(10);
+
+		public long getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(long maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(Duration delay) {
+			this.delay = delay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+	}
+
+	/**
+	 * What to do when a server's mailslot name is in use at start-up.
+	 */
+	public enum NameInUse {
+
+		/** Stop the application with a report naming the property and the owner. */
+		FAIL,
+
+		/** Wait up to name-in-use-wait for the name to be freed, then fail. */
+		WAIT
+
+	}
+
+}

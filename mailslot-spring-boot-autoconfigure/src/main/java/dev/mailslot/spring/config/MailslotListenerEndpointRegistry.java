@@ -1,0 +1,166 @@
+package dev.mailslot.spring.config;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+
+import dev.mailslot.MailslotName;
+import dev.mailslot.spring.listener.MailslotListenerContainer;
+
+/**
+ * Holds the application's listener containers by id and runs them with the application: starts
+ * those set to start automatically, and at shutdown drains and stops them all before the mailslots
+ * close. Offers start, stop, pause and resume by listener id at run time.
+ */
+public class MailslotListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
+
+	/** Stops early at shutdown, so listeners drain before the mailslots and other beans go. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
+
+	private final Map<String, MailslotListenerContainer> containers = new LinkedHashMap<>();
+
+	private final Map<MailslotName, String> listenerMethods = new LinkedHashMap<>();
+
+	private volatile boolean running;
+
+	/**
+	 * Create and register the container of an endpoint.
+	 * @param endpoint the endpoint
+	 * @param factory the factory that creates its container
+	 * @return the container
+	 * @throws DuplicateMailslotListenerException if another listener has the same id or reads the
+	 * same mailslot
+	 */
+	public synchronized MailslotListenerContainer registerListenerContainer(MailslotListenerEndpoint endpoint,
+			MailslotListenerContainerFactory factory) {
+		MailslotListenerContainer existing = this.containers.get(endpoint.id());
+		if (existing != null) {
+			throw new DuplicateMailslotListenerException("Two listeners have the id '" + endpoint.id() + "': "
+					+ this.listenerMethods.get(existing.getServer().name()) + " and " + endpoint.describeMethod()
+					+ ". Give one of them another id");
+		}
+		MailslotListenerContainer container = factory.createContainer(endpoint);
+		MailslotName mailslot = container.getServer().name();
+		String other = this.listenerMethods.get(mailslot);
+		if (other != null) {
+			throw new DuplicateMailslotListenerException("Mailslot " + mailslot + " has two listeners: " + other
+					+ " and " + endpoint.describeMethod() + ". A mailslot has one reader; give one of them another "
+					+ "mailslot, or raise concurrency on one listener to process messages in parallel");
+		}
+		this.listenerMethods.put(mailslot, endpoint.describeMethod());
+		this.containers.put(endpoint.id(), container);
+		if (this.running && container.isAutoStartup()) {
+			container.start();
+		}
+		return container;
+	}
+
+	/**
+	 * Return a container by listener id.
+	 * @param id the listener id
+	 * @return the container, or {@code null}
+	 */
+	public synchronized @Nullable MailslotListenerContainer getListenerContainer(String id) {
+		return this.containers.get(id);
+	}
+
+	public synchronized Set<String> getListenerContainerIds() {
+		return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(this.containers.keySet()));
+	}
+
+	public synchronized Collection<MailslotListenerContainer> getListenerContainers() {
+		return Collections.unmodifiableList(new ArrayList<>(this.containers.values()));
+	}
+
+	/**
+	 * Return the listener method of a mailslot, as {@code Class.method()}.
+	 * @param mailslot the mailslot
+	 * @return the method, or {@code null}
+	 */
+	public synchronized @Nullable String getListenerMethod(MailslotName mailslot) {
+		return this.listenerMethods.get(mailslot);
+	}
+
+	public void start(String id) {
+		container(id).start();
+	}
+
+	public void stop(String id) {
+		container(id).stop();
+	}
+
+	public void pause(String id) {
+		container(id).pause();
+	}
+
+	public void resume(String id) {
+		container(id).resume();
+	}
+
+	private MailslotListenerContainer container(String id) {
+		MailslotListenerContainer container = getListenerContainer(id);
+		if (container == null) {
+			throw new IllegalArgumentException(
+					"No mailslot listener has the id '" + id + "'; the ids are " + getListenerContainerIds());
+		}
+		return container;
+	}
+
+	@Override
+	public void start() {
+		for (MailslotListenerContainer container : getListenerContainers()) {
+			if (container.isAutoStartup()) {
+				container.start();
+			}
+		}
+		this.running = true;
+	}
+
+	/**
+	 * Drain and stop every container, in parallel, each within its shutdown timeout.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		List<Thread> stopping = new ArrayList<>();
+		for (MailslotListenerContainer container : getListenerContainers()) {
+			Thread thread = new Thread(container::shutdown, "mailslot-shutdown-" + container.getId());
+			thread.start();
+			stopping.add(thread);
+		}
+		for (Thread thread : stopping) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
+	public void destroy() {
+		stop();
+	}
+
+}

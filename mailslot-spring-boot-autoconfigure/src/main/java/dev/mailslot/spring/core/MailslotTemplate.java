@@ -1,0 +1,118 @@
+package dev.mailslot.spring.core;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.converter.MessageConverter;
+
+import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotTransport;
+import dev.mailslot.NoSuchMailslotException;
+
+/**
+ * Sends messages to mailslots: {@code send("orders", order)} converts the payload with the same
+ * converters listeners use ({@code byte[]} as is, {@code String} in the configured charset,
+ * {@code ByteBuffer}, other objects as JSON) and writes it as one message. The target is a
+ * configured server id or a mailslot name; remote names work where the transport carries them.
+ * <p>
+ * Client handles are opened once per mailslot and reused. If a mailslot's server went away and
+ * came back, the next send reopens the handle and writes once more.
+ */
+public class MailslotTemplate implements DisposableBean {
+
+	private final MailslotTransport transport;
+
+	private final @Nullable MailslotServers servers;
+
+	private final MessageConverter messageConverter;
+
+	private final Map<MailslotName, MailslotClient> clients = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a template.
+	 * @param transport the transport to write with
+	 * @param servers the configured servers, whose ids the template accepts as targets
+	 * @param messageConverter the converter from payloads to bytes
+	 */
+	public MailslotTemplate(MailslotTransport transport, @Nullable MailslotServers servers,
+			MessageConverter messageConverter) {
+		this.transport = transport;
+		this.servers = servers;
+		this.messageConverter = messageConverter;
+	}
+
+	/**
+	 * Convert a payload and write it as one message.
+	 * @param mailslot a configured server id or a mailslot name
+	 * @param payload the payload
+	 * @throws MessageConversionException if no converter turns the payload into bytes
+	 * @throws dev.mailslot.MailslotException if the write fails, for example
+	 * {@link NoSuchMailslotException} when no server holds the mailslot
+	 */
+	public void send(String mailslot, Object payload) {
+		send(resolve(mailslot), toBytes(payload));
+	}
+
+	/**
+	 * Write bytes as one message.
+	 * @param mailslot the mailslot name
+	 * @param message the message
+	 */
+	public void send(MailslotName mailslot, byte[] message) {
+		MailslotClient client = this.clients.computeIfAbsent(mailslot, this.transport::openClient);
+		try {
+			client.write(message);
+		}
+		catch (NoSuchMailslotException ex) {
+			this.clients.remove(mailslot, client);
+			client.close();
+			MailslotClient reopened = this.clients.computeIfAbsent(mailslot, this.transport::openClient);
+			reopened.write(message);
+		}
+	}
+
+	private MailslotName resolve(String mailslot) {
+		MailslotServer configured = (this.servers != null) ? this.servers.get(mailslot) : null;
+		return (configured != null) ? configured.name() : MailslotName.parse(mailslot);
+	}
+
+	private byte[] toBytes(Object payload) {
+		if (payload instanceof byte[] bytes) {
+			return bytes;
+		}
+		Message<?> message = this.messageConverter.toMessage(payload, null);
+		if (message == null) {
+			throw new MessageConversionException("No converter turns a " + payload.getClass().getName()
+					+ " into a mailslot message; send byte[], String or ByteBuffer, or add Jackson for JSON");
+		}
+		Object converted = message.getPayload();
+		if (converted instanceof byte[] bytes) {
+			return bytes;
+		}
+		if (converted instanceof ByteBuffer buffer) {
+			byte[] bytes = new byte[buffer.remaining()];
+			buffer.duplicate().get(bytes);
+			return bytes;
+		}
+		throw new MessageConversionException("Converter turned a " + payload.getClass().getName() + " into a "
+				+ converted.getClass().getName() + ", not bytes");
+	}
+
+	/**
+	 * Close every client handle.
+	 */
+	@Override
+	public void destroy() {
+		this.clients.values().forEach(MailslotClient::close);
+		this.clients.clear();
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Message converters for mailslot payloads.
+ */
+@NullMarked
+package dev.mailslot.spring.support.converter;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,221 @@
+package dev.mailslot.spring.boot.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransport;
+import dev.mailslot.MailslotTransports;
+import dev.mailslot.ReadTimeout;
+import dev.mailslot.spring.config.MailslotListenerContainerFactory;
+import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.core.MailslotServerStartupException;
+import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.core.MailslotTemplate;
+import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
+import dev.mailslot.spring.listener.MailslotErrorHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MailslotAutoConfiguration}, on the memory transport.
+ */
+class MailslotAutoConfigurationTests {
+
+	private static final AtomicInteger sequence = new AtomicInteger();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
+		.withPropertyValues("mailslot.transport=memory");
+
+	private static String unique(String name) {
+		return "\\\\.\\mailslot\\autoconfig\\" + name + "-" + sequence.incrementAndGet();
+	}
+
+	@Test
+	void providesTheTransportTemplateAndListenerInfrastructure() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(MailslotTransport.class)
+				.hasSingleBean(MailslotServers.class)
+				.hasSingleBean(MailslotTemplate.class)
+				.hasSingleBean(MailslotListenerContainerFactory.class)
+				.hasSingleBean(MailslotListenerEndpointRegistry.class)
+				.hasSingleBean(MailslotListenerContainerFactoryConfigurer.class)
+				.doesNotHaveBean(MailslotServer.class);
+			assertThat(context.getBean(MailslotTransport.class).id()).isEqualTo("memory");
+			assertThat(context.getBean(MailslotErrorHandler.class)).isInstanceOfSatisfying(
+					DeadLetterDirectoryErrorHandler.class,
+					(handler) -> assertThat(handler.getDirectory()).isEqualTo(Path.of("mailslot-dead-letters")));
+		});
+	}
+
+	@Test
+	void transportAutoIsTheDefault() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
+			.run((context) -> assertThat(context.getBean(MailslotTransport.class))
+				.isSameAs(MailslotTransports.get("auto")));
+	}
+
+	@Test
+	void eachConfiguredServerIsABeanCreatedAtStartup() {
+		String orders = unique("orders");
+		this.contextRunner
+			.withPropertyValues("mailslot.servers.orders.name=" + orders, "mailslot.servers.orders.max-message-size=1KB",
+					"mailslot.servers.orders.read-timeout=250ms", "mailslot.servers.audit.read-timeout=0")
+			.run((context) -> {
+				assertThat(context).getBeans(MailslotServer.class).containsOnlyKeys("ordersMailslotServer",
+						"auditMailslotServer");
+				MailslotServer server = context.getBean("ordersMailslotServer", MailslotServer.class);
+				assertThat(server.name()).isEqualTo(MailslotName.parse(orders));
+				assertThat(server.info().maxMessageSize()).isEqualTo(1024);
+				assertThat(server.info().readTimeout()).isEqualTo(ReadTimeout.ofMillis(250));
+				MailslotServer audit = context.getBean("auditMailslotServer", MailslotServer.class);
+				assertThat(audit.name()).isEqualTo(MailslotName.parse("audit"));
+				assertThat(audit.info().readTimeout()).isEqualTo(ReadTimeout.ZERO);
+				assertThat(context.getBean(MailslotServers.class).getConfigured()).containsOnlyKeys("orders", "audit");
+			});
+	}
+
+	@Test
+	void readTimeoutForeverIsTheDefaultAndCanBeSaid() {
+		this.contextRunner
+			.withPropertyValues("mailslot.servers.a.name=" + unique("a"), "mailslot.servers.b.name=" + unique("b"),
+					"mailslot.servers.b.read-timeout=forever", "mailslot.servers.c.name=" + unique("c"),
+					"mailslot.servers.c.read-timeout=PT2S")
+			.run((context) -> {
+				assertThat(context.getBean("aMailslotServer", MailslotServer.class).info().readTimeout())
+					.isEqualTo(ReadTimeout.FOREVER);
+				assertThat(context.getBean("bMailslotServer", MailslotServer.class).info().readTimeout())
+					.isEqualTo(ReadTimeout.FOREVER);
+				assertThat(context.getBean("cMailslotServer", MailslotServer.class).info().readTimeout())
+					.isEqualTo(ReadTimeout.of(Duration.ofSeconds(2)));
+			});
+	}
+
+	@Test
+	void serversAreClosedWithTheContext() {
+		String name = unique("closed");
+		MailslotServer[] server = new MailslotServer[1];
+		this.contextRunner.withPropertyValues("mailslot.servers.s.name=" + name).run((context) -> {
+			server[0] = context.getBean(MailslotServer.class);
+			assertThat(server[0].isOpen()).isTrue();
+		});
+		assertThat(server[0].isOpen()).isFalse();
+		MailslotTransports.get("memory").createServer(MailslotServerOptions.builder(name).build()).close();
+	}
+
+	@Test
+	void aNameInUseStopsStartupNamingTheProperty() {
+		String name = unique("taken");
+		try (MailslotServer taken = MailslotTransports.get("memory")
+			.createServer(MailslotServerOptions.builder(name).build())) {
+			this.contextRunner.withPropertyValues("mailslot.servers.orders.name=" + name).run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MailslotServerFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains(name).contains("mailslot.servers.orders").contains("in use");
+				assertThat(analysis.getAction()).contains("mailslot.servers.orders.name")
+					.contains("mailslot.listener.on-name-in-use=wait");
+			});
+		}
+	}
+
+	@Test
+	void onNameInUseWaitWaitsForTheNameToBeFreed() {
+		String name = unique("freed");
+		MailslotServer taken = MailslotTransports.get("memory").createServer(MailslotServerOptions.builder(name).build());
+		new Thread(() -> {
+			sleep(700);
+			taken.close();
+		}).start();
+		this.contextRunner
+			.withPropertyValues("mailslot.servers.orders.name=" + name, "mailslot.listener.on-name-in-use=wait",
+					"mailslot.listener.name-in-use-wait=10s")
+			.run((context) -> assertThat(context).hasNotFailed().hasBean("ordersMailslotServer"));
+	}
+
+	@Test
+	void anInvalidNameStopsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("mailslot.servers.bad.name=\\\\.\\mailslot\\a*b").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new MailslotServerFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("mailslot.servers.bad.name").contains("contains '*'");
+			assertThat(analysis.getAction()).contains("Correct mailslot.servers.bad.name");
+		});
+	}
+
+	@Test
+	void aBadModeNamesTheProperty() {
+		this.contextRunner.withPropertyValues("mailslot.servers.q.name=" + unique("q"), "mailslot.servers.q.mode=0999")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("mailslot.servers.q.mode is '0999'"));
+	}
+
+	@Test
+	void aTransportThatCannotRunHereIsReported() {
+		this.contextRunner.withPropertyValues("mailslot.transport=pipes").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new MailslotTransportFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("mailslot.transport=pipes").contains("does not exist")
+				.contains("memory (can run here)");
+			assertThat(analysis.getAction()).contains("Set mailslot.transport");
+		});
+	}
+
+	@Test
+	void userBeansReplaceTheDefaults() {
+		MailslotErrorHandler errorHandler = (message, cause, attempts) -> {
+		};
+		this.contextRunner.withBean("mailslotErrorHandler", MailslotErrorHandler.class, () -> errorHandler)
+			.run((context) -> assertThat(context.getBean(MailslotErrorHandler.class)).isSameAs(errorHandler));
+	}
+
+	@Test
+	void listenerPropertiesReachTheContainerFactory() {
+		this.contextRunner
+			.withPropertyValues("mailslot.listener.concurrency=3", "mailslot.listener.auto-startup=false",
+					"mailslot.listener.poll-timeout=200ms", "mailslot.listener.shutdown-timeout=3s",
+					"mailslot.listener.retry.max-retries=4")
+			.run((context) -> {
+				MailslotListenerContainerFactory factory = context.getBean(MailslotListenerContainerFactory.class);
+				assertThat(ReflectionTestUtils.getField(factory, "concurrency")).isEqualTo(3);
+				assertThat(ReflectionTestUtils.getField(factory, "autoStartup")).isEqualTo(false);
+				assertThat(ReflectionTestUtils.getField(factory, "pollTimeout")).isEqualTo(Duration.ofMillis(200));
+				assertThat(ReflectionTestUtils.getField(factory, "shutdownTimeout")).isEqualTo(Duration.ofSeconds(3));
+				RetryPolicy policy = (RetryPolicy) ReflectionTestUtils.getField(factory, "retryPolicy");
+				assertThat(policy.getBackOff().start().nextBackOff()).isEqualTo(1000);
+			});
+	}
+
+	@Test
+	void theTemplateWritesToAConfiguredServerById() {
+		this.contextRunner.withPropertyValues("mailslot.servers.orders.name=" + unique("template"),
+				"mailslot.servers.orders.read-timeout=0", "mailslot.listener.charset=UTF-16BE").run((context) -> {
+					context.getBean(MailslotTemplate.class).send("orders", "ab");
+					MailslotServer server = context.getBean(MailslotServer.class);
+					assertThat(server.read()).isEqualTo("ab".getBytes(StandardCharsets.UTF_16BE));
+				});
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

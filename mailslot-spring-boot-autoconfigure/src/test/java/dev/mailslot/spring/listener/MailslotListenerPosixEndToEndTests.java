@@ -1,0 +1,162 @@
+package dev.mailslot.spring.listener;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotTransports;
+import dev.mailslot.spring.annotation.MailslotListener;
+import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
+import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A {@code @MailslotListener} in a Boot application on the posix transport, fed by real writers: a
+ * second JVM writing 10,000 messages, a listener that keeps failing, a paused listener whose
+ * messages queue in the kernel, and a shutdown with messages still queued.
+ */
+@EnabledOnOs(OS.LINUX)
+@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class MailslotListenerPosixEndToEndTests {
+
+	@TempDir
+	Path deadLetters;
+
+	private final String name = "\\\\.\\mailslot\\listener-e2e\\" + ProcessHandle.current().pid() + "-"
+			+ System.nanoTime();
+
+	private ApplicationContextRunner runner(Class<?> listener) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
+			.withUserConfiguration(listener)
+			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.e2e.name=" + this.name,
+					"mailslot.listener.poll-timeout=100ms", "mailslot.listener.retry.delay=10ms",
+					"mailslot.listener.dead-letter-directory=" + this.deadLetters);
+	}
+
+	@Test
+	void tenThousandMessagesFromAnotherProcessArriveInOrder() {
+		runner(CollectingListener.class).run((context) -> {
+			int count = 10_000;
+			Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+					System.getProperty("java.class.path"), "dev.mailslot.WriterProcess", "posix", this.name,
+					Integer.toString(count))
+				.inheritIO()
+				.start();
+			assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			assertThat(writer.exitValue()).isZero();
+			List<Integer> received = context.getBean(CollectingListener.class).numbers;
+			await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == count);
+			for (int i = 0; i < count; i++) {
+				assertThat(received.get(i)).isEqualTo(i);
+			}
+		});
+	}
+
+	@Test
+	void aMessageThatKeepsFailingIsKeptOnDisk() {
+		runner(FailingListener.class).withPropertyValues("mailslot.listener.retry.max-retries=2").run((context) -> {
+			write("poison".getBytes());
+			await().atMost(Duration.ofSeconds(10)).until(() -> files(".bin").size() == 1);
+			assertThat(Files.readAllBytes(files(".bin").get(0))).isEqualTo("poison".getBytes());
+			assertThat(Files.readString(files(".properties").get(0))).contains("attempts=3")
+				.contains("IllegalStateException\\: every time");
+		});
+	}
+
+	@Test
+	void pausedMessagesQueueInTheKernelAndResumeDrainsThem() {
+		runner(CollectingListener.class).run((context) -> {
+			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
+			MailslotServer server = context.getBean("e2eMailslotServer", MailslotServer.class);
+			registry.pause("e2e");
+			await().atMost(Duration.ofSeconds(5)).until(() -> registry.getListenerContainer("e2e").isPaused());
+			for (int i = 0; i < 8; i++) {
+				write(number(i));
+			}
+			assertThat(server.info().messageCount()).isEqualTo(8);
+			assertThat(server.info().nextMessageSize()).hasValue(4);
+			List<Integer> received = context.getBean(CollectingListener.class).numbers;
+			assertThat(received).isEmpty();
+			registry.resume("e2e");
+			await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 8);
+			assertThat(received).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+			assertThat(server.info().messageCount()).isZero();
+		});
+	}
+
+	@Test
+	void shutdownWithMessagesQueuedLosesNone() {
+		List<Integer> received = new CopyOnWriteArrayList<>();
+		runner(CollectingListener.class).run((context) -> {
+			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
+			registry.pause("e2e");
+			await().atMost(Duration.ofSeconds(5)).until(() -> registry.getListenerContainer("e2e").isPaused());
+			for (int i = 0; i < 9; i++) {
+				write(number(i));
+			}
+			CollectingListener listener = context.getBean(CollectingListener.class);
+			listener.numbers = received;
+		});
+		assertThat(received).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
+	}
+
+	private void write(byte[] message) {
+		try (MailslotClient client = MailslotTransports.get("posix").openClient(MailslotName.parse(this.name))) {
+			client.write(message);
+		}
+	}
+
+	private static byte[] number(int i) {
+		return ByteBuffer.allocate(4).putInt(i).array();
+	}
+
+	private List<Path> files(String suffix) throws Exception {
+		try (Stream<Path> files = Files.list(this.deadLetters)) {
+			return files.filter((path) -> path.toString().endsWith(suffix)).toList();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CollectingListener {
+
+		volatile List<Integer> numbers = new CopyOnWriteArrayList<>();
+
+		@MailslotListener("e2e")
+		void collect(byte[] message) {
+			this.numbers.add(ByteBuffer.wrap(message).getInt());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingListener {
+
+		@MailslotListener("e2e")
+		void fail(byte[] message) {
+			throw new IllegalStateException("every time");
+		}
+
+	}
+
+}
