@@ -51,6 +51,9 @@ public class MailslotListenerAnnotationBeanPostProcessor
 
 	private final List<MailslotListenerEndpoint> endpoints = new ArrayList<>();
 
+	/** Set once every singleton exists: endpoints found later are registered at once. */
+	private boolean registerImmediately;
+
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
 		Assert.isInstanceOf(ConfigurableBeanFactory.class, beanFactory, "needs a ConfigurableBeanFactory");
@@ -68,9 +71,18 @@ public class MailslotListenerAnnotationBeanPostProcessor
 		Map<Method, MailslotListener> annotated = MethodIntrospector.selectMethods(targetClass,
 				(MethodIntrospector.MetadataLookup<MailslotListener>) (method) -> AnnotatedElementUtils
 					.findMergedAnnotation(method, MailslotListener.class));
-		annotated.forEach((method, annotation) -> this.endpoints
-			.add(endpoint(bean, AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
+		annotated.forEach((method, annotation) -> register(
+				endpoint(bean, AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
 		return bean;
+	}
+
+	private synchronized void register(MailslotListenerEndpoint endpoint) {
+		if (this.registerImmediately) {
+			registry().registerListenerContainer(endpoint, containerFactory());
+		}
+		else {
+			this.endpoints.add(endpoint);
+		}
 	}
 
 	private MailslotListenerEndpoint endpoint(Object bean, Method method, MailslotListener annotation) {
@@ -95,8 +107,14 @@ public class MailslotListenerAnnotationBeanPostProcessor
 			}
 			Assert.state(parsedConcurrency > 0, () -> where + " has concurrency " + concurrency + "; give at least 1");
 		}
-		return new MailslotListenerEndpoint(id, mailslot, bean, method,
-				StringUtils.hasText(autoStartup) ? Boolean.valueOf(autoStartup.trim()) : null, parsedConcurrency,
+		Boolean parsedAutoStartup = null;
+		if (StringUtils.hasText(autoStartup)) {
+			String flag = autoStartup.trim();
+			Assert.state(flag.equalsIgnoreCase("true") || flag.equalsIgnoreCase("false"),
+					() -> where + " has autoStartup '" + autoStartup + "'; give true or false");
+			parsedAutoStartup = Boolean.valueOf(flag);
+		}
+		return new MailslotListenerEndpoint(id, mailslot, bean, method, parsedAutoStartup, parsedConcurrency,
 				StringUtils.hasText(errorHandler) ? errorHandler : null);
 	}
 
@@ -123,20 +141,28 @@ public class MailslotListenerAnnotationBeanPostProcessor
 	}
 
 	@Override
-	public void afterSingletonsInstantiated() {
-		ConfigurableBeanFactory factory = this.beanFactory;
-		Assert.state(factory != null, "no bean factory");
-		MailslotListenerEndpointRegistry registry = factory.getBean(MailslotBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME,
-				MailslotListenerEndpointRegistry.class);
+	public synchronized void afterSingletonsInstantiated() {
+		this.registerImmediately = true;
 		if (this.endpoints.isEmpty()) {
 			return;
 		}
-		MailslotListenerContainerFactory containerFactory = factory.getBean(CONTAINER_FACTORY_BEAN_NAME,
-				MailslotListenerContainerFactory.class);
+		MailslotListenerEndpointRegistry registry = registry();
+		MailslotListenerContainerFactory containerFactory = containerFactory();
 		for (MailslotListenerEndpoint endpoint : this.endpoints) {
 			registry.registerListenerContainer(endpoint, containerFactory);
 		}
 		this.endpoints.clear();
+	}
+
+	private MailslotListenerEndpointRegistry registry() {
+		Assert.state(this.beanFactory != null, "no bean factory");
+		return this.beanFactory.getBean(MailslotBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME,
+				MailslotListenerEndpointRegistry.class);
+	}
+
+	private MailslotListenerContainerFactory containerFactory() {
+		Assert.state(this.beanFactory != null, "no bean factory");
+		return this.beanFactory.getBean(CONTAINER_FACTORY_BEAN_NAME, MailslotListenerContainerFactory.class);
 	}
 
 }

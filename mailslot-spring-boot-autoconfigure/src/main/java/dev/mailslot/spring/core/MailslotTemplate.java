@@ -10,8 +10,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.util.Assert;
 
 import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTransport;
@@ -35,6 +37,8 @@ public class MailslotTemplate implements DisposableBean {
 	private final MessageConverter messageConverter;
 
 	private final Map<MailslotName, MailslotClient> clients = new ConcurrentHashMap<>();
+
+	private volatile boolean destroyed;
 
 	/**
 	 * Create a template.
@@ -67,16 +71,32 @@ public class MailslotTemplate implements DisposableBean {
 	 * @param message the message
 	 */
 	public void send(MailslotName mailslot, byte[] message) {
-		MailslotClient client = this.clients.computeIfAbsent(mailslot, this.transport::openClient);
+		Assert.state(!this.destroyed, "The MailslotTemplate is closed");
+		MailslotClient client = client(mailslot);
 		try {
 			client.write(message);
 		}
-		catch (NoSuchMailslotException ex) {
-			this.clients.remove(mailslot, client);
-			client.close();
-			MailslotClient reopened = this.clients.computeIfAbsent(mailslot, this.transport::openClient);
-			reopened.write(message);
+		catch (NoSuchMailslotException | MailslotClosedException ex) {
+			// The server went away (and may be back), or another send replaced this client: reopen once.
+			if (this.clients.remove(mailslot, client)) {
+				client.close();
+			}
+			client(mailslot).write(message);
 		}
+	}
+
+	private MailslotClient client(MailslotName mailslot) {
+		MailslotClient client = this.clients.get(mailslot);
+		if (client != null) {
+			return client;
+		}
+		MailslotClient opened = this.transport.openClient(mailslot);
+		MailslotClient existing = this.clients.putIfAbsent(mailslot, opened);
+		if (existing != null) {
+			opened.close();
+			return existing;
+		}
+		return opened;
 	}
 
 	private MailslotName resolve(String mailslot) {
@@ -111,6 +131,7 @@ public class MailslotTemplate implements DisposableBean {
 	 */
 	@Override
 	public void destroy() {
+		this.destroyed = true;
 		this.clients.values().forEach(MailslotClient::close);
 		this.clients.clear();
 	}

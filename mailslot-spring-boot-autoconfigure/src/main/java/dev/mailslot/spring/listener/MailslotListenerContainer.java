@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -87,15 +88,10 @@ public class MailslotListenerContainer {
 
 	private boolean pauseRequested;
 
-	private boolean drainRequested;
-
 	private @Nullable Throwable failure;
 
-	private @Nullable Thread reader;
-
-	private @Nullable BlockingQueue<Message<byte[]>> handoff;
-
-	private @Nullable CountDownLatch dispatchersDone;
+	/** The current run: its reader, hand-off queue and dispatchers. */
+	private @Nullable Run run;
 
 	/**
 	 * Create a container.
@@ -207,28 +203,36 @@ public class MailslotListenerContainer {
 	}
 
 	/**
-	 * Start reading and dispatching. Starting a running container does nothing.
+	 * Start reading and dispatching. Starting a running container does nothing; a container paused
+	 * before it started starts paused.
+	 * @throws IllegalStateException if the previous run's reader has not ended yet
 	 */
 	public void start() {
 		this.lock.lock();
 		try {
-			if (this.state != State.STOPPED && this.state != State.FAILED) {
+			if (this.state == State.RUNNING || this.state == State.PAUSED || this.state == State.STOPPING) {
 				return;
 			}
-			this.state = State.RUNNING;
-			this.pauseRequested = false;
-			this.drainRequested = false;
-			this.failure = null;
-			this.handoff = new ArrayBlockingQueue<>(this.concurrency);
-			this.dispatchersDone = new CountDownLatch(this.concurrency);
-			for (int i = 0; i < this.concurrency; i++) {
-				BlockingQueue<Message<byte[]>> queue = this.handoff;
-				CountDownLatch done = this.dispatchersDone;
-				this.taskExecutor.execute(() -> dispatch(queue, done));
+			Run previous = this.run;
+			Assert.state(previous == null || !previous.reader.isAlive(), () -> "Listener " + this.id
+					+ " cannot start: the reader of its previous run has not ended yet");
+			Run next = new Run();
+			int started = 0;
+			try {
+				for (; started < this.concurrency; started++) {
+					this.taskExecutor.execute(() -> dispatch(next));
+				}
 			}
-			Thread thread = new Thread(this::read, "mailslot-" + this.id);
-			this.reader = thread;
-			thread.start();
+			catch (RuntimeException ex) {
+				for (int i = 0; i < started; i++) {
+					next.handoff.offer(END);
+				}
+				throw ex;
+			}
+			this.run = next;
+			this.failure = null;
+			this.state = State.RUNNING;
+			next.reader.start();
 		}
 		finally {
 			this.lock.unlock();
@@ -274,101 +278,193 @@ public class MailslotListenerContainer {
 
 	/**
 	 * Drain the mailslot, then stop: used before the mailslot is closed, which deletes what it
-	 * holds. Messages not dispatched within the shutdown timeout go to the error handler.
+	 * holds. Works also on a container that is stopped, failed or never started. Messages not
+	 * dispatched within the shutdown timeout go to the error handler.
 	 */
 	public void shutdown() {
 		stop(true);
 	}
 
 	private void stop(boolean drain) {
-		Thread thread;
-		CountDownLatch done;
+		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+		Run current;
 		this.lock.lock();
 		try {
-			if (this.state == State.STOPPED) {
-				return;
+			current = this.run;
+			boolean active = current != null && current.reader.isAlive();
+			if (!active) {
+				this.run = null;
+				if (this.state != State.FAILED) {
+					this.state = State.STOPPED;
+				}
 			}
-			this.state = (this.state == State.FAILED) ? State.FAILED : State.STOPPING;
-			this.drainRequested = drain;
-			this.stateChanged.signalAll();
-			thread = this.reader;
-			done = this.dispatchersDone;
+			else {
+				current.stopRequested = true;
+				if (drain) {
+					current.drainDeadline = deadline;
+				}
+				if (this.state != State.FAILED) {
+					this.state = State.STOPPING;
+				}
+				this.stateChanged.signalAll();
+			}
 		}
 		finally {
 			this.lock.unlock();
 		}
-		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
-		try {
-			if (thread != null) {
-				thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))
-						+ this.pollTimeout.toMillis());
+		if (current == null || !current.reader.isAlive()) {
+			if (drain) {
+				drainWithoutReader(deadline);
 			}
-			if (done != null && !done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-				logger.warn("Listener " + this.id + " on " + this.server.name() + " did not finish within the "
-						+ "shutdown timeout of " + this.shutdownTimeout + "; its dispatchers are still running");
-			}
+			return;
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		awaitEnd(current, deadline, drain);
 		this.lock.lock();
 		try {
+			if (this.run == current) {
+				this.run = null;
+			}
 			if (this.state == State.STOPPING) {
 				this.state = State.STOPPED;
 			}
-			this.reader = null;
 		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
-	private void read() {
-		BlockingQueue<Message<byte[]>> queue = this.handoff;
-		Assert.state(queue != null, "started without a hand-off queue");
+	/**
+	 * Wait for the reader and the dispatchers of a run until the deadline. Past it, at shutdown,
+	 * hand what the dispatchers did not take to the error handler; at a plain stop they take it
+	 * still.
+	 */
+	private void awaitEnd(Run current, long deadline, boolean drain) {
+		boolean interrupted = false;
 		try {
-			while (awaitReading()) {
+			while (current.reader.isAlive() && System.nanoTime() < deadline + this.pollTimeout.toNanos() * 2) {
 				try {
-					byte[] payload = this.server.read(ReadTimeout.of(this.pollTimeout));
-					queue.put(toMessage(payload));
+					current.reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
 				}
-				catch (MailslotTimeoutException ex) {
-					// Nothing arrived: look at the state again.
+				catch (InterruptedException ex) {
+					interrupted = true;
 				}
 			}
-			if (isDrainRequested()) {
-				drain(queue);
+			while (true) {
+				try {
+					if (!current.dispatchersDone.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+						if (drain) {
+							giveUpQueued(current);
+						}
+						logger.warn("Listener " + this.id + " on " + this.server.name() + " did not finish within the "
+								+ "shutdown timeout of " + this.shutdownTimeout + "; a message it is processing may "
+								+ "still complete");
+					}
+					break;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
 			}
-		}
-		catch (MailslotClosedException ex) {
-			fail(ex, "its mailslot was closed while it read");
-		}
-		catch (RuntimeException ex) {
-			fail(ex, "reading failed");
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 		finally {
-			for (int i = 0; i < this.concurrency; i++) {
-				putQuietly(queue, END);
+			if (interrupted) {
+				Thread.currentThread().interrupt();
 			}
 		}
 	}
 
 	/**
+	 * Hand the messages waiting in the hand-off queue to the error handler, leaving the end markers
+	 * for the dispatchers.
+	 */
+	private void giveUpQueued(Run current) {
+		List<Message<byte[]>> left = new ArrayList<>();
+		current.handoff.drainTo(left);
+		List<Message<byte[]>> messages = left.stream().filter((message) -> message != END).toList();
+		for (int i = messages.size(); i < left.size(); i++) {
+			current.handoff.add(END);
+		}
+		giveUp(messages, "were not dispatched before the shutdown timeout");
+	}
+
+	private void read(Run current) {
+		try {
+			while (awaitReading(current)) {
+				byte[] payload;
+				try {
+					payload = this.server.read(ReadTimeout.of(this.pollTimeout));
+				}
+				catch (MailslotTimeoutException ex) {
+					continue;
+				}
+				handOff(current, toMessage(payload));
+			}
+			if (current.drainDeadline != 0) {
+				drain(current);
+			}
+		}
+		catch (MailslotClosedException ex) {
+			fail(current, ex, "its mailslot was closed while it read");
+		}
+		catch (RuntimeException ex) {
+			fail(current, ex, "reading failed");
+		}
+		finally {
+			for (int i = 0; i < this.concurrency; i++) {
+				current.handoff.add(END);
+			}
+		}
+	}
+
+	/**
+	 * Give a message to the dispatchers, waiting for room while the run is not asked to stop, or,
+	 * when draining, until the drain deadline; a message that cannot be handed off goes to the
+	 * error handler.
+	 */
+	private void handOff(Run current, Message<byte[]> message) {
+		while (true) {
+			long deadline = current.drainDeadline;
+			if (deadline != 0 && System.nanoTime() >= deadline) {
+				giveUp(List.of(message), "were not dispatched before the shutdown timeout");
+				return;
+			}
+			if (offer(current, message)) {
+				return;
+			}
+		}
+	}
+
+	private boolean offer(Run current, Message<byte[]> message) {
+		try {
+			if (!current.room.tryAcquire(this.pollTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+				return false;
+			}
+		}
+		catch (InterruptedException ex) {
+			return false;
+		}
+		current.handoff.add(message);
+		return true;
+	}
+
+	/**
 	 * Wait while paused; return whether to read on.
 	 */
-	private boolean awaitReading() throws InterruptedException {
+	private boolean awaitReading(Run current) {
 		this.lock.lock();
 		try {
-			while (this.state == State.RUNNING || this.state == State.PAUSED) {
+			while (!current.stopRequested) {
 				if (!this.pauseRequested) {
 					this.state = State.RUNNING;
 					return true;
 				}
 				this.state = State.PAUSED;
-				this.stateChanged.await(this.pollTimeout.toMillis(), TimeUnit.MILLISECONDS);
+				try {
+					this.stateChanged.await(this.pollTimeout.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					// Only stop() ends the reader; look at the state again.
+				}
 			}
 			return false;
 		}
@@ -377,51 +473,66 @@ public class MailslotListenerContainer {
 		}
 	}
 
-	private boolean isDrainRequested() {
-		this.lock.lock();
-		try {
-			return this.drainRequested;
-		}
-		finally {
-			this.lock.unlock();
+	/**
+	 * Take everything the mailslot holds and hand it to the dispatchers until the drain deadline;
+	 * what is left goes to the error handler.
+	 */
+	private void drain(Run current) {
+		for (Message<byte[]> message : readAll()) {
+			handOff(current, message);
 		}
 	}
 
 	/**
-	 * Dispatch what the mailslot holds until it is empty; past the shutdown timeout, hand the rest
-	 * to the error handler.
+	 * Drain a mailslot no reader is reading: dispatch on this thread until the deadline.
 	 */
-	private void drain(BlockingQueue<Message<byte[]>> queue) throws InterruptedException {
-		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
-		List<Message<byte[]>> undelivered = new ArrayList<>();
-		while (true) {
-			Message<byte[]> message;
-			try {
-				message = toMessage(this.server.read(ReadTimeout.ZERO));
+	private void drainWithoutReader(long deadline) {
+		List<Message<byte[]>> messages = readAll();
+		for (int i = 0; i < messages.size(); i++) {
+			if (System.nanoTime() >= deadline) {
+				giveUp(messages.subList(i, messages.size()), "were not dispatched before the shutdown timeout");
+				return;
 			}
-			catch (MailslotTimeoutException ex) {
-				break;
-			}
-			long remaining = deadline - System.nanoTime();
-			if (remaining <= 0 || !queue.offer(message, remaining, TimeUnit.NANOSECONDS)) {
-				undelivered.add(message);
-			}
-		}
-		if (!undelivered.isEmpty()) {
-			logger.warn("Listener " + this.id + " could not dispatch " + undelivered.size() + " message(s) left in "
-					+ this.server.name() + " within the shutdown timeout of " + this.shutdownTimeout
-					+ "; handing them to the error handler");
-			TimeoutException cause = new TimeoutException("Not dispatched before the mailslot closed at shutdown");
-			for (Message<byte[]> message : undelivered) {
-				handleError(message, cause, 0);
-			}
+			invoke(messages.get(i));
 		}
 	}
 
-	private void fail(Throwable cause, String reason) {
+	/**
+	 * Read every message waiting in the mailslot, at once.
+	 */
+	private List<Message<byte[]>> readAll() {
+		List<Message<byte[]>> messages = new ArrayList<>();
+		try {
+			while (true) {
+				messages.add(toMessage(this.server.read(ReadTimeout.ZERO)));
+			}
+		}
+		catch (MailslotTimeoutException ex) {
+			return messages;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Listener " + this.id + " stopped draining " + this.server.name() + ": " + ex);
+			return messages;
+		}
+	}
+
+	private void giveUp(List<Message<byte[]>> messages, String reason) {
+		if (messages.isEmpty()) {
+			return;
+		}
+		logger.warn(messages.size() + " message(s) of " + this.server.name() + " " + reason
+				+ "; handing them to the error handler of listener " + this.id);
+		TimeoutException cause = new TimeoutException("Not dispatched before the shutdown timeout of "
+				+ this.shutdownTimeout + " (mailslot.listener.shutdown-timeout)");
+		for (Message<byte[]> message : messages) {
+			handleError(message, cause, 0);
+		}
+	}
+
+	private void fail(Run current, Throwable cause, String reason) {
 		this.lock.lock();
 		try {
-			if (this.state == State.STOPPING || this.state == State.STOPPED) {
+			if (current.stopRequested || this.run != current) {
 				return;
 			}
 			this.state = State.FAILED;
@@ -444,21 +555,30 @@ public class MailslotListenerContainer {
 		return builder.build();
 	}
 
-	private void dispatch(BlockingQueue<Message<byte[]>> queue, CountDownLatch done) {
+	/**
+	 * Take and process messages until the run's end marker. An interrupt left behind by a
+	 * listener does not end a dispatcher.
+	 */
+	private void dispatch(Run current) {
 		try {
 			while (true) {
-				Message<byte[]> message = queue.take();
+				Message<byte[]> message;
+				try {
+					Thread.interrupted();
+					message = current.handoff.take();
+				}
+				catch (InterruptedException ex) {
+					continue;
+				}
 				if (message == END) {
 					return;
 				}
+				current.room.release();
 				invoke(message);
 			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 		finally {
-			done.countDown();
+			current.dispatchersDone.countDown();
 		}
 	}
 
@@ -478,19 +598,34 @@ public class MailslotListenerContainer {
 		try {
 			this.errorHandler.handleError(message, cause, attempts);
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			logger.error("Error handler of listener " + this.id + " failed on a message of "
 					+ message.getPayload().length + " bytes that failed with " + cause, ex);
 		}
 	}
 
-	private static void putQuietly(BlockingQueue<Message<byte[]>> queue, Message<byte[]> message) {
-		try {
-			queue.put(message);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	/**
+	 * One start-to-stop run of the container: its reader, hand-off queue and dispatchers. A new
+	 * start gets a new run, so a reader of an earlier run never reads for a later one.
+	 */
+	private final class Run {
+
+		/** Holds up to {@code concurrency} messages and, at the end, one end marker per dispatcher. */
+		final BlockingQueue<Message<byte[]>> handoff = new ArrayBlockingQueue<>(
+				2 * MailslotListenerContainer.this.concurrency);
+
+		/** Room for messages in the hand-off queue: the reader takes a permit, a dispatcher returns it. */
+		final Semaphore room = new Semaphore(MailslotListenerContainer.this.concurrency);
+
+		final CountDownLatch dispatchersDone = new CountDownLatch(MailslotListenerContainer.this.concurrency);
+
+		final Thread reader = new Thread(() -> read(this), "mailslot-" + MailslotListenerContainer.this.id);
+
+		volatile boolean stopRequested;
+
+		/** When draining at shutdown must end ({@code System.nanoTime()}), or 0 if not draining. */
+		volatile long drainDeadline;
+
 	}
 
 	@Override

@@ -247,6 +247,91 @@ class MailslotListenerTests {
 	}
 
 	@Test
+	void aDrainThatOutlastsTheShutdownTimeoutLosesNothing() throws Exception {
+		Received[] receivedHolder = new Received[1];
+		runner(VerySlowListener.class).withPropertyValues("mailslot.listener.shutdown-timeout=1s").run((context) -> {
+			receivedHolder[0] = context.getBean(Received.class);
+			MailslotTemplate template = context.getBean(MailslotTemplate.class);
+			for (int i = 0; i < 8; i++) {
+				template.send("orders", "slow " + i);
+			}
+		});
+		Received received = receivedHolder[0];
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(received.items.size() + keptMessages()).isEqualTo(8));
+		assertThat(keptMessages()).isPositive();
+	}
+
+	@Test
+	void aListenerStoppedByIdKeepsItsMessagesInTheMailslotAndShutdownStillDrainsThem() {
+		Received[] receivedHolder = new Received[1];
+		runner(TextListener.class).run((context) -> {
+			receivedHolder[0] = context.getBean(Received.class);
+			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
+			registry.stop("orders");
+			assertThat(registry.getListenerContainer("orders").isRunning()).isFalse();
+			for (int i = 0; i < 3; i++) {
+				context.getBean(MailslotTemplate.class).send("orders", "after stop " + i);
+			}
+			Thread.sleep(300);
+			assertThat(receivedHolder[0].items).isEmpty();
+			assertThat(context.getBean("ordersMailslotServer", MailslotServer.class).info().messageCount()).isEqualTo(3);
+		});
+		assertThat(receivedHolder[0].items).containsExactly("after stop 0", "after stop 1", "after stop 2");
+	}
+
+	@Test
+	void aListenerStoppedByIdStartsAgain() {
+		runner(TextListener.class).run((context) -> {
+			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
+			registry.stop("orders");
+			context.getBean(MailslotTemplate.class).send("orders", "queued while stopped");
+			registry.start("orders");
+			assertThat(next(context)).isEqualTo("queued while stopped");
+			context.getBean(MailslotTemplate.class).send("orders", "after restart");
+			assertThat(next(context)).isEqualTo("after restart");
+		});
+	}
+
+	@Test
+	void aListenerThatLeavesItsThreadInterruptedKeepsReceiving() {
+		runner(InterruptingListener.class).run((context) -> {
+			for (int i = 0; i < 3; i++) {
+				context.getBean(MailslotTemplate.class).send("orders", "interrupting " + i);
+			}
+			for (int i = 0; i < 3; i++) {
+				assertThat(next(context)).isEqualTo("interrupting " + i);
+			}
+		});
+	}
+
+	@Test
+	void listenersOfBeansCreatedAfterStartupAreRegistered() {
+		runner(LazyListener.class).run((context) -> {
+			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
+			assertThat(registry.getListenerContainerIds()).doesNotContain("lazy");
+			context.getBean(LazyListener.class);
+			assertThat(registry.getListenerContainerIds()).contains("lazy");
+			context.getBean(MailslotTemplate.class).send("orders", "to a lazy bean");
+			assertThat(next(context)).isEqualTo("to a lazy bean");
+		});
+	}
+
+	@Test
+	void twoListenersWithOneIdStopStartup() {
+		runner(SameIdListeners.class).run((context) -> assertThat(context.getStartupFailure())
+			.isInstanceOf(DuplicateMailslotListenerException.class)
+			.hasMessageContaining("Two listeners have the id 'same'"));
+	}
+
+	@Test
+	void autoStartupMustBeTrueOrFalse() {
+		runner(BadAutoStartupListener.class).run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.hasMessageContaining("has autoStartup 'yes'; give true or false"));
+	}
+
+	@Test
 	void concurrencyProcessesMessagesInParallel() {
 		runner(ConcurrentListener.class).run((context) -> {
 			MailslotTemplate template = context.getBean(MailslotTemplate.class);
@@ -476,6 +561,79 @@ class MailslotListenerTests {
 		void slow(String payload) throws InterruptedException {
 			Thread.sleep(20);
 			this.received.items.add(payload);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class VerySlowListener {
+
+		private final Received received;
+
+		VerySlowListener(Received received) {
+			this.received = received;
+		}
+
+		@MailslotListener("orders")
+		void slow(String payload) throws InterruptedException {
+			Thread.sleep(600);
+			this.received.items.add(payload);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class InterruptingListener {
+
+		private final Received received;
+
+		InterruptingListener(Received received) {
+			this.received = received;
+		}
+
+		@MailslotListener("orders")
+		void interrupting(String payload) {
+			this.received.items.add(payload);
+			Thread.currentThread().interrupt();
+		}
+
+	}
+
+	@org.springframework.context.annotation.Lazy
+	@Configuration(proxyBeanMethods = false)
+	static class LazyListener {
+
+		private final Received received;
+
+		LazyListener(Received received) {
+			this.received = received;
+		}
+
+		@MailslotListener(id = "lazy", mailslot = "orders")
+		void lazy(String payload) {
+			this.received.items.add(payload);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SameIdListeners {
+
+		@MailslotListener(id = "same", mailslot = "orders")
+		void first(String payload) {
+		}
+
+		@MailslotListener(id = "same", mailslot = "${app.prefix}\\other")
+		void second(String payload) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BadAutoStartupListener {
+
+		@MailslotListener(mailslot = "orders", autoStartup = "yes")
+		void listen(String payload) {
 		}
 
 	}

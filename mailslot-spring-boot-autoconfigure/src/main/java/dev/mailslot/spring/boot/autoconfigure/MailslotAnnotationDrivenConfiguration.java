@@ -2,6 +2,7 @@ package dev.mailslot.spring.boot.autoconfigure;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.thread.Threading;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.validation.Validator;
 
 import dev.mailslot.spring.annotation.EnableMailslot;
@@ -47,7 +49,8 @@ class MailslotAnnotationDrivenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "mailslotMessageHandlerMethodFactory")
-	DefaultMessageHandlerMethodFactory mailslotMessageHandlerMethodFactory(MessageConverter mailslotMessageConverter,
+	MessageHandlerMethodFactory mailslotMessageHandlerMethodFactory(
+			@Qualifier("mailslotMessageConverter") MessageConverter mailslotMessageConverter,
 			ObjectProvider<Validator> validators, BeanFactory beanFactory) {
 		DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
 		factory.setMessageConverter(mailslotMessageConverter);
@@ -64,8 +67,8 @@ class MailslotAnnotationDrivenConfiguration {
 	@ConditionalOnMissingBean(name = MailslotListenerAnnotationBeanPostProcessor.CONTAINER_FACTORY_BEAN_NAME)
 	MailslotListenerContainerFactory mailslotListenerContainerFactory(
 			MailslotListenerContainerFactoryConfigurer configurer, MailslotServers servers,
-			DefaultMessageHandlerMethodFactory mailslotMessageHandlerMethodFactory, MailslotErrorHandler errorHandler,
-			BeanFactory beanFactory) {
+			@Qualifier("mailslotMessageHandlerMethodFactory") MessageHandlerMethodFactory mailslotMessageHandlerMethodFactory,
+			@Qualifier("mailslotErrorHandler") MailslotErrorHandler errorHandler, BeanFactory beanFactory) {
 		MailslotListenerContainerFactory factory = new MailslotListenerContainerFactory(servers,
 				mailslotMessageHandlerMethodFactory, errorHandler);
 		factory.setBeanFactory(beanFactory);

@@ -1,6 +1,7 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -71,12 +72,12 @@ public final class MailslotAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MailslotTemplate mailslotTemplate(MailslotTransport transport, MailslotServers servers,
-			MessageConverter mailslotMessageConverter) {
+			@Qualifier("mailslotMessageConverter") MessageConverter mailslotMessageConverter) {
 		return new MailslotTemplate(transport, servers, mailslotMessageConverter);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "mailslotErrorHandler")
 	MailslotErrorHandler mailslotErrorHandler(MailslotProperties properties) {
 		return new DeadLetterDirectoryErrorHandler(properties.getListener().getDeadLetterDirectory());
 	}

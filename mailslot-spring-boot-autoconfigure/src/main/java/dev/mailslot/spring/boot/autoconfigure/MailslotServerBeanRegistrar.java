@@ -13,6 +13,7 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 
@@ -49,17 +50,19 @@ class MailslotServerBeanRegistrar implements BeanDefinitionRegistryPostProcessor
 		}
 	}
 
+	/**
+	 * Return the ids under {@code mailslot.servers}, binding each entry's values as plain strings:
+	 * the converters of the full properties do not exist yet.
+	 */
 	private Set<String> serverIds() {
 		Assert.state(this.environment != null, "no environment");
-		Map<String, String> flat = Binder.get(this.environment)
-			.bind(MailslotServerOptionsMapper.SERVERS_PREFIX, Bindable.mapOf(String.class, String.class))
-			.orElse(Map.of());
-		Set<String> ids = new LinkedHashSet<>();
-		for (String key : flat.keySet()) {
-			int dot = key.indexOf('.');
-			ids.add((dot > 0) ? key.substring(0, dot) : key);
-		}
-		return ids;
+		Bindable<Map<String, Map<String, Object>>> entries = Bindable
+			.of(ResolvableType.forClassWithGenerics(Map.class, ResolvableType.forClass(String.class),
+					ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class)));
+		return new LinkedHashSet<>(Binder.get(this.environment)
+			.bind(MailslotServerOptionsMapper.SERVERS_PREFIX, entries)
+			.orElse(Map.of())
+			.keySet());
 	}
 
 }

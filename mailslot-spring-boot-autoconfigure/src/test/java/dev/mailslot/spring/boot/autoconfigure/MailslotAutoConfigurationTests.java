@@ -12,6 +12,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.backoff.BackOffExecution;
 
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
@@ -85,6 +86,26 @@ class MailslotAutoConfigurationTests {
 				assertThat(audit.name()).isEqualTo(MailslotName.parse("audit"));
 				assertThat(audit.info().readTimeout()).isEqualTo(ReadTimeout.ZERO);
 				assertThat(context.getBean(MailslotServers.class).getConfigured()).containsOnlyKeys("orders", "audit");
+			});
+	}
+
+	@Test
+	void serverIdsMayHoldDots() {
+		this.contextRunner.withPropertyValues("mailslot.servers[my.app].name=" + unique("dotted")).run((context) -> {
+			assertThat(context).getBeans(MailslotServer.class).containsOnlyKeys("my.appMailslotServer");
+			assertThat(context.getBean("my.appMailslotServer", MailslotServer.class).isOpen()).isTrue();
+		});
+	}
+
+	@Test
+	void anErrorHandlerBeanOfAnotherNameLeavesTheDefaultInPlace() {
+		MailslotErrorHandler other = (message, cause, attempts) -> {
+		};
+		this.contextRunner.withBean("otherErrorHandler", MailslotErrorHandler.class, () -> other)
+			.withBean("thirdErrorHandler", MailslotErrorHandler.class, () -> other)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean("mailslotErrorHandler")).isInstanceOf(DeadLetterDirectoryErrorHandler.class);
 			});
 	}
 
@@ -195,7 +216,12 @@ class MailslotAutoConfigurationTests {
 				assertThat(ReflectionTestUtils.getField(factory, "pollTimeout")).isEqualTo(Duration.ofMillis(200));
 				assertThat(ReflectionTestUtils.getField(factory, "shutdownTimeout")).isEqualTo(Duration.ofSeconds(3));
 				RetryPolicy policy = (RetryPolicy) ReflectionTestUtils.getField(factory, "retryPolicy");
-				assertThat(policy.getBackOff().start().nextBackOff()).isEqualTo(1000);
+				BackOffExecution backOff = policy.getBackOff().start();
+				assertThat(backOff.nextBackOff()).isEqualTo(1000);
+				assertThat(backOff.nextBackOff()).isEqualTo(2000);
+				assertThat(backOff.nextBackOff()).isEqualTo(4000);
+				assertThat(backOff.nextBackOff()).isEqualTo(8000);
+				assertThat(backOff.nextBackOff()).isEqualTo(BackOffExecution.STOP);
 			});
 	}
 
