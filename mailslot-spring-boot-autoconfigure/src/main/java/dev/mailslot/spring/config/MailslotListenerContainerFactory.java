@@ -3,6 +3,7 @@ package dev.mailslot.spring.config;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -16,6 +17,7 @@ import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.listener.adapter.MessagingMessageListenerAdapter;
+import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
  * Creates a {@link MailslotListenerContainer} for each listener endpoint, with defaults that an
@@ -42,6 +44,10 @@ public class MailslotListenerContainerFactory {
 	private Duration pollTimeout = Duration.ofSeconds(1);
 
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable MailslotListenerObservationConvention observationConvention;
 
 	/**
 	 * Create a factory.
@@ -88,6 +94,14 @@ public class MailslotListenerContainerFactory {
 		this.shutdownTimeout = shutdownTimeout;
 	}
 
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	public void setObservationConvention(@Nullable MailslotListenerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
 	public MailslotServers getServers() {
 		return this.servers;
 	}
@@ -111,6 +125,8 @@ public class MailslotListenerContainerFactory {
 		container.setAutoStartup((endpoint.autoStartup() != null) ? endpoint.autoStartup() : this.autoStartup);
 		container.setPollTimeout(this.pollTimeout);
 		container.setShutdownTimeout(this.shutdownTimeout);
+		container.setObservationRegistry(this.observationRegistry);
+		container.setObservationConvention(this.observationConvention);
 		return container;
 	}
 

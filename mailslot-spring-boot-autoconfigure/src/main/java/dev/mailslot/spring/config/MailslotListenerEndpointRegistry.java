@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,11 +75,24 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 	}
 
 	public synchronized Set<String> getListenerContainerIds() {
-		return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(this.containers.keySet()));
+		return Collections.unmodifiableSet(new LinkedHashSet<>(this.containers.keySet()));
 	}
 
 	public synchronized Collection<MailslotListenerContainer> getListenerContainers() {
 		return Collections.unmodifiableList(new ArrayList<>(this.containers.values()));
+	}
+
+	/**
+	 * Return the container that reads a mailslot.
+	 * @param mailslot the mailslot
+	 * @return the container, or {@code null}
+	 */
+	public synchronized @Nullable MailslotListenerContainer getListenerContainer(MailslotName mailslot) {
+		return this.containers.values()
+			.stream()
+			.filter((container) -> container.getServer().name().equals(mailslot))
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**

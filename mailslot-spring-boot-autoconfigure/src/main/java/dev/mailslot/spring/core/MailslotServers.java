@@ -87,6 +87,21 @@ public class MailslotServers implements DisposableBean {
 	}
 
 	/**
+	 * Return every server: the configured ones by id, then those created for listeners, by the
+	 * path of their name.
+	 * @return the servers
+	 */
+	public synchronized Map<String, MailslotServer> getServers() {
+		Map<String, MailslotServer> servers = new LinkedHashMap<>(this.configured);
+		for (MailslotServer server : this.byName.values()) {
+			if (!this.configured.containsValue(server)) {
+				servers.put(server.name().canonicalPath(), server);
+			}
+		}
+		return servers;
+	}
+
+	/**
 	 * Return the configured server with the given id.
 	 * @param id the id
 	 * @return the server, or {@code null}

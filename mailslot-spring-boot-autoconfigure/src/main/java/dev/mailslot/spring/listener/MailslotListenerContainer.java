@@ -11,7 +11,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,6 +34,9 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spring.support.MailslotHeaders;
+import dev.mailslot.spring.support.observation.DefaultMailslotListenerObservationConvention;
+import dev.mailslot.spring.support.observation.MailslotListenerObservationContext;
+import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
  * Reads one mailslot and dispatches each message to a {@link MailslotMessageListener}.
@@ -42,7 +49,10 @@ import dev.mailslot.spring.support.MailslotHeaders;
  * <p>
  * A listener failure is retried as the {@link #setRetryPolicy(RetryPolicy) retry policy} says;
  * then, or at once for a failure retrying cannot mend, the message goes to the
- * {@link #setErrorHandler(MailslotErrorHandler) error handler}.
+ * {@link #setErrorHandler(MailslotErrorHandler) error handler}. Each dispatch, retries included, is
+ * a {@code mailslot.listener} observation (see {@link DefaultMailslotListenerObservationConvention}),
+ * and the container counts what it received, processed and could not process
+ * ({@link #getStatistics()}).
  * <p>
  * {@link #pause()} stops reading but keeps the mailslot open, so messages queue in it.
  * {@link #stop()} stops reading and lets the dispatchers finish what they hold. {@link #shutdown()}
@@ -55,6 +65,8 @@ public class MailslotListenerContainer {
 	private static final Log logger = LogFactory.getLog(MailslotListenerContainer.class);
 
 	private static final Message<byte[]> END = MessageBuilder.withPayload(new byte[0]).build();
+
+	private static final MailslotListenerObservationConvention DEFAULT_CONVENTION = new DefaultMailslotListenerObservationConvention();
 
 	private final String id;
 
@@ -79,6 +91,20 @@ public class MailslotListenerContainer {
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 	private boolean autoStartup = true;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable MailslotListenerObservationConvention observationConvention;
+
+	private final LongAdder received = new LongAdder();
+
+	private final LongAdder bytesReceived = new LongAdder();
+
+	private final LongAdder processed = new LongAdder();
+
+	private final LongAdder failures = new LongAdder();
+
+	private final LongAdder unprocessed = new LongAdder();
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -135,6 +161,31 @@ public class MailslotListenerContainer {
 
 	public void setAutoStartup(boolean autoStartup) {
 		this.autoStartup = autoStartup;
+	}
+
+	/**
+	 * Set the registry of the {@code mailslot.listener} observation made around each dispatch.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set a convention to use instead of {@link DefaultMailslotListenerObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable MailslotListenerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Return the container's counts.
+	 * @return the statistics
+	 */
+	public MailslotListenerStatistics getStatistics() {
+		return new MailslotListenerStatistics(this.received.sum(), this.bytesReceived.sum(), this.processed.sum(),
+				this.failures.sum(), this.unprocessed.sum());
 	}
 
 	public String getId() {
@@ -545,6 +596,8 @@ public class MailslotListenerContainer {
 	}
 
 	private Message<byte[]> toMessage(byte[] payload) {
+		this.received.increment();
+		this.bytesReceived.add(payload.length);
 		MessageBuilder<byte[]> builder = MessageBuilder.withPayload(payload)
 			.setHeader(MailslotHeaders.MAILSLOT, this.server.name().toString())
 			.setHeader(MailslotHeaders.SIZE, payload.length)
@@ -583,18 +636,36 @@ public class MailslotListenerContainer {
 	}
 
 	private void invoke(Message<byte[]> message) {
-		try {
+		MailslotListenerObservationContext context = new MailslotListenerObservationContext(this.id,
+				this.server.name().toString(), message.getPayload().length);
+		Observation observation = Observation.createNotStarted(this.observationConvention, DEFAULT_CONVENTION,
+				() -> context, this.observationRegistry);
+		observation.start();
+		try (Observation.Scope scope = observation.openScope()) {
 			this.retryTemplate.execute(() -> {
-				this.listener.onMessage(message);
+				try {
+					this.listener.onMessage(message);
+				}
+				catch (RuntimeException | Error ex) {
+					this.failures.increment();
+					throw ex;
+				}
 				return null;
 			});
+			this.processed.increment();
 		}
 		catch (RetryException ex) {
+			context.setOutcome(MailslotListenerObservationContext.Outcome.FAILURE);
+			observation.error(ex.getLastException());
 			handleError(message, ex.getLastException(), ex.getRetryCount() + 1);
+		}
+		finally {
+			observation.stop();
 		}
 	}
 
 	private void handleError(Message<byte[]> message, Throwable cause, int attempts) {
+		this.unprocessed.increment();
 		try {
 			this.errorHandler.handleError(message, cause, attempts);
 		}

@@ -1,5 +1,7 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,6 +22,7 @@ import dev.mailslot.spring.annotation.MailslotListenerAnnotationBeanPostProcesso
 import dev.mailslot.spring.config.MailslotListenerContainerFactory;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
+import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
  * {@code @MailslotListener} support: the container factory from {@code mailslot.listener.*},
@@ -32,19 +35,31 @@ class MailslotAnnotationDrivenConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnThreading(Threading.PLATFORM)
 	MailslotListenerContainerFactoryConfigurer mailslotListenerContainerFactoryConfigurer(
-			MailslotProperties properties) {
-		return new MailslotListenerContainerFactoryConfigurer(properties.getListener(),
-				new SimpleAsyncTaskExecutor("mailslot-dispatch-"));
+			MailslotProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<MailslotListenerObservationConvention> observationConvention) {
+		return configurer(properties, new SimpleAsyncTaskExecutor("mailslot-dispatch-"), observationRegistry,
+				observationConvention);
 	}
 
 	@Bean(name = "mailslotListenerContainerFactoryConfigurer")
 	@ConditionalOnMissingBean
 	@ConditionalOnThreading(Threading.VIRTUAL)
 	MailslotListenerContainerFactoryConfigurer mailslotListenerContainerFactoryConfigurerVirtualThreads(
-			MailslotProperties properties) {
+			MailslotProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<MailslotListenerObservationConvention> observationConvention) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("mailslot-dispatch-");
 		executor.setVirtualThreads(true);
-		return new MailslotListenerContainerFactoryConfigurer(properties.getListener(), executor);
+		return configurer(properties, executor, observationRegistry, observationConvention);
+	}
+
+	private static MailslotListenerContainerFactoryConfigurer configurer(MailslotProperties properties,
+			SimpleAsyncTaskExecutor executor, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<MailslotListenerObservationConvention> observationConvention) {
+		MailslotListenerContainerFactoryConfigurer configurer = new MailslotListenerContainerFactoryConfigurer(
+				properties.getListener(), executor);
+		configurer.setObservationRegistry(observationRegistry.getIfUnique());
+		configurer.setObservationConvention(observationConvention.getIfUnique());
+		return configurer;
 	}
 
 	@Bean

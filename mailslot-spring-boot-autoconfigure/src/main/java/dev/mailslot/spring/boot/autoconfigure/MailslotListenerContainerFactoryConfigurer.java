@@ -2,12 +2,14 @@ package dev.mailslot.spring.boot.autoconfigure;
 
 import java.util.concurrent.Executor;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.retry.RetryPolicy;
 
 import dev.mailslot.spring.config.MailslotListenerContainerFactory;
 import dev.mailslot.spring.listener.NonRetryableFailures;
+import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
  * Applies {@code mailslot.listener.*} to a {@link MailslotListenerContainerFactory}, so that
@@ -19,9 +21,21 @@ public final class MailslotListenerContainerFactoryConfigurer {
 
 	private final @Nullable Executor taskExecutor;
 
+	private @Nullable ObservationRegistry observationRegistry;
+
+	private @Nullable MailslotListenerObservationConvention observationConvention;
+
 	MailslotListenerContainerFactoryConfigurer(MailslotProperties.Listener properties, @Nullable Executor taskExecutor) {
 		this.properties = properties;
 		this.taskExecutor = taskExecutor;
+	}
+
+	void setObservationRegistry(@Nullable ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	void setObservationConvention(@Nullable MailslotListenerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -37,6 +51,10 @@ public final class MailslotListenerContainerFactoryConfigurer {
 		if (this.taskExecutor != null) {
 			factory.setTaskExecutor(this.taskExecutor);
 		}
+		if (this.observationRegistry != null) {
+			factory.setObservationRegistry(this.observationRegistry);
+		}
+		factory.setObservationConvention(this.observationConvention);
 	}
 
 	static RetryPolicy retryPolicy(MailslotProperties.Retry retry) {

@@ -1,0 +1,89 @@
+package dev.mailslot.spring.boot.actuate.metrics;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.BaseUnits;
+
+import dev.mailslot.MailslotServer;
+import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.listener.MailslotListenerContainer;
+import dev.mailslot.spring.listener.MailslotListenerStatistics;
+
+/**
+ * Registers the meters of mailslots and their listeners. Per server (tags {@code mailslot},
+ * {@code server}): the gauge {@code mailslot.backlog}, the message count GetMailslotInfo reports.
+ * Per listener (tags {@code listener}, {@code mailslot}): the counters
+ * {@code mailslot.messages.received}, {@code mailslot.bytes.received},
+ * {@code mailslot.messages.processed}, {@code mailslot.listener.failures} (listener calls that
+ * threw, retries included) and {@code mailslot.messages.unprocessed} (messages handed to the
+ * error handler, by default the dead-letter directory). Processing time by outcome is the
+ * {@code mailslot.listener} timer of the observation.
+ */
+public class MailslotMetrics {
+
+	private final MailslotServers servers;
+
+	private final MailslotListenerEndpointRegistry registry;
+
+	private final Set<Object> bound = new HashSet<>();
+
+	public MailslotMetrics(MailslotServers servers, MailslotListenerEndpointRegistry registry) {
+		this.servers = servers;
+		this.registry = registry;
+	}
+
+	/**
+	 * Register the meters of every server and listener not registered yet.
+	 * @param meters the registry to register with
+	 */
+	public synchronized void bindTo(MeterRegistry meters) {
+		this.servers.getServers().forEach((key, server) -> {
+			if (this.bound.add(server)) {
+				Gauge.builder("mailslot.backlog", server, MailslotMetrics::backlog)
+					.description("Messages waiting in the mailslot")
+					.baseUnit("messages")
+					.tags(Tags.of("mailslot", server.name().toString(), "server", key))
+					.register(meters);
+			}
+		});
+		for (MailslotListenerContainer container : this.registry.getListenerContainers()) {
+			if (this.bound.add(container)) {
+				bind(meters, container);
+			}
+		}
+	}
+
+	private static void bind(MeterRegistry meters, MailslotListenerContainer container) {
+		Tags tags = Tags.of("listener", container.getId(), "mailslot", container.getServer().name().toString());
+		counter(meters, "mailslot.messages.received", "Messages read from the mailslot", BaseUnits.MESSAGES, tags,
+				container, MailslotListenerStatistics::received);
+		counter(meters, "mailslot.bytes.received", "Bytes of the messages read from the mailslot", BaseUnits.BYTES,
+				tags, container, MailslotListenerStatistics::bytesReceived);
+		counter(meters, "mailslot.messages.processed", "Messages the listener processed", BaseUnits.MESSAGES, tags,
+				container, MailslotListenerStatistics::processed);
+		counter(meters, "mailslot.listener.failures", "Listener calls that threw, retries included", null, tags,
+				container, MailslotListenerStatistics::failures);
+		counter(meters, "mailslot.messages.unprocessed", "Messages handed to the error handler", BaseUnits.MESSAGES,
+				tags, container, MailslotListenerStatistics::unprocessed);
+	}
+
+	private static void counter(MeterRegistry meters, String name, String description, String unit, Tags tags,
+			MailslotListenerContainer container, java.util.function.ToLongFunction<MailslotListenerStatistics> count) {
+		FunctionCounter.builder(name, container, (c) -> count.applyAsLong(c.getStatistics()))
+			.description(description)
+			.baseUnit(unit)
+			.tags(tags)
+			.register(meters);
+	}
+
+	private static double backlog(MailslotServer server) {
+		return server.isOpen() ? server.info().messageCount() : Double.NaN;
+	}
+
+}

@@ -1,0 +1,30 @@
+package dev.mailslot.spring.boot.autoconfigure.endpoint;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.mailslot.spring.boot.actuate.endpoint.MailslotsEndpoint;
+import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
+import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.core.MailslotServers;
+
+/**
+ * Auto-configuration of the {@code mailslots} endpoint.
+ */
+@AutoConfiguration(after = MailslotAutoConfiguration.class)
+@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+@ConditionalOnBean({ MailslotServers.class, MailslotListenerEndpointRegistry.class })
+@ConditionalOnAvailableEndpoint(MailslotsEndpoint.class)
+public final class MailslotsEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MailslotsEndpoint mailslotsEndpoint(MailslotServers servers, MailslotListenerEndpointRegistry registry) {
+		return new MailslotsEndpoint(servers, registry);
+	}
+
+}

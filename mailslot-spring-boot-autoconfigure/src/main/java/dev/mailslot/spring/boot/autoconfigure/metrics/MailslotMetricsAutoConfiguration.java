@@ -1,0 +1,38 @@
+package dev.mailslot.spring.boot.autoconfigure.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextRefreshedEvent;
+
+import dev.mailslot.spring.boot.actuate.metrics.MailslotMetrics;
+import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
+import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.core.MailslotServers;
+
+/**
+ * Auto-configuration of mailslot meters. They are registered once the context is refreshed, when
+ * every listener container exists, with the application's (primary) {@link MeterRegistry}.
+ */
+@AutoConfiguration(after = MailslotAutoConfiguration.class)
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ MailslotServers.class, MailslotListenerEndpointRegistry.class })
+public final class MailslotMetricsAutoConfiguration {
+
+	@Bean
+	MailslotMetrics mailslotMetrics(MailslotServers servers, MailslotListenerEndpointRegistry registry) {
+		return new MailslotMetrics(servers, registry);
+	}
+
+	@Bean
+	ApplicationListener<ContextRefreshedEvent> mailslotMetricsBinder(MailslotMetrics metrics,
+			ObjectProvider<MeterRegistry> meterRegistries) {
+		return (event) -> meterRegistries.ifAvailable(metrics::bindTo);
+	}
+
+}
