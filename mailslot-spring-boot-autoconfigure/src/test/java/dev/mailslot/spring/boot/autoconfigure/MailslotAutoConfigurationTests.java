@@ -6,10 +6,17 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.util.backoff.BackOffExecution;
@@ -29,10 +36,12 @@ import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link MailslotAutoConfiguration}, on the memory transport.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MailslotAutoConfigurationTests {
 
 	private static final AtomicInteger sequence = new AtomicInteger();
@@ -233,6 +242,27 @@ class MailslotAutoConfigurationTests {
 					MailslotServer server = context.getBean(MailslotServer.class);
 					assertThat(server.read()).isEqualTo("ab".getBytes(StandardCharsets.UTF_16BE));
 				});
+	}
+
+	@Test
+	void theFailureReportOfARealStartupNamesThePropertyAndTheFix(CapturedOutput output) {
+		String name = unique("report");
+		try (MailslotServer taken = MailslotTransports.get("memory")
+			.createServer(MailslotServerOptions.builder(name).build())) {
+			SpringApplication application = new SpringApplication(ReportConfiguration.class);
+			application.setWebApplicationType(WebApplicationType.NONE);
+			assertThatExceptionOfType(Exception.class).isThrownBy(() -> application.run("--mailslot.transport=memory",
+					"--mailslot.servers.orders.name=" + name));
+			assertThat(output).contains("APPLICATION FAILED TO START")
+				.contains("(mailslot.servers.orders) could not be created")
+				.contains("give mailslot.servers.orders.name another name");
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(MailslotAutoConfiguration.class)
+	static class ReportConfiguration {
+
 	}
 
 	private static void sleep(long millis) {
