@@ -147,7 +147,7 @@ public final class MailslotDatagramCodec {
 		int typeCode = in.get() & 0xFF;
 		DatagramType type = DatagramType.of(typeCode);
 		if (type == null) {
-			return reject(DatagramRejection.UNSUPPORTED_TYPE, String.format("datagram type 0x%02X", typeCode));
+			return reject(DatagramRejection.UNSUPPORTED_TYPE, "datagram type " + hex(typeCode));
 		}
 		int flags = in.get() & 0xFF;
 		int datagramId = in.getShort() & 0xFFFF;
@@ -156,7 +156,7 @@ public final class MailslotDatagramCodec {
 		in.getShort();
 		int packetOffset = in.getShort() & 0xFFFF;
 		if ((flags & 0x02) == 0 || (flags & 0x01) != 0 || packetOffset != 0) {
-			return reject(DatagramRejection.FRAGMENT, String.format("flags 0x%02X, packet offset %d", flags, packetOffset));
+			return reject(DatagramRejection.FRAGMENT, "flags " + hex(flags) + ", packet offset " + packetOffset);
 		}
 		Object source = decodeName(in);
 		if (source instanceof DecodeResult.Rejected rejected) {
@@ -175,6 +175,9 @@ public final class MailslotDatagramCodec {
 	 * Return the decoded name, or a rejection.
 	 */
 	private static Object decodeName(ByteBuffer in) {
+		if (in.remaining() < NetbiosName.ENCODED_LENGTH_WITHOUT_SCOPE) {
+			return reject(DatagramRejection.TRUNCATED, "datagram ends inside a name");
+		}
 		int length = in.get() & 0xFF;
 		if (length != 32) {
 			return reject(DatagramRejection.BAD_NAME, "name label of " + length + " bytes, not 32");
@@ -193,7 +196,7 @@ public final class MailslotDatagramCodec {
 			if (label > 63) {
 				return reject(DatagramRejection.BAD_NAME, "scope label of " + label + " bytes");
 			}
-			if (label > in.remaining()) {
+			if (label >= in.remaining()) {
 				return reject(DatagramRejection.TRUNCATED, "scope label runs past the datagram");
 			}
 			if (scope.length() > 0) {
@@ -216,14 +219,17 @@ public final class MailslotDatagramCodec {
 		if (smb.remaining() >= 4 && smb.getInt(0) != 0x424D53FF) {
 			return reject(DatagramRejection.NOT_SMB, "user data is not an SMB message");
 		}
-		if (smb.remaining() < SMB_HEADER_LENGTH + 1) {
+		if (smb.remaining() < NAME_OFFSET) {
 			return reject(DatagramRejection.TRUNCATED, "SMB message of " + smb.remaining() + " bytes");
+		}
+		if (smb.get(4) != SMB_COM_TRANSACTION) {
+			return reject(DatagramRejection.NOT_MAILSLOT_WRITE, "SMB command " + hex(smb.get(4) & 0xFF));
 		}
 		int command = smb.get(4) & 0xFF;
 		int wordCount = smb.get(SMB_HEADER_LENGTH) & 0xFF;
 		if (command != SMB_COM_TRANSACTION || wordCount != WORD_COUNT) {
-			return reject(DatagramRejection.NOT_MAILSLOT_WRITE,
-					String.format("SMB command 0x%02X with %d words", command, wordCount));
+			return reject(DatagramRejection.NOT_MAILSLOT_WRITE, "SMB command " + hex(command) + " with " + wordCount
+					+ " words");
 		}
 		int words = SMB_HEADER_LENGTH + 1;
 		int setupCount = smb.get(words + 26) & 0xFF;
@@ -274,6 +280,10 @@ public final class MailslotDatagramCodec {
 				smb.getShort(words + 32) & 0xFFFF);
 		return new DecodeResult.Decoded(new MailslotDatagram(type, flags, datagramId, sourceAddress, sourcePort, source,
 				destination, fields, mailslot, data));
+	}
+
+	private static String hex(int value) {
+		return "0x" + Integer.toHexString(value);
 	}
 
 	private static DecodeResult.Rejected reject(DatagramRejection reason, String detail) {
