@@ -2,6 +2,7 @@ package dev.mailslot.transport.posix;
 
 import java.nio.ByteBuffer;
 import java.util.OptionalInt;
+import java.util.function.IntFunction;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -106,28 +107,7 @@ final class PosixMailslotServer implements MailslotServer {
 
 	@Override
 	public byte[] read(ReadTimeout timeout) {
-		this.lifecycle.readLock().lock();
-		try {
-			long deadline = deadline(timeout);
-			while (true) {
-				ensureOpen();
-				this.receiveLock.lock();
-				try {
-					if (fillAhead()) {
-						byte[] message = this.receiveBuffer.getByteArray(0, this.aheadSize);
-						this.aheadSize = -1;
-						return message;
-					}
-				}
-				finally {
-					this.receiveLock.unlock();
-				}
-				awaitReadable(timeout, deadline);
-			}
-		}
-		finally {
-			this.lifecycle.readLock().unlock();
-		}
+		return receive(timeout, (size) -> this.receiveBuffer.getByteArray(0, size));
 	}
 
 	@Override
@@ -137,6 +117,21 @@ final class PosixMailslotServer implements MailslotServer {
 
 	@Override
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
+		return receive(timeout, (size) -> {
+			if (size > buffer.remaining()) {
+				wakeReaders();
+				throw new BufferTooSmallException(this.name, size, buffer.remaining());
+			}
+			buffer.put(this.receiveBuffer.getByteBuffer(0, size));
+			return size;
+		});
+	}
+
+	/**
+	 * Wait up to the timeout for a message and hand it, by its size, to {@code take}, which reads
+	 * it from the receive buffer. If {@code take} throws, the message stays read ahead.
+	 */
+	private <T> T receive(ReadTimeout timeout, IntFunction<T> take) {
 		this.lifecycle.readLock().lock();
 		try {
 			long deadline = deadline(timeout);
@@ -145,14 +140,9 @@ final class PosixMailslotServer implements MailslotServer {
 				this.receiveLock.lock();
 				try {
 					if (fillAhead()) {
-						int size = this.aheadSize;
-						if (size > buffer.remaining()) {
-							wakeReaders();
-							throw new BufferTooSmallException(this.name, size, buffer.remaining());
-						}
-						buffer.put(this.receiveBuffer.getByteBuffer(0, size));
+						T message = take.apply(this.aheadSize);
 						this.aheadSize = -1;
-						return size;
+						return message;
 					}
 				}
 				finally {
