@@ -42,6 +42,18 @@ public interface MailslotServer extends AutoCloseable {
 	byte[] read(ReadTimeout timeout);
 
 	/**
+	 * Read the next message with what the transport knows of its sender, waiting up to the given
+	 * timeout. Transports that know nothing of senders return the message without attributes.
+	 * @param timeout how long this read waits
+	 * @return the message
+	 * @throws MailslotTimeoutException if no message arrived within the timeout
+	 * @throws MailslotClosedException if the server is closed, also while this read waited
+	 */
+	default MailslotMessage readMessage(ReadTimeout timeout) {
+		return MailslotMessage.of(read(timeout));
+	}
+
+	/**
 	 * Read the next message into a buffer, waiting up to the read timeout. The message is put at
 	 * the buffer's position, which advances by its size.
 	 * @param buffer where to put the message

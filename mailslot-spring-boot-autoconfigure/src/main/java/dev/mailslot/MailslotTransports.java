@@ -33,11 +33,19 @@ public final class MailslotTransports {
 	 * message lists every transport and whether it can
 	 */
 	public static MailslotTransport get(String id) {
+		return get(id, System.getProperty("os.name"));
+	}
+
+	/**
+	 * Return a transport by id, choosing the default of the given operating system for
+	 * {@link #AUTO}.
+	 */
+	static MailslotTransport get(String id, String osName) {
 		String wanted = id.trim().toLowerCase(Locale.ROOT);
 		Map<String, MailslotTransportProvider> providers = providers();
 		if (wanted.equals(AUTO)) {
-			String platform = System.getProperty("os.name") + " (" + System.getProperty("os.arch") + ")";
-			String preferred = defaultTransportId(System.getProperty("os.name"));
+			String platform = osName + " (" + System.getProperty("os.arch") + ")";
+			String preferred = defaultTransportId(osName);
 			if (preferred == null) {
 				throw new TransportUnavailableException(AUTO, "No default mailslot transport for " + platform
 						+ ": win32 needs Windows and posix needs Linux. " + describe(providers)

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import dev.mailslot.BufferTooSmallException;
 import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotInfo;
+import dev.mailslot.MailslotMessage;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
@@ -33,13 +34,16 @@ final class MemoryMailslotServer implements MailslotServer {
 
 	private final Condition changed = this.lock.newCondition();
 
-	private final ArrayDeque<byte[]> messages = new ArrayDeque<>();
+	private final String transport;
+
+	private final ArrayDeque<MailslotMessage> messages = new ArrayDeque<>();
 
 	private volatile ReadTimeout readTimeout;
 
 	private boolean open = true;
 
-	MemoryMailslotServer(MailslotServerOptions options, Consumer<MemoryMailslotServer> onClose) {
+	MemoryMailslotServer(String transport, MailslotServerOptions options, Consumer<MemoryMailslotServer> onClose) {
+		this.transport = transport;
 		this.name = options.name();
 		this.maxMessageSize = options.maxMessageSize();
 		this.readTimeout = options.readTimeout();
@@ -53,7 +57,7 @@ final class MemoryMailslotServer implements MailslotServer {
 
 	@Override
 	public String transport() {
-		return MemoryMailslotTransport.ID;
+		return this.transport;
 	}
 
 	@Override
@@ -63,6 +67,11 @@ final class MemoryMailslotServer implements MailslotServer {
 
 	@Override
 	public byte[] read(ReadTimeout timeout) {
+		return readMessage(timeout).payload();
+	}
+
+	@Override
+	public MailslotMessage readMessage(ReadTimeout timeout) {
 		this.lock.lock();
 		try {
 			return awaitMessage(timeout).pollFirst();
@@ -81,12 +90,12 @@ final class MemoryMailslotServer implements MailslotServer {
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
 		this.lock.lock();
 		try {
-			byte[] next = awaitMessage(timeout).peekFirst();
+			byte[] next = awaitMessage(timeout).peekFirst().payload();
 			if (next.length > buffer.remaining()) {
 				this.changed.signal();
 				throw new BufferTooSmallException(this.name, next.length, buffer.remaining());
 			}
-			buffer.put(this.messages.pollFirst());
+			buffer.put(this.messages.pollFirst().payload());
 			return next.length;
 		}
 		finally {
@@ -98,7 +107,7 @@ final class MemoryMailslotServer implements MailslotServer {
 	 * Wait for a message, as uninterruptibly as a native read: only the timeout and close end the
 	 * wait. An interrupt that arrives meanwhile stays set on the thread.
 	 */
-	private ArrayDeque<byte[]> awaitMessage(ReadTimeout timeout) {
+	private ArrayDeque<MailslotMessage> awaitMessage(ReadTimeout timeout) {
 		long deadline = timeout.isForever() ? Long.MAX_VALUE : System.nanoTime() + timeout.toDuration().toNanos();
 		boolean interrupted = false;
 		try {
@@ -131,8 +140,8 @@ final class MemoryMailslotServer implements MailslotServer {
 		this.lock.lock();
 		try {
 			ensureOpen();
-			byte[] next = this.messages.peekFirst();
-			return new MailslotInfo(this.maxMessageSize, (next != null) ? OptionalInt.of(next.length)
+			MailslotMessage next = this.messages.peekFirst();
+			return new MailslotInfo(this.maxMessageSize, (next != null) ? OptionalInt.of(next.payload().length)
 					: OptionalInt.empty(), this.messages.size(), this.readTimeout);
 		}
 		finally {
@@ -153,20 +162,24 @@ final class MemoryMailslotServer implements MailslotServer {
 	}
 
 	void deliver(ByteBuffer message) {
-		int size = message.remaining();
+		byte[] copy = new byte[message.remaining()];
+		message.get(copy);
+		deliver(MailslotMessage.of(copy));
+	}
+
+	void deliver(MailslotMessage message) {
+		int size = message.payload().length;
 		if (this.maxMessageSize > 0 && size > this.maxMessageSize) {
 			throw new MessageTooLargeException(this.name, size, this.maxMessageSize, "Message of " + size
 					+ " bytes is larger than the " + this.maxMessageSize + " bytes mailslot " + this.name + " accepts");
 		}
-		byte[] copy = new byte[size];
-		message.get(copy);
 		this.lock.lock();
 		try {
 			if (!this.open) {
 				throw new NoSuchMailslotException(this.name,
 						"Mailslot " + this.name + " was closed by its server; the message was not delivered");
 			}
-			this.messages.addLast(copy);
+			this.messages.addLast(message);
 			this.changed.signal();
 		}
 		finally {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotMessage;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotNameInUseException;
 import dev.mailslot.MailslotServer;
@@ -13,28 +14,56 @@ import dev.mailslot.NoSuchMailslotException;
 
 /**
  * Mailslots held in this JVM. Names are unique per JVM; a client reaches a server of this
- * transport only.
+ * transport only. Other transports keep their own in-JVM mailslots with {@link #isolated(String)}.
  */
 public final class MemoryMailslotTransport implements MailslotTransport {
 
 	static final String ID = "memory";
 
 	/** The one instance, shared by every user in the JVM so that clients find servers. */
-	public static final MemoryMailslotTransport INSTANCE = new MemoryMailslotTransport();
+	public static final MemoryMailslotTransport INSTANCE = new MemoryMailslotTransport(ID);
+
+	private final String id;
 
 	private final Map<String, MemoryMailslotServer> servers = new ConcurrentHashMap<>();
 
-	private MemoryMailslotTransport() {
+	private MemoryMailslotTransport(String id) {
+		this.id = id;
+	}
+
+	/**
+	 * Return a set of in-JVM mailslots of its own, whose servers report the given transport id.
+	 * @param id the transport id the servers report
+	 * @return a new, empty transport
+	 */
+	public static MemoryMailslotTransport isolated(String id) {
+		return new MemoryMailslotTransport(id);
 	}
 
 	@Override
 	public String id() {
-		return ID;
+		return this.id;
+	}
+
+	/**
+	 * Hand a message, with its attributes, to the server of a local name.
+	 * @param name the mailslot name; only its path counts
+	 * @param message the message
+	 * @return whether a server of that name took it
+	 * @throws dev.mailslot.MessageTooLargeException if the server's maximum size refuses it
+	 */
+	public boolean deliver(MailslotName name, MailslotMessage message) {
+		MemoryMailslotServer server = this.servers.get(name.canonicalPath());
+		if (server == null) {
+			return false;
+		}
+		server.deliver(message);
+		return true;
 	}
 
 	@Override
 	public MailslotServer createServer(MailslotServerOptions options) {
-		MemoryMailslotServer server = new MemoryMailslotServer(options, this::remove);
+		MemoryMailslotServer server = new MemoryMailslotServer(this.id, options, this::remove);
 		if (this.servers.putIfAbsent(options.name().canonicalPath(), server) != null) {
 			throw new MailslotNameInUseException(options.name(), "Mailslot " + options.name()
 					+ " is in use: another server in this JVM owns it; close that server or choose another name");
@@ -51,7 +80,7 @@ public final class MemoryMailslotTransport implements MailslotTransport {
 		MemoryMailslotServer server = this.servers.get(name.canonicalPath());
 		if (server == null) {
 			throw new NoSuchMailslotException(name,
-					"No mailslot " + name + " exists in this JVM; create its server first");
+					"No mailslot " + name + " exists in this JVM on the " + this.id + " transport; create its server first");
 		}
 		return new MemoryMailslotClient(name, server);
 	}

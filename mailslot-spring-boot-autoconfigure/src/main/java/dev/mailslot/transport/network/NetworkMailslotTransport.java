@@ -1,0 +1,340 @@
+package dev.mailslot.transport.network;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.BindException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.mailslot.InvalidMailslotNameException;
+import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotException;
+import dev.mailslot.MailslotMessage;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransport;
+import dev.mailslot.MessageTooLargeException;
+import dev.mailslot.NoSuchMailslotException;
+import dev.mailslot.TransportUnavailableException;
+import dev.mailslot.transport.memory.MemoryMailslotTransport;
+
+/**
+ * Remote mailslots over the network, as Windows and Samba hosts write them: [MS-MAIL] writes in
+ * NetBIOS datagrams on UDP port 138. Servers are mailslots in this JVM that receive the writes
+ * addressed to their name ({@code \MAILSLOT\<path>}, any case), each message with its sender's
+ * name and address, the name written to and the datagram type. Clients send
+ * {@code \\HOST\mailslot\...} as a unique datagram to {@code HOST<00>} and
+ * {@code \\*\mailslot\...} or {@code \\<workgroup>\mailslot\...} as a group datagram to
+ * {@code <workgroup><00>} at the broadcast address; {@code \\.\mailslot\...} stays in this JVM.
+ * <p>
+ * Remote mailslots are unauthenticated, and Windows is retiring them: use this transport only where
+ * the network is trusted. Malformed datagrams, fragments, writes over the protocol's limits, writes
+ * to names no server holds, disallowed senders and duplicates are counted by reason and dropped;
+ * the receiving loop never ends on a bad datagram.
+ */
+public final class NetworkMailslotTransport implements MailslotTransport, AutoCloseable {
+
+	static final String ID = "network";
+
+	private static final System.Logger logger = System.getLogger(NetworkMailslotTransport.class.getName());
+
+	private static final int MAX_DATAGRAM = 65_535;
+
+	private final NetworkOptions options;
+
+	private final MemoryMailslotTransport local = MemoryMailslotTransport.isolated(ID);
+
+	private final DatagramChannel channel;
+
+	private final Thread receiver;
+
+	private final AtomicInteger datagramIds = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
+
+	private final LongAdder received = new LongAdder();
+
+	private final LongAdder delivered = new LongAdder();
+
+	private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> recent = new LinkedHashMap<>();
+
+	private volatile boolean closed;
+
+	private NetworkMailslotTransport(NetworkOptions options, DatagramChannel channel) {
+		this.options = options;
+		this.channel = channel;
+		this.receiver = new Thread(this::receive, "mailslot-network-receiver");
+		this.receiver.setDaemon(true);
+	}
+
+	/**
+	 * Bind the receiving socket and start receiving.
+	 * @param options where to receive and how to send
+	 * @return the running transport; {@link #close()} stops it
+	 * @throws TransportUnavailableException if the address cannot be bound
+	 */
+	public static NetworkMailslotTransport start(NetworkOptions options) {
+		DatagramChannel channel = null;
+		try {
+			channel = DatagramChannel.open();
+			channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+			channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
+			channel.bind(options.bind());
+		}
+		catch (IOException ex) {
+			closeQuietly(channel);
+			String hint = (ex instanceof BindException && options.bind().getPort() < 1024)
+					? " Ports below 1024 need root or CAP_NET_BIND_SERVICE; or receive on another port" : "";
+			throw new TransportUnavailableException(ID, "Cannot receive remote mailslot writes on " + options.bind()
+					+ ": " + ex.getMessage() + "." + hint, ex);
+		}
+		NetworkMailslotTransport transport = new NetworkMailslotTransport(options, channel);
+		transport.receiver.start();
+		return transport;
+	}
+
+	private static void closeQuietly(DatagramChannel channel) {
+		if (channel != null) {
+			try {
+				channel.close();
+			}
+			catch (IOException ex) {
+				// Nothing was bound.
+			}
+		}
+	}
+
+	@Override
+	public String id() {
+		return ID;
+	}
+
+	/**
+	 * Return where the transport receives.
+	 * @return the bound address
+	 */
+	public InetSocketAddress getLocalAddress() {
+		try {
+			return (InetSocketAddress) this.channel.getLocalAddress();
+		}
+		catch (IOException ex) {
+			return this.options.bind();
+		}
+	}
+
+	@Override
+	public MailslotServer createServer(MailslotServerOptions options) {
+		return this.local.createServer(options);
+	}
+
+	@Override
+	public MailslotClient openClient(MailslotName name) {
+		if (name.isLocal()) {
+			return this.local.openClient(name);
+		}
+		return new NetworkMailslotClient(this, name);
+	}
+
+	/**
+	 * Send one remote mailslot write.
+	 * @param target a remote, domain or {@code *} name
+	 * @param data the message
+	 */
+	void send(MailslotName target, byte[] data) {
+		boolean group = target.scope() == MailslotName.Scope.PRIMARY_DOMAIN
+				|| target.host().equalsIgnoreCase(this.options.workgroup());
+		NetbiosName destination;
+		InetAddress address;
+		if (group) {
+			destination = NetbiosName.of(this.options.workgroup(), 0x00);
+			address = this.options.broadcastAddress();
+		}
+		else {
+			if (target.host().length() > NetbiosName.MAX_LENGTH) {
+				throw new InvalidMailslotNameException(target.toString(), "Invalid mailslot name '" + target
+						+ "': the host '" + target.host() + "' is longer than the 15 characters of a NetBIOS name");
+			}
+			destination = NetbiosName.of(target.host(), 0x00);
+			address = resolve(target);
+		}
+		String mailslot = "\\MAILSLOT\\" + target.path();
+		if (!StandardCharsets.US_ASCII.newEncoder().canEncode(mailslot)) {
+			throw new InvalidMailslotNameException(target.toString(), "Invalid mailslot name '" + target
+					+ "': remote mailslot names are ASCII");
+		}
+		MailslotDatagram datagram = new MailslotDatagram(group ? DatagramType.DIRECT_GROUP : DatagramType.DIRECT_UNIQUE,
+				MailslotDatagram.FIRST, this.datagramIds.getAndIncrement() & 0xFFFF, sourceAddress(),
+				MailslotDatagramCodec.PORT, this.options.netbiosName(), destination,
+				MailslotDatagram.TransactionFields.DEFAULTS, mailslot, data);
+		byte[] bytes;
+		try {
+			bytes = MailslotDatagramCodec.encode(datagram);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MessageTooLargeException(target, data.length, MailslotDatagramCodec.MAX_DATA,
+					ex.getMessage() + "; nothing was sent");
+		}
+		try {
+			this.channel.send(ByteBuffer.wrap(bytes), new InetSocketAddress(address, this.options.sendPort()));
+		}
+		catch (IOException ex) {
+			throw new MailslotException(target, "Cannot send to " + target + " at " + address + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	private InetAddress resolve(MailslotName target) {
+		InetAddress mapped = this.options.hosts().get(target.host().toUpperCase(Locale.ROOT));
+		if (mapped != null) {
+			return mapped;
+		}
+		try {
+			return InetAddress.getByName(target.host());
+		}
+		catch (UnknownHostException ex) {
+			throw new NoSuchMailslotException(target, "Cannot resolve the host '" + target.host() + "' of " + target
+					+ "; add it to the network transport's hosts (mailslot.network.hosts." + target.host()
+					+ "=<address>) or to DNS");
+		}
+	}
+
+	private int sourceAddress() {
+		InetAddress bound = this.options.bind().getAddress();
+		return (bound instanceof Inet4Address && !bound.isAnyLocalAddress())
+				? ByteBuffer.wrap(bound.getAddress()).getInt() : 0;
+	}
+
+	private void receive() {
+		ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+		while (!this.closed) {
+			try {
+				buffer.clear();
+				SocketAddress from = this.channel.receive(buffer);
+				if (from != null) {
+					handle(Arrays.copyOf(buffer.array(), buffer.position()), (InetSocketAddress) from);
+				}
+			}
+			catch (ClosedChannelException ex) {
+				return;
+			}
+			catch (IOException | RuntimeException ex) {
+				drop("RECEIVE_ERROR");
+				logger.log(Level.WARNING, "Dropped a datagram that failed to be received or handled: {0}", ex);
+			}
+		}
+	}
+
+	private void handle(byte[] payload, InetSocketAddress from) {
+		this.received.increment();
+		if (!allowed(from.getAddress())) {
+			drop(NetworkStatistics.DISALLOWED_SOURCE);
+			return;
+		}
+		DecodeResult result = MailslotDatagramCodec.decode(payload, payload.length);
+		if (result instanceof DecodeResult.Rejected rejected) {
+			drop(rejected.reason().name());
+			logger.log(Level.DEBUG, "Dropped a datagram from {0}: {1} ({2})", from, rejected.reason(), rejected.detail());
+			return;
+		}
+		MailslotDatagram datagram = ((DecodeResult.Decoded) result).datagram();
+		if (duplicate(from, payload)) {
+			drop(NetworkStatistics.DUPLICATE);
+			return;
+		}
+		MailslotName name;
+		try {
+			name = MailslotName.local(datagram.mailslot().substring("\\MAILSLOT\\".length()));
+		}
+		catch (InvalidMailslotNameException ex) {
+			drop(DatagramRejection.BAD_MAILSLOT_NAME.name());
+			return;
+		}
+		Map<String, String> attributes = Map.of(MailslotMessage.Attributes.SENDER, datagram.source().toString(),
+				MailslotMessage.Attributes.SENDER_ADDRESS, from.getAddress().getHostAddress() + ":" + from.getPort(),
+				MailslotMessage.Attributes.DESTINATION, datagram.destination().toString(),
+				MailslotMessage.Attributes.DATAGRAM_TYPE, datagram.type().name());
+		try {
+			if (this.local.deliver(name, new MailslotMessage(datagram.data(), attributes))) {
+				this.delivered.increment();
+			}
+			else {
+				drop(NetworkStatistics.UNKNOWN_MAILSLOT);
+			}
+		}
+		catch (MailslotException ex) {
+			drop(NetworkStatistics.REFUSED_BY_SERVER);
+		}
+	}
+
+	private boolean allowed(InetAddress source) {
+		return this.options.allowedSources().isEmpty()
+				|| this.options.allowedSources().stream().anyMatch((network) -> network.contains(source));
+	}
+
+	private boolean duplicate(InetSocketAddress from, byte[] payload) {
+		long window = this.options.duplicateWindow().toNanos();
+		if (window <= 0) {
+			return false;
+		}
+		long now = System.nanoTime();
+		String key = from + "|" + payload.length + "|" + Arrays.hashCode(Arrays.copyOfRange(payload, 4, payload.length));
+		synchronized (this.recent) {
+			this.recent.values().removeIf((seen) -> now - seen > window);
+			return this.recent.put(key, now) != null;
+		}
+	}
+
+	private void drop(String reason) {
+		this.dropped.computeIfAbsent(reason, (key) -> new LongAdder()).increment();
+	}
+
+	/**
+	 * Return what the transport received, delivered and dropped.
+	 * @return the counts
+	 */
+	public NetworkStatistics statistics() {
+		Map<String, Long> drops = new LinkedHashMap<>();
+		this.dropped.forEach((reason, count) -> drops.put(reason, count.sum()));
+		return new NetworkStatistics(this.received.sum(), this.delivered.sum(), drops);
+	}
+
+	/**
+	 * Stop receiving and close the socket. Servers stay usable for local writes.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		closeQuietly(this.channel);
+		try {
+			this.receiver.join(5000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "NetworkMailslotTransport[" + getLocalAddress() + ", " + this.options.netbiosName() + " in "
+				+ Objects.toString(this.options.workgroup()) + "]";
+	}
+
+}

@@ -1,0 +1,210 @@
+package dev.mailslot.transport.network;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotMessage;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MessageTooLargeException;
+import dev.mailslot.InvalidMailslotNameException;
+import dev.mailslot.ReadTimeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The {@code network} transport on loopback: two transports, AHOST on 127.0.0.1 and BHOST on
+ * 127.0.0.2, on one free UDP port, exchanging real datagrams; and real nmbd datagrams replayed.
+ */
+class NetworkMailslotTransportTests {
+
+	private static final InetAddress A = address("127.0.0.1");
+
+	private static final InetAddress B = address("127.0.0.2");
+
+	private NetworkMailslotTransport receiver;
+
+	private NetworkMailslotTransport sender;
+
+	private static InetAddress address(String text) {
+		try {
+			return InetAddress.getByName(text);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void start(Duration duplicateWindow, List<SourceNetwork> allowed) {
+		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
+				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), duplicateWindow, allowed));
+		int port = this.receiver.getLocalAddress().getPort();
+		this.sender = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(A, port), port,
+				NetbiosName.of("AHOST", 0), "MSLTEST", B, Map.of("BHOST", B), Duration.ZERO, List.of()));
+	}
+
+	@AfterEach
+	void close() {
+		if (this.sender != null) {
+			this.sender.close();
+		}
+		if (this.receiver != null) {
+			this.receiver.close();
+		}
+	}
+
+	private MailslotServer server(String path) {
+		return this.receiver.createServer(
+				MailslotServerOptions.builder(MailslotName.local(path)).readTimeout(ReadTimeout.ofMillis(5000)).build());
+	}
+
+	private void sendRaw(byte[] payload) throws Exception {
+		try (DatagramChannel channel = DatagramChannel.open()) {
+			channel.bind(new InetSocketAddress(A, 0));
+			channel.send(ByteBuffer.wrap(payload), this.receiver.getLocalAddress());
+		}
+	}
+
+	@Test
+	void aHostWriteArrivesWithItsSender() {
+		start(Duration.ZERO, List.of());
+		try (MailslotServer server = server("Inbox"); MailslotClient client = this.sender
+			.openClient(MailslotName.parse("\\\\bhost\\mailslot\\INBOX"))) {
+			client.write("hello over UDP".getBytes(StandardCharsets.UTF_8));
+			MailslotMessage message = server.readMessage(ReadTimeout.ofMillis(5000));
+			assertThat(new String(message.payload(), StandardCharsets.UTF_8)).isEqualTo("hello over UDP");
+			assertThat(message.attributes()).containsEntry(MailslotMessage.Attributes.SENDER, "AHOST<00>")
+				.containsEntry(MailslotMessage.Attributes.DESTINATION, "BHOST<00>")
+				.containsEntry(MailslotMessage.Attributes.DATAGRAM_TYPE, "DIRECT_UNIQUE");
+			assertThat(message.attributes().get(MailslotMessage.Attributes.SENDER_ADDRESS)).startsWith("127.0.0.1:");
+			assertThat(server.transport()).isEqualTo("network");
+		}
+	}
+
+	@Test
+	void aDomainWriteIsAGroupDatagramToTheWorkgroup() {
+		start(Duration.ZERO, List.of());
+		try (MailslotServer server = server("events")) {
+			for (String name : List.of("\\\\*\\mailslot\\events", "\\\\msltest\\mailslot\\EVENTS")) {
+				try (MailslotClient client = this.sender.openClient(MailslotName.parse(name))) {
+					client.write(name.getBytes(StandardCharsets.UTF_8));
+				}
+				MailslotMessage message = server.readMessage(ReadTimeout.ofMillis(5000));
+				assertThat(new String(message.payload(), StandardCharsets.UTF_8)).isEqualTo(name);
+				assertThat(message.attributes()).containsEntry(MailslotMessage.Attributes.DATAGRAM_TYPE, "DIRECT_GROUP")
+					.containsEntry(MailslotMessage.Attributes.DESTINATION, "MSLTEST<00>");
+			}
+		}
+	}
+
+	@Test
+	void realNmbdDatagramsReachTheBrowseMailslot() throws Exception {
+		start(Duration.ZERO, List.of());
+		try (MailslotServer server = server("BROWSE")) {
+			List<Captures.Datagram> datagrams = Captures.tsvDatagrams();
+			for (Captures.Datagram datagram : datagrams) {
+				sendRaw(datagram.payload());
+			}
+			for (int i = 0; i < datagrams.size(); i++) {
+				MailslotMessage message = server.readMessage(ReadTimeout.ofMillis(5000));
+				assertThat(message.attributes()).containsEntry(MailslotMessage.Attributes.SENDER, "NMBDPEER<00>");
+			}
+			assertThat(this.receiver.statistics().delivered()).isEqualTo(datagrams.size());
+		}
+	}
+
+	@Test
+	void badDatagramsAreCountedByReasonAndTheLoopGoesOn() throws Exception {
+		start(Duration.ZERO, List.of());
+		byte[] tv1 = HexFormat.of().parseHex(Captures.vectorLines().get(1).trim());
+		byte[] fragment = tv1.clone();
+		fragment[1] = 0x03;
+		try (MailslotServer server = server("test")) {
+			sendRaw("not a datagram".getBytes(StandardCharsets.US_ASCII));
+			sendRaw(HexFormat.of().parseHex(Captures.vectorLines().get(3).trim()));
+			sendRaw(fragment);
+			sendRaw(new byte[0]);
+			sendRaw(tv1);
+			assertThat(server.read(ReadTimeout.ofMillis(5000))).isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.receiver.statistics().received() == 5);
+			NetworkStatistics statistics = this.receiver.statistics();
+			assertThat(statistics.delivered()).isEqualTo(1);
+			assertThat(statistics.dropped()).containsOnly(Map.entry("UNSUPPORTED_TYPE", 1L), Map.entry("TRUNCATED", 1L),
+					Map.entry("OVER_LIMIT", 1L), Map.entry("FRAGMENT", 1L));
+		}
+	}
+
+	@Test
+	void writesToNamesNoServerHoldsAreCounted() throws Exception {
+		start(Duration.ZERO, List.of());
+		sendRaw(HexFormat.of().parseHex(Captures.vectorLines().get(1).trim()));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.receiver.statistics().dropped().getOrDefault(NetworkStatistics.UNKNOWN_MAILSLOT, 0L) == 1);
+	}
+
+	@Test
+	void sendersOutsideTheAllowedNetworksAreDropped() throws Exception {
+		start(Duration.ZERO, List.of(SourceNetwork.parse("192.0.2.0/24")));
+		try (MailslotServer server = server("test")) {
+			sendRaw(HexFormat.of().parseHex(Captures.vectorLines().get(1).trim()));
+			await().atMost(Duration.ofSeconds(5)).until(
+					() -> this.receiver.statistics().dropped().getOrDefault(NetworkStatistics.DISALLOWED_SOURCE, 0L) == 1);
+			assertThat(server.info().messageCount()).isZero();
+		}
+	}
+
+	@Test
+	void duplicatesWithinTheWindowAreDropped() throws Exception {
+		start(Duration.ofSeconds(30), List.of());
+		byte[] tv1 = HexFormat.of().parseHex(Captures.vectorLines().get(1).trim());
+		try (MailslotServer server = server("test")) {
+			sendRaw(tv1);
+			assertThat(server.read(ReadTimeout.ofMillis(5000))).isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
+			try (DatagramChannel channel = DatagramChannel.open()) {
+				channel.bind(new InetSocketAddress(A, 0));
+				channel.send(ByteBuffer.wrap(tv1), this.receiver.getLocalAddress());
+				channel.send(ByteBuffer.wrap(tv1), this.receiver.getLocalAddress());
+			}
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> this.receiver.statistics().dropped().getOrDefault(NetworkStatistics.DUPLICATE, 0L) == 1);
+			assertThat(server.read(ReadTimeout.ofMillis(5000))).isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
+		}
+	}
+
+	@Test
+	void whatTheProtocolCannotCarryIsRefusedBeforeSending() {
+		start(Duration.ZERO, List.of());
+		MailslotClient client = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\x"));
+		assertThatExceptionOfType(MessageTooLargeException.class).isThrownBy(() -> client.write(new byte[425]))
+			.withMessageContaining("at most 424 bytes");
+		MailslotClient tooLong = this.sender.openClient(MailslotName.parse("\\\\host-name-of-20-chars\\mailslot\\x"));
+		assertThatExceptionOfType(InvalidMailslotNameException.class).isThrownBy(() -> tooLong.write(new byte[1]))
+			.withMessageContaining("longer than the 15 characters of a NetBIOS name");
+	}
+
+	@Test
+	void localNamesStayInTheJvm() {
+		start(Duration.ZERO, List.of());
+		try (MailslotServer server = server("local"); MailslotClient client = this.receiver
+			.openClient(MailslotName.parse("\\\\.\\mailslot\\local"))) {
+			client.write(new byte[] { 7 });
+			assertThat(server.readMessage(ReadTimeout.ZERO)).isEqualTo(MailslotMessage.of(new byte[] { 7 }));
+			assertThat(this.receiver.statistics().received()).isZero();
+		}
+	}
+
+}
