@@ -30,8 +30,11 @@ for program in mailslot_writer mailslot_reader; do
 done
 
 windows_path() { printf 'Z:%s' "$1" | tr '/' '\\'; }
+# The class path is longer than a Windows command line may be: pass it in a java @argfile, with
+# forward slashes, which Java on Windows accepts and an argfile takes without escapes.
 classpath=$( { echo "$module/target/test-classes"; echo "$module/target/classes"; tr ':' '\n' < "$classpath_file"; } \
-  | while read -r entry; do windows_path "$entry"; printf ';'; done)
+  | while read -r entry || [ -n "$entry" ]; do printf 'Z:%s;' "$entry"; done)
+printf -- '-cp\n%s\n' "$classpath" > "$out/classpath.args"
 
 export WINEPREFIX="$out/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 unset DISPLAY
@@ -40,7 +43,7 @@ wine wineboot --init > "$out/wineboot.log" 2>&1 < /dev/null
 
 status=0
 started=$(date +%s)
-wine "$jre/bin/java.exe" "-Dmailslot.win32.programs=$(windows_path "$out/programs")" -cp "$classpath" \
+wine "$jre/bin/java.exe" "-Dmailslot.win32.programs=$(windows_path "$out/programs")" "@$(windows_path "$out/classpath.args")" \
   org.junit.platform.console.ConsoleLauncher execute --select-package dev.mailslot.transport.win32 \
   --reports-dir "$(windows_path "$out/reports")" --details tree --disable-banner \
   > "$out/console.log" 2>&1 < /dev/null || status=$?

@@ -32,6 +32,8 @@ public class MailslotTemplate implements DisposableBean {
 
 	private final MailslotTransport transport;
 
+	private @Nullable MailslotTransport remoteTransport;
+
 	private final @Nullable MailslotServers servers;
 
 	private final MessageConverter messageConverter;
@@ -51,6 +53,16 @@ public class MailslotTemplate implements DisposableBean {
 		this.transport = transport;
 		this.servers = servers;
 		this.messageConverter = messageConverter;
+	}
+
+	/**
+	 * Set the transport that carries writes to remote names ({@code \\HOST\...},
+	 * {@code \\DOMAIN\...}, {@code \\*\...}), such as the network transport where the main one
+	 * carries local names only.
+	 * @param remoteTransport the transport for remote names
+	 */
+	public void setRemoteTransport(@Nullable MailslotTransport remoteTransport) {
+		this.remoteTransport = remoteTransport;
 	}
 
 	/**
@@ -90,7 +102,9 @@ public class MailslotTemplate implements DisposableBean {
 		if (client != null) {
 			return client;
 		}
-		MailslotClient opened = this.transport.openClient(mailslot);
+		MailslotTransport carrier = (!mailslot.isLocal() && this.remoteTransport != null) ? this.remoteTransport
+				: this.transport;
+		MailslotClient opened = carrier.openClient(mailslot);
 		MailslotClient existing = this.clients.putIfAbsent(mailslot, opened);
 		if (existing != null) {
 			opened.close();

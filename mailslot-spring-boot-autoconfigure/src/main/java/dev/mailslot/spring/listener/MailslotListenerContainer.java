@@ -30,6 +30,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.Assert;
 
 import dev.mailslot.MailslotClosedException;
+import dev.mailslot.MailslotMessage;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
@@ -441,14 +442,14 @@ public class MailslotListenerContainer {
 	private void read(Run current) {
 		try {
 			while (awaitReading(current)) {
-				byte[] payload;
+				MailslotMessage received;
 				try {
-					payload = this.server.read(ReadTimeout.of(this.pollTimeout));
+					received = this.server.readMessage(ReadTimeout.of(this.pollTimeout));
 				}
 				catch (MailslotTimeoutException ex) {
 					continue;
 				}
-				handOff(current, toMessage(payload));
+				handOff(current, toMessage(received));
 			}
 			if (current.drainDeadline != 0) {
 				drain(current);
@@ -555,7 +556,7 @@ public class MailslotListenerContainer {
 		List<Message<byte[]>> messages = new ArrayList<>();
 		try {
 			while (true) {
-				messages.add(toMessage(this.server.read(ReadTimeout.ZERO)));
+				messages.add(toMessage(this.server.readMessage(ReadTimeout.ZERO)));
 			}
 		}
 		catch (MailslotTimeoutException ex) {
@@ -595,7 +596,13 @@ public class MailslotListenerContainer {
 		logger.error("Listener " + this.id + " on " + this.server.name() + " stopped: " + reason, cause);
 	}
 
-	private Message<byte[]> toMessage(byte[] payload) {
+	/**
+	 * Make the message listeners get: the payload, and headers for the mailslot, the server id,
+	 * the size, the time received and whatever the transport knows of the sender
+	 * ({@code mailslot_} and the attribute's name).
+	 */
+	private Message<byte[]> toMessage(MailslotMessage received) {
+		byte[] payload = received.payload();
 		this.received.increment();
 		this.bytesReceived.add(payload.length);
 		MessageBuilder<byte[]> builder = MessageBuilder.withPayload(payload)
@@ -605,6 +612,7 @@ public class MailslotListenerContainer {
 		if (this.serverId != null) {
 			builder.setHeader(MailslotHeaders.SERVER_ID, this.serverId);
 		}
+		received.attributes().forEach((attribute, value) -> builder.setHeader(MailslotHeaders.PREFIX + attribute, value));
 		return builder.build();
 	}
 

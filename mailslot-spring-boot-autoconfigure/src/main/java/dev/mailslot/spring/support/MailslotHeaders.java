@@ -1,5 +1,7 @@
 package dev.mailslot.spring.support;
 
+import dev.mailslot.MailslotMessage;
+
 /**
  * Names of the headers a mailslot message carries, for {@code @Header} arguments.
  */
@@ -20,8 +22,23 @@ public final class MailslotHeaders {
 	/** When the message was read from the mailslot ({@code java.time.Instant}). */
 	public static final String RECEIVED_AT = PREFIX + "receivedAt";
 
-	/** Sender of the message, where the transport knows it ({@code String}); absent for local mailslots. */
-	public static final String SENDER = PREFIX + "sender";
+	/**
+	 * NetBIOS name of the sender, such as {@code NMBDPEER<00>} ({@code String}); set by the
+	 * network transport, absent for local mailslots.
+	 */
+	public static final String SENDER = PREFIX + MailslotMessage.Attributes.SENDER;
+
+	/** Address and port of the sender ({@code String}); set by the network transport. */
+	public static final String SENDER_ADDRESS = PREFIX + MailslotMessage.Attributes.SENDER_ADDRESS;
+
+	/** NetBIOS name the message was written to ({@code String}); set by the network transport. */
+	public static final String DESTINATION = PREFIX + MailslotMessage.Attributes.DESTINATION;
+
+	/**
+	 * NetBIOS datagram type: {@code DIRECT_UNIQUE}, {@code DIRECT_GROUP} or {@code BROADCAST}
+	 * ({@code String}); set by the network transport.
+	 */
+	public static final String DATAGRAM_TYPE = PREFIX + MailslotMessage.Attributes.DATAGRAM_TYPE;
 
 	private MailslotHeaders() {
 	}

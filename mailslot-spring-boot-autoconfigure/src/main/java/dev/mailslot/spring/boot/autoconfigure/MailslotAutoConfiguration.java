@@ -15,6 +15,8 @@ import org.springframework.messaging.converter.MessageConverter;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
+import dev.mailslot.TransportUnavailableException;
+import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
@@ -29,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(MailslotProperties.class)
-@Import(MailslotAnnotationDrivenConfiguration.class)
+@Import({ MailslotNetworkConfiguration.class, MailslotAnnotationDrivenConfiguration.class })
 public final class MailslotAutoConfiguration {
 
 	@Bean
@@ -45,7 +47,15 @@ public final class MailslotAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MailslotTransport mailslotTransport(MailslotProperties properties) {
+	MailslotTransport mailslotTransport(MailslotProperties properties, ObjectProvider<MailslotNetwork> network) {
+		if (properties.getTransport().trim().equalsIgnoreCase("network")) {
+			MailslotNetwork running = network.getIfAvailable();
+			if (running == null) {
+				throw new TransportUnavailableException("network",
+						"mailslot.transport=network needs the network transport on: set mailslot.network.enabled=true");
+			}
+			return running.getTransport();
+		}
 		return MailslotTransports.get(properties.getTransport());
 	}
 
@@ -72,8 +82,11 @@ public final class MailslotAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MailslotTemplate mailslotTemplate(MailslotTransport transport, MailslotServers servers,
-			@Qualifier("mailslotMessageConverter") MessageConverter mailslotMessageConverter) {
-		return new MailslotTemplate(transport, servers, mailslotMessageConverter);
+			@Qualifier("mailslotMessageConverter") MessageConverter mailslotMessageConverter,
+			ObjectProvider<MailslotNetwork> network) {
+		MailslotTemplate template = new MailslotTemplate(transport, servers, mailslotMessageConverter);
+		network.ifAvailable((running) -> template.setRemoteTransport(running.getTransport()));
+		return template;
 	}
 
 	@Bean

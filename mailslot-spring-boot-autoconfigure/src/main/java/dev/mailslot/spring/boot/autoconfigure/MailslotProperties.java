@@ -1,10 +1,13 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
+import java.net.InetAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -34,6 +37,8 @@ public class MailslotProperties {
 
 	private final Listener listener = new Listener();
 
+	private final Network network = new Network();
+
 	public String getTransport() {
 		return this.transport;
 	}
@@ -48,6 +53,149 @@ public class MailslotProperties {
 
 	public Listener getListener() {
 		return this.listener;
+	}
+
+	public Network getNetwork() {
+		return this.network;
+	}
+
+	/**
+	 * The {@code network} transport: remote mailslot writes ([MS-MAIL]) over NetBIOS datagrams.
+	 */
+	public static class Network {
+
+		/**
+		 * Whether to receive and send remote mailslot writes on UDP. Remote mailslots are
+		 * unauthenticated, and Windows is retiring them: enable only on a trusted network.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Address to receive on.
+		 */
+		private InetAddress bindAddress = address(new byte[4]);
+
+		/**
+		 * UDP port to receive on and send to: 138, the NetBIOS datagram service (below 1024: root or
+		 * CAP_NET_BIND_SERVICE).
+		 */
+		private int port = 138;
+
+		/**
+		 * This host's NetBIOS name, the sender of what it writes. Defaults to the first label of the
+		 * host name, in upper case, cut to 15 characters.
+		 */
+		private @Nullable String netbiosName;
+
+		/**
+		 * Workgroup or domain: '\\*\mailslot\...' and '\\<workgroup>\mailslot\...' go to it as
+		 * group datagrams.
+		 */
+		private String workgroup = "WORKGROUP";
+
+		/**
+		 * Where group datagrams go: the subnet's broadcast address (the limited broadcast
+		 * 255.255.255.255 unless set).
+		 */
+		private InetAddress broadcastAddress = address(new byte[] { -1, -1, -1, -1 });
+
+		/**
+		 * Addresses of NetBIOS host names, looked up before DNS.
+		 */
+		private Map<String, InetAddress> hosts = new LinkedHashMap<>();
+
+		/**
+		 * How long an identical datagram from the same sender is dropped as a duplicate (Windows sends
+		 * a remote write on every transport and adapter). 0 keeps every datagram.
+		 */
+		private Duration duplicateWindow = Duration.ZERO;
+
+		/**
+		 * Networks datagrams are accepted from, such as '192.0.2.0/24'. Empty accepts every sender.
+		 */
+		private List<String> allowedSources = new ArrayList<>();
+
+		private static InetAddress address(byte[] address) {
+			try {
+				return InetAddress.getByAddress(address);
+			}
+			catch (java.net.UnknownHostException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public InetAddress getBindAddress() {
+			return this.bindAddress;
+		}
+
+		public void setBindAddress(InetAddress bindAddress) {
+			this.bindAddress = bindAddress;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public @Nullable String getNetbiosName() {
+			return this.netbiosName;
+		}
+
+		public void setNetbiosName(@Nullable String netbiosName) {
+			this.netbiosName = netbiosName;
+		}
+
+		public String getWorkgroup() {
+			return this.workgroup;
+		}
+
+		public void setWorkgroup(String workgroup) {
+			this.workgroup = workgroup;
+		}
+
+		public InetAddress getBroadcastAddress() {
+			return this.broadcastAddress;
+		}
+
+		public void setBroadcastAddress(InetAddress broadcastAddress) {
+			this.broadcastAddress = broadcastAddress;
+		}
+
+		public Map<String, InetAddress> getHosts() {
+			return this.hosts;
+		}
+
+		public void setHosts(Map<String, InetAddress> hosts) {
+			this.hosts = hosts;
+		}
+
+		public Duration getDuplicateWindow() {
+			return this.duplicateWindow;
+		}
+
+		public void setDuplicateWindow(Duration duplicateWindow) {
+			this.duplicateWindow = duplicateWindow;
+		}
+
+		public List<String> getAllowedSources() {
+			return this.allowedSources;
+		}
+
+		public void setAllowedSources(List<String> allowedSources) {
+			this.allowedSources = allowedSources;
+		}
+
 	}
 
 	/**

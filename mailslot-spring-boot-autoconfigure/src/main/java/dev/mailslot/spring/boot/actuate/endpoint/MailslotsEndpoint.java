@@ -15,9 +15,11 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import dev.mailslot.MailslotInfo;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.listener.MailslotListenerStatistics;
+import dev.mailslot.transport.network.NetworkStatistics;
 
 /**
  * The {@code mailslots} endpoint. Read: every server with what GetMailslotInfo reports, and every
@@ -32,9 +34,13 @@ public class MailslotsEndpoint {
 
 	private final MailslotListenerEndpointRegistry registry;
 
-	public MailslotsEndpoint(MailslotServers servers, MailslotListenerEndpointRegistry registry) {
+	private final @Nullable MailslotNetwork network;
+
+	public MailslotsEndpoint(MailslotServers servers, MailslotListenerEndpointRegistry registry,
+			@Nullable MailslotNetwork network) {
 		this.servers = servers;
 		this.registry = registry;
+		this.network = network;
 	}
 
 	@ReadOperation
@@ -45,7 +51,8 @@ public class MailslotsEndpoint {
 		for (MailslotListenerContainer container : this.registry.getListenerContainers()) {
 			listeners.put(container.getId(), describe(container));
 		}
-		return new MailslotsDescriptor(servers, listeners);
+		return new MailslotsDescriptor(servers, listeners,
+				(this.network != null) ? this.network.getTransport().statistics() : null);
 	}
 
 	@ReadOperation
@@ -97,9 +104,11 @@ public class MailslotsEndpoint {
 	}
 
 	/**
-	 * Every server and listener.
+	 * Every server and listener, and what the network transport received and dropped, by reason,
+	 * where it is on.
 	 */
-	public record MailslotsDescriptor(Map<String, ServerDescriptor> servers, Map<String, ListenerDescriptor> listeners) {
+	public record MailslotsDescriptor(Map<String, ServerDescriptor> servers, Map<String, ListenerDescriptor> listeners,
+			@Nullable NetworkStatistics network) {
 
 	}
 

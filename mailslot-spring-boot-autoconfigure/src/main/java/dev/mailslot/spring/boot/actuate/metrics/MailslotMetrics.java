@@ -1,6 +1,8 @@
 package dev.mailslot.spring.boot.actuate.metrics;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -8,12 +10,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.BaseUnits;
+import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.MailslotServer;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.listener.MailslotListenerStatistics;
+import dev.mailslot.transport.network.DatagramRejection;
+import dev.mailslot.transport.network.NetworkMailslotTransport;
+import dev.mailslot.transport.network.NetworkStatistics;
 
 /**
  * Registers the meters of mailslots and their listeners. Per server (tags {@code mailslot},
@@ -22,7 +29,9 @@ import dev.mailslot.spring.listener.MailslotListenerStatistics;
  * {@code mailslot.messages.received}, {@code mailslot.bytes.received},
  * {@code mailslot.messages.processed}, {@code mailslot.listener.failures} (listener calls that
  * threw, retries included) and {@code mailslot.messages.unprocessed} (messages handed to the
- * error handler, by default the dead-letter directory). Processing time by outcome is the
+ * error handler, by default the dead-letter directory). With the network transport on:
+ * {@code mailslot.network.datagrams.received}, {@code .delivered} and {@code .dropped} (tag
+ * {@code reason}). Processing time by outcome is the
  * {@code mailslot.listener} timer of the observation.
  */
 public class MailslotMetrics {
@@ -31,11 +40,15 @@ public class MailslotMetrics {
 
 	private final MailslotListenerEndpointRegistry registry;
 
+	private final @Nullable MailslotNetwork network;
+
 	private final Set<Object> bound = new HashSet<>();
 
-	public MailslotMetrics(MailslotServers servers, MailslotListenerEndpointRegistry registry) {
+	public MailslotMetrics(MailslotServers servers, MailslotListenerEndpointRegistry registry,
+			@Nullable MailslotNetwork network) {
 		this.servers = servers;
 		this.registry = registry;
+		this.network = network;
 	}
 
 	/**
@@ -56,6 +69,32 @@ public class MailslotMetrics {
 			if (this.bound.add(container)) {
 				bind(meters, container);
 			}
+		}
+		if (this.network != null && this.bound.add(this.network)) {
+			bind(meters, this.network.getTransport());
+		}
+	}
+
+	private static void bind(MeterRegistry meters, NetworkMailslotTransport network) {
+		FunctionCounter.builder("mailslot.network.datagrams.received", network, (n) -> n.statistics().received())
+			.description("Datagrams the network transport received")
+			.register(meters);
+		FunctionCounter.builder("mailslot.network.datagrams.delivered", network, (n) -> n.statistics().delivered())
+			.description("Remote mailslot writes handed to a server")
+			.register(meters);
+		List<String> reasons = new ArrayList<>();
+		for (DatagramRejection rejection : DatagramRejection.values()) {
+			reasons.add(rejection.name());
+		}
+		reasons.addAll(List.of(NetworkStatistics.UNKNOWN_MAILSLOT, NetworkStatistics.REFUSED_BY_SERVER,
+				NetworkStatistics.DISALLOWED_SOURCE, NetworkStatistics.DUPLICATE));
+		for (String reason : reasons) {
+			FunctionCounter
+				.builder("mailslot.network.datagrams.dropped", network,
+						(n) -> n.statistics().dropped().getOrDefault(reason, 0L))
+				.description("Datagrams the network transport dropped, by reason")
+				.tags(Tags.of("reason", reason))
+				.register(meters);
 		}
 	}
 

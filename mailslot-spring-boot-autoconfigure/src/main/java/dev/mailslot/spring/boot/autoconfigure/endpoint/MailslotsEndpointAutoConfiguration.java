@@ -1,5 +1,6 @@
 package dev.mailslot.spring.boot.autoconfigure.endpoint;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import dev.mailslot.spring.boot.actuate.endpoint.MailslotsEndpoint;
 import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
 
 /**
@@ -23,8 +25,9 @@ public final class MailslotsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MailslotsEndpoint mailslotsEndpoint(MailslotServers servers, MailslotListenerEndpointRegistry registry) {
-		return new MailslotsEndpoint(servers, registry);
+	MailslotsEndpoint mailslotsEndpoint(MailslotServers servers, MailslotListenerEndpointRegistry registry,
+			ObjectProvider<MailslotNetwork> network) {
+		return new MailslotsEndpoint(servers, registry, network.getIfAvailable());
 	}
 
 }

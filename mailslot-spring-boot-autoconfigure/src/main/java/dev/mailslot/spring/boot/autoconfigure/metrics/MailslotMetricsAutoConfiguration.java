@@ -13,6 +13,7 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import dev.mailslot.spring.boot.actuate.metrics.MailslotMetrics;
 import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
 
 /**
@@ -25,8 +26,9 @@ import dev.mailslot.spring.core.MailslotServers;
 public final class MailslotMetricsAutoConfiguration {
 
 	@Bean
-	MailslotMetrics mailslotMetrics(MailslotServers servers, MailslotListenerEndpointRegistry registry) {
-		return new MailslotMetrics(servers, registry);
+	MailslotMetrics mailslotMetrics(MailslotServers servers, MailslotListenerEndpointRegistry registry,
+			ObjectProvider<MailslotNetwork> network) {
+		return new MailslotMetrics(servers, registry, network.getIfAvailable());
 	}
 
 	@Bean

@@ -1,0 +1,69 @@
+package dev.mailslot.spring.boot.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+import dev.mailslot.spring.core.MailslotNetwork;
+import dev.mailslot.transport.network.NetbiosName;
+import dev.mailslot.transport.network.NetworkMailslotTransport;
+import dev.mailslot.transport.network.NetworkOptions;
+import dev.mailslot.transport.network.SourceNetwork;
+
+/**
+ * The {@code network} transport, when {@code mailslot.network.enabled=true}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("mailslot.network.enabled")
+class MailslotNetworkConfiguration {
+
+	private static final Log logger = LogFactory.getLog(MailslotNetworkConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	MailslotNetwork mailslotNetwork(MailslotProperties properties) {
+		NetworkOptions options = options(properties.getNetwork());
+		NetworkMailslotTransport transport = NetworkMailslotTransport.start(options);
+		logger.warn("Remote mailslots are on (mailslot.network.enabled=true), receiving on "
+				+ transport.getLocalAddress() + " as " + options.netbiosName() + " in " + options.workgroup()
+				+ ". Remote mailslot writes are unauthenticated, and Windows 11 and Windows Server 2025 are "
+				+ "retiring them; use them only on a trusted network (see mailslot.network.allowed-sources)");
+		return new MailslotNetwork(transport);
+	}
+
+	static NetworkOptions options(MailslotProperties.Network network) {
+		Map<String, InetAddress> hosts = new LinkedHashMap<>();
+		network.getHosts().forEach((host, address) -> hosts.put(host.toUpperCase(Locale.ROOT), address));
+		return new NetworkOptions(new InetSocketAddress(network.getBindAddress(), network.getPort()), network.getPort(),
+				NetbiosName.of(netbiosName(network), 0x00), network.getWorkgroup(), network.getBroadcastAddress(), hosts,
+				network.getDuplicateWindow(), network.getAllowedSources().stream().map(SourceNetwork::parse).toList());
+	}
+
+	private static String netbiosName(MailslotProperties.Network network) {
+		if (StringUtils.hasText(network.getNetbiosName())) {
+			return network.getNetbiosName();
+		}
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "JAVAHOST";
+		}
+		String label = host.split("\\.", 2)[0].toUpperCase(Locale.ROOT);
+		return (label.length() > NetbiosName.MAX_LENGTH) ? label.substring(0, NetbiosName.MAX_LENGTH) : label;
+	}
+
+}
