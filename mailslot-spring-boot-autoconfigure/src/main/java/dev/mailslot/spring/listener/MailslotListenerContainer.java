@@ -660,6 +660,7 @@ public class MailslotListenerContainer {
 				}
 				return null;
 			});
+			context.setOutcome(MailslotListenerObservationContext.Outcome.SUCCESS);
 			this.processed.increment();
 		}
 		catch (RetryException ex) {

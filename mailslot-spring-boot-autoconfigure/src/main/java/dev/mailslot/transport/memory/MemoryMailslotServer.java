@@ -164,10 +164,14 @@ final class MemoryMailslotServer implements MailslotServer {
 	void deliver(ByteBuffer message) {
 		byte[] copy = new byte[message.remaining()];
 		message.get(copy);
-		deliver(MailslotMessage.of(copy));
+		deliver(MailslotMessage.of(copy), Integer.MAX_VALUE);
 	}
 
-	void deliver(MailslotMessage message) {
+	/**
+	 * Queue a message unless {@code maxQueued} are already waiting.
+	 * @return whether the message was queued
+	 */
+	boolean deliver(MailslotMessage message, int maxQueued) {
 		int size = message.payload().length;
 		if (this.maxMessageSize > 0 && size > this.maxMessageSize) {
 			throw new MessageTooLargeException(this.name, size, this.maxMessageSize, "Message of " + size
@@ -179,8 +183,12 @@ final class MemoryMailslotServer implements MailslotServer {
 				throw new NoSuchMailslotException(this.name,
 						"Mailslot " + this.name + " was closed by its server; the message was not delivered");
 			}
+			if (this.messages.size() >= maxQueued) {
+				return false;
+			}
 			this.messages.addLast(message);
 			this.changed.signal();
+			return true;
 		}
 		finally {
 			this.lock.unlock();

@@ -46,19 +46,36 @@ public final class MemoryMailslotTransport implements MailslotTransport {
 	}
 
 	/**
-	 * Hand a message, with its attributes, to the server of a local name.
+	 * Hand a message, with its attributes, to the server of a local name, unless it already holds
+	 * as many messages as the caller allows.
 	 * @param name the mailslot name; only its path counts
 	 * @param message the message
-	 * @return whether a server of that name took it
+	 * @param maxQueued the most messages the server may hold before this one is refused
+	 * @return what became of the message
 	 * @throws dev.mailslot.MessageTooLargeException if the server's maximum size refuses it
 	 */
-	public boolean deliver(MailslotName name, MailslotMessage message) {
+	public Delivery deliver(MailslotName name, MailslotMessage message, int maxQueued) {
 		MemoryMailslotServer server = this.servers.get(name.canonicalPath());
 		if (server == null) {
-			return false;
+			return Delivery.NO_SERVER;
 		}
-		server.deliver(message);
-		return true;
+		return server.deliver(message, maxQueued) ? Delivery.DELIVERED : Delivery.FULL;
+	}
+
+	/**
+	 * What became of a delivered message.
+	 */
+	public enum Delivery {
+
+		/** The server holds it. */
+		DELIVERED,
+
+		/** No server has the name. */
+		NO_SERVER,
+
+		/** The server already held as many messages as allowed. */
+		FULL
+
 	}
 
 	@Override

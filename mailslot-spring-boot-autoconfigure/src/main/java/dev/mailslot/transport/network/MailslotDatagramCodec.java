@@ -131,7 +131,8 @@ public final class MailslotDatagramCodec {
 	 * @return the mailslot write, or why it was rejected
 	 */
 	public static DecodeResult decode(byte[] payload, int length) {
-		ByteBuffer in = ByteBuffer.wrap(payload, 0, Math.min(length, payload.length)).order(ByteOrder.BIG_ENDIAN);
+		ByteBuffer in = ByteBuffer.wrap(payload, 0, Math.max(0, Math.min(length, payload.length)))
+			.order(ByteOrder.BIG_ENDIAN);
 		try {
 			return decode(in);
 		}
@@ -203,7 +204,14 @@ public final class MailslotDatagramCodec {
 				scope.append('.');
 			}
 			for (int i = 0; i < label; i++) {
-				scope.append((char) (in.get() & 0xFF));
+				int c = in.get() & 0xFF;
+				if (c <= 0x20 || c >= 0x7F || c == '.') {
+					return reject(DatagramRejection.BAD_NAME, "scope label with the byte " + c);
+				}
+				scope.append((char) c);
+			}
+			if (scope.length() > 200) {
+				return reject(DatagramRejection.BAD_NAME, "scope of more than 200 characters");
 			}
 		}
 		int end = 15;

@@ -39,6 +39,17 @@ public record NetbiosName(String name, int suffix, String scope) {
 			throw new IllegalArgumentException("NetBIOS suffix " + suffix + " must be a byte");
 		}
 		name = upper.toString();
+		if (!scope.isEmpty()) {
+			if (scope.length() > 200) {
+				throw new IllegalArgumentException("NetBIOS scope '" + scope + "' is longer than 200 characters");
+			}
+			for (String label : scope.split("\\.", -1)) {
+				if (label.isEmpty() || label.length() > 63 || !StandardCharsets.US_ASCII.newEncoder().canEncode(label)) {
+					throw new IllegalArgumentException("NetBIOS scope '" + scope
+							+ "' must be dot-separated ASCII labels of 1 to 63 characters");
+				}
+			}
+		}
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +59,9 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private static final int MAX_DATAGRAM = 65_535;
 
+	/** Most datagrams remembered for duplicate suppression; the oldest are forgotten first. */
+	private static final int MAX_REMEMBERED = 10_000;
+
 	private final NetworkOptions options;
 
 	private final MemoryMailslotTransport local = MemoryMailslotTransport.isolated(ID);
@@ -95,7 +99,6 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		DatagramChannel channel = null;
 		try {
 			channel = DatagramChannel.open();
-			channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
 			channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
 			channel.bind(options.bind());
 		}
@@ -168,11 +171,13 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 			address = this.options.broadcastAddress();
 		}
 		else {
-			if (target.host().length() > NetbiosName.MAX_LENGTH) {
-				throw new InvalidMailslotNameException(target.toString(), "Invalid mailslot name '" + target
-						+ "': the host '" + target.host() + "' is longer than the 15 characters of a NetBIOS name");
+			try {
+				destination = NetbiosName.of(target.host(), 0x00);
 			}
-			destination = NetbiosName.of(target.host(), 0x00);
+			catch (IllegalArgumentException ex) {
+				throw new InvalidMailslotNameException(target.toString(), "Invalid mailslot name '" + target
+						+ "': the host '" + target.host() + "' is not a NetBIOS name: " + ex.getMessage());
+			}
 			address = resolve(target);
 		}
 		String mailslot = "\\MAILSLOT\\" + target.path();
@@ -181,8 +186,8 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 					+ "': remote mailslot names are ASCII");
 		}
 		MailslotDatagram datagram = new MailslotDatagram(group ? DatagramType.DIRECT_GROUP : DatagramType.DIRECT_UNIQUE,
-				MailslotDatagram.FIRST, this.datagramIds.getAndIncrement() & 0xFFFF, sourceAddress(),
-				MailslotDatagramCodec.PORT, this.options.netbiosName(), destination,
+				MailslotDatagram.FIRST, this.datagramIds.getAndIncrement() & 0xFFFF, sourceAddress(address),
+				getLocalAddress().getPort(), this.options.netbiosName(), destination,
 				MailslotDatagram.TransactionFields.DEFAULTS, mailslot, data);
 		byte[] bytes;
 		try {
@@ -207,7 +212,12 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 			return mapped;
 		}
 		try {
-			return InetAddress.getByName(target.host());
+			for (InetAddress candidate : InetAddress.getAllByName(target.host())) {
+				if (candidate instanceof Inet4Address) {
+					return candidate;
+				}
+			}
+			throw new UnknownHostException(target.host() + " has no IPv4 address");
 		}
 		catch (UnknownHostException ex) {
 			throw new NoSuchMailslotException(target, "Cannot resolve the host '" + target.host() + "' of " + target
@@ -216,10 +226,23 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		}
 	}
 
-	private int sourceAddress() {
+	/**
+	 * Return the SOURCE_IP of a datagram to the given address: the bound address, or, when bound to
+	 * every address, the one the host sends from towards that destination.
+	 */
+	private int sourceAddress(InetAddress destination) {
 		InetAddress bound = this.options.bind().getAddress();
-		return (bound instanceof Inet4Address && !bound.isAnyLocalAddress())
-				? ByteBuffer.wrap(bound.getAddress()).getInt() : 0;
+		if (bound instanceof Inet4Address && !bound.isAnyLocalAddress()) {
+			return ByteBuffer.wrap(bound.getAddress()).getInt();
+		}
+		try (DatagramChannel probe = DatagramChannel.open()) {
+			probe.connect(new InetSocketAddress(destination, this.options.sendPort()));
+			InetAddress local = ((InetSocketAddress) probe.getLocalAddress()).getAddress();
+			return (local instanceof Inet4Address) ? ByteBuffer.wrap(local.getAddress()).getInt() : 0;
+		}
+		catch (IOException ex) {
+			return 0;
+		}
 	}
 
 	private void receive() {
@@ -233,10 +256,13 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 				}
 			}
 			catch (ClosedChannelException ex) {
+				if (!this.closed) {
+					logger.log(Level.ERROR, "Stopped receiving remote mailslot writes: the socket was closed", ex);
+				}
 				return;
 			}
-			catch (IOException | RuntimeException ex) {
-				drop("RECEIVE_ERROR");
+			catch (IOException | RuntimeException | Error ex) {
+				drop(NetworkStatistics.RECEIVE_ERROR);
 				logger.log(Level.WARNING, "Dropped a datagram that failed to be received or handled: {0}", ex);
 			}
 		}
@@ -272,11 +298,11 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 				MailslotMessage.Attributes.DESTINATION, datagram.destination().toString(),
 				MailslotMessage.Attributes.DATAGRAM_TYPE, datagram.type().name());
 		try {
-			if (this.local.deliver(name, new MailslotMessage(datagram.data(), attributes))) {
-				this.delivered.increment();
-			}
-			else {
-				drop(NetworkStatistics.UNKNOWN_MAILSLOT);
+			switch (this.local.deliver(name, new MailslotMessage(datagram.data(), attributes),
+					this.options.maxQueued())) {
+				case DELIVERED -> this.delivered.increment();
+				case NO_SERVER -> drop(NetworkStatistics.UNKNOWN_MAILSLOT);
+				case FULL -> drop(NetworkStatistics.QUEUE_FULL);
 			}
 		}
 		catch (MailslotException ex) {
@@ -289,16 +315,31 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 				|| this.options.allowedSources().stream().anyMatch((network) -> network.contains(source));
 	}
 
+	/**
+	 * Return whether the same datagram (but for its DGM_ID) came from the same sender within the
+	 * window of its first sighting. Remembers at most {@value #MAX_REMEMBERED} datagrams.
+	 */
 	private boolean duplicate(InetSocketAddress from, byte[] payload) {
 		long window = this.options.duplicateWindow().toNanos();
 		if (window <= 0) {
 			return false;
 		}
 		long now = System.nanoTime();
-		String key = from + "|" + payload.length + "|" + Arrays.hashCode(Arrays.copyOfRange(payload, 4, payload.length));
+		byte[] content = payload.clone();
+		content[2] = 0;
+		content[3] = 0;
+		String key = from + "|" + new String(content, StandardCharsets.ISO_8859_1);
 		synchronized (this.recent) {
-			this.recent.values().removeIf((seen) -> now - seen > window);
-			return this.recent.put(key, now) != null;
+			Iterator<Long> seen = this.recent.values().iterator();
+			while (seen.hasNext()) {
+				long first = seen.next();
+				if (now - first <= window && this.recent.size() < MAX_REMEMBERED) {
+					break;
+				}
+				seen.remove();
+			}
+			Long first = this.recent.putIfAbsent(key, now);
+			return first != null;
 		}
 	}
 

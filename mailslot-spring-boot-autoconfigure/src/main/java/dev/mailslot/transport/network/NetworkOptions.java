@@ -19,14 +19,22 @@ import java.util.Map;
  * @param duplicateWindow how long an identical datagram from the same sender is dropped as a
  * duplicate (Windows sends a remote write on every transport); zero keeps every datagram
  * @param allowedSources the networks datagrams are accepted from; empty accepts every source
+ * @param maxQueued the most messages from the network a server holds; further writes are dropped
+ * until it reads, so that unauthenticated senders cannot fill the heap
  */
 public record NetworkOptions(InetSocketAddress bind, int sendPort, NetbiosName netbiosName, String workgroup,
 		InetAddress broadcastAddress, Map<String, InetAddress> hosts, Duration duplicateWindow,
-		List<SourceNetwork> allowedSources) {
+		List<SourceNetwork> allowedSources, int maxQueued) {
+
+	/** The number of messages a server holds from the network unless set. */
+	public static final int DEFAULT_MAX_QUEUED = 10_000;
 
 	public NetworkOptions {
 		hosts = Map.copyOf(hosts);
 		allowedSources = List.copyOf(allowedSources);
+		if (maxQueued < 1) {
+			throw new IllegalArgumentException("maxQueued " + maxQueued + " must be at least 1");
+		}
 	}
 
 }

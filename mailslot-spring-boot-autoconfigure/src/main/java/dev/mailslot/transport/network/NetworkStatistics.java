@@ -8,7 +8,8 @@ import java.util.Map;
  * @param received datagrams received
  * @param delivered mailslot writes handed to a local server
  * @param dropped datagrams dropped, by reason: a {@link DatagramRejection} name, or
- * {@code UNKNOWN_MAILSLOT}, {@code REFUSED_BY_SERVER}, {@code DISALLOWED_SOURCE}, {@code DUPLICATE}
+ * {@code UNKNOWN_MAILSLOT}, {@code REFUSED_BY_SERVER}, {@code QUEUE_FULL}, {@code DISALLOWED_SOURCE},
+ * {@code DUPLICATE} or {@code RECEIVE_ERROR}
  */
 public record NetworkStatistics(long received, long delivered, Map<String, Long> dropped) {
 
@@ -18,6 +19,15 @@ public record NetworkStatistics(long received, long delivered, Map<String, Long>
 	/** The local server refused the message (larger than its maximum size). */
 	public static final String REFUSED_BY_SERVER = "REFUSED_BY_SERVER";
 
+	/** The server already holds as many messages from the network as it may. */
+	public static final String QUEUE_FULL = "QUEUE_FULL";
+
+	/** Receiving or handling the datagram failed unexpectedly; the log says how. */
+	public static final String RECEIVE_ERROR = "RECEIVE_ERROR";
+
+	/** Every reason a datagram is dropped for. */
+	public static final java.util.List<String> REASONS = reasons();
+
 	/** The sender is not in an allowed network. */
 	public static final String DISALLOWED_SOURCE = "DISALLOWED_SOURCE";
 
@@ -26,6 +36,16 @@ public record NetworkStatistics(long received, long delivered, Map<String, Long>
 
 	public NetworkStatistics {
 		dropped = Map.copyOf(dropped);
+	}
+
+	private static java.util.List<String> reasons() {
+		java.util.List<String> reasons = new java.util.ArrayList<>();
+		for (DatagramRejection rejection : DatagramRejection.values()) {
+			reasons.add(rejection.name());
+		}
+		reasons.addAll(java.util.List.of(UNKNOWN_MAILSLOT, REFUSED_BY_SERVER, QUEUE_FULL, DISALLOWED_SOURCE, DUPLICATE,
+				RECEIVE_ERROR));
+		return java.util.List.copyOf(reasons);
 	}
 
 }

@@ -51,10 +51,10 @@ class NetworkMailslotTransportTests {
 
 	private void start(Duration duplicateWindow, List<SourceNetwork> allowed) {
 		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
-				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), duplicateWindow, allowed));
+				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), duplicateWindow, allowed, NetworkOptions.DEFAULT_MAX_QUEUED));
 		int port = this.receiver.getLocalAddress().getPort();
 		this.sender = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(A, port), port,
-				NetbiosName.of("AHOST", 0), "MSLTEST", B, Map.of("BHOST", B), Duration.ZERO, List.of()));
+				NetbiosName.of("AHOST", 0), "MSLTEST", B, Map.of("BHOST", B), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
 	}
 
 	@AfterEach
@@ -186,6 +186,58 @@ class NetworkMailslotTransportTests {
 	}
 
 	@Test
+	void differentMessagesOfOneSenderAreNoDuplicates() {
+		start(Duration.ofSeconds(30), List.of());
+		try (MailslotServer server = server("inbox"); MailslotClient client = this.sender
+			.openClient(MailslotName.parse("\\\\bhost\\mailslot\\inbox"))) {
+			client.write("Aa".getBytes(StandardCharsets.US_ASCII));
+			client.write("BB".getBytes(StandardCharsets.US_ASCII));
+			assertThat(server.read()).isEqualTo("Aa".getBytes(StandardCharsets.US_ASCII));
+			assertThat(server.read()).isEqualTo("BB".getBytes(StandardCharsets.US_ASCII));
+			assertThat(this.receiver.statistics().dropped()).doesNotContainKey(NetworkStatistics.DUPLICATE);
+		}
+	}
+
+	@Test
+	void aServerHoldsABoundedNumberOfNetworkMessages() throws Exception {
+		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
+				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), Duration.ZERO, List.of(), 3));
+		byte[] tv1 = HexFormat.of().parseHex(Captures.vectorLines().get(1).trim());
+		try (MailslotServer server = server("test")) {
+			for (int i = 0; i < 5; i++) {
+				sendRaw(tv1);
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.receiver.statistics().received() == 5);
+			assertThat(server.info().messageCount()).isEqualTo(3);
+			assertThat(this.receiver.statistics().dropped()).containsEntry(NetworkStatistics.QUEUE_FULL, 2L);
+			server.read();
+			sendRaw(tv1);
+			await().atMost(Duration.ofSeconds(10)).until(() -> server.info().messageCount() == 3);
+		}
+	}
+
+	@Test
+	void sentDatagramsCarryTheSendersAddressAndPort() throws Exception {
+		start(Duration.ZERO, List.of());
+		try (DatagramChannel peer = DatagramChannel.open()) {
+			peer.bind(new InetSocketAddress(B, 0));
+			NetworkMailslotTransport wildcard = NetworkMailslotTransport.start(new NetworkOptions(
+					new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0), ((InetSocketAddress) peer.getLocalAddress()).getPort(),
+					NetbiosName.of("ANYHOST", 0), "MSLTEST", B, Map.of("BHOST", B), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
+			try (MailslotClient client = wildcard.openClient(MailslotName.parse("\\\\bhost\\mailslot\\x"))) {
+				client.write(new byte[] { 1 });
+				ByteBuffer received = ByteBuffer.allocate(1024);
+				InetSocketAddress from = (InetSocketAddress) peer.receive(received);
+				assertThat(received.getInt(4)).isEqualTo(ByteBuffer.wrap(from.getAddress().getAddress()).getInt());
+				assertThat(received.getShort(8) & 0xFFFF).isEqualTo(from.getPort());
+			}
+			finally {
+				wildcard.close();
+			}
+		}
+	}
+
+	@Test
 	void whatTheProtocolCannotCarryIsRefusedBeforeSending() {
 		start(Duration.ZERO, List.of());
 		MailslotClient client = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\x"));
@@ -193,7 +245,7 @@ class NetworkMailslotTransportTests {
 			.withMessageContaining("at most 424 bytes");
 		MailslotClient tooLong = this.sender.openClient(MailslotName.parse("\\\\host-name-of-20-chars\\mailslot\\x"));
 		assertThatExceptionOfType(InvalidMailslotNameException.class).isThrownBy(() -> tooLong.write(new byte[1]))
-			.withMessageContaining("longer than the 15 characters of a NetBIOS name");
+			.withMessageContaining("is not a NetBIOS name");
 	}
 
 	@Test

@@ -46,9 +46,20 @@ class MailslotNetworkConfiguration {
 	static NetworkOptions options(MailslotProperties.Network network) {
 		Map<String, InetAddress> hosts = new LinkedHashMap<>();
 		network.getHosts().forEach((host, address) -> hosts.put(host.toUpperCase(Locale.ROOT), address));
+		NetbiosName name = netbiosName("mailslot.network.netbios-name", netbiosName(network));
+		netbiosName("mailslot.network.workgroup", network.getWorkgroup());
 		return new NetworkOptions(new InetSocketAddress(network.getBindAddress(), network.getPort()), network.getPort(),
-				NetbiosName.of(netbiosName(network), 0x00), network.getWorkgroup(), network.getBroadcastAddress(), hosts,
-				network.getDuplicateWindow(), network.getAllowedSources().stream().map(SourceNetwork::parse).toList());
+				name, network.getWorkgroup(), network.getBroadcastAddress(), hosts, network.getDuplicateWindow(),
+				network.getAllowedSources().stream().map(SourceNetwork::parse).toList(), network.getMaxQueued());
+	}
+
+	private static NetbiosName netbiosName(String property, String value) {
+		try {
+			return NetbiosName.of(value, 0x00);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(property + " is '" + value + "': " + ex.getMessage(), ex);
+		}
 	}
 
 	private static String netbiosName(MailslotProperties.Network network) {

@@ -115,6 +115,20 @@ public class MailslotProperties {
 		 */
 		private List<String> allowedSources = new ArrayList<>();
 
+		/**
+		 * Most messages from the network a server holds; further writes are dropped (and counted)
+		 * until it reads, so that unauthenticated senders cannot fill the heap.
+		 */
+		private int maxQueued = 10_000;
+
+		public int getMaxQueued() {
+			return this.maxQueued;
+		}
+
+		public void setMaxQueued(int maxQueued) {
+			this.maxQueued = maxQueued;
+		}
+
 		private static InetAddress address(byte[] address) {
 			try {
 				return InetAddress.getByAddress(address);

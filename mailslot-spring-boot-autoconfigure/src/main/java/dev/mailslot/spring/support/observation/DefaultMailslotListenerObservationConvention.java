@@ -9,8 +9,8 @@ import io.micrometer.common.KeyValues;
  * <ul>
  * <li>name {@code mailslot.listener}; contextual name {@code <mailslot> process};</li>
  * <li>low-cardinality keys {@code mailslot.listener.id}, {@code mailslot.name} and
- * {@code outcome} ({@code success} or {@code failure}, when the message went to the error
- * handler);</li>
+ * {@code outcome} ({@code success}, or {@code failure} when the message went to the error
+ * handler; {@code unknown} while the dispatch is under way);</li>
  * <li>high-cardinality key {@code mailslot.message.size} (bytes).</li>
  * </ul>
  * With Micrometer's default handler the observation is the timer {@code mailslot.listener}, so

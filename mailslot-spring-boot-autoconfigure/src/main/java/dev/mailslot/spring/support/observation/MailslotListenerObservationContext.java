@@ -13,7 +13,7 @@ public class MailslotListenerObservationContext extends Observation.Context {
 
 	private final int size;
 
-	private Outcome outcome = Outcome.SUCCESS;
+	private Outcome outcome = Outcome.UNKNOWN;
 
 	/**
 	 * Create a context.
@@ -51,6 +51,9 @@ public class MailslotListenerObservationContext extends Observation.Context {
 	 * How a dispatch ended.
 	 */
 	public enum Outcome {
+
+		/** Not known yet: the dispatch is under way. */
+		UNKNOWN,
 
 		/** The listener processed the message, perhaps after retries. */
 		SUCCESS,

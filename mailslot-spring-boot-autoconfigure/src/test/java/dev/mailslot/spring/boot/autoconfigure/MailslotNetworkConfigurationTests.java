@@ -74,7 +74,7 @@ class MailslotNetworkConfigurationTests {
 
 	private NetworkMailslotTransport peer() {
 		return NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(PEER, this.port), this.port,
-				NetbiosName.of("PEERHOST", 0), "MSLTEST", APP, Map.of("APPHOST", APP), Duration.ZERO, List.of()));
+				NetbiosName.of("PEERHOST", 0), "MSLTEST", APP, Map.of("APPHOST", APP), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
 	}
 
 	@Test

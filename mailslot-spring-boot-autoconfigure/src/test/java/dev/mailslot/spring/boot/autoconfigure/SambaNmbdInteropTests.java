@@ -180,8 +180,7 @@ class SambaNmbdInteropTests {
 				ByteBuffer.wrap(InetAddress.getByName(this.appAddress).getAddress()).getInt(), 138, NetbiosName.of(server, 0), NetbiosName.of("MSLTEST", 0x1D),
 				MailslotDatagram.TransactionFields.DEFAULTS, "\\MAILSLOT\\BROWSE", body.array());
 		try (DatagramChannel channel = DatagramChannel.open()) {
-			channel.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
-			channel.bind(new InetSocketAddress(InetAddress.getByName(this.appAddress), 138));
+			channel.bind(new InetSocketAddress(InetAddress.getByName(this.appAddress), 0));
 			channel.send(ByteBuffer.wrap(MailslotDatagramCodec.encode(datagram)),
 					new InetSocketAddress(InetAddress.getByName(this.nmbdAddress), 138));
 		}

@@ -1,8 +1,6 @@
 package dev.mailslot.spring.boot.actuate.metrics;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -18,7 +16,6 @@ import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.listener.MailslotListenerStatistics;
-import dev.mailslot.transport.network.DatagramRejection;
 import dev.mailslot.transport.network.NetworkMailslotTransport;
 import dev.mailslot.transport.network.NetworkStatistics;
 
@@ -82,13 +79,7 @@ public class MailslotMetrics {
 		FunctionCounter.builder("mailslot.network.datagrams.delivered", network, (n) -> n.statistics().delivered())
 			.description("Remote mailslot writes handed to a server")
 			.register(meters);
-		List<String> reasons = new ArrayList<>();
-		for (DatagramRejection rejection : DatagramRejection.values()) {
-			reasons.add(rejection.name());
-		}
-		reasons.addAll(List.of(NetworkStatistics.UNKNOWN_MAILSLOT, NetworkStatistics.REFUSED_BY_SERVER,
-				NetworkStatistics.DISALLOWED_SOURCE, NetworkStatistics.DUPLICATE));
-		for (String reason : reasons) {
+		for (String reason : NetworkStatistics.REASONS) {
 			FunctionCounter
 				.builder("mailslot.network.datagrams.dropped", network,
 						(n) -> n.statistics().dropped().getOrDefault(reason, 0L))
