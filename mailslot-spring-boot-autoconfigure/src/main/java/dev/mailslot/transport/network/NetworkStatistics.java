@@ -1,5 +1,7 @@
 package dev.mailslot.transport.network;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +28,7 @@ public record NetworkStatistics(long received, long delivered, Map<String, Long>
 	public static final String RECEIVE_ERROR = "RECEIVE_ERROR";
 
 	/** Every reason a datagram is dropped for. */
-	public static final java.util.List<String> REASONS = reasons();
+	public static final List<String> REASONS = reasons();
 
 	/** The sender is not in an allowed network. */
 	public static final String DISALLOWED_SOURCE = "DISALLOWED_SOURCE";
@@ -38,14 +40,14 @@ public record NetworkStatistics(long received, long delivered, Map<String, Long>
 		dropped = Map.copyOf(dropped);
 	}
 
-	private static java.util.List<String> reasons() {
-		java.util.List<String> reasons = new java.util.ArrayList<>();
+	private static List<String> reasons() {
+		List<String> reasons = new ArrayList<>();
 		for (DatagramRejection rejection : DatagramRejection.values()) {
 			reasons.add(rejection.name());
 		}
-		reasons.addAll(java.util.List.of(UNKNOWN_MAILSLOT, REFUSED_BY_SERVER, QUEUE_FULL, DISALLOWED_SOURCE, DUPLICATE,
+		reasons.addAll(List.of(UNKNOWN_MAILSLOT, REFUSED_BY_SERVER, QUEUE_FULL, DISALLOWED_SOURCE, DUPLICATE,
 				RECEIVE_ERROR));
-		return java.util.List.copyOf(reasons);
+		return List.copyOf(reasons);
 	}
 
 }

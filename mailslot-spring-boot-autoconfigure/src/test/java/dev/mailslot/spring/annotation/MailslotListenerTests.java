@@ -25,6 +25,7 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Payload;
@@ -599,7 +600,7 @@ class MailslotListenerTests {
 
 	}
 
-	@org.springframework.context.annotation.Lazy
+	@Lazy
 	@Configuration(proxyBeanMethods = false)
 	static class LazyListener {
 

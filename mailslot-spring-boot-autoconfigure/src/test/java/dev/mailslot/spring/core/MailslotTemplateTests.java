@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.converter.StringMessageConverter;
 
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
@@ -64,7 +65,7 @@ class MailslotTemplateTests {
 	@Test
 	void payloadsNoConverterTakesAreRefused() {
 		MailslotTemplate bytesOnly = new MailslotTemplate(this.transport, null,
-				new org.springframework.messaging.converter.StringMessageConverter());
+				new StringMessageConverter());
 		assertThatExceptionOfType(MessageConversionException.class)
 			.isThrownBy(() -> bytesOnly.send(this.name.toString(), new Point(1, 2)))
 			.withMessageContaining(Point.class.getName());

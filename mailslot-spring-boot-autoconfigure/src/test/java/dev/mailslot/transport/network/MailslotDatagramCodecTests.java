@@ -1,6 +1,8 @@
 package dev.mailslot.transport.network;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -127,7 +129,7 @@ class MailslotDatagramCodecTests {
 	}
 
 	private static String encodedName(NetbiosName name) {
-		java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(name.encodedLength());
+		ByteBuffer out = ByteBuffer.allocate(name.encodedLength());
 		name.encode(out);
 		return HEX.formatHex(out.array());
 	}
@@ -144,7 +146,7 @@ class MailslotDatagramCodecTests {
 	@Test
 	void rejectsWhatIsNotAMailslotWriteWithAReason() {
 		assertThat(rejection(new byte[10])).isEqualTo(DatagramRejection.TRUNCATED);
-		assertThat(rejection(java.util.Arrays.copyOf(TV1, 100))).isEqualTo(DatagramRejection.TRUNCATED);
+		assertThat(rejection(Arrays.copyOf(TV1, 100))).isEqualTo(DatagramRejection.TRUNCATED);
 		assertThat(rejection(changed(0, 0x13))).isEqualTo(DatagramRejection.UNSUPPORTED_TYPE);
 		assertThat(rejection(changed(1, 0x03))).isEqualTo(DatagramRejection.FRAGMENT);
 		assertThat(rejection(changed(1, 0x00))).isEqualTo(DatagramRejection.FRAGMENT);
@@ -169,7 +171,7 @@ class MailslotDatagramCodecTests {
 
 	@Test
 	void decodesOnlyTheLengthReceived() {
-		byte[] buffer = java.util.Arrays.copyOf(TV1, 2048);
+		byte[] buffer = Arrays.copyOf(TV1, 2048);
 		DecodeResult result = MailslotDatagramCodec.decode(buffer, TV1.length);
 		assertThat(((DecodeResult.Decoded) result).datagram().data()).isEqualTo("hello".getBytes());
 		assertThat(MailslotDatagramCodec.decode(buffer, 50)).isInstanceOf(DecodeResult.Rejected.class);

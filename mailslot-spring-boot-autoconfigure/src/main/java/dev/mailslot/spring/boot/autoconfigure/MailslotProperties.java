@@ -1,6 +1,7 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -133,7 +134,7 @@ public class MailslotProperties {
 			try {
 				return InetAddress.getByAddress(address);
 			}
-			catch (java.net.UnknownHostException ex) {
+			catch (UnknownHostException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}

@@ -9,6 +9,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,7 @@ class SambaNmbdInteropTests {
 			Path log = this.directory.resolve("samba/log/stdout.log");
 			if (Files.exists(log)) {
 				Files.createDirectories(Path.of("target"));
-				Files.copy(log, Path.of("target", "samba-nmbd.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				Files.copy(log, Path.of("target", "samba-nmbd.log"), StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
 		if (isRoot()) {

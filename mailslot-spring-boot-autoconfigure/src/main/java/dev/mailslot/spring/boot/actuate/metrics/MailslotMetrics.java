@@ -2,6 +2,7 @@ package dev.mailslot.spring.boot.actuate.metrics;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -104,7 +105,7 @@ public class MailslotMetrics {
 	}
 
 	private static void counter(MeterRegistry meters, String name, String description, String unit, Tags tags,
-			MailslotListenerContainer container, java.util.function.ToLongFunction<MailslotListenerStatistics> count) {
+			MailslotListenerContainer container, ToLongFunction<MailslotListenerStatistics> count) {
 		FunctionCounter.builder(name, container, (c) -> count.applyAsLong(c.getStatistics()))
 			.description(description)
 			.baseUnit(unit)
