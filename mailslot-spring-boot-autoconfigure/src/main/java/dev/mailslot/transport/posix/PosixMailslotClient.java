@@ -15,9 +15,10 @@ import dev.mailslot.NoSuchMailslotException;
 /**
  * Writes to a mailslot's POSIX message queue, opened non-blocking. While the queue is full a write
  * waits for room, checking every {@value #FULL_QUEUE_CHECK_MILLIS} ms that the server still exists
- * and that the client was not closed. Before each write the client checks that the queue still has
- * a name: once its server closed (and so unlinked) it, writing fails as it does on Windows instead
- * of filling a queue no one reads.
+ * and that the client was not closed. A server that closes first fills its queue ({@link QueueSeal})
+ * and then unlinks it, so the next write finds the queue full and its link count at 0, and fails as
+ * it does on Windows instead of writing to a queue no one reads; a write that has room costs one
+ * system call.
  */
 final class PosixMailslotClient implements MailslotClient {
 
@@ -35,6 +36,9 @@ final class PosixMailslotClient implements MailslotClient {
 
 	private final Memory sendBuffer;
 
+	/** The send buffer as a {@link ByteBuffer}, made once. */
+	private final ByteBuffer sendView;
+
 	private final Memory status = new Memory(LibC.STATX_SIZE);
 
 	private final Memory pollFd = new Memory(LibC.POLLFD_SIZE);
@@ -47,6 +51,7 @@ final class PosixMailslotClient implements MailslotClient {
 		this.mqd = mqd;
 		this.maxMessageSize = maxMessageSize;
 		this.sendBuffer = new Memory(Math.max(1, maxMessageSize));
+		this.sendView = this.sendBuffer.getByteBuffer(0, this.sendBuffer.size());
 	}
 
 	@Override
@@ -67,11 +72,12 @@ final class PosixMailslotClient implements MailslotClient {
 			if (!this.open) {
 				throw new MailslotClosedException(this.name, "Mailslot client for " + this.name + " is closed");
 			}
-			ensureServerAlive();
-			this.sendBuffer.getByteBuffer(0, size).put(message);
+			this.sendView.clear();
+			this.sendView.put(message);
 			while (LibC.mq_send(this.mqd, this.sendBuffer, size, 0) != 0) {
 				int errno = LibC.errno();
 				if (errno == LibC.EAGAIN) {
+					ensureServerAlive();
 					awaitRoom();
 				}
 				else if (errno == LibC.EMSGSIZE) {
@@ -91,7 +97,7 @@ final class PosixMailslotClient implements MailslotClient {
 
 	/**
 	 * Wait until the full queue has room, for at most {@value #FULL_QUEUE_CHECK_MILLIS} ms, then
-	 * check that the write can still succeed.
+	 * check that the client is still open.
 	 */
 	private void awaitRoom() {
 		this.pollFd.setInt(0, this.mqd);
@@ -102,7 +108,6 @@ final class PosixMailslotClient implements MailslotClient {
 			throw new MailslotClosedException(this.name, "Mailslot client for " + this.name
 					+ " was closed while it waited for room; the message was not sent");
 		}
-		ensureServerAlive();
 	}
 
 	private void ensureServerAlive() {

@@ -2,10 +2,12 @@ package dev.mailslot.transport.posix;
 
 import java.nio.ByteBuffer;
 import java.util.OptionalInt;
-import java.util.function.IntFunction;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntFunction;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
@@ -51,9 +53,20 @@ final class PosixMailslotServer implements MailslotServer {
 
 	private final Memory receiveBuffer;
 
+	/** The receive buffer as a {@link ByteBuffer}, made once. */
+	private final ByteBuffer receiveView;
+
 	private final Memory attributes = new Memory(LibC.MQ_ATTR_SIZE);
 
 	private final Memory one = new Memory(8);
+
+	/** Where a reader that drains the wake eventfd puts the count; nobody looks at it. */
+	private final Memory wakeCount = new Memory(8);
+
+	private static final int POLLED_DESCRIPTORS = 3;
+
+	/** {@code pollfd} arrays of readers that waited, kept for the next ones. */
+	private final Queue<Memory> pollFds = new ConcurrentLinkedQueue<>();
 
 	/** Size of the message held read ahead in the receive buffer, or -1. */
 	private int aheadSize = -1;
@@ -72,6 +85,7 @@ final class PosixMailslotServer implements MailslotServer {
 		this.maxMessageSize = maxMessageSize;
 		this.readTimeout = readTimeout;
 		this.receiveBuffer = new Memory(Math.max(1, maxMessageSize));
+		this.receiveView = this.receiveBuffer.getByteBuffer(0, this.receiveBuffer.size());
 		this.one.setLong(0, 1);
 	}
 
@@ -122,7 +136,7 @@ final class PosixMailslotServer implements MailslotServer {
 				wakeReaders();
 				throw new BufferTooSmallException(this.name, size, buffer.remaining());
 			}
-			buffer.put(this.receiveBuffer.getByteBuffer(0, size));
+			buffer.put(this.receiveView.duplicate().limit(size));
 			return size;
 		});
 	}
@@ -198,14 +212,12 @@ final class PosixMailslotServer implements MailslotServer {
 			}
 			waitMillis = (int) Math.min(Integer.MAX_VALUE, (remaining + 999_999) / 1_000_000);
 		}
-		try (Memory fds = new Memory(3L * LibC.POLLFD_SIZE)) {
-			fds.clear();
-			int[] descriptors = { this.mqd, this.wakeFd, this.closeFd };
-			for (int i = 0; i < descriptors.length; i++) {
-				fds.setInt((long) i * LibC.POLLFD_SIZE, descriptors[i]);
-				fds.setShort((long) i * LibC.POLLFD_SIZE + 4, LibC.POLLIN);
-			}
-			if (LibC.poll(fds, descriptors.length, waitMillis) < 0) {
+		Memory fds = this.pollFds.poll();
+		if (fds == null) {
+			fds = newPollFds();
+		}
+		try {
+			if (LibC.poll(fds, POLLED_DESCRIPTORS, waitMillis) < 0) {
 				int errno = LibC.errno();
 				if (errno != LibC.EINTR) {
 					throw failure("wait on", errno);
@@ -213,11 +225,26 @@ final class PosixMailslotServer implements MailslotServer {
 				return;
 			}
 			if (fds.getShort(LibC.POLLFD_SIZE + 6) != 0) {
-				try (Memory count = new Memory(8)) {
-					LibC.read(this.wakeFd, count, 8);
-				}
+				LibC.read(this.wakeFd, this.wakeCount, 8);
 			}
 		}
+		finally {
+			this.pollFds.offer(fds);
+		}
+	}
+
+	/**
+	 * Make the {@code pollfd} array of a waiting reader: the queue, the wake and the close eventfd.
+	 */
+	private Memory newPollFds() {
+		Memory fds = new Memory((long) POLLED_DESCRIPTORS * LibC.POLLFD_SIZE);
+		fds.clear();
+		int[] descriptors = { this.mqd, this.wakeFd, this.closeFd };
+		for (int i = 0; i < descriptors.length; i++) {
+			fds.setInt((long) i * LibC.POLLFD_SIZE, descriptors[i]);
+			fds.setShort((long) i * LibC.POLLFD_SIZE + 4, LibC.POLLIN);
+		}
+		return fds;
 	}
 
 	@Override
@@ -273,6 +300,7 @@ final class PosixMailslotServer implements MailslotServer {
 		LibC.write(this.closeFd, this.one, 8);
 		this.lifecycle.writeLock().lock();
 		try {
+			QueueSeal.seal(this.queueName);
 			LibC.mq_unlink(this.queueName);
 			LibC.mq_close(this.mqd);
 			LibC.close(this.wakeFd);
@@ -280,6 +308,8 @@ final class PosixMailslotServer implements MailslotServer {
 			this.receiveBuffer.close();
 			this.attributes.close();
 			this.one.close();
+			this.wakeCount.close();
+			this.pollFds.forEach(Memory::close);
 		}
 		finally {
 			this.lifecycle.writeLock().unlock();

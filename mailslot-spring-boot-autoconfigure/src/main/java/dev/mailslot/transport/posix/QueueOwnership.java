@@ -97,6 +97,7 @@ final class QueueOwnership {
 			}
 			logger.log(Level.INFO, "Reclaiming message queue {0} of mailslot {1}: the process that created it is gone",
 					queueName, name);
+			QueueSeal.seal(queueName);
 			if (LibC.mq_unlink(queueName) != 0 && LibC.errno() != LibC.ENOENT) {
 				int errno = LibC.errno();
 				throw new MailslotException(name, "Cannot remove message queue " + queueName + ", left by a process "

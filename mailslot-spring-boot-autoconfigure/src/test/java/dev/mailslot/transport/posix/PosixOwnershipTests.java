@@ -17,6 +17,7 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotNameInUseException;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.ReadTimeout;
@@ -62,6 +63,21 @@ class PosixOwnershipTests {
 				client.write("fresh".getBytes(StandardCharsets.UTF_8));
 			}
 			assertThat(new String(server.read(), StandardCharsets.UTF_8)).isEqualTo("fresh");
+		}
+	}
+
+	@Test
+	void aClientOfAKilledOwnerFailsOnceANewServerReclaimsTheName() throws Exception {
+		this.other = PosixProcesses.startServer(this.name.toString(), "hold");
+		assertThat(PosixProcesses.firstLine(this.other)).isEqualTo("ready");
+		this.other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		try (MailslotClient leftover = this.transport.openClient(this.name);
+				MailslotServer server = this.transport
+					.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ZERO).build())) {
+			assertThatExceptionOfType(NoSuchMailslotException.class)
+				.isThrownBy(() -> leftover.write("lost".getBytes(StandardCharsets.UTF_8)))
+				.withMessageContaining("was closed by its server");
+			assertThat(server.info().messageCount()).isZero();
 		}
 	}
 
