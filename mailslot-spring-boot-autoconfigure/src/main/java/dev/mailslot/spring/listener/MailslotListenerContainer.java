@@ -44,9 +44,10 @@ import dev.mailslot.spring.support.observation.MailslotListenerObservationConven
  * <p>
  * One reader, on a platform thread of its own (a native read must not pin a virtual thread's
  * carrier), reads with a bounded wait ({@link #setPollTimeout(Duration) poll timeout}) so that it
- * notices pause and stop promptly, and hands each message to {@code concurrency} dispatchers that
- * run on the {@link #setTaskExecutor(Executor) task executor} (virtual threads where Boot enables
- * them). With a concurrency of 1 messages are processed in the order they were written.
+ * notices pause and stop promptly. With a concurrency of 1, the default, the reader calls the
+ * listener itself, so messages are processed in the order they were written and none waits
+ * between threads. With more, it hands each message to {@code concurrency} dispatchers that run on
+ * the {@link #setTaskExecutor(Executor) task executor} (virtual threads where Boot enables them).
  * <p>
  * A listener failure is retried as the {@link #setRetryPolicy(RetryPolicy) retry policy} says;
  * then, or at once for a failure retrying cannot mend, the message goes to the
@@ -271,7 +272,7 @@ public class MailslotListenerContainer {
 			Run next = new Run();
 			int started = 0;
 			try {
-				for (; started < this.concurrency; started++) {
+				for (; started < next.dispatchers; started++) {
 					this.taskExecutor.execute(() -> dispatch(next));
 				}
 			}
@@ -401,15 +402,16 @@ public class MailslotListenerContainer {
 					interrupted = true;
 				}
 			}
+			if (current.dispatchers == 0 && current.reader.isAlive()) {
+				warnUnfinished();
+			}
 			while (true) {
 				try {
 					if (!current.dispatchersDone.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 						if (drain) {
 							giveUpQueued(current);
 						}
-						logger.warn("Listener " + this.id + " on " + this.server.name() + " did not finish within the "
-								+ "shutdown timeout of " + this.shutdownTimeout + "; a message it is processing may "
-								+ "still complete");
+						warnUnfinished();
 					}
 					break;
 				}
@@ -423,6 +425,11 @@ public class MailslotListenerContainer {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	private void warnUnfinished() {
+		logger.warn("Listener " + this.id + " on " + this.server.name() + " did not finish within the shutdown "
+				+ "timeout of " + this.shutdownTimeout + "; a message it is processing may still complete");
 	}
 
 	/**
@@ -449,7 +456,7 @@ public class MailslotListenerContainer {
 				catch (MailslotTimeoutException ex) {
 					continue;
 				}
-				handOff(current, toMessage(received));
+				deliver(current, toMessage(received));
 			}
 			if (current.drainDeadline != 0) {
 				drain(current);
@@ -462,9 +469,26 @@ public class MailslotListenerContainer {
 			fail(current, ex, "reading failed");
 		}
 		finally {
-			for (int i = 0; i < this.concurrency; i++) {
+			for (int i = 0; i < current.dispatchers; i++) {
 				current.handoff.add(END);
 			}
+		}
+	}
+
+	/**
+	 * Process a message on the reader's thread, or hand it to the dispatchers if there are any;
+	 * when draining, a message that cannot be processed before the drain deadline goes to the
+	 * error handler.
+	 */
+	private void deliver(Run current, Message<byte[]> message) {
+		if (current.dispatchers > 0) {
+			handOff(current, message);
+		}
+		else if (current.drainDeadline != 0 && System.nanoTime() >= current.drainDeadline) {
+			giveUp(List.of(message), "were not dispatched before the shutdown timeout");
+		}
+		else {
+			invoke(message);
 		}
 	}
 
@@ -531,7 +555,7 @@ public class MailslotListenerContainer {
 	 */
 	private void drain(Run current) {
 		for (Message<byte[]> message : readAll()) {
-			handOff(current, message);
+			deliver(current, message);
 		}
 	}
 
@@ -690,6 +714,10 @@ public class MailslotListenerContainer {
 	 */
 	private final class Run {
 
+		/** How many dispatchers take messages from the reader: none if the reader calls the listener. */
+		final int dispatchers = (MailslotListenerContainer.this.concurrency > 1)
+				? MailslotListenerContainer.this.concurrency : 0;
+
 		/** Holds up to {@code concurrency} messages and, at the end, one end marker per dispatcher. */
 		final BlockingQueue<Message<byte[]>> handoff = new ArrayBlockingQueue<>(
 				2 * MailslotListenerContainer.this.concurrency);
@@ -697,7 +725,7 @@ public class MailslotListenerContainer {
 		/** Room for messages in the hand-off queue: the reader takes a permit, a dispatcher returns it. */
 		final Semaphore room = new Semaphore(MailslotListenerContainer.this.concurrency);
 
-		final CountDownLatch dispatchersDone = new CountDownLatch(MailslotListenerContainer.this.concurrency);
+		final CountDownLatch dispatchersDone = new CountDownLatch(this.dispatchers);
 
 		final Thread reader = new Thread(() -> read(this), "mailslot-" + MailslotListenerContainer.this.id);
 
