@@ -3,7 +3,9 @@ package dev.mailslot.spring.listener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +28,7 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.GenericMessage;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.Assert;
 
@@ -73,6 +76,9 @@ public class MailslotListenerContainer {
 	private final String id;
 
 	private final MailslotServer server;
+
+	/** The mailslot's name, for the {@link MailslotHeaders#MAILSLOT} header. */
+	private final String mailslot;
 
 	private final @Nullable String serverId;
 
@@ -132,6 +138,7 @@ public class MailslotListenerContainer {
 			MailslotMessageListener listener) {
 		this.id = id;
 		this.server = server;
+		this.mailslot = server.name().toString();
 		this.serverId = serverId;
 		this.listener = listener;
 	}
@@ -451,7 +458,7 @@ public class MailslotListenerContainer {
 			while (awaitReading(current)) {
 				MailslotMessage received;
 				try {
-					received = this.server.readMessage(ReadTimeout.of(this.pollTimeout));
+					received = this.server.readMessage(current.pollReadTimeout);
 				}
 				catch (MailslotTimeoutException ex) {
 					continue;
@@ -629,15 +636,15 @@ public class MailslotListenerContainer {
 		byte[] payload = received.payload();
 		this.received.increment();
 		this.bytesReceived.add(payload.length);
-		MessageBuilder<byte[]> builder = MessageBuilder.withPayload(payload)
-			.setHeader(MailslotHeaders.MAILSLOT, this.server.name().toString())
-			.setHeader(MailslotHeaders.SIZE, payload.length)
-			.setHeader(MailslotHeaders.RECEIVED_AT, Instant.now());
+		Map<String, Object> headers = new HashMap<>();
+		headers.put(MailslotHeaders.MAILSLOT, this.mailslot);
+		headers.put(MailslotHeaders.SIZE, payload.length);
+		headers.put(MailslotHeaders.RECEIVED_AT, Instant.now());
 		if (this.serverId != null) {
-			builder.setHeader(MailslotHeaders.SERVER_ID, this.serverId);
+			headers.put(MailslotHeaders.SERVER_ID, this.serverId);
 		}
-		received.attributes().forEach((attribute, value) -> builder.setHeader(MailslotHeaders.PREFIX + attribute, value));
-		return builder.build();
+		received.attributes().forEach((attribute, value) -> headers.put(MailslotHeaders.PREFIX + attribute, value));
+		return new GenericMessage<>(payload, new ReceivedMessageHeaders(headers));
 	}
 
 	/**
@@ -669,7 +676,7 @@ public class MailslotListenerContainer {
 
 	private void invoke(Message<byte[]> message) {
 		MailslotListenerObservationContext context = new MailslotListenerObservationContext(this.id,
-				this.server.name().toString(), message.getPayload().length);
+				this.mailslot, message.getPayload().length);
 		Observation observation = Observation.createNotStarted(this.observationConvention, DEFAULT_CONVENTION,
 				() -> context, this.observationRegistry);
 		observation.start();
@@ -728,6 +735,8 @@ public class MailslotListenerContainer {
 		final CountDownLatch dispatchersDone = new CountDownLatch(this.dispatchers);
 
 		final Thread reader = new Thread(() -> read(this), "mailslot-" + MailslotListenerContainer.this.id);
+
+		final ReadTimeout pollReadTimeout = ReadTimeout.of(MailslotListenerContainer.this.pollTimeout);
 
 		volatile boolean stopRequested;
 
