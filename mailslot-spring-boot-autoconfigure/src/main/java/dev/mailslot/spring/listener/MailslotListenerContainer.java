@@ -636,10 +636,19 @@ public class MailslotListenerContainer {
 		byte[] payload = received.payload();
 		this.received.increment();
 		this.bytesReceived.add(payload.length);
+		Instant now = Instant.now();
+		if (received.attributes().isEmpty()) {
+			Map<String, Object> headers = (this.serverId != null)
+					? Map.of(MailslotHeaders.MAILSLOT, this.mailslot, MailslotHeaders.SIZE, payload.length,
+							MailslotHeaders.RECEIVED_AT, now, MailslotHeaders.SERVER_ID, this.serverId)
+					: Map.of(MailslotHeaders.MAILSLOT, this.mailslot, MailslotHeaders.SIZE, payload.length,
+							MailslotHeaders.RECEIVED_AT, now);
+			return new GenericMessage<>(payload, new ReceivedMessageHeaders(headers));
+		}
 		Map<String, Object> headers = new HashMap<>();
 		headers.put(MailslotHeaders.MAILSLOT, this.mailslot);
 		headers.put(MailslotHeaders.SIZE, payload.length);
-		headers.put(MailslotHeaders.RECEIVED_AT, Instant.now());
+		headers.put(MailslotHeaders.RECEIVED_AT, now);
 		if (this.serverId != null) {
 			headers.put(MailslotHeaders.SERVER_ID, this.serverId);
 		}
