@@ -32,4 +32,11 @@ public interface MailslotTransport {
 	 */
 	MailslotClient openClient(MailslotName name);
 
+	/**
+	 * Load what the transport needs before its first mailslot, such as its native library, so
+	 * that creating that mailslot later is quick. Does nothing by default.
+	 */
+	default void preload() {
+	}
+
 }

@@ -99,6 +99,13 @@ final class LibC {
 	}
 
 	/**
+	 * Bind the calls now, if they are not bound yet.
+	 */
+	static void load() {
+		// Calling any method of the class initializes it, which binds the calls.
+	}
+
+	/**
 	 * Return the library that holds {@code mq_open}: the C library from glibc 2.34 on, librt
 	 * before.
 	 */

@@ -1,6 +1,5 @@
 package dev.mailslot.transport.posix;
 
-
 import com.sun.jna.Memory;
 
 import dev.mailslot.MailslotClient;
@@ -132,6 +131,12 @@ public final class PosixMailslotTransport implements MailslotTransport {
 			default -> new MailslotException(name, problem);
 		};
 		return exception.withNativeErrorCode(errno);
+	}
+
+	@Override
+	public void preload() {
+		LibC.load();
+		PosixQueueLimits.current();
 	}
 
 	@Override
