@@ -1,0 +1,136 @@
+package dev.mailslot.benchmarks.endtoend;
+
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.mailslot.MailslotName;
+
+/**
+ * Write-to-dispatch latency at a fixed rate: a writer process writes {@code rate} messages a
+ * second through the posix transport to a {@code @MailslotListener} in a Spring context, and each
+ * message's latency runs from just before the writer's {@code write} to the listener method's
+ * first line. The primary score is the delivered rate (it should equal {@code rate}); the
+ * secondary scores are the iteration's latency percentiles in microseconds, and the whole
+ * measurement's distribution is printed at the end of the trial.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 10)
+@Measurement(iterations = 1, time = 30)
+@Fork(1)
+public class EndToEndLatencyBenchmark {
+
+	static final int BATCH = 1_000;
+
+	@Param({ "10000" })
+	public int rate;
+
+	@Param({ "64" })
+	public int size;
+
+	private ConfigurableApplicationContext context;
+
+	private Deliveries deliveries;
+
+	private WriterProcess writer;
+
+	private Histogram iteration;
+
+	private final Histogram measured = new Histogram(3);
+
+	private boolean measuring;
+
+	@Setup(Level.Trial)
+	public void start() {
+		MailslotName name = MailslotName.local("latency-" + ProcessHandle.current().pid());
+		this.context = ListenerApplication.run(name, this.size);
+		this.deliveries = this.context.getBean(Deliveries.class);
+		this.writer = WriterProcess.atRate("posix", name, this.size, this.rate);
+	}
+
+	@Setup(Level.Iteration)
+	public void beginIteration(IterationParams params) {
+		this.deliveries.takeLatencies();
+		this.iteration = new Histogram(3);
+		this.measuring = params.getType() == IterationType.MEASUREMENT;
+	}
+
+	@TearDown(Level.Iteration)
+	public void endIteration() {
+		if (this.measuring) {
+			this.measured.add(this.iteration);
+		}
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() {
+		String report = this.writer.stop();
+		this.context.close();
+		System.out.println();
+		System.out.println("Writer: " + report);
+		System.out.println("Write-to-dispatch latency over the measurement, microseconds:");
+		this.measured.outputPercentileDistribution(System.out, 5, 1000.0);
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(BATCH)
+	public void deliver(Percentiles percentiles) {
+		this.deliveries.awaitCount(this.deliveries.count() + BATCH);
+		this.iteration.add(this.deliveries.takeLatencies());
+		percentiles.update(this.iteration);
+	}
+
+	/**
+	 * The latency percentiles of the current iteration, in microseconds, reported by JMH as
+	 * secondary results.
+	 */
+	@State(Scope.Thread)
+	@AuxCounters(AuxCounters.Type.EVENTS)
+	public static class Percentiles {
+
+		public double p50Micros;
+
+		public double p90Micros;
+
+		public double p99Micros;
+
+		public double p999Micros;
+
+		public double maxMicros;
+
+		void update(Histogram histogram) {
+			this.p50Micros = micros(histogram.getValueAtPercentile(50));
+			this.p90Micros = micros(histogram.getValueAtPercentile(90));
+			this.p99Micros = micros(histogram.getValueAtPercentile(99));
+			this.p999Micros = micros(histogram.getValueAtPercentile(99.9));
+			this.maxMicros = micros(histogram.getMaxValue());
+		}
+
+		private static double micros(long nanos) {
+			return nanos / 1000.0;
+		}
+
+	}
+
+}

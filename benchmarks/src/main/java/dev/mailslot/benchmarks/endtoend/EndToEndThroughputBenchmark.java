@@ -1,0 +1,105 @@
+package dev.mailslot.benchmarks.endtoend;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransports;
+import dev.mailslot.ReadTimeout;
+
+/**
+ * Messages a second from a writer process, through the posix transport, to a reader in this JVM:
+ * either a {@code @MailslotListener} in a Spring context ({@code listener}), or a bare loop calling
+ * {@link MailslotServer#read()} on the same transport ({@code read-loop}). Each operation is one
+ * message; an invocation asks the writer for a burst and returns once the reader has taken it all.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+public class EndToEndThroughputBenchmark {
+
+	static final int BURST = 50_000;
+
+	@Param({ "listener", "read-loop" })
+	public String reader;
+
+	@Param({ "64", "1024" })
+	public int size;
+
+	private final Deliveries loopDeliveries = new Deliveries();
+
+	private ConfigurableApplicationContext context;
+
+	private MailslotServer server;
+
+	private Deliveries deliveries;
+
+	private WriterProcess writer;
+
+	@Setup(Level.Trial)
+	public void start() {
+		MailslotName name = MailslotName
+			.local("benchmark-" + ProcessHandle.current().pid() + "-" + this.reader + "-" + this.size);
+		if (this.reader.equals("listener")) {
+			this.context = ListenerApplication.run(name, this.size);
+			this.deliveries = this.context.getBean(Deliveries.class);
+		}
+		else {
+			this.server = MailslotTransports.get("posix")
+				.createServer(MailslotServerOptions.builder(name).maxMessageSize(this.size)
+					.readTimeout(ReadTimeout.FOREVER).build());
+			this.deliveries = this.loopDeliveries;
+		}
+		this.writer = WriterProcess.burst("posix", name, this.size);
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() {
+		this.writer.close();
+		if (this.context != null) {
+			this.context.close();
+		}
+		if (this.server != null) {
+			this.server.close();
+		}
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(BURST)
+	public long deliver() {
+		long target = this.deliveries.count() + BURST;
+		this.writer.burst(BURST);
+		if (this.server != null) {
+			for (int i = 0; i < BURST; i++) {
+				this.deliveries.accept(this.server.read());
+			}
+		}
+		else {
+			this.deliveries.awaitCount(target);
+		}
+		this.writer.awaitSent(BURST);
+		return target;
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.mailslot.benchmarks.endtoend;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import dev.mailslot.MailslotName;
+
+/**
+ * The application of the end-to-end benchmarks: the starter with one mailslot, {@code benchmark},
+ * on the posix transport and one {@link BenchmarkListener}, with every default left as it is.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class ListenerApplication {
+
+	@Bean
+	Deliveries deliveries() {
+		return new Deliveries();
+	}
+
+	@Bean
+	BenchmarkListener benchmarkListener(Deliveries deliveries) {
+		return new BenchmarkListener(deliveries);
+	}
+
+	/**
+	 * Start the application with its mailslot at {@code name}.
+	 */
+	static ConfigurableApplicationContext run(MailslotName name, int maxMessageSize) {
+		SpringApplication application = new SpringApplication(ListenerApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		return application.run("--mailslot.transport=posix", "--mailslot.servers.benchmark.name=" + name,
+				"--mailslot.servers.benchmark.max-message-size=" + maxMessageSize, "--logging.level.root=warn");
+	}
+
+}

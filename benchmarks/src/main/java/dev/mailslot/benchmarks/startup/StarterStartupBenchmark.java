@@ -1,0 +1,91 @@
+package dev.mailslot.benchmarks.startup;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the starter adds to an application's start-up: the time from launching a JVM that runs
+ * {@link StartupApplication} to its context being refreshed, with the starter on the class path
+ * (one posix mailslot and its {@code @MailslotListener}, JNA loaded) and without it (the starter,
+ * its auto-configure module and JNA left off the class path). Each operation is one cold start.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 20)
+@Fork(1)
+public class StarterStartupBenchmark {
+
+	private static final List<String> STARTER_JARS = List.of("mailslot-spring-boot-starter",
+			"mailslot-spring-boot-autoconfigure", "jna-");
+
+	@Param({ "without-starter", "with-starter" })
+	public String application;
+
+	private List<String> command;
+
+	private Process process;
+
+	@Setup
+	public void prepare() {
+		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter((entry) -> this.application.equals("with-starter") || !isStarterJar(entry))
+			.collect(Collectors.joining(File.pathSeparator));
+		this.command = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp", classPath,
+				StartupApplication.class.getName());
+	}
+
+	private static boolean isStarterJar(String entry) {
+		String file = new File(entry).getName();
+		return STARTER_JARS.stream().anyMatch(file::startsWith);
+	}
+
+	@Benchmark
+	public String start() throws IOException, InterruptedException {
+		this.process = new ProcessBuilder(this.command).redirectErrorStream(true).start();
+		BufferedReader output = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+		String line;
+		while ((line = output.readLine()) != null) {
+			if (line.equals("started")) {
+				return line;
+			}
+		}
+		throw new IllegalStateException("The application ended without starting; exit code " + this.process.waitFor());
+	}
+
+	/**
+	 * Let the application close its context and end, outside the measured time.
+	 */
+	@TearDown(Level.Iteration)
+	public void awaitExit() throws IOException, InterruptedException {
+		this.process.getInputStream().transferTo(OutputStream.nullOutputStream());
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+
+}
