@@ -172,9 +172,15 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 		return PHASE;
 	}
 
+	/**
+	 * Stop the containers if the context did not: a registry that stopped with the context's
+	 * lifecycle has nothing left to drain.
+	 */
 	@Override
 	public void destroy() {
-		stop();
+		if (this.running) {
+			stop();
+		}
 	}
 
 }

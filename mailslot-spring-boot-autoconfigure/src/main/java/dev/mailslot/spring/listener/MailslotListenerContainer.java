@@ -585,6 +585,9 @@ public class MailslotListenerContainer {
 	 */
 	private List<Message<byte[]>> readAll() {
 		List<Message<byte[]>> messages = new ArrayList<>();
+		if (!this.server.isOpen()) {
+			return messages;
+		}
 		try {
 			while (true) {
 				messages.add(toMessage(this.server.readMessage(ReadTimeout.ZERO)));

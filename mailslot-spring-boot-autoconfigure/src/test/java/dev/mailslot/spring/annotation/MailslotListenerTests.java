@@ -17,10 +17,13 @@ import java.util.stream.Stream;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * {@link MailslotListener} methods in a Boot application on the memory transport: argument
  * types, placeholders, retries, dead letters, pause and resume, shutdown, concurrency.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MailslotListenerTests {
 
 	private static final AtomicInteger sequence = new AtomicInteger();
@@ -228,6 +232,12 @@ class MailslotListenerTests {
 		assertThat(received.items).hasSize(40);
 		assertThat(received.items.stream().map(String::valueOf)).containsExactlyElementsOf(
 				Stream.iterate(0, (i) -> i + 1).limit(40).map((i) -> "message " + i).toList());
+	}
+
+	@Test
+	void closingTheContextDrainsOnceAndWarnsOfNothing(CapturedOutput output) {
+		runner(SlowListener.class).run((context) -> context.getBean(MailslotTemplate.class).send("orders", "last"));
+		assertThat(output).doesNotContain("stopped draining").doesNotContain("WARN");
 	}
 
 	@Test
