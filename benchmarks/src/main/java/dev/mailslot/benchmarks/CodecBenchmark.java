@@ -4,11 +4,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 import dev.mailslot.transport.network.DatagramType;
 import dev.mailslot.transport.network.DecodeResult;
@@ -21,6 +24,9 @@ import dev.mailslot.transport.network.NetbiosName;
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CodecBenchmark {
 

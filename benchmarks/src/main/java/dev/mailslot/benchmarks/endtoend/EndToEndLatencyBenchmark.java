@@ -23,13 +23,19 @@ import org.openjdk.jmh.runner.IterationType;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransports;
+import dev.mailslot.ReadTimeout;
 
 /**
  * Write-to-dispatch latency at a fixed rate: a writer process writes {@code rate} messages a
- * second through the posix transport to a {@code @MailslotListener} in a Spring context, and each
- * message's latency runs from just before the writer's {@code write} to the listener method's
- * first line. The primary score is the delivered rate (it should equal {@code rate}); the
+ * second through the posix transport to a {@code @MailslotListener} in a Spring context
+ * ({@code listener}) or to a thread calling {@link MailslotServer#read()} ({@code read-loop}), and
+ * each message's latency runs from just before the writer's {@code write} to the listener
+ * method's first line, or the return of {@code read}. The primary score is the delivered rate (it should equal {@code rate}); the
  * secondary scores are the iteration's latency percentiles in microseconds, and the whole
  * measurement's distribution is printed at the end of the trial.
  */
@@ -43,6 +49,9 @@ public class EndToEndLatencyBenchmark {
 
 	static final int BATCH = 1_000;
 
+	@Param({ "listener", "read-loop" })
+	public String reader;
+
 	@Param({ "10000" })
 	public int rate;
 
@@ -50,6 +59,10 @@ public class EndToEndLatencyBenchmark {
 	public int size;
 
 	private ConfigurableApplicationContext context;
+
+	private MailslotServer server;
+
+	private Thread readLoop;
 
 	private Deliveries deliveries;
 
@@ -64,8 +77,18 @@ public class EndToEndLatencyBenchmark {
 	@Setup(Level.Trial)
 	public void start() {
 		MailslotName name = MailslotName.local("latency-" + ProcessHandle.current().pid());
-		this.context = ListenerApplication.run(name, this.size);
-		this.deliveries = this.context.getBean(Deliveries.class);
+		if (this.reader.equals("listener")) {
+			this.context = ListenerApplication.run(name, this.size);
+			this.deliveries = this.context.getBean(Deliveries.class);
+		}
+		else {
+			this.server = MailslotTransports.get("posix")
+				.createServer(MailslotServerOptions.builder(name).maxMessageSize(this.size)
+					.readTimeout(ReadTimeout.FOREVER).build());
+			this.deliveries = new Deliveries();
+			this.readLoop = new Thread(this::readUntilClosed, "read-loop");
+			this.readLoop.start();
+		}
 		this.writer = WriterProcess.atRate("posix", name, this.size, this.rate);
 	}
 
@@ -84,13 +107,30 @@ public class EndToEndLatencyBenchmark {
 	}
 
 	@TearDown(Level.Trial)
-	public void stop() {
+	public void stop() throws InterruptedException {
 		String report = this.writer.stop();
-		this.context.close();
+		if (this.context != null) {
+			this.context.close();
+		}
+		if (this.server != null) {
+			this.server.close();
+			this.readLoop.join();
+		}
 		System.out.println();
 		System.out.println("Writer: " + report);
 		System.out.println("Write-to-dispatch latency over the measurement, microseconds:");
 		this.measured.outputPercentileDistribution(System.out, 5, 1000.0);
+	}
+
+	private void readUntilClosed() {
+		try {
+			while (true) {
+				this.deliveries.accept(this.server.read());
+			}
+		}
+		catch (MailslotClosedException ex) {
+			// The trial is over.
+		}
 	}
 
 	@Benchmark
