@@ -141,9 +141,9 @@ public class MailslotServers implements DisposableBean {
 			name = MailslotName.parse(idOrName);
 		}
 		catch (InvalidMailslotNameException ex) {
-			throw new IllegalStateException("'" + idOrName + "' in " + source + " is neither a configured server id ("
-					+ String.join(", ", this.configured.keySet()) + ") nor a valid mailslot name: " + ex.getMessage(),
-					ex);
+			throw new MailslotServerStartupException(source, idOrName, new InvalidMailslotNameException(idOrName,
+					"'" + idOrName + "' is neither a configured server id (" + String.join(", ", this.configured.keySet())
+							+ ") nor a valid mailslot name: " + ex.getMessage()));
 		}
 		server = this.byName.get(name);
 		if (server == null) {

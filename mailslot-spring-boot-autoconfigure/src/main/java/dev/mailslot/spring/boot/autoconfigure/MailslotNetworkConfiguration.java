@@ -12,6 +12,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -50,7 +51,18 @@ class MailslotNetworkConfiguration {
 		netbiosName("mailslot.network.workgroup", network.getWorkgroup());
 		return new NetworkOptions(new InetSocketAddress(network.getBindAddress(), network.getPort()), network.getPort(),
 				name, network.getWorkgroup(), network.getBroadcastAddress(), hosts, network.getDuplicateWindow(),
-				network.getAllowedSources().stream().map(SourceNetwork::parse).toList(), network.getMaxQueued());
+				network.getAllowedSources().stream().map(MailslotNetworkConfiguration::sourceNetwork).toList(),
+				network.getMaxQueued());
+	}
+
+	private static SourceNetwork sourceNetwork(String value) {
+		try {
+			return SourceNetwork.parse(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("mailslot.network.allowed-sources", value,
+					ex.getMessage());
+		}
 	}
 
 	private static NetbiosName netbiosName(String property, String value) {
@@ -58,7 +70,7 @@ class MailslotNetworkConfiguration {
 			return NetbiosName.of(value, 0x00);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(property + " is '" + value + "': " + ex.getMessage(), ex);
+			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
 		}
 	}
 

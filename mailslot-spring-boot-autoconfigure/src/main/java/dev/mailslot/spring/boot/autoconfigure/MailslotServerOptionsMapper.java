@@ -3,6 +3,7 @@ package dev.mailslot.spring.boot.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
 
 import dev.mailslot.InvalidMailslotNameException;
@@ -29,40 +30,51 @@ final class MailslotServerOptionsMapper {
 	private static MailslotServerOptions map(String id, MailslotProperties.Server server) {
 		String prefix = SERVERS_PREFIX + "." + id;
 		String text = StringUtils.hasText(server.getName()) ? server.getName() : id;
-		MailslotName name;
+		MailslotServerOptions.Builder builder;
 		try {
-			name = MailslotName.parse(text);
+			builder = MailslotServerOptions.builder(MailslotName.parse(text));
 		}
 		catch (InvalidMailslotNameException ex) {
 			throw new MailslotServerStartupException(prefix + ".name", text, ex);
 		}
 		long maxMessageSize = server.getMaxMessageSize().toBytes();
 		if (maxMessageSize < 0 || maxMessageSize > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException(prefix + ".max-message-size is " + server.getMaxMessageSize()
-					+ "; give 0 for any size, or a size up to " + Integer.MAX_VALUE + " bytes");
+			throw new InvalidConfigurationPropertyValueException(prefix + ".max-message-size",
+					server.getMaxMessageSize(), "Give 0 for any size, or a size up to " + Integer.MAX_VALUE + " bytes.");
 		}
-		return MailslotServerOptions.builder(name)
-			.maxMessageSize((int) maxMessageSize)
+		if (server.getQueueCapacity() < 0) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".queue-capacity", server.getQueueCapacity(),
+					"Give 0 for the system's default capacity, or a positive number of messages.");
+		}
+		return builder.maxMessageSize((int) maxMessageSize)
 			.readTimeout(server.getReadTimeout())
 			.inheritHandle(server.isInheritHandle())
 			.securityDescriptor(server.getSecurityDescriptor())
-			.mode(mode(prefix, server.getMode()))
+			.mode(mode(prefix + ".mode", server.getMode()))
 			.queueCapacity(server.getQueueCapacity())
 			.build();
 	}
 
-	private static int mode(String prefix, String mode) {
-		try {
-			int value = Integer.parseInt(mode.trim(), 8);
-			if ((value & ~0777) == 0) {
-				return value;
+	/**
+	 * Read octal permission bits. A leading 0 is required: unquoted in YAML, 0620 is read as the
+	 * number 400, which must not pass for mode 0400.
+	 */
+	private static int mode(String property, String mode) {
+		String text = mode.trim();
+		if (text.startsWith("0")) {
+			try {
+				int value = Integer.parseInt(text, 8);
+				if ((value & ~0777) == 0) {
+					return value;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// Reported below.
 			}
 		}
-		catch (NumberFormatException ex) {
-			// Reported below.
-		}
-		throw new IllegalArgumentException(prefix + ".mode is '" + mode + "'; give octal permission bits such as "
-				+ "0600 (owner only) or 0620 (owner, and the group may write)");
+		throw new InvalidConfigurationPropertyValueException(property, mode, "Give octal permission bits with a "
+				+ "leading 0, such as '0600' (owner only) or '0620' (owner, and the group may write), in quotes in "
+				+ "YAML: unquoted, YAML reads 0620 as the number 400.");
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -190,7 +191,32 @@ class MailslotAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("mailslot.servers.q.name=" + unique("q"), "mailslot.servers.q.mode=0999")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("mailslot.servers.q.mode is '0999'"));
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.servers.q.mode");
+					assertThat(ex.getValue()).isEqualTo("0999");
+				}));
+	}
+
+	@Test
+	void aModeWithoutItsLeadingZeroIsRefusedAsYamlWouldHaveReadIt() {
+		this.contextRunner.withPropertyValues("mailslot.servers.q.name=" + unique("q"), "mailslot.servers.q.mode=400")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("mailslot.servers.q.mode")
+				.hasMessageContaining("unquoted, YAML reads 0620 as the number 400"));
+	}
+
+	@Test
+	void aRemoteNameForAServerIsReportedNamingTheProperty() {
+		this.contextRunner.withPropertyValues("mailslot.servers.far.name=\\\\elsewhere\\mailslot\\far")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MailslotServerFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("mailslot.servers.far.name");
+				assertThat(analysis.getAction()).contains("Correct mailslot.servers.far.name");
+			});
 	}
 
 	@Test

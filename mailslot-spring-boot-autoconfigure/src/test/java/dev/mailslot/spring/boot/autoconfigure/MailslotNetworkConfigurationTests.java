@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -131,7 +132,37 @@ class MailslotNetworkConfigurationTests {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = new MailslotTransportFailureAnalyzer().analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("set mailslot.network.enabled=true");
+			assertThat(analysis.getAction()).startsWith("To use mailslot.transport=network, set mailslot.network.enabled=true");
 		});
+	}
+
+	@Test
+	void aPortInUseIsReportedWithTheNetworkSettingsToChange() throws Exception {
+		try (DatagramChannel holder = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.2", 0))) {
+			int taken = ((InetSocketAddress) holder.getLocalAddress()).getPort();
+			this.contextRunner
+				.withPropertyValues("mailslot.network.enabled=true", "mailslot.transport=memory",
+						"mailslot.network.port=" + taken)
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					FailureAnalysis analysis = new MailslotTransportFailureAnalyzer()
+						.analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).startsWith("The network mailslot transport cannot be used")
+						.contains("127.0.0.2:" + taken);
+					assertThat(analysis.getAction()).contains("mailslot.network.port")
+						.contains("stop the program that holds the port");
+				});
+		}
+	}
+
+	@Test
+	void aBadAllowedSourceNamesTheProperty() {
+		this.contextRunner
+			.withPropertyValues("mailslot.network.enabled=true", "mailslot.network.allowed-sources=10.0.0.0/99")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+						(ex) -> assertThat(ex.getName()).isEqualTo("mailslot.network.allowed-sources")));
 	}
 
 	@Configuration(proxyBeanMethods = false)
