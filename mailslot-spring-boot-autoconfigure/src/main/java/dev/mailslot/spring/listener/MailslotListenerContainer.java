@@ -315,6 +315,21 @@ public class MailslotListenerContainer {
 	}
 
 	/**
+	 * Return whether {@link #pause()} was called and not undone by {@link #resume()}: the reader
+	 * stops reading once it notices, within the poll timeout, and {@link #isPaused()} then says so.
+	 * @return whether a pause is requested
+	 */
+	public boolean isPauseRequested() {
+		this.lock.lock();
+		try {
+			return this.pauseRequested;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
 	 * Read again after {@link #pause()}.
 	 */
 	public void resume() {

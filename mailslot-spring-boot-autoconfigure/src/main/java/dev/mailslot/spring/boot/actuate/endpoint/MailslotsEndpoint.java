@@ -99,7 +99,8 @@ public class MailslotsEndpoint {
 	private static ListenerDescriptor describe(MailslotListenerContainer container) {
 		Throwable failure = container.getFailure();
 		return new ListenerDescriptor(container.getId(), container.getServer().name().toString(),
-				container.getServerId(), container.getState().name(), container.getConcurrency(),
+				container.getServerId(), container.getState().name(), container.isPauseRequested(),
+				container.getConcurrency(),
 				(failure != null) ? failure.toString() : null, container.getStatistics());
 	}
 
@@ -125,7 +126,7 @@ public class MailslotsEndpoint {
 	 * A listener container.
 	 */
 	public record ListenerDescriptor(String id, String mailslot, @Nullable String serverId, String state,
-			int concurrency, @Nullable String failure, MailslotListenerStatistics statistics) {
+			boolean pauseRequested, int concurrency, @Nullable String failure, MailslotListenerStatistics statistics) {
 
 	}
 

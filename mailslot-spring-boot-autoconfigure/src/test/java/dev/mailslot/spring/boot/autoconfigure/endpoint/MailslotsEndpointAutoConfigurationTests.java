@@ -61,12 +61,12 @@ class MailslotsEndpointAutoConfigurationTests {
 	void pausesResumesStopsAndStartsAListener() {
 		this.contextRunner.run((context) -> {
 			MailslotsEndpoint endpoint = context.getBean(MailslotsEndpoint.class);
-			endpoint.control("orders", "pause");
+			assertThat(endpoint.control("orders", "pause").pauseRequested()).isTrue();
 			await().atMost(Duration.ofSeconds(5)).until(() -> endpoint.listener("orders").state().equals("PAUSED"));
 			context.getBean(MailslotTemplate.class).send("orders", "waits");
 			assertThat(endpoint.mailslots().servers().get("orders").messageCount()).isEqualTo(1);
 			assertThat(endpoint.mailslots().servers().get("orders").nextMessageSize()).isEqualTo(5);
-			endpoint.control("orders", "resume");
+			assertThat(endpoint.control("orders", "resume").pauseRequested()).isFalse();
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> endpoint.mailslots().servers().get("orders").messageCount() == 0);
 			assertThat(endpoint.control("orders", "stop").state()).isEqualTo("STOPPED");
