@@ -145,8 +145,12 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 	@Override
 	public void stop() {
 		this.running = false;
+		shutdown(getListenerContainers());
+	}
+
+	private void shutdown(Collection<MailslotListenerContainer> containers) {
 		List<Thread> stopping = new ArrayList<>();
-		for (MailslotListenerContainer container : getListenerContainers()) {
+		for (MailslotListenerContainer container : containers) {
 			Thread thread = new Thread(container::shutdown, "mailslot-shutdown-" + container.getId());
 			thread.start();
 			stopping.add(thread);
@@ -173,14 +177,13 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 	}
 
 	/**
-	 * Stop the containers if the context did not: a registry that stopped with the context's
-	 * lifecycle has nothing left to drain.
+	 * Drain and stop the containers that still run: those the context's lifecycle did not stop,
+	 * or that were started again by id after it did.
 	 */
 	@Override
 	public void destroy() {
-		if (this.running) {
-			stop();
-		}
+		this.running = false;
+		shutdown(getListenerContainers().stream().filter(MailslotListenerContainer::isRunning).toList());
 	}
 
 }

@@ -316,7 +316,8 @@ public class MailslotListenerContainer {
 
 	/**
 	 * Return whether {@link #pause()} was called and not undone by {@link #resume()}: the reader
-	 * stops reading once it notices, within the poll timeout, and {@link #isPaused()} then says so.
+	 * stops reading once it notices, within the poll timeout or, with a concurrency of 1, once the
+	 * listener call in progress returns, and {@link #isPaused()} then says so.
 	 * @return whether a pause is requested
 	 */
 	public boolean isPauseRequested() {
@@ -414,16 +415,12 @@ public class MailslotListenerContainer {
 	 * still.
 	 */
 	private void awaitEnd(Run current, long deadline, boolean drain) {
-		boolean interrupted = false;
+		boolean interrupted = join(current.reader, deadline);
 		try {
-			while (current.reader.isAlive() && System.nanoTime() < deadline + this.pollTimeout.toNanos() * 2) {
-				try {
-					current.reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
+			if (drain && current.dispatchers == 0 && current.reader.isAlive()) {
+				giveUp(readAll(), "were not dispatched before the shutdown timeout");
 			}
+			interrupted |= join(current.reader, deadline + this.pollTimeout.toNanos() * 2);
 			if (current.dispatchers == 0 && current.reader.isAlive()) {
 				warnUnfinished();
 			}
@@ -447,6 +444,23 @@ public class MailslotListenerContainer {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	/**
+	 * Wait for a thread to end until a {@code System.nanoTime()} deadline.
+	 * @return whether this thread was interrupted meanwhile
+	 */
+	private static boolean join(Thread thread, long deadline) {
+		boolean interrupted = false;
+		while (thread.isAlive() && System.nanoTime() < deadline) {
+			try {
+				thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		return interrupted;
 	}
 
 	private void warnUnfinished() {
@@ -510,6 +524,7 @@ public class MailslotListenerContainer {
 			giveUp(List.of(message), "were not dispatched before the shutdown timeout");
 		}
 		else {
+			Thread.interrupted();
 			invoke(message);
 		}
 	}

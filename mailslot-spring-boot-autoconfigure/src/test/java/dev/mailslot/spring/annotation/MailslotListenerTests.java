@@ -274,6 +274,22 @@ class MailslotListenerTests {
 	}
 
 	@Test
+	void aListenerCallThatOutlastsTheShutdownLeavesTheWaitingMessagesToTheErrorHandler() throws Exception {
+		Received[] receivedHolder = new Received[1];
+		runner(StuckListener.class).withPropertyValues("mailslot.listener.shutdown-timeout=300ms").run((context) -> {
+			receivedHolder[0] = context.getBean(Received.class);
+			MailslotTemplate template = context.getBean(MailslotTemplate.class);
+			for (int i = 0; i < 5; i++) {
+				template.send("orders", "stuck " + i);
+			}
+		});
+		Received received = receivedHolder[0];
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(received.items.size() + keptMessages()).isEqualTo(5));
+		assertThat(keptMessages()).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
 	void aListenerStoppedByIdKeepsItsMessagesInTheMailslotAndShutdownStillDrainsThem() {
 		Received[] receivedHolder = new Received[1];
 		runner(TextListener.class).run((context) -> {
@@ -577,6 +593,22 @@ class MailslotListenerTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	static class StuckListener {
+
+		private final Received received;
+
+		StuckListener(Received received) {
+			this.received = received;
+		}
+
+		@MailslotListener("orders")
+		void stuck(String payload) throws InterruptedException {
+			Thread.sleep(1500);
+			this.received.items.add(payload);
+		}
+
+	}
+
 	static class VerySlowListener {
 
 		private final Received received;
