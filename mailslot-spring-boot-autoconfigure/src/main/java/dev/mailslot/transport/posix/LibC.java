@@ -16,6 +16,8 @@ final class LibC {
 
 	static final int O_WRONLY = 1;
 
+	static final int O_RDWR = 2;
+
 	static final int O_CREAT = 0100;
 
 	static final int O_EXCL = 0200;

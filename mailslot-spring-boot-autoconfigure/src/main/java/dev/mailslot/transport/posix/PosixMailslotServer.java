@@ -22,8 +22,8 @@ import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 
 /**
- * A mailslot on a POSIX message queue opened non-blocking for reading, and locked by this process
- * (see {@link QueueOwnership}).
+ * A mailslot on a POSIX message queue opened non-blocking for reading (and for writing, to seal
+ * it at close: see {@link QueueSeal}), and locked by this process (see {@link QueueOwnership}).
  * <p>
  * One message is read ahead when {@link #info()} needs the next size, so the next size and an
  * exact count are known and a too-small buffer leaves the message queued. An empty queue is waited
@@ -300,7 +300,7 @@ final class PosixMailslotServer implements MailslotServer {
 		LibC.write(this.closeFd, this.one, 8);
 		this.lifecycle.writeLock().lock();
 		try {
-			QueueSeal.seal(this.queueName);
+			QueueSeal.seal(this.mqd);
 			LibC.mq_unlink(this.queueName);
 			LibC.mq_close(this.mqd);
 			LibC.close(this.wakeFd);

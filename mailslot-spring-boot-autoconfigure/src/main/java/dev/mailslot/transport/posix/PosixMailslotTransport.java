@@ -62,6 +62,7 @@ public final class PosixMailslotTransport implements MailslotTransport {
 		catch (RuntimeException | Error ex) {
 			closeQuietly(wakeFd);
 			closeQuietly(closeFd);
+			QueueSeal.seal(mqd);
 			LibC.mq_unlink(queueName);
 			LibC.mq_close(mqd);
 			throw ex;

@@ -36,12 +36,13 @@ final class QueueOwnership {
 
 	/**
 	 * Create the queue and return its descriptor, locked.
-	 * @return the descriptor, opened for non-blocking reads
+	 * @return the descriptor, opened non-blocking for reading, and for writing so that the server
+	 * can seal the queue whatever its mode (see {@link QueueSeal})
 	 * @throws MailslotNameInUseException if a live process owns the queue
 	 */
 	static int create(MailslotName name, String queueName, int mode, Pointer attributes,
 			CreateFailure createFailure) {
-		int flags = LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NONBLOCK | LibC.O_CLOEXEC;
+		int flags = LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NONBLOCK | LibC.O_CLOEXEC;
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			int mqd = LibC.mqOpen(queueName, flags, mode, attributes);
 			if (mqd >= 0) {
@@ -95,9 +96,13 @@ final class QueueOwnership {
 				throw new MailslotNameInUseException(name, "Mailslot " + name + " is in use: " + owner(existing)
 						+ " owns its queue " + queueName + ". Stop that process or choose another name");
 			}
+			FileStatus stale = FileStatus.of(existing);
+			if (stale.links() == 0) {
+				return;
+			}
 			logger.log(Level.INFO, "Reclaiming message queue {0} of mailslot {1}: the process that created it is gone",
 					queueName, name);
-			QueueSeal.seal(queueName);
+			QueueSeal.seal(queueName, stale);
 			if (LibC.mq_unlink(queueName) != 0 && LibC.errno() != LibC.ENOENT) {
 				int errno = LibC.errno();
 				throw new MailslotException(name, "Cannot remove message queue " + queueName + ", left by a process "

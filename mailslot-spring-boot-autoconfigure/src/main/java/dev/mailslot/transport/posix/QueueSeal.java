@@ -13,18 +13,35 @@ final class QueueSeal {
 	}
 
 	/**
-	 * Fill the named queue; do nothing if it cannot be opened for writing. Call while the queue is
-	 * still linked and no reader of this process reads it.
-	 * @param queueName the queue's name
+	 * Fill a queue through a descriptor open for writing. Call while the queue is still linked and
+	 * no reader of this process reads it.
+	 * @param mqd the descriptor, open for writing and non-blocking
 	 */
-	static void seal(String queueName) {
+	static void seal(int mqd) {
+		try (Memory empty = new Memory(1)) {
+			while (LibC.mq_send(mqd, empty, 0, 0) == 0 || LibC.errno() == LibC.EINTR) {
+				// Until the queue is full (EAGAIN) or refuses for another reason.
+			}
+		}
+	}
+
+	/**
+	 * Fill the queue that holds a name, if it is the queue expected: a queue another process
+	 * created under the name meanwhile is left alone. Does nothing if the queue cannot be opened
+	 * for writing.
+	 * @param queueName the queue's name
+	 * @param expected the status of the queue to seal
+	 */
+	static void seal(String queueName, FileStatus expected) {
 		int mqd = LibC.mqOpen(queueName, LibC.O_WRONLY | LibC.O_NONBLOCK | LibC.O_CLOEXEC);
 		if (mqd < 0) {
 			return;
 		}
-		try (Memory empty = new Memory(1)) {
-			while (LibC.mq_send(mqd, empty, 0, 0) == 0 || LibC.errno() == LibC.EINTR) {
-				// Until the queue is full (EAGAIN) or refuses for another reason.
+		try {
+			FileStatus found = FileStatus.of(mqd);
+			if (found.inode() == expected.inode() && found.devMajor() == expected.devMajor()
+					&& found.devMinor() == expected.devMinor()) {
+				seal(mqd);
 			}
 		}
 		finally {
