@@ -1,7 +1,7 @@
 /*
  * The ceiling the posix transport is held to: one writer process sends COUNT messages of SIZE
  * bytes over one POSIX message queue to one reader process, at priority 0; prints messages per
- * second. The queue is created with the system's default capacity and SIZE as its message size.
+ * second. The queue holds 10 messages (the kernel's default capacity) of SIZE bytes.
  *
  *   mq_ceiling COUNT SIZE
  *
