@@ -1,5 +1,7 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -63,10 +65,10 @@ public final class MailslotAutoConfiguration {
 	@ConditionalOnMissingBean
 	MailslotServers mailslotServers(MailslotTransport transport, MailslotProperties properties) {
 		MailslotProperties.Listener listener = properties.getListener();
-		return new MailslotServers(transport, MailslotServerOptionsMapper.map(properties),
+		return new MailslotServers(transport, MailslotServerOptionsMapper.map(properties, transport.id()),
 				(name) -> MailslotServerOptions.builder(name).build(),
 				(listener.getOnNameInUse() == MailslotProperties.NameInUse.WAIT) ? listener.getNameInUseWait()
-						: java.time.Duration.ZERO,
+						: Duration.ZERO,
 				MailslotServerOptionsMapper.SERVERS_PREFIX);
 	}
 

@@ -1,7 +1,12 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
@@ -18,13 +23,56 @@ final class MailslotServerOptionsMapper {
 
 	static final String SERVERS_PREFIX = "mailslot.servers";
 
+	private static final Log logger = LogFactory.getLog(MailslotServerOptionsMapper.class);
+
+	private static final String WIN32 = "win32";
+
+	private static final String POSIX = "posix";
+
+	private static final String DEFAULT_MODE = "0600";
+
 	private MailslotServerOptionsMapper() {
 	}
 
-	static Map<String, MailslotServerOptions> map(MailslotProperties properties) {
+	static Map<String, MailslotServerOptions> map(MailslotProperties properties, String transport) {
 		Map<String, MailslotServerOptions> options = new LinkedHashMap<>();
-		properties.getServers().forEach((id, server) -> options.put(id, map(id, server)));
+		properties.getServers().forEach((id, server) -> {
+			options.put(id, map(id, server));
+			warnOfIgnoredOptions(SERVERS_PREFIX + "." + id, server, transport);
+		});
 		return options;
+	}
+
+	/**
+	 * Warn of platform options the transport does not use, so that nobody relies on a security
+	 * descriptor on Linux or a mode on Windows.
+	 */
+	private static void warnOfIgnoredOptions(String prefix, MailslotProperties.Server server, String transport) {
+		List<String> ignored = new ArrayList<>();
+		if (!WIN32.equals(transport)) {
+			if (server.getSecurityDescriptor() != null) {
+				ignored.add(prefix + ".security-descriptor");
+			}
+			if (server.isInheritHandle()) {
+				ignored.add(prefix + ".inherit-handle");
+			}
+		}
+		if (!POSIX.equals(transport)) {
+			if (!server.getMode().trim().equals(DEFAULT_MODE)) {
+				ignored.add(prefix + ".mode");
+			}
+			if (server.getQueueCapacity() != 0) {
+				ignored.add(prefix + ".queue-capacity");
+			}
+		}
+		if (!ignored.isEmpty()) {
+			logger.warn("The " + transport + " transport does not use " + String.join(", ", ignored)
+					+ (POSIX.equals(transport) ? "; access to its queue is set by " + prefix + ".mode"
+							: WIN32.equals(transport) ? "; access to it is set by " + prefix + ".security-descriptor"
+									: "")
+					+ ". Remove them, or set them for the transport that reads them (win32: security-descriptor, "
+					+ "inherit-handle; posix: mode, queue-capacity)");
+		}
 	}
 
 	private static MailslotServerOptions map(String id, MailslotProperties.Server server) {

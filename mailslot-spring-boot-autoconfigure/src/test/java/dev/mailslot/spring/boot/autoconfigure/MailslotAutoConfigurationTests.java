@@ -198,6 +198,19 @@ class MailslotAutoConfigurationTests {
 	}
 
 	@Test
+	void optionsTheTransportDoesNotUseAreWarnedOf(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.q.name=" + unique("q"),
+					"mailslot.servers.q.security-descriptor=D:(A;;GA;;;SY)", "mailslot.servers.q.mode=0620")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("The posix transport does not use mailslot.servers.q.security-descriptor; "
+						+ "access to its queue is set by mailslot.servers.q.mode")
+					.doesNotContain("does not use mailslot.servers.q.mode");
+			});
+	}
+
+	@Test
 	void aModeWithoutItsLeadingZeroIsRefusedAsYamlWouldHaveReadIt() {
 		this.contextRunner.withPropertyValues("mailslot.servers.q.name=" + unique("q"), "mailslot.servers.q.mode=400")
 			.run((context) -> assertThat(context).getFailure()
