@@ -48,7 +48,7 @@ final class LibC {
 
 	static final int EMSGSIZE = 90;
 
-	static final short POLLIN = 1;
+	static final int ETIMEDOUT = 110;
 
 	static final short POLLOUT = 4;
 
@@ -85,6 +85,12 @@ final class LibC {
 	static final int STATX_DEV_MAJOR_OFFSET = 136;
 
 	static final int STATX_DEV_MINOR_OFFSET = 140;
+
+	/** Size of {@code struct timespec}: seconds and nanoseconds, two longs. */
+	static final int TIMESPEC_SIZE = 16;
+
+	/** Offset of {@code mq_flags} in {@code struct mq_attr}. */
+	static final int MQ_ATTR_FLAGS = 0;
 
 	/** Size of {@code struct pollfd}: int fd, short events, short revents. */
 	static final int POLLFD_SIZE = 8;
@@ -143,21 +149,18 @@ final class LibC {
 
 	static native int mq_send(int mqd, Pointer message, long length, int priority);
 
-	static native long mq_receive(int mqd, Pointer buffer, long length, Pointer priority);
+	static native int mq_timedsend(int mqd, Pointer message, long length, int priority, Pointer absoluteTimeout);
+
+	static native long mq_timedreceive(int mqd, Pointer buffer, long length, Pointer priority,
+			Pointer absoluteTimeout);
+
+	static native int mq_setattr(int mqd, Pointer newAttributes, Pointer oldAttributes);
 
 	static native int mq_getattr(int mqd, Pointer attr);
 
 	static native int mq_close(int mqd);
 
 	static native int mq_unlink(String name);
-
-	static native int eventfd(int initial, int flags);
-
-	static native long read(int fd, Pointer buffer, long count);
-
-	static native long write(int fd, Pointer buffer, long count);
-
-	static native int close(int fd);
 
 	static native int poll(Pointer fds, long count, int timeoutMillis);
 

@@ -1,9 +1,9 @@
 package dev.mailslot.transport.posix;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.OptionalInt;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -22,16 +22,19 @@ import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 
 /**
- * A mailslot on a POSIX message queue opened non-blocking for reading (and for writing, to seal
- * it at close: see {@link QueueSeal}), and locked by this process (see {@link QueueOwnership}).
+ * A mailslot on a POSIX message queue, opened for reading and writing (writing only to seal it at
+ * close: see {@link QueueSeal}) and locked by this process (see {@link QueueOwnership}).
  * <p>
- * One message is read ahead when {@link #info()} needs the next size, so the next size and an
- * exact count are known and a too-small buffer leaves the message queued. An empty queue is waited
- * on with {@code poll} on the queue and two eventfds: the wake eventfd, signalled when a message
- * was read ahead but not taken, which a waking reader drains; and the close eventfd, signalled once
- * by {@link #close()} and never drained, so every waiting reader sees it.
+ * A reader waits in {@code mq_timedreceive} itself, holding the receive lock, so a message written
+ * to an empty queue goes straight to it. One message is read ahead when {@link #info()} needs the
+ * next size, so the next size and an exact count are known, and a too-small buffer leaves the
+ * message for the next reader. {@link #close()} seals the queue, which ends a reader's wait, and
+ * the reader, seeing the server closed, drops what it received.
  */
 final class PosixMailslotServer implements MailslotServer {
+
+	/** How long {@link #info()} waits for a reader to let go of the receive lock before it looks again. */
+	private static final long INFO_LOCK_WAIT_MILLIS = 1;
 
 	private final MailslotName name;
 
@@ -39,16 +42,12 @@ final class PosixMailslotServer implements MailslotServer {
 
 	private final int mqd;
 
-	private final int wakeFd;
-
-	private final int closeFd;
-
 	private final int maxMessageSize;
 
 	/** Read side for every operation, write side for close: close waits for readers to leave. */
 	private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
-	/** Guards the receive buffer, the read-ahead and the attributes buffer. */
+	/** Guards the receive buffer, the read-ahead and the deadline; held by a waiting reader. */
 	private final ReentrantLock receiveLock = new ReentrantLock();
 
 	private final Memory receiveBuffer;
@@ -56,17 +55,13 @@ final class PosixMailslotServer implements MailslotServer {
 	/** The receive buffer as a {@link ByteBuffer}, made once. */
 	private final ByteBuffer receiveView;
 
+	/** The {@code struct timespec} of a waiting reader's deadline. */
+	private final Memory deadline = new Memory(LibC.TIMESPEC_SIZE);
+
+	/** A {@code struct timespec} in the past: receive without waiting. */
+	private final Memory now = new Memory(LibC.TIMESPEC_SIZE);
+
 	private final Memory attributes = new Memory(LibC.MQ_ATTR_SIZE);
-
-	private final Memory one = new Memory(8);
-
-	/** Where a reader that drains the wake eventfd puts the count; nobody looks at it. */
-	private final Memory wakeCount = new Memory(8);
-
-	private static final int POLLED_DESCRIPTORS = 3;
-
-	/** {@code pollfd} arrays of readers that waited, kept for the next ones. */
-	private final Queue<Memory> pollFds = new ConcurrentLinkedQueue<>();
 
 	/** Size of the message held read ahead in the receive buffer, or -1. */
 	private int aheadSize = -1;
@@ -75,18 +70,15 @@ final class PosixMailslotServer implements MailslotServer {
 
 	private volatile ReadTimeout readTimeout;
 
-	PosixMailslotServer(MailslotName name, String queueName, int mqd, int wakeFd, int closeFd, int maxMessageSize,
-			ReadTimeout readTimeout) {
+	PosixMailslotServer(MailslotName name, String queueName, int mqd, int maxMessageSize, ReadTimeout readTimeout) {
 		this.name = name;
 		this.queueName = queueName;
 		this.mqd = mqd;
-		this.wakeFd = wakeFd;
-		this.closeFd = closeFd;
 		this.maxMessageSize = maxMessageSize;
 		this.readTimeout = readTimeout;
 		this.receiveBuffer = new Memory(Math.max(1, maxMessageSize));
 		this.receiveView = this.receiveBuffer.getByteBuffer(0, this.receiveBuffer.size());
-		this.one.setLong(0, 1);
+		this.now.clear();
 	}
 
 	@Override
@@ -133,7 +125,6 @@ final class PosixMailslotServer implements MailslotServer {
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
 		return receive(timeout, (size) -> {
 			if (size > buffer.remaining()) {
-				wakeReaders();
 				throw new BufferTooSmallException(this.name, size, buffer.remaining());
 			}
 			buffer.put(this.receiveView.duplicate().limit(size));
@@ -143,26 +134,26 @@ final class PosixMailslotServer implements MailslotServer {
 
 	/**
 	 * Wait up to the timeout for a message and hand it, by its size, to {@code take}, which reads
-	 * it from the receive buffer. If {@code take} throws, the message stays read ahead.
+	 * it from the receive buffer. If {@code take} throws, the message stays read ahead for the
+	 * next reader.
 	 */
 	private <T> T receive(ReadTimeout timeout, IntFunction<T> take) {
 		this.lifecycle.readLock().lock();
 		try {
-			long deadline = deadline(timeout);
-			while (true) {
+			ensureOpen();
+			long deadline = timeout.isForever() ? Long.MAX_VALUE : System.nanoTime() + timeout.toDuration().toNanos();
+			lockReceive(timeout, deadline);
+			try {
 				ensureOpen();
-				this.receiveLock.lock();
-				try {
-					if (fillAhead()) {
-						T message = take.apply(this.aheadSize);
-						this.aheadSize = -1;
-						return message;
-					}
+				if (this.aheadSize < 0) {
+					receiveAhead(timeout, deadline);
 				}
-				finally {
-					this.receiveLock.unlock();
-				}
-				awaitReadable(timeout, deadline);
+				T message = take.apply(this.aheadSize);
+				this.aheadSize = -1;
+				return message;
+			}
+			finally {
+				this.receiveLock.unlock();
 			}
 		}
 		finally {
@@ -171,7 +162,77 @@ final class PosixMailslotServer implements MailslotServer {
 	}
 
 	/**
-	 * Make sure a message is held read ahead, receiving one if the queue has any. Call with the
+	 * Take the receive lock, which another reader may hold while it waits for a message, by the
+	 * deadline.
+	 */
+	private void lockReceive(ReadTimeout timeout, long deadline) {
+		if (timeout.isForever()) {
+			this.receiveLock.lock();
+			return;
+		}
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					if (this.receiveLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+						return;
+					}
+					throw new MailslotTimeoutException(this.name, timeout);
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Wait in {@code mq_timedreceive} for a message until the deadline, and hold it read ahead.
+	 * Call with the receive lock held and nothing read ahead.
+	 */
+	private void receiveAhead(ReadTimeout timeout, long deadline) {
+		while (true) {
+			Pointer until = timeout.isForever() ? Pointer.NULL : absoluteDeadline(deadline);
+			long size = LibC.mq_timedreceive(this.mqd, this.receiveBuffer, this.receiveBuffer.size(), Pointer.NULL,
+					until);
+			if (size >= 0) {
+				if (this.closed.get()) {
+					throw closedWhileReading();
+				}
+				this.aheadSize = (int) size;
+				return;
+			}
+			int errno = LibC.errno();
+			if (errno == LibC.ETIMEDOUT) {
+				if (System.nanoTime() - deadline >= 0) {
+					throw new MailslotTimeoutException(this.name, timeout);
+				}
+			}
+			else if (errno != LibC.EINTR) {
+				throw failure("receive from", errno);
+			}
+		}
+	}
+
+	/**
+	 * Turn a {@code System.nanoTime()} deadline into the {@code CLOCK_REALTIME} time that
+	 * {@code mq_timedreceive} takes. If the wall clock is set meanwhile, the wait ends early or
+	 * late and {@link #receiveAhead} judges the deadline again on the monotonic clock.
+	 */
+	private Pointer absoluteDeadline(long deadline) {
+		Instant wallClock = Instant.now().plusNanos(Math.max(0, deadline - System.nanoTime()));
+		this.deadline.setLong(0, wallClock.getEpochSecond());
+		this.deadline.setLong(8, wallClock.getNano());
+		return this.deadline;
+	}
+
+	/**
+	 * Make sure a message is held read ahead if the queue has any, without waiting. Call with the
 	 * receive lock held.
 	 * @return whether a message is held
 	 */
@@ -180,13 +241,14 @@ final class PosixMailslotServer implements MailslotServer {
 			return true;
 		}
 		while (true) {
-			long size = LibC.mq_receive(this.mqd, this.receiveBuffer, this.receiveBuffer.size(), Pointer.NULL);
+			long size = LibC.mq_timedreceive(this.mqd, this.receiveBuffer, this.receiveBuffer.size(), Pointer.NULL,
+					this.now);
 			if (size >= 0) {
 				this.aheadSize = (int) size;
 				return true;
 			}
 			int errno = LibC.errno();
-			if (errno == LibC.EAGAIN) {
+			if (errno == LibC.ETIMEDOUT || errno == LibC.EAGAIN) {
 				return false;
 			}
 			if (errno != LibC.EINTR) {
@@ -195,72 +257,23 @@ final class PosixMailslotServer implements MailslotServer {
 		}
 	}
 
-	private static long deadline(ReadTimeout timeout) {
-		return timeout.isForever() ? Long.MAX_VALUE : System.nanoTime() + timeout.toDuration().toNanos();
-	}
-
 	/**
-	 * Wait until the queue may have a message, a message was read ahead, the server closes, or
-	 * the deadline passes.
+	 * Report GetMailslotInfo's figures. A reader that holds the receive lock while it waits does so
+	 * only while the queue is empty, so {@code info()} does not wait for it: it reports an empty
+	 * mailslot while the queue is empty, and takes the lock once it is not.
 	 */
-	private void awaitReadable(ReadTimeout timeout, long deadline) {
-		int waitMillis = -1;
-		if (!timeout.isForever()) {
-			long remaining = deadline - System.nanoTime();
-			if (remaining <= 0) {
-				throw new MailslotTimeoutException(this.name, timeout);
-			}
-			waitMillis = (int) Math.min(Integer.MAX_VALUE, (remaining + 999_999) / 1_000_000);
-		}
-		Memory fds = this.pollFds.poll();
-		if (fds == null) {
-			fds = newPollFds();
-		}
-		try {
-			if (LibC.poll(fds, POLLED_DESCRIPTORS, waitMillis) < 0) {
-				int errno = LibC.errno();
-				if (errno != LibC.EINTR) {
-					throw failure("wait on", errno);
-				}
-				return;
-			}
-			if (fds.getShort(LibC.POLLFD_SIZE + 6) != 0) {
-				LibC.read(this.wakeFd, this.wakeCount, 8);
-			}
-		}
-		finally {
-			this.pollFds.offer(fds);
-		}
-	}
-
-	/**
-	 * Make the {@code pollfd} array of a waiting reader: the queue, the wake and the close eventfd.
-	 */
-	private Memory newPollFds() {
-		Memory fds = new Memory((long) POLLED_DESCRIPTORS * LibC.POLLFD_SIZE);
-		fds.clear();
-		int[] descriptors = { this.mqd, this.wakeFd, this.closeFd };
-		for (int i = 0; i < descriptors.length; i++) {
-			fds.setInt((long) i * LibC.POLLFD_SIZE, descriptors[i]);
-			fds.setShort((long) i * LibC.POLLFD_SIZE + 4, LibC.POLLIN);
-		}
-		return fds;
-	}
-
 	@Override
 	public MailslotInfo info() {
 		this.lifecycle.readLock().lock();
 		try {
 			ensureOpen();
-			this.receiveLock.lock();
+			if (!lockForInfo()) {
+				return new MailslotInfo(this.maxMessageSize, OptionalInt.empty(), 0, this.readTimeout);
+			}
 			try {
-				boolean held = this.aheadSize >= 0;
 				if (!fillAhead()) {
 					return new MailslotInfo(this.maxMessageSize, OptionalInt.empty(), currentMessages(),
 							this.readTimeout);
-				}
-				if (!held) {
-					wakeReaders();
 				}
 				return new MailslotInfo(this.maxMessageSize, OptionalInt.of(this.aheadSize), currentMessages() + 1,
 						this.readTimeout);
@@ -271,6 +284,34 @@ final class PosixMailslotServer implements MailslotServer {
 		}
 		finally {
 			this.lifecycle.readLock().unlock();
+		}
+	}
+
+	/**
+	 * Take the receive lock, unless a reader holds it while the queue is empty.
+	 * @return whether the lock was taken
+	 */
+	private boolean lockForInfo() {
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					if (this.receiveLock.tryLock(INFO_LOCK_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+						return true;
+					}
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+				if (currentMessages() == 0) {
+					return false;
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -292,41 +333,38 @@ final class PosixMailslotServer implements MailslotServer {
 		return !this.closed.get();
 	}
 
+	/**
+	 * Close the mailslot: seal the queue, which also ends a reader's wait, wait for the readers
+	 * to leave, then unlink and close the queue, deleting what it holds.
+	 */
 	@Override
 	public void close() {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
-		LibC.write(this.closeFd, this.one, 8);
+		QueueSeal.seal(this.mqd);
 		this.lifecycle.writeLock().lock();
 		try {
-			QueueSeal.seal(this.mqd);
 			LibC.mq_unlink(this.queueName);
 			LibC.mq_close(this.mqd);
-			LibC.close(this.wakeFd);
-			LibC.close(this.closeFd);
 			this.receiveBuffer.close();
+			this.deadline.close();
+			this.now.close();
 			this.attributes.close();
-			this.one.close();
-			this.wakeCount.close();
-			this.pollFds.forEach(Memory::close);
 		}
 		finally {
 			this.lifecycle.writeLock().unlock();
 		}
 	}
 
-	/**
-	 * Wake a waiting reader: a message was read ahead and nobody took it.
-	 */
-	private void wakeReaders() {
-		LibC.write(this.wakeFd, this.one, 8);
-	}
-
 	private void ensureOpen() {
 		if (this.closed.get()) {
 			throw new MailslotClosedException(this.name, "Mailslot server " + this.name + " is closed");
 		}
+	}
+
+	private MailslotClosedException closedWhileReading() {
+		return new MailslotClosedException(this.name, "Mailslot server " + this.name + " was closed while it read");
 	}
 
 	private MailslotException failure(String operation, int errno) {

@@ -1,6 +1,7 @@
 package dev.mailslot.transport.posix;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotException;
@@ -47,21 +48,15 @@ public final class PosixMailslotTransport implements MailslotTransport {
 			mqd = QueueOwnership.create(name, queueName, options.mode(), attributes,
 					(errno) -> createFailure(name, queueName, errno, capacity, maxMessageSize, limits));
 		}
-		int wakeFd = -1;
-		int closeFd = -1;
 		try {
 			if (LibC.fchmod(mqd, options.mode()) != 0) {
 				throw new MailslotException(name, "Cannot set mode 0" + Integer.toOctalString(options.mode())
 						+ " on message queue " + queueName + ": " + LibC.describe(LibC.errno()));
 			}
-			wakeFd = eventFd(name);
-			closeFd = eventFd(name);
-			return new PosixMailslotServer(name, queueName, mqd, wakeFd, closeFd, maxMessageSize,
-					options.readTimeout());
+			makeBlocking(name, queueName, mqd);
+			return new PosixMailslotServer(name, queueName, mqd, maxMessageSize, options.readTimeout());
 		}
 		catch (RuntimeException | Error ex) {
-			closeQuietly(wakeFd);
-			closeQuietly(closeFd);
 			QueueSeal.seal(mqd);
 			LibC.mq_unlink(queueName);
 			LibC.mq_close(mqd);
@@ -69,19 +64,19 @@ public final class PosixMailslotTransport implements MailslotTransport {
 		}
 	}
 
-	private static int eventFd(MailslotName name) {
-		int fd = LibC.eventfd(0, LibC.O_NONBLOCK | LibC.O_CLOEXEC);
-		if (fd < 0) {
-			int errno = LibC.errno();
-			throw new MailslotException(name, "Cannot create an eventfd for mailslot " + name + ": "
-					+ LibC.describe(errno)).withNativeErrorCode(errno);
-		}
-		return fd;
-	}
-
-	private static void closeQuietly(int fd) {
-		if (fd >= 0) {
-			LibC.close(fd);
+	/**
+	 * Clear {@code O_NONBLOCK}, which the descriptor was opened with so that taking ownership of
+	 * the queue never waits: readers wait in {@code mq_timedreceive}.
+	 */
+	private static void makeBlocking(MailslotName name, String queueName, int mqd) {
+		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
+			attributes.clear();
+			attributes.setLong(LibC.MQ_ATTR_FLAGS, 0);
+			if (LibC.mq_setattr(mqd, attributes, Pointer.NULL) != 0) {
+				int errno = LibC.errno();
+				throw new MailslotException(name, "Cannot make message queue " + queueName + " blocking: "
+						+ LibC.describe(errno)).withNativeErrorCode(errno);
+			}
 		}
 	}
 

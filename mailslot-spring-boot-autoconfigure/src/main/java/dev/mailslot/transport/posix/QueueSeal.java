@@ -13,14 +13,15 @@ final class QueueSeal {
 	}
 
 	/**
-	 * Fill a queue through a descriptor open for writing. Call while the queue is still linked and
-	 * no reader of this process reads it.
-	 * @param mqd the descriptor, open for writing and non-blocking
+	 * Fill a queue through a descriptor open for writing, without waiting. Call while the queue is
+	 * still linked.
+	 * @param mqd the descriptor, open for writing
 	 */
 	static void seal(int mqd) {
-		try (Memory empty = new Memory(1)) {
-			while (LibC.mq_send(mqd, empty, 0, 0) == 0 || LibC.errno() == LibC.EINTR) {
-				// Until the queue is full (EAGAIN) or refuses for another reason.
+		try (Memory empty = new Memory(1); Memory past = new Memory(LibC.TIMESPEC_SIZE)) {
+			past.clear();
+			while (LibC.mq_timedsend(mqd, empty, 0, 0, past) == 0 || LibC.errno() == LibC.EINTR) {
+				// Until the queue is full (EAGAIN, or ETIMEDOUT for a blocking descriptor) or refuses.
 			}
 		}
 	}
