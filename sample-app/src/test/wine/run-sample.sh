@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Runs the sample on the win32 transport: a Windows Java runtime under Wine, with Microsoft's C
+# samples, built with mingw, on the other end of \\.\mailslot\sample_mailslot. First the sample
+# reads what "Writing to a Mailslot" writes; then its writer profile writes to "Reading from a
+# Mailslot". Maven calls this in the integration-test phase of sample-app.
+#
+#   run-sample.sh CLASSPATH_FILE OUTPUT_DIR
+#
+# The runtime is a cut-down one (java.base, java.logging, java.xml, java.desktop, java.prefs,
+# java.datatransfer): without java.management and java.naming it cannot run Tomcat or the JVM
+# and system meters, so the sample runs without a web server and with those two
+# auto-configurations excluded; the mailslot configuration is the sample's own, unchanged.
+# Skipped without Wine, mingw and the runtime, unless MAILSLOT_WINE_REQUIRED=1 (as in CI).
+set -euo pipefail
+module=$(cd "$(dirname "$0")/../../.." && pwd)
+top=$(dirname "$module")
+classpath_file=$1
+out=$2
+jre="$top/.wine/jre"
+programs_source="$top/mailslot-spring-boot-autoconfigure/src/test/c/win32"
+
+if [ ! -f "$jre/bin/java.exe" ] || ! command -v wine >/dev/null || ! command -v x86_64-w64-mingw32-gcc >/dev/null; then
+  message="sample under Wine: skipped, it needs wine, x86_64-w64-mingw32-gcc and a Windows JRE in $jre (.ci/install-wine-jre installs all three)"
+  if [ "${MAILSLOT_WINE_REQUIRED:-0}" = 1 ]; then
+    echo "$message; MAILSLOT_WINE_REQUIRED=1 makes this a failure" >&2
+    exit 1
+  fi
+  echo "$message"
+  exit 0
+fi
+
+rm -rf "$out"
+mkdir -p "$out/programs"
+for program in mailslot_writer mailslot_reader; do
+  x86_64-w64-mingw32-gcc -Wall -Werror -o "$out/programs/$program.exe" "$programs_source/$program.c"
+done
+
+windows_path() { printf 'Z:%s' "$1" | tr '/' '\\'; }
+classpath=$( { echo "$module/target/classes"; tr ':' '\n' < "$classpath_file"; } \
+  | while read -r entry || [ -n "$entry" ]; do printf 'Z:%s;' "$entry"; done)
+printf -- '-cp\n%s\n' "$classpath" > "$out/classpath.args"
+
+export WINEPREFIX="$out/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+unset DISPLAY
+wine wineboot --init > "$out/wineboot.log" 2>&1 < /dev/null
+trap 'wineserver -k > /dev/null 2>&1 < /dev/null || true' EXIT
+
+slot='\\.\mailslot\sample_mailslot'
+excluded=org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration,org.springframework.boot.micrometer.metrics.autoconfigure.system.SystemMetricsAutoConfiguration
+sample() {
+  wine "$jre/bin/java.exe" "@$(windows_path "$out/classpath.args")" dev.mailslot.sample.SampleApplication \
+    --spring.main.web-application-type=none "--spring.autoconfigure.exclude=$excluded" "$@"
+}
+await_lines() { # FILE PATTERN COUNT SECONDS
+  for _ in $(seq 1 "$4"); do
+    [ "$(grep -c -- "$2" "$1" 2>/dev/null || true)" -ge "$3" ] && return 0
+    sleep 1
+  done
+  return 1
+}
+fail() {
+  echo "sample under Wine: $1" >&2
+  tail -n 40 "$2" >&2
+  exit 1
+}
+started=$(date +%s)
+
+# 1. The sample reads: Microsoft's writing sample writes its three messages.
+sample > "$out/reader-app.log" 2>&1 < /dev/null &
+await_lines "$out/reader-app.log" "Started SampleApplication" 1 120 || fail "the sample did not start" "$out/reader-app.log"
+wine "$out/programs/mailslot_writer.exe" "$slot" > "$out/writer.log" 2>&1 < /dev/null \
+  || fail "Microsoft's writing sample failed" "$out/writer.log"
+await_lines "$out/reader-app.log" "SampleListener .*Received" 3 30 \
+  || fail "the sample did not receive the three messages" "$out/reader-app.log"
+grep "SampleListener" "$out/reader-app.log"
+wineserver -k > /dev/null 2>&1 < /dev/null || true
+wait || true
+
+# 2. The sample writes: Microsoft's reading sample creates the mailslot and reads three messages.
+wine wineboot --init > /dev/null 2>&1 < /dev/null
+wine "$out/programs/mailslot_reader.exe" "$slot" 3 > "$out/reader.log" 2>&1 < /dev/null &
+await_lines "$out/reader.log" "^ready" 1 30 || fail "Microsoft's reading sample did not start" "$out/reader.log"
+sample --spring.profiles.active=writer > "$out/writer-app.log" 2>&1 < /dev/null \
+  || fail "the sample's writer failed" "$out/writer-app.log"
+await_lines "$out/reader.log" "^message " 3 30 || fail "the reading sample did not get three messages" "$out/reader.log"
+cat "$out/reader.log"
+wait || true
+echo "sample under Wine: both directions passed after $(( $(date +%s) - started )) s"
