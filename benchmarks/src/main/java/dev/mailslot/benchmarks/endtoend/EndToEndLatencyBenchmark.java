@@ -21,14 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
 import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
-import dev.mailslot.MailslotServerOptions;
-import dev.mailslot.MailslotTransports;
-import dev.mailslot.ReadTimeout;
 
 /**
  * Write-to-dispatch latency at a fixed rate: a writer process writes {@code rate} messages a
@@ -58,9 +53,7 @@ public class EndToEndLatencyBenchmark {
 	@Param({ "64" })
 	public int size;
 
-	private ConfigurableApplicationContext context;
-
-	private MailslotServer server;
+	private BenchmarkReader benchmarkReader;
 
 	private Thread readLoop;
 
@@ -77,15 +70,9 @@ public class EndToEndLatencyBenchmark {
 	@Setup(Level.Trial)
 	public void start() {
 		MailslotName name = MailslotName.local("latency-" + ProcessHandle.current().pid());
-		if (this.reader.equals("listener")) {
-			this.context = ListenerApplication.run(name, this.size);
-			this.deliveries = this.context.getBean(Deliveries.class);
-		}
-		else {
-			this.server = MailslotTransports.get("posix")
-				.createServer(MailslotServerOptions.builder(name).maxMessageSize(this.size)
-					.readTimeout(ReadTimeout.FOREVER).build());
-			this.deliveries = new Deliveries();
+		this.benchmarkReader = BenchmarkReader.start(this.reader, name, this.size);
+		this.deliveries = this.benchmarkReader.deliveries();
+		if (this.benchmarkReader.server() != null) {
 			this.readLoop = new Thread(this::readUntilClosed, "read-loop");
 			this.readLoop.start();
 		}
@@ -109,11 +96,8 @@ public class EndToEndLatencyBenchmark {
 	@TearDown(Level.Trial)
 	public void stop() throws InterruptedException {
 		String report = this.writer.stop();
-		if (this.context != null) {
-			this.context.close();
-		}
-		if (this.server != null) {
-			this.server.close();
+		this.benchmarkReader.close();
+		if (this.readLoop != null) {
 			this.readLoop.join();
 		}
 		System.out.println();
@@ -125,7 +109,7 @@ public class EndToEndLatencyBenchmark {
 	private void readUntilClosed() {
 		try {
 			while (true) {
-				this.deliveries.accept(this.server.read());
+				this.deliveries.accept(this.benchmarkReader.server().read());
 			}
 		}
 		catch (MailslotClosedException ex) {

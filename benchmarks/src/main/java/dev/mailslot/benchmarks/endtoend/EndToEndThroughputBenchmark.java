@@ -17,13 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
-import dev.mailslot.MailslotServerOptions;
-import dev.mailslot.MailslotTransports;
-import dev.mailslot.ReadTimeout;
 
 /**
  * Messages a second from a writer process, through the posix transport, to a reader in this JVM:
@@ -47,13 +42,7 @@ public class EndToEndThroughputBenchmark {
 	@Param({ "64", "1024" })
 	public int size;
 
-	private final Deliveries loopDeliveries = new Deliveries();
-
-	private ConfigurableApplicationContext context;
-
-	private MailslotServer server;
-
-	private Deliveries deliveries;
+	private BenchmarkReader benchmarkReader;
 
 	private WriterProcess writer;
 
@@ -61,42 +50,30 @@ public class EndToEndThroughputBenchmark {
 	public void start() {
 		MailslotName name = MailslotName
 			.local("benchmark-" + ProcessHandle.current().pid() + "-" + this.reader + "-" + this.size);
-		if (this.reader.equals("listener")) {
-			this.context = ListenerApplication.run(name, this.size);
-			this.deliveries = this.context.getBean(Deliveries.class);
-		}
-		else {
-			this.server = MailslotTransports.get("posix")
-				.createServer(MailslotServerOptions.builder(name).maxMessageSize(this.size)
-					.readTimeout(ReadTimeout.FOREVER).build());
-			this.deliveries = this.loopDeliveries;
-		}
+		this.benchmarkReader = BenchmarkReader.start(this.reader, name, this.size);
 		this.writer = WriterProcess.burst("posix", name, this.size);
 	}
 
 	@TearDown(Level.Trial)
 	public void stop() {
 		this.writer.close();
-		if (this.context != null) {
-			this.context.close();
-		}
-		if (this.server != null) {
-			this.server.close();
-		}
+		this.benchmarkReader.close();
 	}
 
 	@Benchmark
 	@OperationsPerInvocation(BURST)
 	public long deliver() {
-		long target = this.deliveries.count() + BURST;
+		Deliveries deliveries = this.benchmarkReader.deliveries();
+		MailslotServer server = this.benchmarkReader.server();
+		long target = deliveries.count() + BURST;
 		this.writer.burst(BURST);
-		if (this.server != null) {
+		if (server != null) {
 			for (int i = 0; i < BURST; i++) {
-				this.deliveries.accept(this.server.read());
+				deliveries.accept(server.read());
 			}
 		}
 		else {
-			this.deliveries.awaitCount(target);
+			deliveries.awaitCount(target);
 		}
 		this.writer.awaitSent(BURST);
 		return target;

@@ -1,0 +1,62 @@
+package dev.mailslot.benchmarks.endtoend;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransports;
+import dev.mailslot.ReadTimeout;
+
+/**
+ * The reading side of an end-to-end benchmark: {@code listener}, a {@code @MailslotListener} in a
+ * Spring context ({@link ListenerApplication}), or {@code read-loop}, a posix server that the
+ * benchmark reads itself, handing each message to {@link #deliveries()}.
+ */
+final class BenchmarkReader implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private final MailslotServer server;
+
+	private final Deliveries deliveries;
+
+	private BenchmarkReader(ConfigurableApplicationContext context, MailslotServer server, Deliveries deliveries) {
+		this.context = context;
+		this.server = server;
+		this.deliveries = deliveries;
+	}
+
+	static BenchmarkReader start(String kind, MailslotName name, int maxMessageSize) {
+		if (kind.equals("listener")) {
+			ConfigurableApplicationContext context = ListenerApplication.run(name, maxMessageSize);
+			return new BenchmarkReader(context, null, context.getBean(Deliveries.class));
+		}
+		MailslotServer server = MailslotTransports.get("posix")
+			.createServer(MailslotServerOptions.builder(name).maxMessageSize(maxMessageSize)
+				.readTimeout(ReadTimeout.FOREVER).build());
+		return new BenchmarkReader(null, server, new Deliveries());
+	}
+
+	Deliveries deliveries() {
+		return this.deliveries;
+	}
+
+	/**
+	 * Return the server to read, or {@code null} when a listener reads.
+	 */
+	MailslotServer server() {
+		return this.server;
+	}
+
+	@Override
+	public void close() {
+		if (this.context != null) {
+			this.context.close();
+		}
+		if (this.server != null) {
+			this.server.close();
+		}
+	}
+
+}
