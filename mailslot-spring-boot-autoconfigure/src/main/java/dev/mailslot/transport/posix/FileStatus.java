@@ -14,6 +14,15 @@ import com.sun.jna.Memory;
 record FileStatus(int devMajor, int devMinor, long inode, int links, int mode) {
 
 	/**
+	 * Return whether this status and another are of the same file.
+	 * @param other the other status
+	 * @return whether device and inode match
+	 */
+	boolean isSameFile(FileStatus other) {
+		return this.inode == other.inode && this.devMajor == other.devMajor && this.devMinor == other.devMinor;
+	}
+
+	/**
 	 * Return the status of an open descriptor.
 	 * @param fd the descriptor
 	 * @return the status

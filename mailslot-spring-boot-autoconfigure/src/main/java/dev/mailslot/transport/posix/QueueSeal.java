@@ -39,9 +39,7 @@ final class QueueSeal {
 			return;
 		}
 		try {
-			FileStatus found = FileStatus.of(mqd);
-			if (found.inode() == expected.inode() && found.devMajor() == expected.devMajor()
-					&& found.devMinor() == expected.devMinor()) {
+			if (FileStatus.of(mqd).isSameFile(expected)) {
 				seal(mqd);
 			}
 		}

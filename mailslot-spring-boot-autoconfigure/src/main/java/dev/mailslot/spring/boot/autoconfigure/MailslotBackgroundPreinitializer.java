@@ -1,35 +1,29 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
-import java.nio.charset.StandardCharsets;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializer;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotTransports;
-import dev.mailslot.spring.listener.MailslotListenerContainer;
-import dev.mailslot.spring.support.converter.MailslotMessageConverters;
 
 /**
  * Loads, while Boot prepares the application, what the first mailslot and listener would
  * otherwise load on the main thread: the native library of the platform's default transport (on
  * Linux, JNA and the posix calls, about a tenth of a second; getting the win32 transport binds
- * kernel32), spring-messaging's argument resolvers and converters, and the listener container's
- * classes. It does so whatever {@code mailslot.transport} says, which it cannot read. Boot runs it
- * on a background thread when the machine has more than one processor, unless
- * {@code spring.backgroundpreinitializer.ignore} is set.
+ * kernel32), and spring-messaging's argument resolvers. It does so whatever
+ * {@code mailslot.transport} says, which it cannot read. Boot runs it on a background thread when
+ * the machine has more than one processor, unless {@code spring.backgroundpreinitializer.ignore}
+ * is set.
  */
 final class MailslotBackgroundPreinitializer implements BackgroundPreinitializer {
 
 	private static final Log logger = LogFactory.getLog(MailslotBackgroundPreinitializer.class);
 
 	@Override
-	public void preinitialize() throws ClassNotFoundException {
+	public void preinitialize() {
 		try {
 			MailslotTransports.get(MailslotTransports.AUTO).preload();
 		}
@@ -41,10 +35,6 @@ final class MailslotBackgroundPreinitializer implements BackgroundPreinitializer
 					+ "will fail with only 'Could not initialize class'. The cause:", ex);
 		}
 		new DefaultMessageHandlerMethodFactory().afterPropertiesSet();
-		MailslotMessageConverters.create(StandardCharsets.UTF_8, null);
-		RetryPolicy.builder().maxRetries(1).build();
-		new SimpleAsyncTaskExecutor();
-		Class.forName(MailslotListenerContainer.class.getName());
 	}
 
 }
