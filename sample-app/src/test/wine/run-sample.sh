@@ -16,33 +16,10 @@ module=$(cd "$(dirname "$0")/../../.." && pwd)
 top=$(dirname "$module")
 classpath_file=$1
 out=$2
-jre="$top/.wine/jre"
-programs_source="$top/mailslot-spring-boot-autoconfigure/src/test/c/win32"
-
-if [ ! -f "$jre/bin/java.exe" ] || ! command -v wine >/dev/null || ! command -v x86_64-w64-mingw32-gcc >/dev/null; then
-  message="sample under Wine: skipped, it needs wine, x86_64-w64-mingw32-gcc and a Windows JRE in $jre (.ci/install-wine-jre installs all three)"
-  if [ "${MAILSLOT_WINE_REQUIRED:-0}" = 1 ]; then
-    echo "$message; MAILSLOT_WINE_REQUIRED=1 makes this a failure" >&2
-    exit 1
-  fi
-  echo "$message"
-  exit 0
-fi
-
-rm -rf "$out"
-mkdir -p "$out/programs"
-for program in mailslot_writer mailslot_reader; do
-  x86_64-w64-mingw32-gcc -Wall -Werror -o "$out/programs/$program.exe" "$programs_source/$program.c"
-done
-
-windows_path() { printf 'Z:%s' "$1" | tr '/' '\\'; }
-classpath=$( { echo "$module/target/classes"; tr ':' '\n' < "$classpath_file"; } \
-  | while read -r entry || [ -n "$entry" ]; do printf 'Z:%s;' "$entry"; done)
-printf -- '-cp\n%s\n' "$classpath" > "$out/classpath.args"
-
-export WINEPREFIX="$out/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-unset DISPLAY
-wine wineboot --init > "$out/wineboot.log" 2>&1 < /dev/null
+what="sample under Wine"
+# shellcheck source=../../../../mailslot-spring-boot-autoconfigure/src/test/wine/wine-java.sh
+. "$top/mailslot-spring-boot-autoconfigure/src/test/wine/wine-java.sh"
+write_classpath_args "$classpath_file" "$module/target/classes"
 trap 'wineserver -k > /dev/null 2>&1 < /dev/null || true' EXIT
 
 slot='\\.\mailslot\sample_mailslot'
