@@ -1,8 +1,8 @@
 package dev.mailslot.transport.win32;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.Kernel32Util;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinDef.BOOLByReference;
@@ -14,20 +14,20 @@ import com.sun.jna.ptr.PointerByReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link Win32Api} on the real kernel32 and advapi32, loaded when first created.
+ * {@link Win32Api} on the real kernel32, advapi32 and ntdll, loaded when first created.
  */
 final class JnaWin32Api implements Win32Api {
 
-	private final Kernel32 kernel32 = Kernel32.INSTANCE;
-
-	private final MailslotKernel32 mailslots = MailslotKernel32.load();
+	private final MailslotKernel32 kernel32 = MailslotKernel32.load();
 
 	private final MailslotAdvapi32 advapi32 = MailslotAdvapi32.load();
+
+	private final MailslotNtdll ntdll = MailslotNtdll.load();
 
 	@Override
 	public HANDLE createMailslot(String name, int maxMessageSize, int readTimeout,
 			WinBase.@Nullable SECURITY_ATTRIBUTES securityAttributes) {
-		return this.mailslots.CreateMailslot(name, maxMessageSize, readTimeout, securityAttributes);
+		return this.kernel32.CreateMailslot(name, maxMessageSize, readTimeout, securityAttributes);
 	}
 
 	@Override
@@ -38,17 +38,42 @@ final class JnaWin32Api implements Win32Api {
 	@Override
 	public boolean getMailslotInfo(HANDLE mailslot, IntByReference maxMessageSize, IntByReference nextSize,
 			IntByReference messageCount, IntByReference readTimeout) {
-		return this.mailslots.GetMailslotInfo(mailslot, maxMessageSize, nextSize, messageCount, readTimeout);
+		return this.kernel32.GetMailslotInfo(mailslot, maxMessageSize, nextSize, messageCount, readTimeout);
 	}
 
 	@Override
 	public boolean setMailslotInfo(HANDLE mailslot, int readTimeout) {
-		return this.mailslots.SetMailslotInfo(mailslot, readTimeout);
+		return this.kernel32.SetMailslotInfo(mailslot, readTimeout);
 	}
 
 	@Override
-	public boolean readFile(HANDLE file, byte[] buffer, int size, IntByReference read) {
-		return this.kernel32.ReadFile(file, buffer, size, read, null);
+	public boolean isSynchronous(HANDLE handle) {
+		Memory ioStatusBlock = new Memory(2L * Native.POINTER_SIZE);
+		IntByReference mode = new IntByReference();
+		int status = this.ntdll.NtQueryInformationFile(handle, ioStatusBlock, mode, Integer.BYTES,
+				MailslotNtdll.FILE_MODE_INFORMATION);
+		int synchronous = MailslotNtdll.FILE_SYNCHRONOUS_IO_ALERT | MailslotNtdll.FILE_SYNCHRONOUS_IO_NONALERT;
+		return status == 0 && (mode.getValue() & synchronous) != 0;
+	}
+
+	@Override
+	public HANDLE createEvent() {
+		return this.kernel32.CreateEvent(null, true, false, null);
+	}
+
+	@Override
+	public boolean readFile(HANDLE file, Pointer buffer, int size, Pointer overlapped) {
+		return this.kernel32.ReadFile(file, buffer, size, null, overlapped);
+	}
+
+	@Override
+	public boolean getOverlappedResult(HANDLE file, Pointer overlapped, IntByReference transferred, boolean wait) {
+		return this.kernel32.GetOverlappedResult(file, overlapped, transferred, wait);
+	}
+
+	@Override
+	public boolean cancelIo(HANDLE file, Pointer overlapped) {
+		return this.kernel32.CancelIoEx(file, overlapped);
 	}
 
 	@Override
@@ -60,11 +85,6 @@ final class JnaWin32Api implements Win32Api {
 	@Override
 	public boolean writeFile(HANDLE file, byte[] buffer, int size, IntByReference written) {
 		return this.kernel32.WriteFile(file, buffer, size, written, null);
-	}
-
-	@Override
-	public boolean cancelIo(HANDLE file) {
-		return this.mailslots.CancelIoEx(file, null);
 	}
 
 	@Override
@@ -93,7 +113,7 @@ final class JnaWin32Api implements Win32Api {
 
 	@Override
 	public void freeSecurityDescriptor(Pointer securityDescriptor) {
-		this.mailslots.LocalFree(securityDescriptor);
+		this.kernel32.LocalFree(securityDescriptor);
 	}
 
 	@Override

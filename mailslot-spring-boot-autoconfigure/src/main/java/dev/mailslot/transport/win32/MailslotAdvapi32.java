@@ -17,7 +17,7 @@ interface MailslotAdvapi32 extends StdCallLibrary {
 	int SDDL_REVISION_1 = 1;
 
 	static MailslotAdvapi32 load() {
-		return Native.load("advapi32", MailslotAdvapi32.class, W32APIOptions.DEFAULT_OPTIONS);
+		return Native.load("advapi32", MailslotAdvapi32.class, W32APIOptions.UNICODE_OPTIONS);
 	}
 
 	boolean ConvertStringSecurityDescriptorToSecurityDescriptor(String sddl, int revision,

@@ -8,9 +8,13 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.StdCallLibrary;
 import com.sun.jna.win32.W32APIOptions;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The kernel32 calls jna-platform's {@code Kernel32} lacks. The unicode options map each name to
- * its {@code W} form (CreateMailslotW).
+ * The kernel32 calls of the transport. The unicode options map each name that has one to its
+ * {@code W} form (CreateMailslotW, CreateFileW, CreateEventW) and strings to UTF-16, whatever
+ * {@code w32.ascii} says. Buffers and OVERLAPPED structures of reads are native memory the server
+ * owns, passed as pointers, because the kernel writes them after ReadFile returns.
  */
 interface MailslotKernel32 extends StdCallLibrary {
 
@@ -21,18 +25,34 @@ interface MailslotKernel32 extends StdCallLibrary {
 	int MAILSLOT_WAIT_FOREVER = -1;
 
 	static MailslotKernel32 load() {
-		return Native.load("kernel32", MailslotKernel32.class, W32APIOptions.DEFAULT_OPTIONS);
+		return Native.load("kernel32", MailslotKernel32.class, W32APIOptions.UNICODE_OPTIONS);
 	}
 
 	HANDLE CreateMailslot(String name, int maxMessageSize, int readTimeout,
-			WinBase.SECURITY_ATTRIBUTES securityAttributes);
+			WinBase.@Nullable SECURITY_ATTRIBUTES securityAttributes);
 
 	boolean GetMailslotInfo(HANDLE mailslot, IntByReference maxMessageSize, IntByReference nextSize,
 			IntByReference messageCount, IntByReference readTimeout);
 
 	boolean SetMailslotInfo(HANDLE mailslot, int readTimeout);
 
-	boolean CancelIoEx(HANDLE file, Pointer overlapped);
+	HANDLE CreateFile(String name, int access, int shareMode, WinBase.@Nullable SECURITY_ATTRIBUTES securityAttributes,
+			int creationDisposition, int flagsAndAttributes, @Nullable HANDLE templateFile);
+
+	boolean ReadFile(HANDLE file, Pointer buffer, int size, @Nullable IntByReference read, Pointer overlapped);
+
+	boolean WriteFile(HANDLE file, byte[] buffer, int size, IntByReference written, @Nullable Pointer overlapped);
+
+	boolean GetOverlappedResult(HANDLE file, Pointer overlapped, IntByReference transferred, boolean wait);
+
+	boolean CancelIoEx(HANDLE file, @Nullable Pointer overlapped);
+
+	HANDLE CreateEvent(WinBase.@Nullable SECURITY_ATTRIBUTES securityAttributes, boolean manualReset,
+			boolean initialState, @Nullable String name);
+
+	boolean SetHandleInformation(HANDLE handle, int mask, int flags);
+
+	boolean CloseHandle(HANDLE handle);
 
 	Pointer LocalFree(Pointer memory);
 

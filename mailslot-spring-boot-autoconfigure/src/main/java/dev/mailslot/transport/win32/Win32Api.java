@@ -31,7 +31,33 @@ interface Win32Api {
 
 	boolean setMailslotInfo(HANDLE mailslot, int readTimeout);
 
-	boolean readFile(HANDLE file, byte[] buffer, int size, IntByReference read);
+	/**
+	 * Return whether the handle's I/O is synchronous ({@code FILE_SYNCHRONOUS_IO_ALERT} or
+	 * {@code _NONALERT} in its {@code FILE_MODE_INFORMATION}). CreateMailslot's handles are
+	 * overlapped on Windows; Wine makes them synchronous.
+	 */
+	boolean isSynchronous(HANDLE handle);
+
+	/**
+	 * Create a manual-reset event, not signalled: {@code CreateEventW(NULL, TRUE, FALSE, NULL)}.
+	 */
+	HANDLE createEvent();
+
+	/**
+	 * Start a read: {@code ReadFile(file, buffer, size, NULL, overlapped)}. On an overlapped handle
+	 * it may fail with {@code ERROR_IO_PENDING} while the read goes on.
+	 */
+	boolean readFile(HANDLE file, Pointer buffer, int size, Pointer overlapped);
+
+	/**
+	 * Complete a read: {@code GetOverlappedResult(file, overlapped, transferred, wait)}.
+	 */
+	boolean getOverlappedResult(HANDLE file, Pointer overlapped, IntByReference transferred, boolean wait);
+
+	/**
+	 * Cancel one read from any thread: {@code CancelIoEx(file, overlapped)}.
+	 */
+	boolean cancelIo(HANDLE file, Pointer overlapped);
 
 	/**
 	 * Open a mailslot for writing: {@code CreateFile(name, GENERIC_WRITE, FILE_SHARE_READ |
@@ -42,8 +68,6 @@ interface Win32Api {
 	HANDLE openForWriting(String name);
 
 	boolean writeFile(HANDLE file, byte[] buffer, int size, IntByReference written);
-
-	boolean cancelIo(HANDLE file);
 
 	boolean closeHandle(HANDLE handle);
 

@@ -1,6 +1,7 @@
 package dev.mailslot.transport.win32;
 
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiFunction;
 
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
@@ -20,27 +22,31 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A kernel32 mailslot. Reads size their buffer from GetMailslotInfo's next size and, if a larger
  * message arrives while they wait, retry with its size ({@code ERROR_INSUFFICIENT_BUFFER} leaves
- * it queued).
+ * it queued). They are overlapped reads, as CreateMailslot's documentation asks of its handles (see
+ * {@link OverlappedReader}).
  * <p>
  * A read with a timeout of its own sets it on the handle with SetMailslotInfo for that read and
  * restores the server's afterwards; reads are therefore one at a time, and {@link #info()} reports
  * the server's timeout as set at creation or by {@link #setReadTimeout(ReadTimeout)}.
  * <p>
- * {@link #close()} ends reads waiting in other threads before it closes the handle: it cancels
- * their I/O with CancelIoEx and, where that does not end them (Wine), writes a one-byte message
- * to the mailslot, which the woken reader discards because the server is closing.
+ * {@link #close()} cancels a waiting read with CancelIoEx and waits for it to end before it closes
+ * the handle; a read that completed in the meantime returns its message. Where the handle is
+ * synchronous (Wine), which CancelIoEx cannot end, it writes a wake message of random bytes that
+ * the woken reader recognizes and drops.
  */
 final class Win32MailslotServer implements MailslotServer {
 
 	/** Buffer for a read that waits for a message of unknown size, when any size is allowed. */
 	static final int DEFAULT_READ_BUFFER = 64 * 1024;
 
-	private static final long CANCEL_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-
 	private static final long CLOSE_WAIT_SECONDS = 5;
+
+	private static final int WAKE_MESSAGE_SIZE = 16;
 
 	private static final System.Logger logger = System.getLogger(Win32MailslotServer.class.getName());
 
@@ -52,6 +58,8 @@ final class Win32MailslotServer implements MailslotServer {
 
 	private final HANDLE handle;
 
+	private final OverlappedReader reader;
+
 	/** Read side for every operation, write side for closing the handle. */
 	private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
@@ -62,14 +70,21 @@ final class Win32MailslotServer implements MailslotServer {
 	/** One ReadFile at a time, so that a read's own timeout applies to it alone. */
 	private final ReentrantLock readLock = new ReentrantLock();
 
+	private final byte[] wakeMessage = new byte[WAKE_MESSAGE_SIZE];
+
 	private volatile ReadTimeout readTimeout;
 
-	Win32MailslotServer(Win32Api api, MailslotName name, HANDLE handle, ReadTimeout readTimeout) {
+	Win32MailslotServer(Win32Api api, MailslotName name, HANDLE handle, OverlappedReader reader,
+			ReadTimeout readTimeout) {
 		this.api = api;
 		this.errors = new Win32Errors(api);
 		this.name = name;
 		this.handle = handle;
+		this.reader = reader;
 		this.readTimeout = readTimeout;
+		if (this.reader.isSynchronous()) {
+			new SecureRandom().nextBytes(this.wakeMessage);
+		}
 	}
 
 	@Override
@@ -102,10 +117,9 @@ final class Win32MailslotServer implements MailslotServer {
 				ensureOpen();
 				Info info = query();
 				int size = (info.nextSize >= 0) ? info.nextSize : bufferForUnknownSize(info.maxMessageSize);
-				byte[] buffer = new byte[Math.max(1, size)];
-				int read = readFile(buffer, timeout);
-				if (read >= 0) {
-					return (read == buffer.length) ? buffer : Arrays.copyOf(buffer, read);
+				byte[] message = readFile(size, timeout, OverlappedReader::bytes);
+				if (message != null) {
+					return message;
 				}
 			}
 		}
@@ -129,10 +143,11 @@ final class Win32MailslotServer implements MailslotServer {
 				if (info.nextSize > buffer.remaining()) {
 					throw new BufferTooSmallException(this.name, info.nextSize, buffer.remaining());
 				}
-				byte[] bytes = new byte[Math.max(1, buffer.remaining())];
-				int read = readFile(bytes, timeout);
-				if (read >= 0) {
-					buffer.put(bytes, 0, read);
+				Integer read = readFile(buffer.remaining(), timeout, (reader, size) -> {
+					reader.copyTo(buffer, size);
+					return size;
+				});
+				if (read != null) {
 					return read;
 				}
 				int next = query().nextSize;
@@ -151,10 +166,12 @@ final class Win32MailslotServer implements MailslotServer {
 	}
 
 	/**
-	 * Read one message into the buffer, waiting up to the timeout.
-	 * @return the size read, or -1 if the message was larger than the buffer and stays queued
+	 * Read one message of at most {@code size} bytes, waiting up to the timeout, and take it from
+	 * the reader's buffer while no other read can reuse it.
+	 * @return what {@code take} made of the message, or {@code null} if the message was larger and
+	 * stays queued
 	 */
-	private int readFile(byte[] buffer, ReadTimeout timeout) {
+	private <T> @Nullable T readFile(int size, ReadTimeout timeout, BiFunction<OverlappedReader, Integer, T> take) {
 		this.readLock.lock();
 		try {
 			ReadTimeout serverTimeout = this.readTimeout;
@@ -163,7 +180,8 @@ final class Win32MailslotServer implements MailslotServer {
 				setHandleTimeout(timeout);
 			}
 			try {
-				return readFileNow(buffer, timeout);
+				int read = readFileNow(size, timeout);
+				return (read >= 0) ? take.apply(this.reader, read) : null;
 			}
 			finally {
 				if (ownTimeout && !this.closed.get()) {
@@ -176,16 +194,18 @@ final class Win32MailslotServer implements MailslotServer {
 		}
 	}
 
-	private int readFileNow(byte[] buffer, ReadTimeout timeout) {
+	private int readFileNow(int size, ReadTimeout timeout) {
 		this.readsInProgress.incrementAndGet();
 		try {
 			ensureOpen();
-			IntByReference read = new IntByReference();
-			if (this.api.readFile(this.handle, buffer, buffer.length, read)) {
-				ensureOpen();
-				return read.getValue();
+			int read = this.reader.read(size);
+			if (read >= 0) {
+				if (this.closed.get() && isWakeMessage(read)) {
+					throw new MailslotClosedException(this.name, "Mailslot server " + this.name + " is closed");
+				}
+				return read;
 			}
-			int code = this.api.lastError();
+			int code = -read;
 			if (code == Win32Errors.ERROR_INSUFFICIENT_BUFFER && !this.closed.get()) {
 				return -1;
 			}
@@ -197,6 +217,11 @@ final class Win32MailslotServer implements MailslotServer {
 		finally {
 			this.readsInProgress.decrementAndGet();
 		}
+	}
+
+	private boolean isWakeMessage(int size) {
+		return this.reader.isSynchronous() && size == this.wakeMessage.length
+				&& Arrays.equals(this.reader.bytes(size), this.wakeMessage);
 	}
 
 	@Override
@@ -256,10 +281,9 @@ final class Win32MailslotServer implements MailslotServer {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
-		while (this.readsInProgress.get() > 0 && System.nanoTime() < deadline) {
-			this.api.cancelIo(this.handle);
-			if (!awaitNoReads(System.nanoTime() + CANCEL_WAIT_NANOS)) {
+		if (this.readsInProgress.get() > 0) {
+			this.reader.cancel();
+			if (this.reader.isSynchronous()) {
 				wakeReaderWithMessage();
 			}
 		}
@@ -275,6 +299,9 @@ final class Win32MailslotServer implements MailslotServer {
 		}
 		try {
 			this.api.closeHandle(this.handle);
+			if (locked) {
+				this.reader.close();
+			}
 		}
 		finally {
 			if (locked) {
@@ -283,35 +310,16 @@ final class Win32MailslotServer implements MailslotServer {
 		}
 	}
 
-	private boolean awaitNoReads(long deadline) {
-		while (this.readsInProgress.get() > 0) {
-			if (System.nanoTime() >= deadline) {
-				return false;
-			}
-			sleepBriefly();
-		}
-		return true;
-	}
-
 	private void wakeReaderWithMessage() {
 		HANDLE client = this.api.openForWriting(this.name.toString());
 		if (client == null || Win32Api.INVALID_HANDLE.equals(client)) {
 			return;
 		}
 		try {
-			this.api.writeFile(client, new byte[1], 1, new IntByReference());
+			this.api.writeFile(client, this.wakeMessage, this.wakeMessage.length, new IntByReference());
 		}
 		finally {
 			this.api.closeHandle(client);
-		}
-	}
-
-	private static void sleepBriefly() {
-		try {
-			Thread.sleep(1);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -79,7 +79,14 @@ public final class Win32MailslotTransport implements MailslotTransport {
 				this.api.closeHandle(handle);
 				throw this.errors.failure(name, "make the handle inheritable (SetHandleInformation) of", code);
 			}
-			return new Win32MailslotServer(this.api, name, handle, options.readTimeout());
+			HANDLE event = this.api.createEvent();
+			if (event == null || Win32Api.INVALID_HANDLE.equals(event)) {
+				int code = this.api.lastError();
+				this.api.closeHandle(handle);
+				throw this.errors.failure(name, "create the read event (CreateEventW) of", code);
+			}
+			return new Win32MailslotServer(this.api, name, handle, new OverlappedReader(this.api, handle, event),
+					options.readTimeout());
 		}
 		finally {
 			if (descriptor != null) {

@@ -2,11 +2,12 @@ package dev.mailslot.transport.win32;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.jna.Pointer;
@@ -19,13 +20,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link Win32Api} that plays one mailslot in memory and fails calls with the error codes a test
  * scripts, for the cases Wine never produces. It follows Windows: a too-small read fails with
- * ERROR_INSUFFICIENT_BUFFER and keeps the message.
+ * ERROR_INSUFFICIENT_BUFFER and keeps the message; a read of an empty mailslot that may wait is
+ * pending ({@code ERROR_IO_PENDING}) until a message is written or CancelIoEx ends it with
+ * ERROR_OPERATION_ABORTED. {@link #synchronousHandle()} plays Wine's handle instead, whose ReadFile
+ * waits inside the call and which CancelIoEx cannot end.
  */
 class ScriptedWin32Api implements Win32Api {
+
+	/** What CancelIoEx fails with when no I/O of the OVERLAPPED is pending. */
+	static final int ERROR_NOT_FOUND = 1168;
 
 	static final HANDLE SERVER = new HANDLE(new Pointer(0x100));
 
 	static final HANDLE CLIENT = new HANDLE(new Pointer(0x200));
+
+	static final HANDLE EVENT = new HANDLE(new Pointer(0x400));
 
 	private final Deque<byte[]> messages = new ArrayDeque<>();
 
@@ -34,17 +43,26 @@ class ScriptedWin32Api implements Win32Api {
 	/** Messages that arrive only once a read is waiting, as a writer's would. */
 	private final Deque<byte[]> arrivingDuringRead = new ArrayDeque<>();
 
-	final List<String> calls = new ArrayList<>();
+	final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
 	final List<Integer> readSizes = new ArrayList<>();
 
-	private int lastError;
+	private final ThreadLocal<Integer> lastError = ThreadLocal.withInitial(() -> 0);
 
-	private boolean blockReads;
+	private boolean readsWait;
 
-	private final CountDownLatch cancelled = new CountDownLatch(1);
+	private boolean synchronous;
 
-	boolean cancelWorks = true;
+	private boolean completesBeforeCancel;
+
+	/** The read in progress: its buffer and size, and how it ended (null while pending). */
+	private @Nullable Pointer pendingBuffer;
+
+	private int pendingSize;
+
+	private @Nullable Integer completion;
+
+	private int transferred;
 
 	@Nullable String lastSddl;
 
@@ -65,18 +83,45 @@ class ScriptedWin32Api implements Win32Api {
 		return this;
 	}
 
-	ScriptedWin32Api blockReadsUntilCancelled() {
-		this.blockReads = true;
+	/**
+	 * Let reads of an empty mailslot wait, as with a read timeout of {@code forever}.
+	 */
+	ScriptedWin32Api readsWait() {
+		this.readsWait = true;
 		return this;
+	}
+
+	/**
+	 * Play Wine's synchronous server handle: ReadFile waits inside the call until a message is
+	 * written, and CancelIoEx does not end it.
+	 */
+	ScriptedWin32Api synchronousHandle() {
+		this.synchronous = true;
+		return this.readsWait();
+	}
+
+	/**
+	 * Let the pending read complete with the given message just before CancelIoEx reaches it, which
+	 * then finds nothing to cancel (ERROR_NOT_FOUND).
+	 */
+	ScriptedWin32Api completingJustBeforeCancel(byte[] message) {
+		this.completesBeforeCancel = true;
+		this.arrivingDuringRead.add(message);
+		return this.readsWait();
 	}
 
 	private synchronized boolean failed(String call) {
 		this.calls.add(call);
 		Integer code = this.failures.get(call);
 		if (code != null) {
-			this.lastError = code;
+			this.lastError.set(code);
 			return true;
 		}
+		return false;
+	}
+
+	private boolean fail(int code) {
+		this.lastError.set(code);
 		return false;
 	}
 
@@ -110,46 +155,101 @@ class ScriptedWin32Api implements Win32Api {
 	}
 
 	@Override
-	public boolean readFile(HANDLE file, byte[] buffer, int size, IntByReference read) {
+	public boolean isSynchronous(HANDLE handle) {
+		return this.synchronous;
+	}
+
+	@Override
+	public HANDLE createEvent() {
+		return failed("CreateEvent") ? INVALID_HANDLE : EVENT;
+	}
+
+	@Override
+	public boolean readFile(HANDLE file, Pointer buffer, int size, Pointer overlapped) {
 		if (failed("ReadFile")) {
-			return false;
-		}
-		if (this.blockReads) {
-			awaitCancel();
 			return false;
 		}
 		synchronized (this) {
 			this.readSizes.add(size);
-			if (this.messages.isEmpty()) {
+			if (this.messages.isEmpty() && !this.completesBeforeCancel) {
 				this.messages.addAll(this.arrivingDuringRead);
 				this.arrivingDuringRead.clear();
 			}
-			byte[] next = this.messages.peek();
-			if (next == null) {
-				this.lastError = Win32Errors.ERROR_SEM_TIMEOUT;
-				return false;
+			this.completion = null;
+			if (!this.messages.isEmpty() || !this.readsWait) {
+				return complete(buffer, size) ? true : fail(this.completion);
 			}
-			if (next.length > size) {
-				this.lastError = Win32Errors.ERROR_INSUFFICIENT_BUFFER;
-				return false;
+			this.pendingBuffer = buffer;
+			this.pendingSize = size;
+			if (!this.synchronous) {
+				return fail(OverlappedReader.ERROR_IO_PENDING);
 			}
-			this.messages.poll();
-			System.arraycopy(next, 0, buffer, 0, next.length);
-			read.setValue(next.length);
-			return true;
+			Integer code = awaitCompletion();
+			return (code == 0) ? true : fail(code);
 		}
 	}
 
-	private void awaitCancel() {
-		try {
-			this.cancelled.await(10, TimeUnit.SECONDS);
+	/** Take the next message into the buffer, or fail as Windows would; called holding the lock. */
+	private boolean complete(Pointer buffer, int size) {
+		byte[] next = this.messages.peek();
+		if (next == null) {
+			this.completion = Win32Errors.ERROR_SEM_TIMEOUT;
+			return false;
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		if (next.length > size) {
+			this.completion = Win32Errors.ERROR_INSUFFICIENT_BUFFER;
+			return false;
 		}
-		synchronized (this) {
-			this.lastError = Win32Errors.ERROR_OPERATION_ABORTED;
+		this.messages.poll();
+		buffer.write(0, next, 0, next.length);
+		this.transferred = next.length;
+		this.completion = 0;
+		this.pendingBuffer = null;
+		notifyAll();
+		return true;
+	}
+
+	private synchronized Integer awaitCompletion() {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.completion == null && System.nanoTime() < deadline) {
+			try {
+				TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Win32Errors.ERROR_OPERATION_ABORTED;
+			}
 		}
+		return (this.completion != null) ? this.completion : Win32Errors.ERROR_SEM_TIMEOUT;
+	}
+
+	@Override
+	public boolean getOverlappedResult(HANDLE file, Pointer overlapped, IntByReference transferred, boolean wait) {
+		this.calls.add("GetOverlappedResult");
+		Integer code = awaitCompletion();
+		if (code != 0) {
+			return fail(code);
+		}
+		transferred.setValue(this.transferred);
+		return true;
+	}
+
+	@Override
+	public synchronized boolean cancelIo(HANDLE file, Pointer overlapped) {
+		this.calls.add("CancelIoEx");
+		if (this.pendingBuffer == null || this.synchronous) {
+			return fail(ERROR_NOT_FOUND);
+		}
+		if (this.completesBeforeCancel) {
+			this.messages.addAll(this.arrivingDuringRead);
+			this.arrivingDuringRead.clear();
+			complete(this.pendingBuffer, this.pendingSize);
+			return fail(ERROR_NOT_FOUND);
+		}
+		this.pendingBuffer = null;
+		this.completion = Win32Errors.ERROR_OPERATION_ABORTED;
+		notifyAll();
+		return true;
 	}
 
 	@Override
@@ -162,19 +262,13 @@ class ScriptedWin32Api implements Win32Api {
 		if (failed("WriteFile")) {
 			return false;
 		}
-		if (!this.cancelWorks) {
-			this.cancelled.countDown();
+		synchronized (this) {
+			this.messages.add(Arrays.copyOf(buffer, size));
+			if (this.pendingBuffer != null) {
+				complete(this.pendingBuffer, this.pendingSize);
+			}
 		}
 		written.setValue(size);
-		return true;
-	}
-
-	@Override
-	public boolean cancelIo(HANDLE file) {
-		this.calls.add("CancelIoEx");
-		if (this.cancelWorks) {
-			this.cancelled.countDown();
-		}
 		return true;
 	}
 
@@ -201,8 +295,8 @@ class ScriptedWin32Api implements Win32Api {
 	}
 
 	@Override
-	public synchronized int lastError() {
-		return this.lastError;
+	public int lastError() {
+		return this.lastError.get();
 	}
 
 	@Override

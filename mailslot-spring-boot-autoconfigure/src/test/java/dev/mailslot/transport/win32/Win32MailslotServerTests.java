@@ -1,8 +1,11 @@
 package dev.mailslot.transport.win32;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import com.sun.jna.ptr.IntByReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +19,12 @@ import dev.mailslot.MailslotServerOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the win32 server does with results Wine never gives: ERROR_INSUFFICIENT_BUFFER for a
- * message that arrives while a read waits, CancelIoEx ending a read, and unexpected error codes.
+ * message that arrives while a read waits, overlapped reads that CancelIoEx ends or that complete
+ * as it is called, and unexpected error codes; and how it wakes a synchronous read (Wine's).
  * The real kernel32 paths run in {@link Win32MailslotTransportTests}.
  */
 class Win32MailslotServerTests {
@@ -50,26 +55,64 @@ class Win32MailslotServerTests {
 	}
 
 	@Test
-	void closeCancelsAWaitingReadWithCancelIoEx() throws Exception {
-		ScriptedWin32Api api = new ScriptedWin32Api().blockReadsUntilCancelled();
+	void readsAreOverlappedAndCompletedWithGetOverlappedResult() {
+		ScriptedWin32Api api = new ScriptedWin32Api().readsWait();
 		MailslotServer server = server(api);
 		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
-		Thread.sleep(200);
-		server.close();
-		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotClosedException.class);
-		assertThat(api.calls).contains("CancelIoEx").doesNotContain("WriteFile").endsWith("CloseHandle");
+		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("GetOverlappedResult"));
+		api.writeFile(ScriptedWin32Api.CLIENT, new byte[] { 1, 2, 3 }, 3, new IntByReference());
+		assertThat(read.join()).containsExactly(1, 2, 3);
 	}
 
 	@Test
-	void closeWakesAReadThatCancelIoExCannotEndWithAMessage() throws Exception {
-		ScriptedWin32Api api = new ScriptedWin32Api().blockReadsUntilCancelled();
-		api.cancelWorks = false;
+	void closeCancelsAWaitingReadWithCancelIoExAndWritesNothing() throws Exception {
+		ScriptedWin32Api api = new ScriptedWin32Api().readsWait();
 		MailslotServer server = server(api);
 		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
-		Thread.sleep(200);
+		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("GetOverlappedResult"));
+		server.close();
+		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotClosedException.class);
+		assertThat(api.calls).containsSubsequence("CancelIoEx", "CloseHandle")
+			.doesNotContain("CreateFile", "WriteFile");
+	}
+
+	@Test
+	void aReadThatCompletesAsCloseCancelsItKeepsItsMessage() throws Exception {
+		ScriptedWin32Api api = new ScriptedWin32Api().completingJustBeforeCancel("kept".getBytes());
+		MailslotServer server = server(api);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
+		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("GetOverlappedResult"));
+		server.close();
+		assertThat(read.get(5, TimeUnit.SECONDS)).asString().isEqualTo("kept");
+		assertThat(api.calls).contains("CancelIoEx").doesNotContain("WriteFile").endsWith("CloseHandle");
+		assertThat(server.isOpen()).isFalse();
+	}
+
+	@Test
+	void closeWakesASynchronousReadWithAMessageItDrops() throws Exception {
+		ScriptedWin32Api api = new ScriptedWin32Api().synchronousHandle();
+		MailslotServer server = server(api);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
+		await().atMost(Duration.ofSeconds(5)).until(() -> api.readSizes.size() == 1);
 		server.close();
 		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotClosedException.class);
 		assertThat(api.calls).containsSubsequence("CancelIoEx", "CreateFile", "WriteFile").endsWith("CloseHandle");
+	}
+
+	@Test
+	void closeWithNoReadWaitingNeitherCancelsNorWrites() {
+		ScriptedWin32Api api = new ScriptedWin32Api().synchronousHandle();
+		server(api).close();
+		assertThat(api.calls).doesNotContain("CancelIoEx", "WriteFile").endsWith("CloseHandle");
+	}
+
+	@Test
+	void aServerWithoutItsReadEventIsNotCreated() {
+		ScriptedWin32Api api = new ScriptedWin32Api().fail("CreateEvent", 1450);
+		assertThatExceptionOfType(MailslotException.class).isThrownBy(() -> server(api))
+			.withMessageContaining("CreateEventW")
+			.withMessageContaining("Win32 error 1450");
+		assertThat(api.calls).endsWith("CloseHandle");
 	}
 
 	@Test
