@@ -5,6 +5,7 @@ import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotNameInUseException;
+import dev.mailslot.MessageTooLargeException;
 import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.SystemLimitException;
 
@@ -23,6 +24,10 @@ final class Win32Errors {
 
 	static final int ERROR_NOT_ENOUGH_MEMORY = 8;
 
+	static final int ERROR_GEN_FAILURE = 31;
+
+	static final int ERROR_HANDLE_EOF = 38;
+
 	static final int ERROR_BAD_NETPATH = 53;
 
 	static final int ERROR_INVALID_PARAMETER = 87;
@@ -36,6 +41,8 @@ final class Win32Errors {
 	static final int ERROR_INVALID_NAME = 123;
 
 	static final int ERROR_ALREADY_EXISTS = 183;
+
+	static final int ERROR_PIPE_NOT_CONNECTED = 233;
 
 	static final int ERROR_OPERATION_ABORTED = 995;
 
@@ -98,6 +105,14 @@ final class Win32Errors {
 		return exception.withNativeErrorCode(code);
 	}
 
+	/**
+	 * Describe a failed WriteFile. Microsoft documents no code for a local write over the maximum
+	 * message size, nor for a write after the server closed the mailslot; the codes mapped are those
+	 * the mailslot file system's statuses become: STATUS_INVALID_PARAMETER (87) for the size, and
+	 * STATUS_OBJECT_NAME_NOT_FOUND (2), STATUS_FILE_CLOSED or STATUS_INVALID_HANDLE (6),
+	 * STATUS_UNSUCCESSFUL (31), STATUS_FILE_FORCED_CLOSED (38), STATUS_PIPE_BROKEN (109) and
+	 * STATUS_PIPE_DISCONNECTED (233) for a mailslot that is gone.
+	 */
 	MailslotException writeFailure(MailslotName name, int code, int size) {
 		String cause = " (" + describe(code) + ")";
 		MailslotException exception = switch (code) {
@@ -106,9 +121,15 @@ final class Win32Errors {
 					+ ((size > Win32MailslotClient.MAX_BROADCAST_MESSAGE_SIZE) ? ": if '" + name.host()
 							+ "' is a domain, messages over " + Win32MailslotClient.MAX_BROADCAST_MESSAGE_SIZE
 							+ " bytes cannot be sent to it" : ": the host or domain cannot be reached") + cause);
-			case ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, ERROR_BROKEN_PIPE -> new NoSuchMailslotException(name,
-					"Mailslot " + name + " was closed by its server; nothing was sent. Open a new client once a "
-							+ "server holds the name again" + cause);
+			case ERROR_INVALID_PARAMETER -> name.isLocal() ? new MessageTooLargeException(name, size, -1,
+					"Mailslot " + name + " refused a message of " + size + " bytes, larger than its maximum message "
+							+ "size; nothing was sent. Send smaller messages, or give the server a larger "
+							+ "max-message-size" + cause)
+					: new MailslotException(name, "Cannot write " + size + " bytes to mailslot " + name + cause);
+			case ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, ERROR_GEN_FAILURE, ERROR_HANDLE_EOF, ERROR_BROKEN_PIPE,
+					ERROR_PIPE_NOT_CONNECTED ->
+				new NoSuchMailslotException(name, "Mailslot " + name + " was closed by its server; nothing was sent. "
+						+ "Open a new client once a server holds the name again" + cause);
 			default -> new MailslotException(name, "Cannot write " + size + " bytes to mailslot " + name + cause);
 		};
 		return exception.withNativeErrorCode(code);

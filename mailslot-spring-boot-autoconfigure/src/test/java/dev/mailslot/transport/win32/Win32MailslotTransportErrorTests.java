@@ -1,6 +1,8 @@
 package dev.mailslot.transport.win32;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotClient;
@@ -59,6 +61,36 @@ class Win32MailslotTransportErrorTests {
 		assertThatExceptionOfType(NoSuchMailslotException.class)
 			.isThrownBy(() -> transport(new ScriptedWin32Api().fail("CreateFile", 53)).openClient(this.remote))
 			.withMessageContaining("'HOST' cannot be resolved or reached");
+	}
+
+	@Test
+	void aLocalWriteOverTheMaximumSizeIsTooLarge() {
+		MailslotClient client = transport(new ScriptedWin32Api().fail("WriteFile", 87)).openClient(this.name);
+		assertThatExceptionOfType(MessageTooLargeException.class).isThrownBy(() -> client.write(new byte[17]))
+			.withMessageContaining("refused a message of 17 bytes, larger than its maximum message size")
+			.withMessageContaining("max-message-size")
+			.satisfies((ex) -> {
+				assertThat(ex.getMessageSize()).isEqualTo(17);
+				assertThat(ex.getMaxMessageSize()).isEqualTo(-1);
+				assertThat(ex.getNativeErrorCode()).hasValue(87);
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 2, 6, 31, 38, 109, 233 })
+	void aWriteAfterTheServerClosedFindsNoMailslot(int code) {
+		MailslotClient client = transport(new ScriptedWin32Api().fail("WriteFile", code)).openClient(this.name);
+		assertThatExceptionOfType(NoSuchMailslotException.class).isThrownBy(() -> client.write(new byte[1]))
+			.withMessageContaining("was closed by its server; nothing was sent")
+			.satisfies((ex) -> assertThat(ex.getNativeErrorCode()).hasValue(code));
+	}
+
+	@Test
+	void otherWriteFailuresCarryTheirCode() {
+		MailslotClient client = transport(new ScriptedWin32Api().fail("WriteFile", 87)).openClient(this.remote);
+		assertThatExceptionOfType(MailslotException.class).isThrownBy(() -> client.write(new byte[17]))
+			.isNotInstanceOf(MessageTooLargeException.class)
+			.withMessageContaining("Cannot write 17 bytes to mailslot \\\\HOST\\mailslot\\scripted");
 	}
 
 	@Test
