@@ -22,10 +22,16 @@ fi
 
 rm -rf "$out"
 mkdir -p "$out/programs"
+# Microsoft's samples as a UNICODE build (Visual Studio's default: UTF-16LE text) and an ANSI build
+# (the code page), each writing and reading TCHAR text with its terminator; and the error probe.
+sources="$top/mailslot-spring-boot-autoconfigure/src/test/c/win32"
+unicode=(-municode -DUNICODE -D_UNICODE -D__USE_MINGW_ANSI_STDIO=0)
 for program in mailslot_writer mailslot_reader; do
-  x86_64-w64-mingw32-gcc -Wall -Werror -o "$out/programs/$program.exe" \
-    "$top/mailslot-spring-boot-autoconfigure/src/test/c/win32/$program.c"
+  x86_64-w64-mingw32-gcc -Wall -Werror "${unicode[@]}" -o "$out/programs/${program}_unicode.exe" "$sources/$program.c"
+  x86_64-w64-mingw32-gcc -Wall -Werror -o "$out/programs/${program}_ansi.exe" "$sources/$program.c"
 done
+x86_64-w64-mingw32-gcc -Wall -Werror "${unicode[@]}" -o "$out/programs/mailslot_error_probe.exe" \
+  "$sources/mailslot_error_probe.c"
 
 windows_path() { printf 'Z:%s' "$1" | tr '/' '\\'; }
 
