@@ -30,6 +30,14 @@ class SampleApplicationTests {
 
 	private final String mailslot = "\\\\.\\mailslot\\sample_mailslot_test_" + ProcessHandle.current().pid();
 
+	/**
+	 * Return text as Microsoft's "Writing to a Mailslot" writes it in a UNICODE build: UTF-16LE, with
+	 * its two-byte terminator.
+	 */
+	private static byte[] unicodeText(String text) {
+		return (text + '\0').getBytes(StandardCharsets.UTF_16LE);
+	}
+
 	@Test
 	void readerCreatesTheMailslotFromApplicationYmlAndLogsEveryMessage(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
@@ -39,13 +47,14 @@ class SampleApplicationTests {
 			assertThat(server.name()).isEqualTo(MailslotName.parse(this.mailslot));
 			assertThat(info.readTimeout()).isEqualTo(ReadTimeout.FOREVER);
 			try (MailslotClient client = MailslotTransports.get("auto").openClient(MailslotName.parse(this.mailslot))) {
-				client.write("Message one for mailslot.".getBytes(StandardCharsets.UTF_8));
-				client.write("Message two for mailslot.".getBytes(StandardCharsets.UTF_8));
+				client.write(unicodeText("Message one for mailslot."));
+				client.write(unicodeText("Message two for mailslot."));
 			}
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(output)
-					.contains("Received 25 bytes on " + this.mailslot + ": Message one for mailslot.")
-					.contains("Received 25 bytes on " + this.mailslot + ": Message two for mailslot."));
+					.contains("Received 52 bytes on " + this.mailslot + ": Message one for mailslot." + System.lineSeparator())
+					.contains("Received 52 bytes on " + this.mailslot + ": Message two for mailslot." + System.lineSeparator())
+					.doesNotContain("\0"));
 		}
 	}
 
@@ -57,7 +66,7 @@ class SampleApplicationTests {
 					"--spring.profiles.active=writer")
 				.close();
 			for (String message : SampleWriter.MESSAGES) {
-				assertThat(new String(server.read(), StandardCharsets.UTF_8)).isEqualTo(message);
+				assertThat(server.read()).isEqualTo(unicodeText(message));
 			}
 			assertThat(server.info().messageCount()).isZero();
 		}

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.util.Assert;
@@ -18,10 +19,12 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.NoSuchMailslotException;
+import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
  * Sends messages to mailslots: {@code send("orders", order)} converts the payload with the same
- * converters listeners use ({@code byte[]} as is, {@code String} in the configured charset,
+ * converters listeners use ({@code byte[]} as is, {@code String} in the mailslot's charset, with a
+ * NUL terminator where configured,
  * {@code ByteBuffer}, other objects as JSON) and writes it as one message. The target is a
  * configured server id or a mailslot name; remote names work where the transport carries them.
  * <p>
@@ -74,7 +77,8 @@ public class MailslotTemplate implements DisposableBean {
 	 * {@link NoSuchMailslotException} when no server holds the mailslot
 	 */
 	public void send(String mailslot, Object payload) {
-		send(resolve(mailslot), toBytes(payload));
+		MailslotName name = resolve(mailslot);
+		send(name, toBytes(payload, name));
 	}
 
 	/**
@@ -118,11 +122,11 @@ public class MailslotTemplate implements DisposableBean {
 		return (configured != null) ? configured.name() : MailslotName.parse(mailslot);
 	}
 
-	private byte[] toBytes(Object payload) {
+	private byte[] toBytes(Object payload, MailslotName mailslot) {
 		if (payload instanceof byte[] bytes) {
 			return bytes;
 		}
-		Message<?> message = this.messageConverter.toMessage(payload, null);
+		Message<?> message = this.messageConverter.toMessage(payload, new TargetHeaders(mailslot));
 		if (message == null) {
 			throw new MessageConversionException("No converter turns a " + payload.getClass().getName()
 					+ " into a mailslot message; send byte[], String or ByteBuffer, or add Jackson for JSON");
@@ -138,6 +142,18 @@ public class MailslotTemplate implements DisposableBean {
 		}
 		throw new MessageConversionException("Converter turned a " + payload.getClass().getName() + " into a "
 				+ converted.getClass().getName() + ", not bytes");
+	}
+
+	/**
+	 * Tells the converter which mailslot a payload is for, so that text takes that mailslot's
+	 * charset and terminator. Without a generated id, which a send has no use for.
+	 */
+	private static final class TargetHeaders extends MessageHeaders {
+
+		TargetHeaders(MailslotName mailslot) {
+			super(Map.of(MailslotHeaders.MAILSLOT, mailslot.toString()), ID_VALUE_NONE, -1L);
+		}
+
 	}
 
 	/**

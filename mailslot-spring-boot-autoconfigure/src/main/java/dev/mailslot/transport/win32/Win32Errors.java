@@ -50,12 +50,18 @@ final class Win32Errors {
 
 	static final int ERROR_REMOTE_MAILSLOTS_DEPRECATED = 3025;
 
-	/** How remote mailslots are turned back on where Windows has turned them off. */
-	static final String REMOTE_MAILSLOTS_REMEDY = "Windows 11 and Windows Server 2025 turn remote mailslots off ahead "
-			+ "of their removal; local mailslots (\\\\.\\mailslot\\...) are not affected. To turn them back on, as "
-			+ "administrator: Set-SmbClientConfiguration -EnableMailslots $true, or the Group Policy Computer "
-			+ "Configuration > Administrative Templates > Network > Lanman Workstation > Enable remote mailslots "
-			+ "(HKLM\\Software\\Policies\\Microsoft\\Windows\\NetworkProvider, EnableMailslots = 1), then restart";
+	/**
+	 * How remote mailslots are turned back on where Windows has turned them off: each side has its
+	 * own switch, and Microsoft ties the protocol to SMB1.
+	 */
+	static final String REMOTE_MAILSLOTS_REMEDY = "Windows 11 24H2, Windows Server 2025 and Insider builds from 25314 "
+			+ "turn remote mailslots off ahead of their removal; local mailslots (\\\\.\\mailslot\\...) are not "
+			+ "affected. Remote mailslots must be on at both ends, as administrator: on the sending host "
+			+ "Set-SmbClientConfiguration -EnableMailslots $true (Group Policy: Computer Configuration > "
+			+ "Administrative Templates > Network > Lanman Workstation > Enable remote mailslots), and on the "
+			+ "receiving host Set-SmbServerConfiguration -EnableMailslots $true (Lanman Server > Enable remote "
+			+ "mailslots, then restart). Microsoft says the protocol is used only together with SMB1, which is off "
+			+ "by default since Windows 10";
 
 	private final Win32Api api;
 

@@ -100,6 +100,7 @@ class Win32MailslotTransportErrorTests {
 			.withMessageContaining("remote mailslots are turned off")
 			.withMessageContaining("Set-SmbClientConfiguration -EnableMailslots $true")
 			.withMessageContaining("Enable remote mailslots")
+			.withMessageContaining("Set-SmbServerConfiguration -EnableMailslots $true")
 			.satisfies((ex) -> assertThat(ex.getNativeErrorCode()).hasValue(3025));
 		MailslotClient client = transport(new ScriptedWin32Api().fail("WriteFile", 3025)).openClient(this.remote);
 		assertThatExceptionOfType(MailslotException.class).isThrownBy(() -> client.write(new byte[1]))

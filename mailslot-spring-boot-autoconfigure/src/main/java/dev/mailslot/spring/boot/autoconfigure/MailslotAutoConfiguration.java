@@ -77,7 +77,7 @@ public final class MailslotAutoConfiguration {
 	MessageConverter mailslotMessageConverter(MailslotProperties properties,
 			ObjectProvider<MailslotJsonMapper> jsonMapper) {
 		MailslotJsonMapper mapper = jsonMapper.getIfAvailable();
-		return MailslotMessageConverters.create(properties.getListener().getCharset(),
+		return MailslotMessageConverters.create(MailslotServerOptionsMapper.textConverter(properties),
 				(mapper != null) ? mapper.jsonMapper() : null);
 	}
 

@@ -38,6 +38,8 @@ public class MailslotProperties {
 
 	private final Listener listener = new Listener();
 
+	private final Template template = new Template();
+
 	private final Network network = new Network();
 
 	public String getTransport() {
@@ -56,8 +58,33 @@ public class MailslotProperties {
 		return this.listener;
 	}
 
+	public Template getTemplate() {
+		return this.template;
+	}
+
 	public Network getNetwork() {
 		return this.network;
+	}
+
+	/**
+	 * The {@code MailslotTemplate}.
+	 */
+	public static class Template {
+
+		/**
+		 * Whether String payloads end with a NUL terminator in their charset, as Windows programs
+		 * in C write and read text ((lstrlen(text) + 1) * sizeof(TCHAR) bytes).
+		 */
+		private boolean nulTerminated;
+
+		public boolean isNulTerminated() {
+			return this.nulTerminated;
+		}
+
+		public void setNulTerminated(boolean nulTerminated) {
+			this.nulTerminated = nulTerminated;
+		}
+
 	}
 
 	/**
@@ -258,6 +285,19 @@ public class MailslotProperties {
 		 */
 		private int queueCapacity;
 
+		/**
+		 * Charset of this mailslot's text, for its listeners and the template's String payloads:
+		 * 'UTF-16LE' for Windows programs built UNICODE, a code page such as 'windows-1252' for ANSI
+		 * builds. Defaults to mailslot.listener.charset.
+		 */
+		private @Nullable Charset charset;
+
+		/**
+		 * Whether the template ends String payloads to this mailslot with a NUL terminator, as
+		 * Windows programs in C write and read text. Defaults to mailslot.template.nul-terminated.
+		 */
+		private @Nullable Boolean nulTerminated;
+
 		public @Nullable String getName() {
 			return this.name;
 		}
@@ -314,6 +354,22 @@ public class MailslotProperties {
 			this.queueCapacity = queueCapacity;
 		}
 
+		public @Nullable Charset getCharset() {
+			return this.charset;
+		}
+
+		public void setCharset(@Nullable Charset charset) {
+			this.charset = charset;
+		}
+
+		public @Nullable Boolean getNulTerminated() {
+			return this.nulTerminated;
+		}
+
+		public void setNulTerminated(@Nullable Boolean nulTerminated) {
+			this.nulTerminated = nulTerminated;
+		}
+
 	}
 
 	/**
@@ -330,6 +386,12 @@ public class MailslotProperties {
 		 * Charset of String payloads, for listeners and the template.
 		 */
 		private Charset charset = StandardCharsets.UTF_8;
+
+		/**
+		 * Whether String payloads keep a trailing NUL terminator, which Windows programs in C write
+		 * after their text. By default one is dropped.
+		 */
+		private boolean keepNulTerminator;
 
 		/**
 		 * How many messages a listener processes at once. 1 keeps the order in which they were
@@ -380,6 +442,14 @@ public class MailslotProperties {
 
 		public void setCharset(Charset charset) {
 			this.charset = charset;
+		}
+
+		public boolean isKeepNulTerminator() {
+			return this.keepNulTerminator;
+		}
+
+		public void setKeepNulTerminator(boolean keepNulTerminator) {
+			this.keepNulTerminator = keepNulTerminator;
 		}
 
 		public int getConcurrency() {

@@ -1,5 +1,6 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.spring.core.MailslotServerStartupException;
+import dev.mailslot.spring.support.converter.MailslotText;
+import dev.mailslot.spring.support.converter.MailslotTextMessageConverter;
 
 /**
  * Turns {@code mailslot.servers.*} into server options, naming the property of any bad value.
@@ -73,6 +76,32 @@ final class MailslotServerOptionsMapper {
 					+ ". Remove them, or set them for the transport that reads them (win32: security-descriptor, "
 					+ "inherit-handle; posix: mode, queue-capacity)");
 		}
+	}
+
+	/**
+	 * Make the converter of String payloads from mailslot.listener.charset,
+	 * mailslot.listener.keep-nul-terminator, mailslot.template.nul-terminated and each server's
+	 * charset and nul-terminated. A server whose name does not parse is left to the server's own
+	 * start-up report.
+	 */
+	static MailslotTextMessageConverter textConverter(MailslotProperties properties) {
+		Charset charset = properties.getListener().getCharset();
+		boolean nulTerminated = properties.getTemplate().isNulTerminated();
+		Map<MailslotName, MailslotText> texts = new LinkedHashMap<>();
+		properties.getServers().forEach((id, server) -> {
+			if (server.getCharset() != null || server.getNulTerminated() != null) {
+				try {
+					texts.put(MailslotName.parse(StringUtils.hasText(server.getName()) ? server.getName() : id),
+							new MailslotText((server.getCharset() != null) ? server.getCharset() : charset,
+									(server.getNulTerminated() != null) ? server.getNulTerminated() : nulTerminated));
+				}
+				catch (InvalidMailslotNameException ex) {
+					// Reported when the server is created.
+				}
+			}
+		});
+		return new MailslotTextMessageConverter(new MailslotText(charset, nulTerminated), texts,
+				properties.getListener().isKeepNulTerminator());
 	}
 
 	private static MailslotServerOptions map(String id, MailslotProperties.Server server) {

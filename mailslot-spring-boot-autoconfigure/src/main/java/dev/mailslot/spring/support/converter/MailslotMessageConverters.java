@@ -3,6 +3,7 @@ package dev.mailslot.spring.support.converter;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,12 +12,11 @@ import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
-import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.util.ClassUtils;
 
 /**
  * Builds the message converter mailslot listeners and the template use by default: {@code byte[]}
- * as is, {@code String} in a charset, {@code ByteBuffer}, and any other type as JSON when Jackson 3
+ * as is, {@code String} in a mailslot's {@link MailslotText}, {@code ByteBuffer}, and any other type as JSON when Jackson 3
  * is on the class path.
  */
 public final class MailslotMessageConverters {
@@ -28,16 +28,28 @@ public final class MailslotMessageConverters {
 	}
 
 	/**
-	 * Create the default converter.
+	 * Create the default converter, with text in one charset, not NUL-terminated when written, and
+	 * a trailing NUL terminator dropped when read.
 	 * @param charset the charset of {@code String} payloads
 	 * @param jsonMapper the JSON mapper to use, or {@code null} for a default one (when Jackson 3
 	 * is present)
 	 * @return the converter
 	 */
 	public static MessageConverter create(Charset charset, @Nullable Object jsonMapper) {
+		return create(new MailslotTextMessageConverter(new MailslotText(charset, false), Map.of(), false), jsonMapper);
+	}
+
+	/**
+	 * Create the default converter with the given converter of {@code String} payloads.
+	 * @param textConverter the converter of {@code String} payloads
+	 * @param jsonMapper the JSON mapper to use, or {@code null} for a default one (when Jackson 3
+	 * is present)
+	 * @return the converter
+	 */
+	public static MessageConverter create(MailslotTextMessageConverter textConverter, @Nullable Object jsonMapper) {
 		List<MessageConverter> converters = new ArrayList<>();
 		converters.add(new ByteArrayMessageConverter());
-		converters.add(new StringMessageConverter(charset));
+		converters.add(textConverter);
 		converters.add(new ByteBufferMessageConverter());
 		if (JACKSON_PRESENT) {
 			converters.add(JsonConverter.create(jsonMapper));

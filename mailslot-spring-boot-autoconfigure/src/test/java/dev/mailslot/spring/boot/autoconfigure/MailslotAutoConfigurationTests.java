@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
@@ -198,6 +200,7 @@ class MailslotAutoConfigurationTests {
 	}
 
 	@Test
+	@EnabledOnOs(value = OS.LINUX, disabledReason = "the posix transport runs on Linux")
 	void optionsTheTransportDoesNotUseAreWarnedOf(CapturedOutput output) {
 		this.contextRunner
 			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.q.name=" + unique("q"),
@@ -280,6 +283,35 @@ class MailslotAutoConfigurationTests {
 					context.getBean(MailslotTemplate.class).send("orders", "ab");
 					MailslotServer server = context.getBean(MailslotServer.class);
 					assertThat(server.read()).isEqualTo("ab".getBytes(StandardCharsets.UTF_16BE));
+				});
+	}
+
+	@Test
+	void theTemplateWritesTextAsEachServerSays() {
+		this.contextRunner
+			.withPropertyValues("mailslot.servers.windows.name=" + unique("windows"),
+					"mailslot.servers.windows.read-timeout=0", "mailslot.servers.windows.charset=UTF-16LE",
+					"mailslot.servers.windows.nul-terminated=true", "mailslot.servers.plain.name=" + unique("plain"),
+					"mailslot.servers.plain.read-timeout=0")
+			.run((context) -> {
+				MailslotTemplate template = context.getBean(MailslotTemplate.class);
+				template.send("windows", "ab");
+				template.send("plain", "ab");
+				assertThat(context.getBean("windowsMailslotServer", MailslotServer.class).read())
+					.isEqualTo("ab\0".getBytes(StandardCharsets.UTF_16LE));
+				assertThat(context.getBean("plainMailslotServer", MailslotServer.class).read())
+					.isEqualTo("ab".getBytes(StandardCharsets.UTF_8));
+			});
+	}
+
+	@Test
+	void theTemplateEndsEveryTextWithANulWhenToldTo() {
+		this.contextRunner.withPropertyValues("mailslot.servers.orders.name=" + unique("terminated"),
+				"mailslot.servers.orders.read-timeout=0", "mailslot.listener.charset=windows-1252",
+				"mailslot.template.nul-terminated=true").run((context) -> {
+					context.getBean(MailslotTemplate.class).send("orders", "caf\u00e9");
+					assertThat(context.getBean(MailslotServer.class).read())
+						.isEqualTo(new byte[] { 'c', 'a', 'f', (byte) 0xe9, 0 });
 				});
 	}
 
