@@ -1,10 +1,11 @@
 # Sourced by the scripts that run Java under Wine (this module's run-tests.sh and the sample's
-# run-sample.sh): checks for the parts, builds Microsoft's C samples with mingw, writes the class
-# path as a java @argfile, and starts a Wine prefix of the run's own.
+# run-sample.sh): checks for the parts, builds the Windows test programs with mingw
+# (src/test/c/win32/build.sh), writes the class path as a java @argfile, and starts a Wine prefix of
+# the run's own.
 #
 # Before sourcing, set: top (the top of the tree), out (the run's output directory) and what
-# (how the run names itself in messages). After it, $jre is the Windows runtime, the samples are in
-# $out/programs, and windows_path and write_classpath_args are defined.
+# (how the run names itself in messages). After it, $jre is the Windows runtime, the test programs
+# are in $out/programs, and windows_path and write_classpath_args are defined.
 
 jre="$top/.wine/jre"
 
@@ -21,17 +22,8 @@ if [ ! -f "$jre/bin/java.exe" ] || ! command -v wine >/dev/null || ! command -v 
 fi
 
 rm -rf "$out"
-mkdir -p "$out/programs"
-# Microsoft's samples as a UNICODE build (Visual Studio's default: UTF-16LE text) and an ANSI build
-# (the code page), each writing and reading TCHAR text with its terminator; and the error probe.
-sources="$top/mailslot-spring-boot-autoconfigure/src/test/c/win32"
-unicode=(-municode -DUNICODE -D_UNICODE -D__USE_MINGW_ANSI_STDIO=0)
-for program in mailslot_writer mailslot_reader; do
-  x86_64-w64-mingw32-gcc -Wall -Werror "${unicode[@]}" -o "$out/programs/${program}_unicode.exe" "$sources/$program.c"
-  x86_64-w64-mingw32-gcc -Wall -Werror -o "$out/programs/${program}_ansi.exe" "$sources/$program.c"
-done
-x86_64-w64-mingw32-gcc -Wall -Werror "${unicode[@]}" -o "$out/programs/mailslot_error_probe.exe" \
-  "$sources/mailslot_error_probe.c"
+mkdir -p "$out"
+bash "$top/mailslot-spring-boot-autoconfigure/src/test/c/win32/build.sh" x86_64-w64-mingw32-gcc "$out/programs"
 
 windows_path() { printf 'Z:%s' "$1" | tr '/' '\\'; }
 

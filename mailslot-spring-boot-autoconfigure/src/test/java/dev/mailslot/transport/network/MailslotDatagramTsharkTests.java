@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the mailslot name, the datagram type and, for a message with data, the write opcode) and raise no
  * expert message about them, also on a real browser announcement the BROWSE dissector parses.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "tshark is installed by .ci/run on Linux")
 class MailslotDatagramTsharkTests {
 
 	private static final int JAVAHOST = 0xC0000202;
