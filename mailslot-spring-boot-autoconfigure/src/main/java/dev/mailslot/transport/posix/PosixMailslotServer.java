@@ -294,7 +294,10 @@ final class PosixMailslotServer implements MailslotServer {
 	private boolean lockForInfo() {
 		boolean interrupted = false;
 		try {
-			while (true) {
+			if (this.receiveLock.tryLock()) {
+				return true;
+			}
+			while (currentMessages() > 0) {
 				try {
 					if (this.receiveLock.tryLock(INFO_LOCK_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
 						return true;
@@ -303,10 +306,8 @@ final class PosixMailslotServer implements MailslotServer {
 				catch (InterruptedException ex) {
 					interrupted = true;
 				}
-				if (currentMessages() == 0) {
-					return false;
-				}
 			}
+			return false;
 		}
 		finally {
 			if (interrupted) {
