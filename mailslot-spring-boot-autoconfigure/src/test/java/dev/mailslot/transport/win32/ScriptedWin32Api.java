@@ -64,6 +64,8 @@ class ScriptedWin32Api implements Win32Api {
 
 	private int transferred;
 
+	private @Nullable Runnable beforeRead;
+
 	@Nullable String lastSddl;
 
 	boolean nullDacl;
@@ -108,6 +110,14 @@ class ScriptedWin32Api implements Win32Api {
 		this.completesBeforeCancel = true;
 		this.arrivingDuringRead.add(message);
 		return this.readsWait();
+	}
+
+	/**
+	 * Run something as ReadFile is called, before the read is issued, once.
+	 */
+	ScriptedWin32Api beforeRead(Runnable action) {
+		this.beforeRead = action;
+		return this;
 	}
 
 	private synchronized boolean failed(String call) {
@@ -168,6 +178,11 @@ class ScriptedWin32Api implements Win32Api {
 	public boolean readFile(HANDLE file, Pointer buffer, int size, Pointer overlapped) {
 		if (failed("ReadFile")) {
 			return false;
+		}
+		Runnable action = this.beforeRead;
+		this.beforeRead = null;
+		if (action != null) {
+			action.run();
 		}
 		synchronized (this) {
 			this.readSizes.add(size);

@@ -77,6 +77,26 @@ class Win32MailslotServerTests {
 	}
 
 	@Test
+	void aReadIssuedJustAfterCloseCancelledCancelsItself() throws Exception {
+		ScriptedWin32Api api = new ScriptedWin32Api().readsWait();
+		MailslotServer server = server(api);
+		CompletableFuture<Void> closing = new CompletableFuture<>();
+		api.beforeRead(() -> {
+			closing.completeAsync(() -> {
+				server.close();
+				return null;
+			});
+			await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("CancelIoEx"));
+		});
+		long start = System.nanoTime();
+		assertThatExceptionOfType(MailslotClosedException.class).isThrownBy(server::read);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		closing.get(5, TimeUnit.SECONDS);
+		assertThat(api.calls).containsSubsequence("ReadFile", "CancelIoEx", "CancelIoEx", "GetOverlappedResult")
+			.doesNotContain("WriteFile");
+	}
+
+	@Test
 	void aReadThatCompletesAsCloseCancelsItKeepsItsMessage() throws Exception {
 		ScriptedWin32Api api = new ScriptedWin32Api().completingJustBeforeCancel("kept".getBytes());
 		MailslotServer server = server(api);
