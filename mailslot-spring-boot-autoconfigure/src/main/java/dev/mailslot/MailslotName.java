@@ -95,7 +95,7 @@ public final class MailslotName {
 		}
 		for (int i = 0; i < host.length(); i++) {
 			char c = host.charAt(i);
-			if (c <= ' ' || FORBIDDEN_CHARACTERS.indexOf(c) >= 0) {
+			if (c <= ' ' || FORBIDDEN_CHARACTERS.indexOf(c) >= 0 || isUnpairedSurrogate(host, i)) {
 				throw invalid(text, "the host part '" + host + "' contains " + describe(c)
 						+ "; a host or domain name may not");
 			}
@@ -117,6 +117,11 @@ public final class MailslotName {
 			}
 			for (int i = 0; i < segment.length(); i++) {
 				char c = segment.charAt(i);
+				if (isUnpairedSurrogate(segment, i)) {
+					throw invalid(text, "the part '" + segment + "' of the path contains the unpaired surrogate "
+							+ String.format("U+%04X", (int) c) + ", which is half a character and not text; "
+							+ "give whole characters");
+				}
 				if (c < ' ' || FORBIDDEN_CHARACTERS.indexOf(c) >= 0) {
 					String hint = (c == '/') ? "; separate parts with '\\'" : "";
 					throw invalid(text, "the part '" + segment + "' of the path contains " + describe(c)
@@ -126,8 +131,20 @@ public final class MailslotName {
 		}
 	}
 
+	/**
+	 * Return whether the char at {@code i} is half of a surrogate pair whose other half is missing:
+	 * such a string encodes to a replacement character, so two different names would map to one.
+	 */
+	private static boolean isUnpairedSurrogate(String text, int i) {
+		char c = text.charAt(i);
+		if (Character.isHighSurrogate(c)) {
+			return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+		}
+		return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+	}
+
 	private static String describe(char c) {
-		return (c < ' ' || c == ' ') ? String.format("the character U+%04X", (int) c) : "'" + c + "'";
+		return (c <= ' ' || Character.isSurrogate(c)) ? String.format("the character U+%04X", (int) c) : "'" + c + "'";
 	}
 
 	private static InvalidMailslotNameException invalid(String text, String reason) {

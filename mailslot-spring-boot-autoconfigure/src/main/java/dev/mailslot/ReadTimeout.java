@@ -28,6 +28,18 @@ public final class ReadTimeout {
 	}
 
 	/**
+	 * Return the timeout given to a read or to {@code setReadTimeout}, refusing {@code null} at the
+	 * call rather than at a later read.
+	 * @param timeout the timeout given
+	 * @return the timeout
+	 * @throws NullPointerException if it is {@code null}, saying what to give instead
+	 */
+	public static ReadTimeout requireNonNull(ReadTimeout timeout) {
+		return Objects.requireNonNull(timeout,
+				"A read timeout must not be null: give ReadTimeout.FOREVER, ReadTimeout.ZERO or ReadTimeout.of(duration)");
+	}
+
+	/**
 	 * Return a finite read timeout.
 	 * @param duration how long to wait, zero or more, at most {@link #MAX_FINITE}
 	 * @return the read timeout

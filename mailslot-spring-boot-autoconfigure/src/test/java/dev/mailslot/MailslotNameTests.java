@@ -47,6 +47,20 @@ class MailslotNameTests {
 	}
 
 	@Test
+	void unpairedSurrogatesAreRefusedNamingThem() {
+		assertThatExceptionOfType(InvalidMailslotNameException.class)
+			.isThrownBy(() -> MailslotName.parse("\\\\.\\mailslot\\x_\uD800"))
+			.withMessageContaining("unpaired surrogate U+D800");
+		assertThatExceptionOfType(InvalidMailslotNameException.class)
+			.isThrownBy(() -> MailslotName.parse("\\\\.\\mailslot\\x_\uDC00y"))
+			.withMessageContaining("unpaired surrogate U+DC00");
+		assertThatExceptionOfType(InvalidMailslotNameException.class)
+			.isThrownBy(() -> MailslotName.parse("\\\\host\uD800\\mailslot\\x"))
+			.withMessageContaining("U+D800");
+		assertThat(MailslotName.parse("\\\\.\\mailslot\\x_\uD83D\uDE00").path()).isEqualTo("x_\uD83D\uDE00");
+	}
+
+	@Test
 	void comparesIgnoringCase() {
 		MailslotName name = MailslotName.parse("\\\\.\\mailslot\\Abc\\Def");
 		MailslotName other = MailslotName.parse("\\\\.\\MAILSLOT\\abc\\DEF");

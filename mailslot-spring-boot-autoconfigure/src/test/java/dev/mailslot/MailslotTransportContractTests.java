@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -410,6 +411,19 @@ public abstract class MailslotTransportContractTests {
 		assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(server::read);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(
 				Duration.ofMillis(200).minus(finiteTimeoutEarliness()));
+	}
+
+	@Test
+	void aNullReadTimeoutIsRefusedAtTheCall() {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.ZERO);
+		assertThatNullPointerException().isThrownBy(() -> server.setReadTimeout(null))
+			.withMessageContaining("ReadTimeout.FOREVER");
+		assertThatNullPointerException().isThrownBy(() -> server.read((ReadTimeout) null));
+		assertThatNullPointerException().isThrownBy(() -> server.read(ByteBuffer.allocate(8), null));
+		assertThat(server.info().readTimeout()).isEqualTo(ReadTimeout.ZERO);
+		client(name).write(bytes("still reads"));
+		assertThat(text(server.read())).isEqualTo("still reads");
 	}
 
 	@Test

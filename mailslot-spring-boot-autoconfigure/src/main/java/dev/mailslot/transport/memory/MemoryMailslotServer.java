@@ -67,6 +67,7 @@ final class MemoryMailslotServer implements MailslotServer {
 
 	@Override
 	public byte[] read(ReadTimeout timeout) {
+		ReadTimeout.requireNonNull(timeout);
 		return readMessage(timeout).payload();
 	}
 
@@ -88,6 +89,7 @@ final class MemoryMailslotServer implements MailslotServer {
 
 	@Override
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
+		ReadTimeout.requireNonNull(timeout);
 		this.lock.lock();
 		try {
 			byte[] next = awaitMessage(timeout).peekFirst().payload();
@@ -151,6 +153,7 @@ final class MemoryMailslotServer implements MailslotServer {
 
 	@Override
 	public void setReadTimeout(ReadTimeout readTimeout) {
+		ReadTimeout.requireNonNull(readTimeout);
 		this.lock.lock();
 		try {
 			ensureOpen();

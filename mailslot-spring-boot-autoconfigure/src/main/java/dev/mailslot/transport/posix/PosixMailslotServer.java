@@ -113,6 +113,7 @@ final class PosixMailslotServer implements MailslotServer {
 
 	@Override
 	public byte[] read(ReadTimeout timeout) {
+		ReadTimeout.requireNonNull(timeout);
 		return receive(timeout, (size) -> this.receiveBuffer.getByteArray(0, size));
 	}
 
@@ -123,6 +124,7 @@ final class PosixMailslotServer implements MailslotServer {
 
 	@Override
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
+		ReadTimeout.requireNonNull(timeout);
 		return receive(timeout, (size) -> {
 			if (size > buffer.remaining()) {
 				throw new BufferTooSmallException(this.name, size, buffer.remaining());
@@ -325,6 +327,7 @@ final class PosixMailslotServer implements MailslotServer {
 
 	@Override
 	public void setReadTimeout(ReadTimeout readTimeout) {
+		ReadTimeout.requireNonNull(readTimeout);
 		ensureOpen();
 		this.readTimeout = readTimeout;
 	}

@@ -111,6 +111,7 @@ final class Win32MailslotServer implements MailslotServer {
 
 	@Override
 	public byte[] read(ReadTimeout timeout) {
+		ReadTimeout.requireNonNull(timeout);
 		this.lifecycle.readLock().lock();
 		try {
 			while (true) {
@@ -135,6 +136,7 @@ final class Win32MailslotServer implements MailslotServer {
 
 	@Override
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
+		ReadTimeout.requireNonNull(timeout);
 		this.lifecycle.readLock().lock();
 		try {
 			while (true) {
@@ -254,6 +256,7 @@ final class Win32MailslotServer implements MailslotServer {
 
 	@Override
 	public void setReadTimeout(ReadTimeout readTimeout) {
+		ReadTimeout.requireNonNull(readTimeout);
 		this.lifecycle.readLock().lock();
 		try {
 			ensureOpen();
