@@ -339,7 +339,9 @@ final class PosixMailslotServer implements MailslotServer {
 
 	/**
 	 * Close the mailslot: seal the queue, which also ends a reader's wait, wait for the readers
-	 * to leave, then unlink and close the queue, deleting what it holds.
+	 * to leave, then unlink and close the queue, deleting what it holds. A queue has one name, so
+	 * one whose link count is 0 was removed by hand: its name may hold another server's queue now,
+	 * which is left alone.
 	 */
 	@Override
 	public void close() {
@@ -349,7 +351,9 @@ final class PosixMailslotServer implements MailslotServer {
 		QueueSeal.seal(this.mqd);
 		this.lifecycle.writeLock().lock();
 		try {
-			LibC.mq_unlink(this.queueName);
+			if (FileStatus.of(this.mqd).links() > 0) {
+				LibC.mq_unlink(this.queueName);
+			}
 			LibC.mq_close(this.mqd);
 			this.receiveBuffer.close();
 			this.deadline.close();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 
 import dev.mailslot.MailslotException;
@@ -100,8 +101,8 @@ final class QueueOwnership {
 			if (stale.links() == 0) {
 				return;
 			}
-			logger.log(Level.INFO, "Reclaiming message queue {0} of mailslot {1}: the process that created it is gone",
-					queueName, name);
+			logger.log(Level.WARNING, "Reclaiming message queue {0} of mailslot {1}: the process that created it is "
+					+ "gone, and the {2} message(s) left in it are discarded", queueName, name, waitingMessages(existing));
 			QueueSeal.seal(queueName, stale);
 			if (LibC.mq_unlink(queueName) != 0 && LibC.errno() != LibC.ENOENT) {
 				int errno = LibC.errno();
@@ -113,6 +114,15 @@ final class QueueOwnership {
 		}
 		finally {
 			LibC.mq_close(existing);
+		}
+	}
+
+	/**
+	 * Return how many messages a queue holds, or -1 if it cannot be asked.
+	 */
+	private static long waitingMessages(int mqd) {
+		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
+			return (LibC.mq_getattr(mqd, attributes) == 0) ? attributes.getLong(LibC.MQ_ATTR_CURMSGS) : -1;
 		}
 	}
 

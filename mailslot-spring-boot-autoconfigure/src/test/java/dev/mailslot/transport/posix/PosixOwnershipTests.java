@@ -1,9 +1,13 @@
 package dev.mailslot.transport.posix;
 
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import com.sun.jna.Memory;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +67,62 @@ class PosixOwnershipTests {
 				client.write("fresh".getBytes(StandardCharsets.UTF_8));
 			}
 			assertThat(new String(server.read(), StandardCharsets.UTF_8)).isEqualTo("fresh");
+		}
+	}
+
+	@Test
+	void aReclaimWarnsOfTheMessagesItDiscards() throws Exception {
+		this.other = PosixProcesses.startServer(this.name.toString(), "hold");
+		assertThat(PosixProcesses.firstLine(this.other)).isEqualTo("ready");
+		try (MailslotClient client = this.transport.openClient(this.name)) {
+			client.write("second".getBytes(StandardCharsets.UTF_8));
+			client.write("third".getBytes(StandardCharsets.UTF_8));
+		}
+		this.other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		List<LogRecord> records = new ArrayList<>();
+		Handler handler = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				records.add(record);
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		Logger logger = Logger.getLogger(QueueOwnership.class.getName());
+		logger.addHandler(handler);
+		try {
+			this.transport.createServer(MailslotServerOptions.builder(this.name).build()).close();
+		}
+		finally {
+			logger.removeHandler(handler);
+		}
+		assertThat(records).singleElement().satisfies((record) -> {
+			assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+			assertThat(MessageFormat.format(record.getMessage(), record.getParameters()))
+				.contains(PosixQueueNames.queueName(this.name))
+				.contains("the 3 message(s) left in it are discarded");
+		});
+	}
+
+	@Test
+	void closeLeavesAloneTheQueueOfAServerThatTookTheNameAfterItsQueueWasRemoved() {
+		MailslotServer first = this.transport.createServer(MailslotServerOptions.builder(this.name).build());
+		assertThat(LibC.mq_unlink(PosixQueueNames.queueName(this.name))).isZero();
+		try (MailslotServer second = this.transport
+			.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ZERO).build())) {
+			first.close();
+			try (MailslotClient client = this.transport.openClient(this.name)) {
+				client.write("to the second".getBytes(StandardCharsets.UTF_8));
+			}
+			assertThat(new String(second.read(), StandardCharsets.UTF_8)).isEqualTo("to the second");
 		}
 	}
 
