@@ -101,6 +101,35 @@ class MailslotListenerTests {
 	}
 
 	@Test
+	void emptyMessagesReachListenersOfBytesTextBuffersAndMessages() {
+		runner(ArgumentListeners.class).run((context) -> {
+			MailslotTemplate template = context.getBean(MailslotTemplate.class);
+			String prefix = context.getEnvironment().getProperty("app.prefix");
+			template.send(prefix + "\\bytes", new byte[0]);
+			assertThat((byte[]) next(context)).isEmpty();
+			template.send(prefix + "\\text", new byte[0]);
+			assertThat(next(context)).isEqualTo("");
+			template.send(prefix + "\\buffer", new byte[0]);
+			assertThat(next(context)).isEqualTo(ByteBuffer.allocate(0));
+			template.send(prefix + "\\message", new byte[0]);
+			assertThat(next(context)).isEqualTo("");
+			assertThat(deadLetterFiles()).isEmpty();
+		});
+	}
+
+	@Test
+	void anEmptyMessageForAJsonListenerFailsConversionAndIsNotRetried() {
+		runner(ValidatingListener.class).withPropertyValues("mailslot.listener.retry.max-retries=5").run((context) -> {
+			context.getBean(MailslotTemplate.class).send("orders", new byte[0]);
+			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
+			Path payload = deadLetterFiles().stream().filter((path) -> path.toString().endsWith(".bin")).findFirst().get();
+			assertThat(payload).isEmptyFile();
+			assertThat(metadata(payload).getProperty("attempts")).isEqualTo("1");
+			assertThat(metadata(payload).getProperty("exception")).endsWith("MessageConversionException");
+		});
+	}
+
+	@Test
 	void placeholdersAndExpressionsAreResolved() {
 		runner(ResolvedListeners.class).withPropertyValues("app.slot=resolved").run((context) -> {
 			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);

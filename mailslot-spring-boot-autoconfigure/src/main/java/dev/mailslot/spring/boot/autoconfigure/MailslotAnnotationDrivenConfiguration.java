@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.messaging.converter.MessageConverter;
-import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.validation.Validator;
 
@@ -22,6 +21,7 @@ import dev.mailslot.spring.annotation.MailslotListenerAnnotationBeanPostProcesso
 import dev.mailslot.spring.config.MailslotListenerContainerFactory;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
+import dev.mailslot.spring.listener.adapter.MailslotMessageHandlerMethodFactory;
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
@@ -67,7 +67,7 @@ class MailslotAnnotationDrivenConfiguration {
 	MessageHandlerMethodFactory mailslotMessageHandlerMethodFactory(
 			@Qualifier("mailslotMessageConverter") MessageConverter mailslotMessageConverter,
 			ObjectProvider<Validator> validators, BeanFactory beanFactory) {
-		DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
+		MailslotMessageHandlerMethodFactory factory = new MailslotMessageHandlerMethodFactory();
 		factory.setMessageConverter(mailslotMessageConverter);
 		factory.setBeanFactory(beanFactory);
 		Validator validator = validators.getIfUnique(() -> beanFactory.containsBean("defaultValidator")
