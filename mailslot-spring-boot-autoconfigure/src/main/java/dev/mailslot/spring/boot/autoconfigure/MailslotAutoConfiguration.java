@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -94,7 +95,16 @@ public final class MailslotAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "mailslotErrorHandler")
 	MailslotErrorHandler mailslotErrorHandler(MailslotProperties properties) {
-		return new DeadLetterDirectoryErrorHandler(properties.getListener().getDeadLetterDirectory());
+		DeadLetterDirectoryErrorHandler handler = new DeadLetterDirectoryErrorHandler(
+				properties.getListener().getDeadLetterDirectory());
+		try {
+			handler.checkDirectory();
+		}
+		catch (IllegalStateException ex) {
+			throw new InvalidConfigurationPropertyValueException("mailslot.listener.dead-letter-directory",
+					handler.getDirectory(), ex.getMessage());
+		}
+		return handler;
 	}
 
 	/**

@@ -1,13 +1,16 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
@@ -186,6 +189,21 @@ class MailslotAutoConfigurationTests {
 			assertThat(analysis.getDescription()).contains("mailslot.servers.bad.name").contains("contains '*'");
 			assertThat(analysis.getAction()).contains("Correct mailslot.servers.bad.name");
 		});
+	}
+
+	@Test
+	@EnabledOnOs(value = OS.LINUX, disabledReason = "POSIX permissions")
+	void aDeadLetterDirectoryOthersMayWriteToStopsStartupNamingTheProperty(@TempDir Path temp) throws Exception {
+		Path directory = Files.createDirectory(temp.resolve("shared"));
+		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwx---"));
+		this.contextRunner.withPropertyValues("mailslot.listener.dead-letter-directory=" + directory)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.listener.dead-letter-directory");
+					assertThat(ex.getMessage()).contains("others may write to it (rwxrwx---)")
+						.contains("chmod 700 " + directory);
+				}));
 	}
 
 	@Test
