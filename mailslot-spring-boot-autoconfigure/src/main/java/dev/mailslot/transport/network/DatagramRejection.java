@@ -31,6 +31,12 @@ public enum DatagramRejection {
 	BAD_MAILSLOT_NAME,
 
 	/** More than the protocol allows: name and data over 443 bytes, or data over 424. */
-	OVER_LIMIT
+	OVER_LIMIT,
+
+	/**
+	 * A transaction whose data count is not its total data count: part of a message, which
+	 * [MS-MAIL] never sends, since it has no segmentation.
+	 */
+	INCOMPLETE_TRANSACTION
 
 }

@@ -246,11 +246,16 @@ public final class MailslotDatagramCodec {
 			return reject(DatagramRejection.NOT_MAILSLOT_WRITE,
 					"setup count " + setupCount + ", opcode " + opcode + " (1 writes a mailslot)");
 		}
+		int totalDataCount = smb.getShort(words + 2) & 0xFFFF;
 		int dataCount = smb.getShort(words + 22) & 0xFFFF;
 		int dataOffset = smb.getShort(words + 24) & 0xFFFF;
 		if (dataOffset < NAME_OFFSET || dataOffset + dataCount > smb.limit()) {
 			return reject(DatagramRejection.BAD_DATA_BOUNDS, "data of " + dataCount + " bytes at offset " + dataOffset
 					+ " in an SMB message of " + smb.limit());
+		}
+		if (totalDataCount != dataCount) {
+			return reject(DatagramRejection.INCOMPLETE_TRANSACTION, "data of " + dataCount + " bytes of a total of "
+					+ totalDataCount + "; [MS-MAIL] has no segmentation");
 		}
 		int nameEnd = -1;
 		for (int i = NAME_OFFSET; i < dataOffset; i++) {

@@ -228,7 +228,8 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	/**
 	 * Return the SOURCE_IP of a datagram to the given address: the bound address, or, when bound to
-	 * every address, the one the host sends from towards that destination.
+	 * every address, the one the host sends from towards that destination (RFC 1002 4.4.1), found
+	 * by connecting, which sends nothing; a broadcast destination needs SO_BROADCAST for that.
 	 */
 	private int sourceAddress(InetAddress destination) {
 		InetAddress bound = this.options.bind().getAddress();
@@ -236,6 +237,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 			return ByteBuffer.wrap(bound.getAddress()).getInt();
 		}
 		try (DatagramChannel probe = DatagramChannel.open()) {
+			probe.setOption(StandardSocketOptions.SO_BROADCAST, true);
 			probe.connect(new InetSocketAddress(destination, this.options.sendPort()));
 			InetAddress local = ((InetSocketAddress) probe.getLocalAddress()).getAddress();
 			return (local instanceof Inet4Address) ? ByteBuffer.wrap(local.getAddress()).getInt() : 0;

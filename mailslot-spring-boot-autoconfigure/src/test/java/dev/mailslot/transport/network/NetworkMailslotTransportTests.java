@@ -238,6 +238,29 @@ class NetworkMailslotTransportTests {
 	}
 
 	@Test
+	void groupDatagramsCarryTheSendersAddressToo() throws Exception {
+		InetAddress loopbackBroadcast = InetAddress.getByName("127.255.255.255");
+		try (DatagramChannel peer = DatagramChannel.open()) {
+			peer.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0));
+			NetworkMailslotTransport wildcard = NetworkMailslotTransport.start(new NetworkOptions(
+					new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0), ((InetSocketAddress) peer.getLocalAddress()).getPort(),
+					NetbiosName.of("ANYHOST", 0), "MSLTEST", loopbackBroadcast, Map.of(), Duration.ZERO, List.of(),
+					NetworkOptions.DEFAULT_MAX_QUEUED));
+			try (MailslotClient client = wildcard.openClient(MailslotName.parse("\\\\*\\mailslot\\x"))) {
+				client.write(new byte[] { 1 });
+				ByteBuffer received = ByteBuffer.allocate(1024);
+				InetSocketAddress from = (InetSocketAddress) peer.receive(received);
+				assertThat(received.get(0)).isEqualTo((byte) 0x11);
+				assertThat(received.getInt(4)).isNotZero()
+					.isEqualTo(ByteBuffer.wrap(from.getAddress().getAddress()).getInt());
+			}
+			finally {
+				wildcard.close();
+			}
+		}
+	}
+
+	@Test
 	void whatTheProtocolCannotCarryIsRefusedBeforeSending() {
 		start(Duration.ZERO, List.of());
 		MailslotClient client = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\x"));
