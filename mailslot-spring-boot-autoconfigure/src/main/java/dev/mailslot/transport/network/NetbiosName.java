@@ -53,6 +53,42 @@ public record NetbiosName(String name, int suffix, String scope) {
 	}
 
 	/**
+	 * Read a name as {@link #toString()} writes it: {@code NAME<1D>}, {@code NAME} for
+	 * {@code NAME<00>}, either followed by {@code .scope}.
+	 * @param text the name
+	 * @return the NetBIOS name
+	 * @throws IllegalArgumentException if it is not such a name
+	 */
+	public static NetbiosName parse(String text) {
+		int open = text.indexOf('<');
+		int close = text.indexOf('>');
+		String name = (open >= 0) ? text.substring(0, open) : text;
+		int suffix = 0;
+		String rest = "";
+		if (open >= 0) {
+			if (close != open + 3) {
+				throw new IllegalArgumentException("NetBIOS name '" + text + "' must end its suffix with two hex "
+						+ "digits in <>, as in HOST<00> or WORKGROUP<1D>");
+			}
+			try {
+				suffix = Integer.parseInt(text.substring(open + 1, close), 16);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("NetBIOS name '" + text + "' has a suffix that is not two hex digits");
+			}
+			rest = text.substring(close + 1);
+		}
+		else if (name.contains(".")) {
+			rest = name.substring(name.indexOf('.'));
+			name = name.substring(0, name.indexOf('.'));
+		}
+		if (!rest.isEmpty() && !rest.startsWith(".")) {
+			throw new IllegalArgumentException("NetBIOS name '" + text + "' has '" + rest + "' after its suffix");
+		}
+		return new NetbiosName(name, suffix, rest.isEmpty() ? "" : rest.substring(1));
+	}
+
+	/**
 	 * Return a name without scope.
 	 * @param name the name
 	 * @param suffix the suffix byte

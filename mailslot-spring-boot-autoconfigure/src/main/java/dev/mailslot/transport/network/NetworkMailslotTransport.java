@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -64,6 +65,8 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private final NetworkOptions options;
 
+	private final Set<NetbiosName> answersFor;
+
 	private final MemoryMailslotTransport local = MemoryMailslotTransport.isolated(ID);
 
 	private final DatagramChannel channel;
@@ -84,6 +87,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private NetworkMailslotTransport(NetworkOptions options, DatagramChannel channel) {
 		this.options = options;
+		this.answersFor = options.answersFor();
 		this.channel = channel;
 		this.receiver = new Thread(this::receive, "mailslot-network-receiver");
 		this.receiver.setDaemon(true);
@@ -283,6 +287,12 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 			return;
 		}
 		MailslotDatagram datagram = ((DecodeResult.Decoded) result).datagram();
+		if (!this.answersFor.contains(datagram.destination())) {
+			drop(NetworkStatistics.NOT_FOR_THIS_HOST);
+			logger.log(Level.DEBUG, "Dropped a datagram from {0} to {1}, a name this host does not answer for", from,
+					datagram.destination());
+			return;
+		}
 		if (duplicate(from, payload)) {
 			drop(NetworkStatistics.DUPLICATE);
 			return;

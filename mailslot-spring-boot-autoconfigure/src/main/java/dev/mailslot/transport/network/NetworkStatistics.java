@@ -11,7 +11,7 @@ import java.util.Map;
  * @param delivered mailslot writes handed to a local server
  * @param dropped datagrams dropped, by reason: a {@link DatagramRejection} name, or
  * {@code UNKNOWN_MAILSLOT}, {@code REFUSED_BY_SERVER}, {@code QUEUE_FULL}, {@code DISALLOWED_SOURCE},
- * {@code DUPLICATE} or {@code RECEIVE_ERROR}
+ * {@code NOT_FOR_THIS_HOST}, {@code DUPLICATE} or {@code RECEIVE_ERROR}
  */
 public record NetworkStatistics(long received, long delivered, Map<String, Long> dropped) {
 
@@ -33,6 +33,9 @@ public record NetworkStatistics(long received, long delivered, Map<String, Long>
 	/** The sender is not in an allowed network. */
 	public static final String DISALLOWED_SOURCE = "DISALLOWED_SOURCE";
 
+	/** The datagram is addressed to a NetBIOS name this host does not answer for. */
+	public static final String NOT_FOR_THIS_HOST = "NOT_FOR_THIS_HOST";
+
 	/** The same datagram came from the same sender within the duplicate window. */
 	public static final String DUPLICATE = "DUPLICATE";
 
@@ -45,8 +48,8 @@ public record NetworkStatistics(long received, long delivered, Map<String, Long>
 		for (DatagramRejection rejection : DatagramRejection.values()) {
 			reasons.add(rejection.name());
 		}
-		reasons.addAll(List.of(UNKNOWN_MAILSLOT, REFUSED_BY_SERVER, QUEUE_FULL, DISALLOWED_SOURCE, DUPLICATE,
-				RECEIVE_ERROR));
+		reasons.addAll(List.of(UNKNOWN_MAILSLOT, REFUSED_BY_SERVER, QUEUE_FULL, DISALLOWED_SOURCE, NOT_FOR_THIS_HOST,
+				DUPLICATE, RECEIVE_ERROR));
 		return List.copyOf(reasons);
 	}
 

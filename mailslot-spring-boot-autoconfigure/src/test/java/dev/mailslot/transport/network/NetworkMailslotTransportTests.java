@@ -36,6 +36,11 @@ class NetworkMailslotTransportTests {
 
 	private static final InetAddress B = address("127.0.0.2");
 
+	/** What BHOST answers for by default, and TARGET<00>, to which the encoder vectors are addressed. */
+	private static final List<NetbiosName> BHOST_AND_TARGET = List.of(NetbiosName.of("BHOST", 0),
+			NetbiosName.of("MSLTEST", 0), NetbiosName.of("MSLTEST", 0x1D), NetbiosName.of("MSLTEST", 0x1E),
+			NetworkOptions.MSBROWSE, NetbiosName.of("TARGET", 0));
+
 	private NetworkMailslotTransport receiver;
 
 	private NetworkMailslotTransport sender;
@@ -51,7 +56,8 @@ class NetworkMailslotTransportTests {
 
 	private void start(Duration duplicateWindow, List<SourceNetwork> allowed) {
 		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
-				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), duplicateWindow, allowed, NetworkOptions.DEFAULT_MAX_QUEUED));
+				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), duplicateWindow, allowed, NetworkOptions.DEFAULT_MAX_QUEUED,
+				BHOST_AND_TARGET));
 		int port = this.receiver.getLocalAddress().getPort();
 		this.sender = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(A, port), port,
 				NetbiosName.of("AHOST", 0), "MSLTEST", B, Map.of("BHOST", B), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
@@ -157,6 +163,34 @@ class NetworkMailslotTransportTests {
 	}
 
 	@Test
+	void datagramsToNamesThisHostDoesNotAnswerForAreDroppedAndCounted() throws Exception {
+		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
+				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), Duration.ZERO, List.of(),
+				NetworkOptions.DEFAULT_MAX_QUEUED));
+		try (MailslotServer server = server("inbox")) {
+			List<NetbiosName> others = List.of(NetbiosName.of("OTHERHOST", 0), NetbiosName.of("OTHERWG", 0),
+					NetbiosName.of("BHOST", 0x20), new NetbiosName("BHOST", 0, "corp.example"));
+			for (NetbiosName other : others) {
+				sendRaw(datagramTo(other, "for " + other));
+			}
+			for (NetbiosName mine : List.of(NetbiosName.of("bhost", 0), NetbiosName.of("MSLTEST", 0x1D))) {
+				sendRaw(datagramTo(mine, "for " + mine));
+			}
+			assertThat(new String(server.read(), StandardCharsets.US_ASCII)).isEqualTo("for BHOST<00>");
+			assertThat(new String(server.read(), StandardCharsets.US_ASCII)).isEqualTo("for MSLTEST<1D>");
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.receiver.statistics().received() == 6);
+			assertThat(this.receiver.statistics().dropped()).containsOnly(Map.entry(NetworkStatistics.NOT_FOR_THIS_HOST, 4L));
+			assertThat(server.info().messageCount()).isZero();
+		}
+	}
+
+	private static byte[] datagramTo(NetbiosName destination, String text) {
+		return MailslotDatagramCodec.encode(new MailslotDatagram(DatagramType.DIRECT_UNIQUE, MailslotDatagram.FIRST, 1,
+				0x7F000001, 138, NetbiosName.of("AHOST", 0), destination, MailslotDatagram.TransactionFields.DEFAULTS,
+				"\\MAILSLOT\\inbox", text.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	@Test
 	void sendersOutsideTheAllowedNetworksAreDropped() throws Exception {
 		start(Duration.ZERO, List.of(SourceNetwork.parse("192.0.2.0/24")));
 		try (MailslotServer server = server("test")) {
@@ -201,7 +235,7 @@ class NetworkMailslotTransportTests {
 	@Test
 	void aServerHoldsABoundedNumberOfNetworkMessages() throws Exception {
 		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
-				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), Duration.ZERO, List.of(), 3));
+				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), Duration.ZERO, List.of(), 3, BHOST_AND_TARGET));
 		byte[] tv1 = HexFormat.of().parseHex(Captures.vectorLines().get(1).trim());
 		try (MailslotServer server = server("test")) {
 			for (int i = 0; i < 5; i++) {

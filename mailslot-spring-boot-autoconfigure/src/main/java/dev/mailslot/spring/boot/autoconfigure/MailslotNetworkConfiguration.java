@@ -52,7 +52,18 @@ class MailslotNetworkConfiguration {
 		return new NetworkOptions(new InetSocketAddress(network.getBindAddress(), network.getPort()), network.getPort(),
 				name, network.getWorkgroup(), network.getBroadcastAddress(), hosts, network.getDuplicateWindow(),
 				network.getAllowedSources().stream().map(MailslotNetworkConfiguration::sourceNetwork).toList(),
-				network.getMaxQueued());
+				network.getMaxQueued(),
+				network.getAcceptedNames().stream().map(MailslotNetworkConfiguration::acceptedName).toList());
+	}
+
+	private static NetbiosName acceptedName(String value) {
+		try {
+			return NetbiosName.parse(value.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("mailslot.network.accepted-names", value,
+					ex.getMessage());
+		}
 	}
 
 	private static SourceNetwork sourceNetwork(String value) {

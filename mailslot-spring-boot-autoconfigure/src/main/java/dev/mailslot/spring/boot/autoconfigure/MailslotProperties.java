@@ -144,6 +144,13 @@ public class MailslotProperties {
 		private List<String> allowedSources = new ArrayList<>();
 
 		/**
+		 * NetBIOS names this host answers for, such as 'JAVAHOST<00>' or 'WORKGROUP<1D>'; datagrams
+		 * to other names are dropped. Empty: this host's name <00> and the workgroup's <00>, <1D> and
+		 * <1E>, as nmbd answers.
+		 */
+		private List<String> acceptedNames = new ArrayList<>();
+
+		/**
 		 * Most messages from the network a server holds; further writes are dropped (and counted)
 		 * until it reads, so that unauthenticated senders cannot fill the heap.
 		 */
@@ -236,6 +243,14 @@ public class MailslotProperties {
 
 		public void setAllowedSources(List<String> allowedSources) {
 			this.allowedSources = allowedSources;
+		}
+
+		public List<String> getAcceptedNames() {
+			return this.acceptedNames;
+		}
+
+		public void setAcceptedNames(List<String> acceptedNames) {
+			this.acceptedNames = acceptedNames;
 		}
 
 	}

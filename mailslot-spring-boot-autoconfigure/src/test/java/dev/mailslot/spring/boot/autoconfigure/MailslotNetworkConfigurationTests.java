@@ -165,6 +165,23 @@ class MailslotNetworkConfigurationTests {
 						(ex) -> assertThat(ex.getName()).isEqualTo("mailslot.network.allowed-sources")));
 	}
 
+	@Test
+	void acceptedNamesAreReadAndABadOneNamesTheProperty() {
+		MailslotProperties.Network network = new MailslotProperties.Network();
+		network.setNetbiosName("JAVAHOST");
+		network.setAcceptedNames(List.of("JAVAHOST<00>", " Browsers<1d> ", "APPS.corp.example"));
+		assertThat(MailslotNetworkConfiguration.options(network).answersFor()).containsExactlyInAnyOrder(
+				NetbiosName.of("JAVAHOST", 0), NetbiosName.of("BROWSERS", 0x1D), new NetbiosName("APPS", 0, "corp.example"));
+		this.contextRunner
+			.withPropertyValues("mailslot.network.enabled=true", "mailslot.network.accepted-names=HOST<1>")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.network.accepted-names");
+					assertThat(ex.getMessage()).contains("two hex digits in <>, as in HOST<00> or WORKGROUP<1D>");
+				}));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class RemoteListener {
 
