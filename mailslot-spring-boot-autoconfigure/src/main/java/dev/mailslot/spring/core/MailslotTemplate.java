@@ -1,6 +1,7 @@
 package dev.mailslot.spring.core;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +34,9 @@ import dev.mailslot.spring.support.MailslotHeaders;
  */
 public class MailslotTemplate implements DisposableBean {
 
+	/** How long a send waits for room in a full mailslot unless set. */
+	public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
+
 	private final MailslotTransport transport;
 
 	private @Nullable MailslotTransport remoteTransport;
@@ -44,6 +48,8 @@ public class MailslotTemplate implements DisposableBean {
 	private final Map<MailslotName, MailslotClient> clients = new ConcurrentHashMap<>();
 
 	private volatile boolean destroyed;
+
+	private @Nullable Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
 
 	/**
 	 * Create a template.
@@ -69,12 +75,23 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	/**
+	 * Set how long a send may wait for room in a full mailslot (posix, whose queues hold a bounded
+	 * number of messages) before it fails with {@link dev.mailslot.MailslotWriteTimeoutException};
+	 * {@code null} waits as long as the server lives.
+	 * @param writeTimeout the write timeout
+	 */
+	public void setWriteTimeout(@Nullable Duration writeTimeout) {
+		this.writeTimeout = writeTimeout;
+	}
+
+	/**
 	 * Convert a payload and write it as one message.
 	 * @param mailslot a configured server id or a mailslot name
 	 * @param payload the payload
 	 * @throws MessageConversionException if no converter turns the payload into bytes
 	 * @throws dev.mailslot.MailslotException if the write fails, for example
-	 * {@link NoSuchMailslotException} when no server holds the mailslot
+	 * {@link NoSuchMailslotException} when no server holds the mailslot, or
+	 * {@link dev.mailslot.MailslotWriteTimeoutException} when it stayed full for the write timeout
 	 */
 	public void send(String mailslot, Object payload) {
 		MailslotName name = resolve(mailslot);
@@ -90,14 +107,24 @@ public class MailslotTemplate implements DisposableBean {
 		Assert.state(!this.destroyed, "The MailslotTemplate is closed");
 		MailslotClient client = client(mailslot);
 		try {
-			client.write(message);
+			write(client, message);
 		}
 		catch (NoSuchMailslotException | MailslotClosedException ex) {
 			// The server went away (and may be back), or another send replaced this client: reopen once.
 			if (this.clients.remove(mailslot, client)) {
 				client.close();
 			}
-			client(mailslot).write(message);
+			write(client(mailslot), message);
+		}
+	}
+
+	private void write(MailslotClient client, byte[] message) {
+		Duration timeout = this.writeTimeout;
+		if (timeout != null) {
+			client.write(ByteBuffer.wrap(message), timeout);
+		}
+		else {
+			client.write(message);
 		}
 	}
 

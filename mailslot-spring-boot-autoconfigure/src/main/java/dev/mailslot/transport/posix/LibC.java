@@ -60,7 +60,11 @@ final class LibC {
 
 	static final int STATX_INO = 0x100;
 
+	static final int LOCK_SH = 1;
+
 	static final int LOCK_EX = 2;
+
+	static final int LOCK_UN = 8;
 
 	static final int LOCK_NB = 4;
 

@@ -1,24 +1,30 @@
 package dev.mailslot.transport.posix;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.sun.jna.Memory;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotWriteTimeoutException;
 import dev.mailslot.MessageTooLargeException;
 import dev.mailslot.NoSuchMailslotException;
 
 /**
  * Writes to a mailslot's POSIX message queue, opened non-blocking. While the queue is full a write
  * waits for room, checking every {@value #FULL_QUEUE_CHECK_MILLIS} ms that the server still exists
- * and that the client was not closed. A server that closes first fills its queue ({@link QueueSeal})
- * and then unlinks it, so the next write finds the queue full and its link count at 0, and fails as
- * it does on Windows instead of writing to a queue no one reads; a write that has room costs one
- * system call.
+ * (the queue is linked, and a live process holds its owner's lock) and that the client was not
+ * closed, for as long as its timeout allows. A server that closes first fills its queue
+ * ({@link QueueSeal}) and then unlinks it, so the next write finds the queue full and its link
+ * count at 0, and fails as it does on Windows instead of writing to a queue no one reads; a write
+ * that has room costs one system call.
  */
 final class PosixMailslotClient implements MailslotClient {
 
@@ -61,6 +67,12 @@ final class PosixMailslotClient implements MailslotClient {
 
 	@Override
 	public void write(ByteBuffer message) {
+		write(message, null);
+	}
+
+	@Override
+	public void write(ByteBuffer message, @Nullable Duration timeout) {
+		long deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : 0;
 		int size = message.remaining();
 		if (size > this.maxMessageSize) {
 			throw new MessageTooLargeException(this.name, size, this.maxMessageSize, "Message of " + size
@@ -78,7 +90,7 @@ final class PosixMailslotClient implements MailslotClient {
 				int errno = LibC.errno();
 				if (errno == LibC.EAGAIN) {
 					ensureServerAlive();
-					awaitRoom();
+					awaitRoom(timeout, deadline);
 				}
 				else if (errno == LibC.EMSGSIZE) {
 					throw new MessageTooLargeException(this.name, size, this.maxMessageSize, "Message of " + size
@@ -96,18 +108,39 @@ final class PosixMailslotClient implements MailslotClient {
 	}
 
 	/**
-	 * Wait until the full queue has room, for at most {@value #FULL_QUEUE_CHECK_MILLIS} ms, then
-	 * check that the client is still open.
+	 * Wait until the full queue has room, for at most {@value #FULL_QUEUE_CHECK_MILLIS} ms and not
+	 * past the deadline, then check that the client is still open.
 	 */
-	private void awaitRoom() {
+	private void awaitRoom(@Nullable Duration timeout, long deadline) {
+		long wait = FULL_QUEUE_CHECK_MILLIS;
+		if (timeout != null) {
+			long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+			if (left <= 0) {
+				throw timedOut(timeout);
+			}
+			wait = Math.min(wait, left);
+		}
 		this.pollFd.setInt(0, this.mqd);
 		this.pollFd.setShort(4, LibC.POLLOUT);
 		this.pollFd.setShort(6, (short) 0);
-		LibC.poll(this.pollFd, 1, FULL_QUEUE_CHECK_MILLIS);
+		LibC.poll(this.pollFd, 1, (int) wait);
 		if (!this.open) {
 			throw new MailslotClosedException(this.name, "Mailslot client for " + this.name
 					+ " was closed while it waited for room; the message was not sent");
 		}
+	}
+
+	private MailslotWriteTimeoutException timedOut(Duration timeout) {
+		String capacity;
+		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
+			capacity = (LibC.mq_getattr(this.mqd, attributes) == 0)
+					? Long.toString(attributes.getLong(LibC.MQ_ATTR_MAXMSG)) : "its";
+		}
+		return new MailslotWriteTimeoutException(this.name, timeout, "Mailslot " + this.name + " stayed full for "
+				+ timeout + ": its reader has not taken any of the " + capacity + " messages its queue "
+				+ this.queueName + " holds; nothing was sent. Let the reader keep up, or give the queue more room: "
+				+ "the server's queue-capacity (mailslot.servers.<id>.queue-capacity), up to the sysctl "
+				+ "fs.mqueue.msg_max (sysctl -w fs.mqueue.msg_max=...)");
 	}
 
 	private void ensureServerAlive() {
@@ -116,7 +149,7 @@ final class PosixMailslotClient implements MailslotClient {
 			throw new MailslotException(this.name, "Cannot check message queue " + this.queueName + " of mailslot "
 					+ this.name + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
 		}
-		if (this.status.getInt(LibC.STATX_NLINK_OFFSET) == 0) {
+		if (this.status.getInt(LibC.STATX_NLINK_OFFSET) == 0 || !QueueOwnership.hasLiveOwner(this.mqd)) {
 			throw new NoSuchMailslotException(this.name, "Mailslot " + this.name + " was closed by its server; "
 					+ "nothing was sent. Open a new client once a server holds the name again");
 		}

@@ -151,6 +151,10 @@ public final class PosixMailslotTransport implements MailslotTransport {
 				.withNativeErrorCode(errno);
 		}
 		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
+			if (!QueueOwnership.hasLiveOwner(mqd)) {
+				throw new NoSuchMailslotException(name, "No server holds mailslot " + name + ": its message queue "
+						+ queueName + " was left by a process that is gone. Start its server, which reclaims the queue");
+			}
 			if (LibC.mq_getattr(mqd, attributes) != 0) {
 				int errno = LibC.errno();
 				throw new MailslotException(name, "Cannot query message queue " + queueName + ": "

@@ -26,6 +26,9 @@ import dev.mailslot.MailslotNameInUseException;
  */
 final class QueueOwnership {
 
+	/** How often a stale queue's exclusive lock is tried, a millisecond apart. */
+	private static final int LOCK_ATTEMPTS = 20;
+
 	private static final System.Logger logger = System.getLogger(QueueOwnership.class.getName());
 
 	private static final int ATTEMPTS = 4;
@@ -93,7 +96,7 @@ final class QueueOwnership {
 				.withNativeErrorCode(errno);
 		}
 		try {
-			if (LibC.flock(existing, LibC.LOCK_EX | LibC.LOCK_NB) != 0) {
+			if (!lockExclusively(existing)) {
 				throw new MailslotNameInUseException(name, "Mailslot " + name + " is in use: " + owner(existing)
 						+ " owns its queue " + queueName + ". Stop that process or choose another name");
 			}
@@ -115,6 +118,41 @@ final class QueueOwnership {
 		finally {
 			LibC.mq_close(existing);
 		}
+	}
+
+	/**
+	 * Return whether a live process owns the queue: holds the exclusive lock on it. Clients ask
+	 * with a shared lock, which they release at once; a lock that cannot be had for another reason
+	 * than the owner's counts as owned.
+	 * @param mqd a descriptor of the queue
+	 * @return whether the queue has a live owner
+	 */
+	static boolean hasLiveOwner(int mqd) {
+		if (LibC.flock(mqd, LibC.LOCK_SH | LibC.LOCK_NB) == 0) {
+			LibC.flock(mqd, LibC.LOCK_UN);
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Take the exclusive lock of an existing queue without waiting for a live owner, but through
+	 * the moment a client holds a shared lock to see whether the queue has one.
+	 */
+	private static boolean lockExclusively(int mqd) {
+		for (int attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
+			if (LibC.flock(mqd, LibC.LOCK_EX | LibC.LOCK_NB) == 0) {
+				return true;
+			}
+			try {
+				Thread.sleep(1);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return false;
 	}
 
 	/**

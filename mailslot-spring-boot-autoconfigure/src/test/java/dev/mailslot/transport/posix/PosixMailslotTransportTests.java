@@ -1,5 +1,6 @@
 package dev.mailslot.transport.posix;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -15,10 +16,12 @@ import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotInfo;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransportContractTests;
 import dev.mailslot.MailslotTransports;
+import dev.mailslot.MailslotWriteTimeoutException;
 import dev.mailslot.ReadTimeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +44,31 @@ class PosixMailslotTransportTests extends MailslotTransportContractTests {
 	@Override
 	protected int expectedMaxMessageSize(int asked) {
 		return (asked != 0) ? asked : PosixQueueLimits.current().msgsizeMax();
+	}
+
+	@Test
+	void aWriteToAFullQueueFailsAtItsTimeoutNamingTheCapacityAndHowToRaiseIt() {
+		MailslotName name = uniqueName();
+		try (MailslotServer server = transport()
+			.createServer(MailslotServerOptions.builder(name).queueCapacity(2).readTimeout(ReadTimeout.ZERO).build());
+				MailslotClient client = client(name)) {
+			client.write(new byte[] { 1 });
+			client.write(new byte[] { 2 });
+			long start = System.nanoTime();
+			assertThatExceptionOfType(MailslotWriteTimeoutException.class)
+				.isThrownBy(() -> client.write(ByteBuffer.wrap(new byte[] { 3 }), Duration.ofMillis(300)))
+				.withMessageContaining("stayed full for PT0.3S")
+				.withMessageContaining("the 2 messages its queue")
+				.withMessageContaining("mailslot.servers.<id>.queue-capacity")
+				.withMessageContaining("fs.mqueue.msg_max")
+				.satisfies((ex) -> assertThat(ex.getWriteTimeout()).isEqualTo(Duration.ofMillis(300)));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(290),
+					Duration.ofSeconds(5));
+			assertThat(server.read()).containsExactly(1);
+			client.write(ByteBuffer.wrap(new byte[] { 4 }), Duration.ofMillis(300));
+			assertThat(server.read()).containsExactly(2);
+			assertThat(server.read()).containsExactly(4);
+		}
 	}
 
 	@Test

@@ -1,9 +1,14 @@
 package dev.mailslot.transport.posix;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -24,6 +29,7 @@ import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
+import dev.mailslot.MailslotWriteTimeoutException;
 import dev.mailslot.ReadTimeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,13 +59,12 @@ class PosixOwnershipTests {
 	}
 
 	@Test
-	void queueLeftByAKilledOwnerIsReclaimed() throws Exception {
+	void queueLeftByAKilledOwnerIsNoMailslotUntilAServerReclaimsIt() throws Exception {
 		this.other = PosixProcesses.startServer(this.name.toString(), "hold");
 		assertThat(PosixProcesses.firstLine(this.other)).isEqualTo("ready");
 		this.other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-		try (MailslotClient leftover = this.transport.openClient(this.name)) {
-			assertThat(leftover.name()).isEqualTo(this.name);
-		}
+		assertThatExceptionOfType(NoSuchMailslotException.class).isThrownBy(() -> this.transport.openClient(this.name))
+			.withMessageContaining("was left by a process that is gone. Start its server, which reclaims the queue");
 		try (MailslotServer server = this.transport
 			.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ZERO).build())) {
 			assertThat(server.info().messageCount()).isZero();
@@ -67,6 +72,49 @@ class PosixOwnershipTests {
 				client.write("fresh".getBytes(StandardCharsets.UTF_8));
 			}
 			assertThat(new String(server.read(), StandardCharsets.UTF_8)).isEqualTo("fresh");
+		}
+	}
+
+	@Test
+	void writersWaitingOnAFullQueueFailSoonAfterItsOwnerIsKilled() throws Exception {
+		this.other = PosixProcesses.startServer(this.name.toString(), "hold");
+		assertThat(PosixProcesses.firstLine(this.other)).isEqualTo("ready");
+		List<MailslotClient> clients = new ArrayList<>();
+		ExecutorService writers = Executors.newFixedThreadPool(4);
+		try {
+			for (int i = 0; i < 4; i++) {
+				clients.add(this.transport.openClient(this.name));
+			}
+			MailslotClient filler = clients.get(0);
+			try {
+				while (true) {
+					filler.write(ByteBuffer.wrap(new byte[] { 1 }), Duration.ofMillis(50));
+				}
+			}
+			catch (MailslotWriteTimeoutException ex) {
+				// The queue is full.
+			}
+			List<Future<Long>> failures = new ArrayList<>();
+			for (MailslotClient client : clients) {
+				failures.add(writers.submit(() -> {
+					assertThatExceptionOfType(NoSuchMailslotException.class)
+						.isThrownBy(() -> client.write(new byte[] { 2 }));
+					return System.nanoTime();
+				}));
+			}
+			Thread.sleep(300);
+			assertThat(failures).noneMatch(Future::isDone);
+			this.other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			long killed = System.nanoTime();
+			for (Future<Long> failure : failures) {
+				Duration afterKill = Duration.ofNanos(failure.get(10, TimeUnit.SECONDS) - killed);
+				System.out.println("A writer failed " + afterKill.toMillis() + " ms after its server was killed");
+				assertThat(afterKill).isLessThan(Duration.ofSeconds(1));
+			}
+		}
+		finally {
+			writers.shutdownNow();
+			clients.forEach(MailslotClient::close);
 		}
 	}
 
@@ -130,9 +178,9 @@ class PosixOwnershipTests {
 	void aClientOfAKilledOwnerFailsOnceANewServerReclaimsTheName() throws Exception {
 		this.other = PosixProcesses.startServer(this.name.toString(), "hold");
 		assertThat(PosixProcesses.firstLine(this.other)).isEqualTo("ready");
+		MailslotClient leftover = this.transport.openClient(this.name);
 		this.other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-		try (MailslotClient leftover = this.transport.openClient(this.name);
-				MailslotServer server = this.transport
+		try (leftover; MailslotServer server = this.transport
 					.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ZERO).build())) {
 			assertThatExceptionOfType(NoSuchMailslotException.class)
 				.isThrownBy(() -> leftover.write("lost".getBytes(StandardCharsets.UTF_8)))

@@ -85,9 +85,11 @@ public final class MailslotAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MailslotTemplate mailslotTemplate(MailslotTransport transport, MailslotServers servers,
+			MailslotProperties properties,
 			@Qualifier("mailslotMessageConverter") MessageConverter mailslotMessageConverter,
 			ObjectProvider<MailslotNetwork> network) {
 		MailslotTemplate template = new MailslotTemplate(transport, servers, mailslotMessageConverter);
+		template.setWriteTimeout(properties.getTemplate().getWriteTimeout());
 		network.ifAvailable((running) -> template.setRemoteTransport(running.getTransport()));
 		return template;
 	}

@@ -77,6 +77,20 @@ public class MailslotProperties {
 		 */
 		private boolean nulTerminated;
 
+		/**
+		 * How long a send waits for room in a full mailslot (posix queues hold a bounded number of
+		 * messages) before it fails; it fails at once when the server is gone.
+		 */
+		private Duration writeTimeout = Duration.ofSeconds(5);
+
+		public Duration getWriteTimeout() {
+			return this.writeTimeout;
+		}
+
+		public void setWriteTimeout(Duration writeTimeout) {
+			this.writeTimeout = writeTimeout;
+		}
+
 		public boolean isNulTerminated() {
 			return this.nulTerminated;
 		}

@@ -32,6 +32,7 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
+import dev.mailslot.MailslotWriteTimeoutException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spring.config.MailslotListenerContainerFactory;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
@@ -319,6 +320,23 @@ class MailslotAutoConfigurationTests {
 					.isEqualTo("ab\0".getBytes(StandardCharsets.UTF_16LE));
 				assertThat(context.getBean("plainMailslotServer", MailslotServer.class).read())
 					.isEqualTo("ab".getBytes(StandardCharsets.UTF_8));
+			});
+	}
+
+	@Test
+	@EnabledOnOs(value = OS.LINUX, disabledReason = "the posix transport runs on Linux")
+	void theTemplateWaitsForRoomNoLongerThanItsWriteTimeout() {
+		this.contextRunner
+			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.slow.name=" + unique("slow"),
+					"mailslot.servers.slow.queue-capacity=1", "mailslot.template.write-timeout=200ms")
+			.run((context) -> {
+				MailslotTemplate template = context.getBean(MailslotTemplate.class);
+				template.send("slow", "first");
+				long start = System.nanoTime();
+				assertThatExceptionOfType(MailslotWriteTimeoutException.class)
+					.isThrownBy(() -> template.send("slow", "second"))
+					.satisfies((ex) -> assertThat(ex.getWriteTimeout()).isEqualTo(Duration.ofMillis(200)));
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 			});
 	}
 
