@@ -27,6 +27,8 @@ public final class MailslotServerOptions {
 
 	private final int queueCapacity;
 
+	private final boolean allowWorldAccess;
+
 	private MailslotServerOptions(Builder builder) {
 		this.name = builder.name;
 		this.maxMessageSize = builder.maxMessageSize;
@@ -35,6 +37,7 @@ public final class MailslotServerOptions {
 		this.securityDescriptor = builder.securityDescriptor;
 		this.mode = builder.mode;
 		this.queueCapacity = builder.queueCapacity;
+		this.allowWorldAccess = builder.allowWorldAccess;
 	}
 
 	/**
@@ -112,12 +115,20 @@ public final class MailslotServerOptions {
 		return this.queueCapacity;
 	}
 
+	/**
+	 * Return whether the mode may give every user of the host access to the queue (posix only).
+	 * @return whether a mode whose last digit is not 0 is allowed
+	 */
+	public boolean allowWorldAccess() {
+		return this.allowWorldAccess;
+	}
+
 	@Override
 	public String toString() {
 		return "MailslotServerOptions[name=" + this.name + ", maxMessageSize=" + this.maxMessageSize + ", readTimeout="
 				+ this.readTimeout + ", inheritHandle=" + this.inheritHandle + ", securityDescriptor="
 				+ this.securityDescriptor + ", mode=0" + Integer.toOctalString(this.mode) + ", queueCapacity="
-				+ this.queueCapacity + "]";
+				+ this.queueCapacity + ", allowWorldAccess=" + this.allowWorldAccess + "]";
 	}
 
 	/**
@@ -139,6 +150,8 @@ public final class MailslotServerOptions {
 		private int mode = DEFAULT_MODE;
 
 		private int queueCapacity;
+
+		private boolean allowWorldAccess;
 
 		private Builder(MailslotName name) {
 			Objects.requireNonNull(name, "name must not be null");
@@ -220,6 +233,19 @@ public final class MailslotServerOptions {
 						+ " is negative; use 0 for the system default or a positive count");
 			}
 			this.queueCapacity = queueCapacity;
+			return this;
+		}
+
+		/**
+		 * Allow a mode that gives every user of the host access to the queue, such as {@code 0622} or
+		 * {@code 0666} (posix only). Any user could then send the server messages it does not expect,
+		 * or take its messages; as Windows code must not build a NULL DACL, such a mode is refused
+		 * unless allowed here.
+		 * @param allowWorldAccess whether to allow it
+		 * @return this builder
+		 */
+		public Builder allowWorldAccess(boolean allowWorldAccess) {
+			this.allowWorldAccess = allowWorldAccess;
 			return this;
 		}
 

@@ -10,8 +10,9 @@ import com.sun.jna.Memory;
  * @param inode inode number
  * @param links number of names the file has; 0 once a queue is unlinked
  * @param mode file type and permission bits
+ * @param uid the owner's user id
  */
-record FileStatus(int devMajor, int devMinor, long inode, int links, int mode) {
+record FileStatus(int devMajor, int devMinor, long inode, int links, int mode, int uid) {
 
 	/**
 	 * Return whether this status and another are of the same file.
@@ -30,13 +31,13 @@ record FileStatus(int devMajor, int devMinor, long inode, int links, int mode) {
 	 */
 	static FileStatus of(int fd) {
 		try (Memory buffer = new Memory(LibC.STATX_SIZE)) {
-			int mask = LibC.STATX_INO | LibC.STATX_NLINK | LibC.STATX_MODE;
+			int mask = LibC.STATX_INO | LibC.STATX_NLINK | LibC.STATX_MODE | LibC.STATX_UID;
 			if (LibC.statx(fd, "", LibC.AT_EMPTY_PATH, mask, buffer) != 0) {
 				throw new IllegalStateException("statx of descriptor " + fd + ": " + LibC.describe(LibC.errno()));
 			}
 			return new FileStatus(buffer.getInt(LibC.STATX_DEV_MAJOR_OFFSET), buffer.getInt(LibC.STATX_DEV_MINOR_OFFSET),
 					buffer.getLong(LibC.STATX_INO_OFFSET), buffer.getInt(LibC.STATX_NLINK_OFFSET),
-					buffer.getShort(LibC.STATX_MODE_OFFSET) & 0xFFFF);
+					buffer.getShort(LibC.STATX_MODE_OFFSET) & 0xFFFF, buffer.getInt(LibC.STATX_UID_OFFSET));
 		}
 	}
 

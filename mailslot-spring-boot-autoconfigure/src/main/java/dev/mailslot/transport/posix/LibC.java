@@ -56,6 +56,8 @@ final class LibC {
 
 	static final int STATX_MODE = 0x2;
 
+	static final int STATX_UID = 0x8;
+
 	static final int STATX_NLINK = 0x4;
 
 	static final int STATX_INO = 0x100;
@@ -81,6 +83,8 @@ final class LibC {
 	static final int STATX_SIZE = 256;
 
 	static final int STATX_NLINK_OFFSET = 16;
+
+	static final int STATX_UID_OFFSET = 20;
 
 	static final int STATX_MODE_OFFSET = 28;
 
@@ -175,6 +179,8 @@ final class LibC {
 	static native String strerror(int errno);
 
 	static native int flock(int fd, int operation);
+
+	static native int geteuid();
 
 	/**
 	 * The variadic calls, which direct mapping cannot express.

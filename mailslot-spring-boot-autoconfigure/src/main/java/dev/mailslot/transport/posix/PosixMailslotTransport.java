@@ -36,6 +36,13 @@ public final class PosixMailslotTransport implements MailslotTransport {
 	@Override
 	public MailslotServer createServer(MailslotServerOptions options) {
 		MailslotName name = options.name();
+		if ((options.mode() & 07) != 0 && !options.allowWorldAccess()) {
+			throw new MailslotException(name, "Mode 0" + Integer.toOctalString(options.mode()) + " of mailslot " + name
+					+ " lets every user of this host at its queue: any of them could send it messages it does not "
+					+ "expect, or take its messages; refused. Give a mode whose last digit is 0, such as 0620 with "
+					+ "the writers in the queue's group, or allow it explicitly (allow-world-access, "
+					+ "MailslotServerOptions.Builder.allowWorldAccess) if every user is meant to");
+		}
 		String queueName = PosixQueueNames.queueName(name);
 		PosixQueueLimits limits = PosixQueueLimits.current();
 		int maxMessageSize = messageSize(options, limits);

@@ -104,14 +104,22 @@ final class QueueOwnership {
 			if (stale.links() == 0) {
 				return;
 			}
+			int user = LibC.geteuid();
+			if (stale.uid() != user && user != 0) {
+				throw new MailslotNameInUseException(name, "Mailslot " + name + " is in use: its queue " + queueName
+						+ " belongs to uid " + stale.uid() + " (mode 0" + Integer.toOctalString(stale.mode() & 0777)
+						+ "), not to this uid " + user + ", and no server holds it, so this user cannot reclaim it. "
+						+ "Remove it as uid " + stale.uid() + " or as root (mount -t mqueue none /dev/mqueue; rm "
+						+ "'/dev/mqueue" + queueName + "'), or choose another name");
+			}
 			logger.log(Level.WARNING, "Reclaiming message queue {0} of mailslot {1}: the process that created it is "
 					+ "gone, and the {2} message(s) left in it are discarded", queueName, name, waitingMessages(existing));
 			QueueSeal.seal(queueName, stale);
 			if (LibC.mq_unlink(queueName) != 0 && LibC.errno() != LibC.ENOENT) {
 				int errno = LibC.errno();
 				throw new MailslotException(name, "Cannot remove message queue " + queueName + ", left by a process "
-						+ "that is gone (" + LibC.describe(errno) + "). Remove it as its owner or as root: mount -t "
-						+ "mqueue none /dev/mqueue; rm '/dev/mqueue" + queueName + "'")
+						+ "that is gone (" + LibC.describe(errno) + "). Remove it as uid " + stale.uid() + " or as root: "
+						+ "mount -t mqueue none /dev/mqueue; rm '/dev/mqueue" + queueName + "'")
 					.withNativeErrorCode(errno);
 			}
 		}

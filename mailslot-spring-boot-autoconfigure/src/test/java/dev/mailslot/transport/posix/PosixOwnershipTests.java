@@ -2,6 +2,9 @@ package dev.mailslot.transport.posix;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,12 +19,15 @@ import java.util.logging.Logger;
 
 import com.sun.jna.Memory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotNameInUseException;
 import dev.mailslot.MailslotServer;
@@ -43,6 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @EnabledOnOs(OS.LINUX)
 class PosixOwnershipTests {
+
+	/** Debian's python3, which another user may run, unlike one installed under root's home. */
+	private static final String SYSTEM_PYTHON = "/usr/bin/python3";
 
 	private final MailslotTransport transport = MailslotTransports.get("posix");
 
@@ -186,6 +195,78 @@ class PosixOwnershipTests {
 				.isThrownBy(() -> leftover.write("lost".getBytes(StandardCharsets.UTF_8)))
 				.withMessageContaining("was closed by its server");
 			assertThat(server.info().messageCount()).isZero();
+		}
+	}
+
+	@Test
+	void aQueueAnotherUserLeftWithoutAServerIsNoMailslotForClients() throws Exception {
+		assumeRootWithSetpriv();
+		String queueName = PosixQueueNames.queueName(this.name);
+		run("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", SYSTEM_PYTHON, "-c", squat(queueName));
+		try {
+			assertThatExceptionOfType(NoSuchMailslotException.class)
+				.isThrownBy(() -> this.transport.openClient(this.name))
+				.withMessageContaining("was left by a process that is gone");
+		}
+		finally {
+			LibC.mq_unlink(queueName);
+		}
+	}
+
+	@Test
+	void aServerOfAnotherUserIsToldWhoseQueueHoldsTheName(@TempDir Path temp) throws Exception {
+		assumeRootWithSetpriv();
+		Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+		String classPath = PosixProcesses.readableClassPath(Files.createDirectory(temp.resolve("classes")));
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder("unshare", "--ipc", "sh", "-c",
+				"setpriv --reuid=65534 --regid=65534 --clear-groups " + SYSTEM_PYTHON + " -c \"$0\" && exec setpriv "
+						+ "--reuid=65532 --regid=65532 --clear-groups \"$1\" -cp \"$2\" " + ServerProcess.class.getName()
+						+ " \"$3\" try",
+				squat(PosixQueueNames.queueName(this.name)), java, classPath, this.name.toString())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(output).contains("MailslotNameInUseException")
+			.contains("belongs to uid 65534 (mode 0666), not to this uid 65532")
+			.contains("Remove it as uid 65534 or as root");
+	}
+
+	private static void assumeRootWithSetpriv() {
+		Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "other users need root");
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv"))
+				&& Files.isExecutable(Path.of("/usr/bin/unshare")) && Files.isExecutable(Path.of(SYSTEM_PYTHON)),
+				"setpriv and unshare (util-linux), and Debian's python3, which other users may run");
+	}
+
+	/**
+	 * Return a Python program that creates a queue of mode 0666 and leaves it, as a squatter would.
+	 */
+	private static String squat(String queueName) {
+		return "import ctypes, os\nos.umask(0)\nrt = ctypes.CDLL('librt.so.1', use_errno=True)\n"
+				+ "fd = rt.mq_open(b'" + queueName + "', os.O_CREAT | os.O_RDWR, ctypes.c_int(0o666), None)\n"
+				+ "raise SystemExit(0 if fd >= 0 else 'mq_open: ' + os.strerror(ctypes.get_errno()))";
+	}
+
+	private static void run(String... command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+	}
+
+	@Test
+	void aModeThatLetsEveryUserAtTheQueueIsRefusedUnlessAllowed() {
+		assertThatExceptionOfType(MailslotException.class)
+			.isThrownBy(() -> this.transport.createServer(MailslotServerOptions.builder(this.name).mode(0666).build()))
+			.withMessageContaining("Mode 0666 of mailslot " + this.name + " lets every user of this host at its queue")
+			.withMessageContaining("allowWorldAccess");
+		assertThatExceptionOfType(MailslotException.class)
+			.isThrownBy(() -> this.transport.createServer(MailslotServerOptions.builder(this.name).mode(0604).build()));
+		try (MailslotServer server = this.transport
+			.createServer(MailslotServerOptions.builder(this.name).mode(0622).allowWorldAccess(true).build())) {
+			assertThat(server.isOpen()).isTrue();
 		}
 	}
 

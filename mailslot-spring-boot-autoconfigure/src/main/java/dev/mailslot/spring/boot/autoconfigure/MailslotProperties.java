@@ -315,6 +315,12 @@ public class MailslotProperties {
 		private int queueCapacity;
 
 		/**
+		 * Whether the mode may give every user of the host access to the queue, such as 0622 or
+		 * 0666 (posix): any user could then send messages or take them. Refused unless set.
+		 */
+		private boolean allowWorldAccess;
+
+		/**
 		 * Charset of this mailslot's text, for its listeners and the template's String payloads:
 		 * 'UTF-16LE' for Windows programs built UNICODE, a code page such as 'windows-1252' for ANSI
 		 * builds. Defaults to mailslot.listener.charset.
@@ -381,6 +387,14 @@ public class MailslotProperties {
 
 		public void setQueueCapacity(int queueCapacity) {
 			this.queueCapacity = queueCapacity;
+		}
+
+		public boolean isAllowWorldAccess() {
+			return this.allowWorldAccess;
+		}
+
+		public void setAllowWorldAccess(boolean allowWorldAccess) {
+			this.allowWorldAccess = allowWorldAccess;
 		}
 
 		public @Nullable Charset getCharset() {

@@ -127,8 +127,9 @@ final class MailslotServerOptionsMapper {
 			.readTimeout(server.getReadTimeout())
 			.inheritHandle(server.isInheritHandle())
 			.securityDescriptor(server.getSecurityDescriptor())
-			.mode(mode(prefix + ".mode", server.getMode()))
+			.mode(mode(prefix, server))
 			.queueCapacity(server.getQueueCapacity())
+			.allowWorldAccess(server.isAllowWorldAccess())
 			.build();
 	}
 
@@ -136,6 +137,17 @@ final class MailslotServerOptionsMapper {
 	 * Read octal permission bits. A leading 0 is required: unquoted in YAML, 0620 is read as the
 	 * number 400, which must not pass for mode 0400.
 	 */
+	private static int mode(String prefix, MailslotProperties.Server server) {
+		int mode = mode(prefix + ".mode", server.getMode());
+		if ((mode & 07) != 0 && !server.isAllowWorldAccess()) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".mode", server.getMode(), "It lets every "
+					+ "user of this host at the mailslot's queue: any of them could send messages it does not expect, "
+					+ "or take its messages. Give a mode whose last digit is 0, such as '0620' with the writers in "
+					+ "the queue's group, or set " + prefix + ".allow-world-access=true if every user is meant to.");
+		}
+		return mode;
+	}
+
 	private static int mode(String property, String mode) {
 		String text = mode.trim();
 		if (text.startsWith("0")) {

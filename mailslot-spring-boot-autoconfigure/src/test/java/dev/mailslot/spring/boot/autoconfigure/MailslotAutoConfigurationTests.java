@@ -233,6 +233,22 @@ class MailslotAutoConfigurationTests {
 	}
 
 	@Test
+	void aModeThatLetsEveryUserAtTheQueueNamesThePropertyUnlessAllowed() {
+		this.contextRunner.withPropertyValues("mailslot.servers.q.name=" + unique("q"), "mailslot.servers.q.mode=0666")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.servers.q.mode");
+					assertThat(ex.getMessage()).contains("every user of this host")
+						.contains("mailslot.servers.q.allow-world-access=true");
+				}));
+		this.contextRunner
+			.withPropertyValues("mailslot.servers.q.name=" + unique("q"), "mailslot.servers.q.mode=0666",
+					"mailslot.servers.q.allow-world-access=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void aModeWithoutItsLeadingZeroIsRefusedAsYamlWouldHaveReadIt() {
 		this.contextRunner.withPropertyValues("mailslot.servers.q.name=" + unique("q"), "mailslot.servers.q.mode=400")
 			.run((context) -> assertThat(context).getFailure()
