@@ -13,13 +13,16 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,6 +81,9 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	private final LongAdder received = new LongAdder();
 
 	private final LongAdder delivered = new LongAdder();
+
+	/** Failures to receive or handle a datagram, counted apart so that counting allocates nothing. */
+	private final LongAdder receiveErrors = new LongAdder();
 
 	private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
 
@@ -251,6 +257,11 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		}
 	}
 
+	/**
+	 * Receive until closed. Nothing else ends the loop: a failure to receive or handle one datagram,
+	 * an OutOfMemoryError included, drops that datagram, counts it and goes on; the report of it
+	 * cannot end the loop either.
+	 */
 	private void receive() {
 		ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
 		while (!this.closed) {
@@ -267,10 +278,19 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 				}
 				return;
 			}
-			catch (IOException | RuntimeException | Error ex) {
-				drop(NetworkStatistics.RECEIVE_ERROR);
-				logger.log(Level.WARNING, "Dropped a datagram that failed to be received or handled: {0}", ex);
+			catch (Throwable ex) {
+				this.receiveErrors.increment();
+				reportReceiveError(ex);
 			}
+		}
+	}
+
+	private void reportReceiveError(Throwable failure) {
+		try {
+			logger.log(Level.WARNING, "Dropped a datagram that failed to be received or handled: {0}", failure);
+		}
+		catch (Throwable ex) {
+			// Counted all the same; the loop goes on.
 		}
 	}
 
@@ -293,7 +313,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 					datagram.destination());
 			return;
 		}
-		if (duplicate(from, payload)) {
+		if (duplicate(from, datagram)) {
 			drop(NetworkStatistics.DUPLICATE);
 			return;
 		}
@@ -328,19 +348,18 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	}
 
 	/**
-	 * Return whether the same datagram (but for its DGM_ID) came from the same sender within the
-	 * window of its first sighting. Remembers at most {@value #MAX_REMEMBERED} datagrams.
+	 * Return whether the same mailslot write came from the same sender within the window of its
+	 * first sighting. A write is remembered by a SHA-256 digest of its decoded fields (names,
+	 * mailslot and data), so that each costs the same small memory whatever a datagram carries
+	 * after the message; at most {@value #MAX_REMEMBERED} are remembered.
 	 */
-	private boolean duplicate(InetSocketAddress from, byte[] payload) {
+	private boolean duplicate(InetSocketAddress from, MailslotDatagram datagram) {
 		long window = this.options.duplicateWindow().toNanos();
 		if (window <= 0) {
 			return false;
 		}
 		long now = System.nanoTime();
-		byte[] content = payload.clone();
-		content[2] = 0;
-		content[3] = 0;
-		String key = from + "|" + new String(content, StandardCharsets.ISO_8859_1);
+		String key = from + "|" + HexFormat.of().formatHex(digest(datagram));
 		synchronized (this.recent) {
 			Iterator<Long> seen = this.recent.values().iterator();
 			while (seen.hasNext()) {
@@ -355,6 +374,28 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		}
 	}
 
+	private static byte[] digest(MailslotDatagram datagram) {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+		digest.update((datagram.type() + "|" + datagram.source() + "|" + datagram.destination() + "|"
+				+ datagram.mailslot() + "|").getBytes(StandardCharsets.UTF_8));
+		digest.update(datagram.data());
+		return digest.digest();
+	}
+
+	/**
+	 * Return whether the transport is receiving: its receiving thread runs and it is not closed.
+	 * @return whether remote writes are received
+	 */
+	public boolean isReceiving() {
+		return !this.closed && this.receiver.isAlive();
+	}
+
 	private void drop(String reason) {
 		this.dropped.computeIfAbsent(reason, (key) -> new LongAdder()).increment();
 	}
@@ -366,7 +407,11 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	public NetworkStatistics statistics() {
 		Map<String, Long> drops = new LinkedHashMap<>();
 		this.dropped.forEach((reason, count) -> drops.put(reason, count.sum()));
-		return new NetworkStatistics(this.received.sum(), this.delivered.sum(), drops);
+		long receiveErrors = this.receiveErrors.sum();
+		if (receiveErrors > 0) {
+			drops.merge(NetworkStatistics.RECEIVE_ERROR, receiveErrors, Long::sum);
+		}
+		return new NetworkStatistics(this.received.sum(), this.delivered.sum(), drops, isReceiving());
 	}
 
 	/**

@@ -12,8 +12,9 @@ import java.util.Map;
  * @param dropped datagrams dropped, by reason: a {@link DatagramRejection} name, or
  * {@code UNKNOWN_MAILSLOT}, {@code REFUSED_BY_SERVER}, {@code QUEUE_FULL}, {@code DISALLOWED_SOURCE},
  * {@code NOT_FOR_THIS_HOST}, {@code DUPLICATE} or {@code RECEIVE_ERROR}
+ * @param receiving whether the transport is receiving: not closed, its receiving thread alive
  */
-public record NetworkStatistics(long received, long delivered, Map<String, Long> dropped) {
+public record NetworkStatistics(long received, long delivered, Map<String, Long> dropped, boolean receiving) {
 
 	/** No local server has the mailslot's name. */
 	public static final String UNKNOWN_MAILSLOT = "UNKNOWN_MAILSLOT";

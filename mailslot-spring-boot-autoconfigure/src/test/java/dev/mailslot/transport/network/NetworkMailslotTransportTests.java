@@ -1,14 +1,21 @@
 package dev.mailslot.transport.network;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +195,50 @@ class NetworkMailslotTransportTests {
 		return MailslotDatagramCodec.encode(new MailslotDatagram(DatagramType.DIRECT_UNIQUE, MailslotDatagram.FIRST, 1,
 				0x7F000001, 138, NetbiosName.of("AHOST", 0), destination, MailslotDatagram.TransactionFields.DEFAULTS,
 				"\\MAILSLOT\\inbox", text.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	@Test
+	void aPaddedFloodWithTheDuplicateWindowOnLeavesASmallHeapReceiving() throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+				NetworkReceiverProcess.class.getName())
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		try {
+			BufferedReader output = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+			String ready = output.readLine();
+			assertThat(ready).startsWith("port ");
+			InetSocketAddress receiver = new InetSocketAddress(B, Integer.parseInt(ready.substring(5)));
+			try (DatagramChannel channel = DatagramChannel.open()) {
+				channel.bind(new InetSocketAddress(A, 0));
+				for (int i = 0; i < 3_000; i++) {
+					byte[] write = datagramTo(NetbiosName.of("BHOST", 0), "flood " + i);
+					channel.send(ByteBuffer.wrap(Arrays.copyOf(write, 60_000)), receiver);
+					if (i % 4 == 0) {
+						Thread.sleep(1);
+					}
+				}
+				channel.send(ByteBuffer.wrap(datagramTo(NetbiosName.of("BHOST", 0), "after the flood")), receiver);
+			}
+			CompletableFuture<String> after = CompletableFuture.supplyAsync(() -> {
+				try {
+					for (String line = output.readLine(); line != null; line = output.readLine()) {
+						if (line.equals("received after the flood")) {
+							return line;
+						}
+					}
+					return "the receiver's JVM ended";
+				}
+				catch (IOException ex) {
+					return ex.toString();
+				}
+			});
+			assertThat(after.get(30, TimeUnit.SECONDS)).isEqualTo("received after the flood");
+		}
+		finally {
+			process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
 	}
 
 	@Test

@@ -10,10 +10,13 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import dev.mailslot.spring.boot.actuate.health.MailslotHealthContributor;
+import dev.mailslot.spring.boot.actuate.health.MailslotNetworkHealthIndicator;
 import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
 
 /**
@@ -32,6 +35,22 @@ public final class MailslotHealthContributorAutoConfiguration {
 			ObjectProvider<MailslotListenerEndpointRegistry> registry, MailslotHealthProperties properties) {
 		return new MailslotHealthContributor(servers, registry.getIfAvailable(), properties.getBacklogThreshold(),
 				new Status(properties.getBacklogStatus()));
+	}
+
+	/**
+	 * The {@code mailslotNetwork} health indicator, where the network transport runs.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(MailslotNetwork.class)
+	@ConditionalOnEnabledHealthIndicator("mailslotNetwork")
+	static class NetworkHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "mailslotNetworkHealthIndicator")
+		MailslotNetworkHealthIndicator mailslotNetworkHealthIndicator(MailslotNetwork network) {
+			return new MailslotNetworkHealthIndicator(network);
+		}
+
 	}
 
 }

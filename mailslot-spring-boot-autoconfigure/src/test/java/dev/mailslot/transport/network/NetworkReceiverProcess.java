@@ -1,0 +1,53 @@
+package dev.mailslot.transport.network;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTimeoutException;
+import dev.mailslot.ReadTimeout;
+
+/**
+ * A second JVM, started with a small heap by the network tests, that receives as BHOST in MSLTEST
+ * on 127.0.0.2 with a duplicate window: it prints {@code port <n>}, then {@code received <text>}
+ * for each message of {@code \\.\mailslot\inbox}, until its standard input closes.
+ */
+public final class NetworkReceiverProcess {
+
+	private NetworkReceiverProcess() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		NetworkMailslotTransport transport = NetworkMailslotTransport.start(new NetworkOptions(
+				new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 0, NetbiosName.of("BHOST", 0), "MSLTEST",
+				InetAddress.getByName("127.0.0.2"), Map.of(), Duration.ofSeconds(60), List.of(),
+				NetworkOptions.DEFAULT_MAX_QUEUED));
+		MailslotServer inbox = transport
+			.createServer(MailslotServerOptions.builder(MailslotName.local("inbox")).build());
+		Thread reader = new Thread(() -> {
+			while (true) {
+				try {
+					byte[] message = inbox.read(ReadTimeout.ofMillis(200));
+					System.out.println("received " + new String(message, StandardCharsets.US_ASCII));
+					System.out.flush();
+				}
+				catch (MailslotTimeoutException ex) {
+					// Look again.
+				}
+			}
+		});
+		reader.setDaemon(true);
+		reader.start();
+		System.out.println("port " + transport.getLocalAddress().getPort());
+		System.out.flush();
+		System.in.read();
+		System.exit(0);
+	}
+
+}
