@@ -7,6 +7,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -108,8 +109,11 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	public static NetworkMailslotTransport start(NetworkOptions options) {
 		DatagramChannel channel = null;
 		try {
-			channel = DatagramChannel.open();
+			channel = DatagramChannel.open(StandardProtocolFamily.INET);
 			channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
+			if (options.receiveBufferSize() > 0) {
+				channel.setOption(StandardSocketOptions.SO_RCVBUF, options.receiveBufferSize());
+			}
 			channel.bind(options.bind());
 		}
 		catch (IOException ex) {
@@ -407,6 +411,10 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	public NetworkStatistics statistics() {
 		Map<String, Long> drops = new LinkedHashMap<>();
 		this.dropped.forEach((reason, count) -> drops.put(reason, count.sum()));
+		long kernelDrops = UdpSocketDrops.of(getLocalAddress()).orElse(0);
+		if (kernelDrops > 0) {
+			drops.put(NetworkStatistics.RECEIVE_BUFFER_FULL, kernelDrops);
+		}
 		long receiveErrors = this.receiveErrors.sum();
 		if (receiveErrors > 0) {
 			drops.merge(NetworkStatistics.RECEIVE_ERROR, receiveErrors, Long::sum);

@@ -24,10 +24,11 @@ import java.util.Set;
  * until it reads, so that unauthenticated senders cannot fill the heap
  * @param acceptedNames the NetBIOS names this host answers for, which datagrams must be addressed
  * to; empty for this host's name and its workgroup's names (see {@link #answersFor()})
+ * @param receiveBufferSize the receiving socket's buffer (SO_RCVBUF) in bytes; 0 for the system's
  */
 public record NetworkOptions(InetSocketAddress bind, int sendPort, NetbiosName netbiosName, String workgroup,
 		InetAddress broadcastAddress, Map<String, InetAddress> hosts, Duration duplicateWindow,
-		List<SourceNetwork> allowedSources, int maxQueued, List<NetbiosName> acceptedNames) {
+		List<SourceNetwork> allowedSources, int maxQueued, List<NetbiosName> acceptedNames, int receiveBufferSize) {
 
 	/** {@code \x01\x02__MSBROWSE__\x02<01>}, where master browsers announce themselves to each other. */
 	public static final NetbiosName MSBROWSE = NetbiosName.of("\u0001\u0002__MSBROWSE__\u0002", 0x01);
@@ -42,13 +43,16 @@ public record NetworkOptions(InetSocketAddress bind, int sendPort, NetbiosName n
 			InetAddress broadcastAddress, Map<String, InetAddress> hosts, Duration duplicateWindow,
 			List<SourceNetwork> allowedSources, int maxQueued) {
 		this(bind, sendPort, netbiosName, workgroup, broadcastAddress, hosts, duplicateWindow, allowedSources,
-				maxQueued, List.of());
+				maxQueued, List.of(), 0);
 	}
 
 	public NetworkOptions {
 		hosts = Map.copyOf(hosts);
 		allowedSources = List.copyOf(allowedSources);
 		acceptedNames = List.copyOf(acceptedNames);
+		if (receiveBufferSize < 0) {
+			throw new IllegalArgumentException("receiveBufferSize " + receiveBufferSize + " must be 0 or more");
+		}
 		if (maxQueued < 1) {
 			throw new IllegalArgumentException("maxQueued " + maxQueued + " must be at least 1");
 		}

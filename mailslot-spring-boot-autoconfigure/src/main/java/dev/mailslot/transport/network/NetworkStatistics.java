@@ -11,7 +11,7 @@ import java.util.Map;
  * @param delivered mailslot writes handed to a local server
  * @param dropped datagrams dropped, by reason: a {@link DatagramRejection} name, or
  * {@code UNKNOWN_MAILSLOT}, {@code REFUSED_BY_SERVER}, {@code QUEUE_FULL}, {@code DISALLOWED_SOURCE},
- * {@code NOT_FOR_THIS_HOST}, {@code DUPLICATE} or {@code RECEIVE_ERROR}
+ * {@code NOT_FOR_THIS_HOST}, {@code DUPLICATE}, {@code RECEIVE_ERROR} or {@code RECEIVE_BUFFER_FULL}
  * @param receiving whether the transport is receiving: not closed, its receiving thread alive
  */
 public record NetworkStatistics(long received, long delivered, Map<String, Long> dropped, boolean receiving) {
@@ -34,6 +34,12 @@ public record NetworkStatistics(long received, long delivered, Map<String, Long>
 	/** The sender is not in an allowed network. */
 	public static final String DISALLOWED_SOURCE = "DISALLOWED_SOURCE";
 
+	/**
+	 * The kernel dropped the datagram before it was received, its receive buffer being full
+	 * ({@code mailslot.network.receive-buffer-size}); counted by the kernel (Linux).
+	 */
+	public static final String RECEIVE_BUFFER_FULL = "RECEIVE_BUFFER_FULL";
+
 	/** The datagram is addressed to a NetBIOS name this host does not answer for. */
 	public static final String NOT_FOR_THIS_HOST = "NOT_FOR_THIS_HOST";
 
@@ -50,7 +56,7 @@ public record NetworkStatistics(long received, long delivered, Map<String, Long>
 			reasons.add(rejection.name());
 		}
 		reasons.addAll(List.of(UNKNOWN_MAILSLOT, REFUSED_BY_SERVER, QUEUE_FULL, DISALLOWED_SOURCE, NOT_FOR_THIS_HOST,
-				DUPLICATE, RECEIVE_ERROR));
+				DUPLICATE, RECEIVE_ERROR, RECEIVE_BUFFER_FULL));
 		return List.copyOf(reasons);
 	}
 

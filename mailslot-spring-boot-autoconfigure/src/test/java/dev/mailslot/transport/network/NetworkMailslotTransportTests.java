@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotMessage;
@@ -64,7 +66,7 @@ class NetworkMailslotTransportTests {
 	private void start(Duration duplicateWindow, List<SourceNetwork> allowed) {
 		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
 				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), duplicateWindow, allowed, NetworkOptions.DEFAULT_MAX_QUEUED,
-				BHOST_AND_TARGET));
+				BHOST_AND_TARGET, 0));
 		int port = this.receiver.getLocalAddress().getPort();
 		this.sender = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(A, port), port,
 				NetbiosName.of("AHOST", 0), "MSLTEST", B, Map.of("BHOST", B), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
@@ -242,6 +244,30 @@ class NetworkMailslotTransportTests {
 	}
 
 	@Test
+	@EnabledOnOs(value = OS.LINUX, disabledReason = "the kernel's drop count comes from /proc/net/udp")
+	void datagramsTheKernelDropsForAFullReceiveBufferAreCounted() throws Exception {
+		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
+				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), Duration.ZERO, List.of(), 100_000, List.of(), 4096));
+		int sent = 3_000;
+		try (MailslotServer server = server("inbox"); DatagramChannel channel = DatagramChannel.open()) {
+			channel.bind(new InetSocketAddress(A, 0));
+			byte[] write = datagramTo(NetbiosName.of("BHOST", 0), "x".repeat(400));
+			for (int i = 0; i < sent; i++) {
+				channel.send(ByteBuffer.wrap(write), this.receiver.getLocalAddress());
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				NetworkStatistics statistics = this.receiver.statistics();
+				return statistics.received()
+						+ statistics.dropped().getOrDefault(NetworkStatistics.RECEIVE_BUFFER_FULL, 0L) == sent;
+			});
+			NetworkStatistics statistics = this.receiver.statistics();
+			assertThat(statistics.dropped().get(NetworkStatistics.RECEIVE_BUFFER_FULL)).isPositive();
+			assertThat(statistics.delivered()).isEqualTo(statistics.received());
+			assertThat(server.info().messageCount()).isEqualTo((int) statistics.delivered());
+		}
+	}
+
+	@Test
 	void sendersOutsideTheAllowedNetworksAreDropped() throws Exception {
 		start(Duration.ZERO, List.of(SourceNetwork.parse("192.0.2.0/24")));
 		try (MailslotServer server = server("test")) {
@@ -286,7 +312,7 @@ class NetworkMailslotTransportTests {
 	@Test
 	void aServerHoldsABoundedNumberOfNetworkMessages() throws Exception {
 		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
-				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), Duration.ZERO, List.of(), 3, BHOST_AND_TARGET));
+				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), Duration.ZERO, List.of(), 3, BHOST_AND_TARGET, 0));
 		byte[] tv1 = HexFormat.of().parseHex(Captures.vectorLines().get(1).trim());
 		try (MailslotServer server = server("test")) {
 			for (int i = 0; i < 5; i++) {

@@ -53,7 +53,17 @@ class MailslotNetworkConfiguration {
 				name, network.getWorkgroup(), network.getBroadcastAddress(), hosts, network.getDuplicateWindow(),
 				network.getAllowedSources().stream().map(MailslotNetworkConfiguration::sourceNetwork).toList(),
 				network.getMaxQueued(),
-				network.getAcceptedNames().stream().map(MailslotNetworkConfiguration::acceptedName).toList());
+				network.getAcceptedNames().stream().map(MailslotNetworkConfiguration::acceptedName).toList(),
+				receiveBufferSize(network));
+	}
+
+	private static int receiveBufferSize(MailslotProperties.Network network) {
+		long bytes = network.getReceiveBufferSize().toBytes();
+		if (bytes < 0 || bytes > Integer.MAX_VALUE) {
+			throw new InvalidConfigurationPropertyValueException("mailslot.network.receive-buffer-size",
+					network.getReceiveBufferSize(), "Give 0 for the system's default, or a size up to 2 GiB.");
+		}
+		return (int) bytes;
 	}
 
 	private static NetbiosName acceptedName(String value) {

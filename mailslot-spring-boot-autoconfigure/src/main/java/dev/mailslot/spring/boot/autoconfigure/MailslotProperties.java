@@ -159,8 +159,8 @@ public class MailslotProperties {
 
 		/**
 		 * NetBIOS names this host answers for, such as 'JAVAHOST<00>' or 'WORKGROUP<1D>'; datagrams
-		 * to other names are dropped. Empty: this host's name <00> and the workgroup's <00>, <1D> and
-		 * <1E>, as nmbd answers.
+		 * to other names are dropped. Empty: this host's name <00>, the workgroup's <00>, <1D> and
+		 * <1E>, and __MSBROWSE__<01>, as nmbd answers.
 		 */
 		private List<String> acceptedNames = new ArrayList<>();
 
@@ -169,6 +169,21 @@ public class MailslotProperties {
 		 * until it reads, so that unauthenticated senders cannot fill the heap.
 		 */
 		private int maxQueued = 10_000;
+
+		/**
+		 * Receive buffer of the socket (SO_RCVBUF): what the kernel holds while a burst is read.
+		 * Datagrams past it are dropped by the kernel and counted as RECEIVE_BUFFER_FULL. 0 takes the
+		 * system's default (net.core.rmem_default); more than net.core.rmem_max is capped there.
+		 */
+		private DataSize receiveBufferSize = DataSize.ofBytes(0);
+
+		public DataSize getReceiveBufferSize() {
+			return this.receiveBufferSize;
+		}
+
+		public void setReceiveBufferSize(DataSize receiveBufferSize) {
+			this.receiveBufferSize = receiveBufferSize;
+		}
 
 		public int getMaxQueued() {
 			return this.maxQueued;
