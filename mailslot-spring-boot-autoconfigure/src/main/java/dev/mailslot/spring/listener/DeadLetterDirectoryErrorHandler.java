@@ -35,8 +35,9 @@ import dev.mailslot.spring.support.MailslotHeaders;
 /**
  * Keeps each failed message in a directory: the payload as {@code <stem>.bin} and its metadata
  * (headers, attempts, the failure and its stack trace) as {@code <stem>.properties}, then logs
- * where. The stem is the time, the mailslot and a sequence number. Each file appears whole, the
- * payload after its metadata.
+ * where: with the failure's stack trace, or in one line for a message that was never dispatched
+ * (attempts 0, left at shutdown). The stem is the time, the mailslot and a sequence number. Each
+ * file appears whole, the payload after its metadata.
  * <p>
  * Messages may be private, so where the file system has POSIX permissions the directory is created
  * {@code 0700} and the files {@code 0600}, and a directory that another user owns or that others
@@ -110,8 +111,14 @@ public class DeadLetterDirectoryErrorHandler implements MailslotErrorHandler {
 				Files.deleteIfExists(metadata);
 				throw ex;
 			}
-			logger.error("Message of " + message.getPayload().length + " bytes from " + mailslot + " failed after "
-					+ attempts + " attempt(s) and was kept in " + payload + ": " + cause, cause);
+			if (attempts == 0) {
+				logger.warn("Message of " + message.getPayload().length + " bytes from " + mailslot
+						+ " was never dispatched and was kept in " + payload + ": " + cause.getMessage());
+			}
+			else {
+				logger.error("Message of " + message.getPayload().length + " bytes from " + mailslot + " failed after "
+						+ attempts + " attempt(s) and was kept in " + payload + ": " + cause, cause);
+			}
 		}
 		catch (IOException | IllegalStateException ex) {
 			logger.error("Message of " + message.getPayload().length + " bytes from " + mailslot + " failed after "

@@ -86,7 +86,8 @@ public class MailslotListenerContainer {
 
 	private MailslotErrorHandler errorHandler = (message, cause, attempts) -> logger
 		.error("Message from " + message.getHeaders().get(MailslotHeaders.MAILSLOT) + " failed after " + attempts
-				+ " attempt(s) and no error handler keeps it", cause);
+				+ " attempt(s) and no error handler keeps it" + ((attempts == 0) ? ": " + cause.getMessage() : ""),
+				(attempts == 0) ? null : cause);
 
 	private RetryTemplate retryTemplate = new RetryTemplate(RetryPolicy.withMaxRetries(0));
 
@@ -421,6 +422,10 @@ public class MailslotListenerContainer {
 				giveUp(readAll(), "were not dispatched before the shutdown timeout");
 			}
 			interrupted |= join(current.reader, deadline + this.pollTimeout.toNanos() * 2);
+			long handOffDeadline = deadline + this.pollTimeout.toNanos() * 2 + this.shutdownTimeout.toNanos();
+			while (current.reader.isAlive() && current.handingOff && System.nanoTime() < handOffDeadline) {
+				interrupted |= join(current.reader, Math.min(handOffDeadline, System.nanoTime() + this.pollTimeout.toNanos()));
+			}
 			if (current.dispatchers == 0 && current.reader.isAlive()) {
 				warnUnfinished();
 			}
@@ -492,7 +497,10 @@ public class MailslotListenerContainer {
 				catch (MailslotTimeoutException ex) {
 					continue;
 				}
-				deliver(current, toMessage(received));
+				Message<byte[]> message = toMessage(received);
+				if (!deliver(current, message)) {
+					giveUp(current, new ArrayList<>(List.of(message)));
+				}
 			}
 			if (current.drainDeadline != 0) {
 				drain(current);
@@ -512,37 +520,34 @@ public class MailslotListenerContainer {
 	}
 
 	/**
-	 * Process a message on the reader's thread, or hand it to the dispatchers if there are any;
-	 * when draining, a message that cannot be processed before the drain deadline goes to the
-	 * error handler.
+	 * Process a message on the reader's thread, or hand it to the dispatchers if there are any.
+	 * @return {@code false} if the drain deadline passed first, leaving the message to the caller
 	 */
-	private void deliver(Run current, Message<byte[]> message) {
+	private boolean deliver(Run current, Message<byte[]> message) {
 		if (current.dispatchers > 0) {
-			handOff(current, message);
+			return handOff(current, message);
 		}
-		else if (current.drainDeadline != 0 && System.nanoTime() >= current.drainDeadline) {
-			giveUp(List.of(message), "were not dispatched before the shutdown timeout");
+		if (current.drainDeadline != 0 && System.nanoTime() >= current.drainDeadline) {
+			return false;
 		}
-		else {
-			Thread.interrupted();
-			invoke(message);
-		}
+		Thread.interrupted();
+		invoke(message);
+		return true;
 	}
 
 	/**
 	 * Give a message to the dispatchers, waiting for room while the run is not asked to stop, or,
-	 * when draining, until the drain deadline; a message that cannot be handed off goes to the
-	 * error handler.
+	 * when draining, until the drain deadline.
+	 * @return {@code false} if the drain deadline passed first, leaving the message to the caller
 	 */
-	private void handOff(Run current, Message<byte[]> message) {
+	private boolean handOff(Run current, Message<byte[]> message) {
 		while (true) {
 			long deadline = current.drainDeadline;
 			if (deadline != 0 && System.nanoTime() >= deadline) {
-				giveUp(List.of(message), "were not dispatched before the shutdown timeout");
-				return;
+				return false;
 			}
 			if (offer(current, message)) {
-				return;
+				return true;
 			}
 		}
 	}
@@ -588,11 +593,29 @@ public class MailslotListenerContainer {
 
 	/**
 	 * Take everything the mailslot holds and hand it to the dispatchers until the drain deadline;
-	 * what is left goes to the error handler.
+	 * what is left goes to the error handler at once, in one hand-off.
 	 */
 	private void drain(Run current) {
-		for (Message<byte[]> message : readAll()) {
-			deliver(current, message);
+		List<Message<byte[]>> messages = readAll();
+		for (int i = 0; i < messages.size(); i++) {
+			if (!deliver(current, messages.get(i))) {
+				giveUp(current, messages.subList(i, messages.size()));
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Hand messages to the error handler from the reader, marking the run as handing off so that
+	 * shutdown waits for it to end before the mailslot closes.
+	 */
+	private void giveUp(Run current, List<Message<byte[]>> messages) {
+		current.handingOff = true;
+		try {
+			giveUp(messages, "were not dispatched before the shutdown timeout");
+		}
+		finally {
+			current.handingOff = false;
 		}
 	}
 
@@ -784,6 +807,9 @@ public class MailslotListenerContainer {
 
 		/** When draining at shutdown must end ({@code System.nanoTime()}), or 0 if not draining. */
 		volatile long drainDeadline;
+
+		/** Whether the reader is handing what it could not dispatch to the error handler. */
+		volatile boolean handingOff;
 
 	}
 

@@ -287,6 +287,37 @@ class MailslotListenerTests {
 	}
 
 	@Test
+	void shutdownHandsEveryUndispatchedMessageOffBeforeTheContextEndsInEveryRun(CapturedOutput output)
+			throws Exception {
+		int runs = 20;
+		int sent = 400;
+		for (int run = 0; run < runs; run++) {
+			Path directory = this.deadLetters.resolve("run-" + run);
+			Received[] receivedHolder = new Received[1];
+			runner(FiveMillisecondListener.class)
+				.withPropertyValues("mailslot.listener.shutdown-timeout=300ms",
+						"mailslot.listener.dead-letter-directory=" + directory)
+				.run((context) -> {
+					receivedHolder[0] = context.getBean(Received.class);
+					MailslotTemplate template = context.getBean(MailslotTemplate.class);
+					for (int i = 0; i < sent; i++) {
+						template.send("orders", "message " + i);
+					}
+				});
+			long kept;
+			try (Stream<Path> files = Files.list(directory)) {
+				kept = files.filter((path) -> path.toString().endsWith(".bin")).count();
+			}
+			assertThat(receivedHolder[0].items.size() + kept).as("run %d", run).isEqualTo(sent);
+			assertThat(kept).as("run %d", run).isPositive();
+		}
+		List<String> lines = output.getAll().lines().toList();
+		assertThat(lines.stream().filter((line) -> line.contains("were not dispatched before the shutdown timeout")))
+			.hasSize(runs);
+		assertThat(lines.stream().filter((line) -> line.startsWith("\tat "))).isEmpty();
+	}
+
+	@Test
 	void aDrainThatOutlastsTheShutdownTimeoutLosesNothing() throws Exception {
 		Received[] receivedHolder = new Received[1];
 		runner(VerySlowListener.class).withPropertyValues("mailslot.listener.shutdown-timeout=1s").run((context) -> {
@@ -616,6 +647,23 @@ class MailslotListenerTests {
 		@MailslotListener("orders")
 		void slow(String payload) throws InterruptedException {
 			Thread.sleep(20);
+			this.received.items.add(payload);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FiveMillisecondListener {
+
+		private final Received received;
+
+		FiveMillisecondListener(Received received) {
+			this.received = received;
+		}
+
+		@MailslotListener("orders")
+		void slow(String payload) throws InterruptedException {
+			Thread.sleep(5);
 			this.received.items.add(payload);
 		}
 
