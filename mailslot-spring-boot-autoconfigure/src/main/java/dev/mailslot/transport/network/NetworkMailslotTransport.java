@@ -64,6 +64,12 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private static final int MAX_DATAGRAM = 65_535;
 
+	/** The most of a datagram Samba's nmbd reads (its MAX_DGRAM_SIZE); it drops longer ones. */
+	static final int SAMBA_MAX_DATAGRAM = 576;
+
+	/** Mailslot names already warned of as Samba would drop their writes. */
+	private final Set<String> warnedOfSamba = ConcurrentHashMap.newKeySet();
+
 	/** Most datagrams remembered for duplicate suppression; the oldest are forgotten first. */
 	private static final int MAX_REMEMBERED = 10_000;
 
@@ -211,12 +217,30 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 			throw new MessageTooLargeException(target, data.length, MailslotDatagramCodec.MAX_DATA,
 					ex.getMessage() + "; nothing was sent");
 		}
+		warnOfWhatSambaDrops(target, data.length, bytes.length);
 		try {
 			this.channel.send(ByteBuffer.wrap(bytes), new InetSocketAddress(address, this.options.sendPort()));
 		}
 		catch (IOException ex) {
 			throw new MailslotException(target, "Cannot send to " + target + " at " + address + ": " + ex.getMessage(),
 					ex);
+		}
+	}
+
+	/**
+	 * Warn, once per mailslot name, of a write that [MS-MAIL] and Windows accept but Samba's nmbd
+	 * drops: a datagram over the {@value #SAMBA_MAX_DATAGRAM} bytes nmbd reads, or no data at all.
+	 * It is sent all the same.
+	 */
+	private void warnOfWhatSambaDrops(MailslotName target, int dataLength, int datagramLength) {
+		int maxData = SAMBA_MAX_DATAGRAM - (datagramLength - dataLength);
+		String reason = (datagramLength > SAMBA_MAX_DATAGRAM)
+				? "its datagram has " + datagramLength + " bytes and nmbd reads at most " + SAMBA_MAX_DATAGRAM
+						+ "; to this name, at most " + maxData + " bytes of data reach Samba"
+				: (dataLength == 0) ? "it is empty, and nmbd drops empty mailslot writes" : null;
+		if (reason != null && this.warnedOfSamba.add(target.toString().toUpperCase(Locale.ROOT))) {
+			logger.log(Level.WARNING, "Sent a write to {0} that Windows accepts but Samba''s nmbd drops: {1}. "
+					+ "This is said once per mailslot", target, reason);
 		}
 	}
 
