@@ -9,18 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +30,7 @@ import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MessageTooLargeException;
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.ReadTimeout;
+import dev.mailslot.RecordedLogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -379,30 +375,12 @@ class NetworkMailslotTransportTests {
 	@Test
 	void writesSambaWouldDropAreSentAndWarnedOfOncePerMailslot() throws Exception {
 		start(Duration.ZERO, List.of());
-		List<LogRecord> warnings = new ArrayList<>();
-		Handler handler = new Handler() {
-
-			@Override
-			public void publish(LogRecord record) {
-				warnings.add(record);
-			}
-
-			@Override
-			public void flush() {
-			}
-
-			@Override
-			public void close() {
-			}
-
-		};
-		Logger logger = Logger.getLogger(NetworkMailslotTransport.class.getName());
-		logger.addHandler(handler);
-		try (MailslotServer server = server("big"); MailslotServer empty = server("empty");
+		RecordedLogs logs = RecordedLogs.of(NetworkMailslotTransport.class);
+		try (logs; MailslotServer server = server("big"); MailslotServer empty = server("empty");
 				MailslotClient big = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\big"));
 				MailslotClient none = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\empty"))) {
 			big.write(new byte[400]);
-			assertThat(warnings).isEmpty();
+			assertThat(logs.records()).isEmpty();
 			big.write(new byte[424]);
 			big.write(new byte[424]);
 			none.write(new byte[0]);
@@ -411,16 +389,14 @@ class NetworkMailslotTransportTests {
 			assertThat(server.read()).hasSize(424);
 			assertThat(empty.read()).isEmpty();
 		}
-		finally {
-			logger.removeHandler(handler);
-		}
+		List<String> warnings = logs.messages();
 		assertThat(warnings).hasSize(2);
-		assertThat(MessageFormat.format(warnings.get(0).getMessage(), warnings.get(0).getParameters()))
+		assertThat(warnings.get(0))
 			.contains("\\\\bhost\\mailslot\\big")
 			.contains("Samba's nmbd drops")
 			.contains("nmbd reads at most 576")
 			.containsPattern("at most 4[0-9][0-9] bytes of data reach Samba");
-		assertThat(MessageFormat.format(warnings.get(1).getMessage(), warnings.get(1).getParameters()))
+		assertThat(warnings.get(1))
 			.contains("it is empty, and nmbd drops empty mailslot writes");
 	}
 

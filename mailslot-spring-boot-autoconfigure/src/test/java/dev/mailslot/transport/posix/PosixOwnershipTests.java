@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import com.sun.jna.Memory;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +33,7 @@ import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.MailslotWriteTimeoutException;
 import dev.mailslot.ReadTimeout;
+import dev.mailslot.RecordedLogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -136,37 +133,15 @@ class PosixOwnershipTests {
 			client.write("third".getBytes(StandardCharsets.UTF_8));
 		}
 		this.other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-		List<LogRecord> records = new ArrayList<>();
-		Handler handler = new Handler() {
-
-			@Override
-			public void publish(LogRecord record) {
-				records.add(record);
-			}
-
-			@Override
-			public void flush() {
-			}
-
-			@Override
-			public void close() {
-			}
-
-		};
-		Logger logger = Logger.getLogger(QueueOwnership.class.getName());
-		logger.addHandler(handler);
-		try {
+		RecordedLogs logs = RecordedLogs.of(QueueOwnership.class);
+		try (logs) {
 			this.transport.createServer(MailslotServerOptions.builder(this.name).build()).close();
 		}
-		finally {
-			logger.removeHandler(handler);
-		}
-		assertThat(records).singleElement().satisfies((record) -> {
-			assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
-			assertThat(MessageFormat.format(record.getMessage(), record.getParameters()))
-				.contains(PosixQueueNames.queueName(this.name))
-				.contains("the 3 message(s) left in it are discarded");
-		});
+		assertThat(logs.records()).singleElement()
+			.satisfies((record) -> assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING));
+		assertThat(logs.messages()).singleElement().asString()
+			.contains(PosixQueueNames.queueName(this.name))
+			.contains("the 3 message(s) left in it are discarded");
 	}
 
 	@Test
