@@ -69,6 +69,9 @@ public class MailslotListenerContainer {
 
 	private static final Log logger = LogFactory.getLog(MailslotListenerContainer.class);
 
+	/** How long shutdown waits for an error handler that takes none of the messages handed to it. */
+	private static final long STALLED_HAND_OFF_SECONDS = 5;
+
 	private static final Message<byte[]> END = MessageBuilder.withPayload(new byte[0]).build();
 
 	private static final MailslotListenerObservationConvention DEFAULT_CONVENTION = new DefaultMailslotListenerObservationConvention();
@@ -422,10 +425,7 @@ public class MailslotListenerContainer {
 				giveUp(readAll(), "were not dispatched before the shutdown timeout");
 			}
 			interrupted |= join(current.reader, deadline + this.pollTimeout.toNanos() * 2);
-			long handOffDeadline = deadline + this.pollTimeout.toNanos() * 2 + this.shutdownTimeout.toNanos();
-			while (current.reader.isAlive() && current.handingOff && System.nanoTime() < handOffDeadline) {
-				interrupted |= join(current.reader, Math.min(handOffDeadline, System.nanoTime() + this.pollTimeout.toNanos()));
-			}
+			interrupted |= awaitHandOff(current);
 			if (current.dispatchers == 0 && current.reader.isAlive()) {
 				warnUnfinished();
 			}
@@ -449,6 +449,32 @@ public class MailslotListenerContainer {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	/**
+	 * Wait while the reader hands what it could not dispatch to the error handler, however many
+	 * messages that is, for as long as the hand-off goes on: an error handler that takes no message
+	 * for {@value #STALLED_HAND_OFF_SECONDS} s is given up on.
+	 * @return whether this thread was interrupted meanwhile
+	 */
+	private boolean awaitHandOff(Run current) {
+		boolean interrupted = false;
+		long handedOff = this.unprocessed.sum();
+		long progressed = System.nanoTime();
+		while (current.reader.isAlive() && current.handingOff) {
+			interrupted |= join(current.reader, System.nanoTime() + this.pollTimeout.toNanos());
+			long now = this.unprocessed.sum();
+			if (now != handedOff) {
+				handedOff = now;
+				progressed = System.nanoTime();
+			}
+			else if (System.nanoTime() - progressed > TimeUnit.SECONDS.toNanos(STALLED_HAND_OFF_SECONDS)) {
+				logger.warn("The error handler of listener " + this.id + " took no message for "
+						+ STALLED_HAND_OFF_SECONDS + " s; shutdown goes on while it holds the rest");
+				break;
+			}
+		}
+		return interrupted;
 	}
 
 	/**
