@@ -69,8 +69,8 @@ public record NetworkOptions(InetSocketAddress bind, int sendPort, NetbiosName n
 		if (!this.acceptedNames.isEmpty()) {
 			return Set.copyOf(this.acceptedNames);
 		}
-		return Set.of(NetbiosName.of(this.netbiosName.name(), 0x00), NetbiosName.of(this.workgroup, 0x00),
-				NetbiosName.of(this.workgroup, 0x1D), NetbiosName.of(this.workgroup, 0x1E), MSBROWSE);
+		return Set.copyOf(List.of(NetbiosName.of(this.netbiosName.name(), 0x00), NetbiosName.of(this.workgroup, 0x00),
+				NetbiosName.of(this.workgroup, 0x1D), NetbiosName.of(this.workgroup, 0x1E), MSBROWSE));
 	}
 
 }

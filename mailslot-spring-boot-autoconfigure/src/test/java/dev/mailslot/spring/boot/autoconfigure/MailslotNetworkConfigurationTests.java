@@ -172,6 +172,10 @@ class MailslotNetworkConfigurationTests {
 		network.setAcceptedNames(List.of("JAVAHOST<00>", " Browsers<1d> ", "APPS.corp.example"));
 		assertThat(MailslotNetworkConfiguration.options(network).answersFor()).containsExactlyInAnyOrder(
 				NetbiosName.of("JAVAHOST", 0), NetbiosName.of("BROWSERS", 0x1D), new NetbiosName("APPS", 0, "corp.example"));
+		MailslotProperties.Network sameName = new MailslotProperties.Network();
+		sameName.setNetbiosName("WORKGROUP");
+		assertThat(MailslotNetworkConfiguration.options(sameName).answersFor()).contains(NetbiosName.of("WORKGROUP", 0),
+				NetbiosName.of("WORKGROUP", 0x1D));
 		this.contextRunner
 			.withPropertyValues("mailslot.network.enabled=true", "mailslot.network.accepted-names=HOST<1>")
 			.run((context) -> assertThat(context).getFailure()
