@@ -1,6 +1,7 @@
 package dev.mailslot;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -309,6 +310,16 @@ public abstract class MailslotTransportContractTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 		assertThatThrownBy(read::join).hasCauseInstanceOf(MailslotClosedException.class);
 		assertThat(server.isOpen()).isFalse();
+	}
+
+	@Test
+	void aReadOfASmallMailslotWaitingForeverEndsWhenTheServerCloses() throws Exception {
+		MailslotServer server = server(uniqueName(), 4, ReadTimeout.FOREVER);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
+		Thread.sleep(200);
+		assertThat(read).isNotDone();
+		server.close();
+		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotClosedException.class);
 	}
 
 	@Test
@@ -630,7 +641,8 @@ public abstract class MailslotTransportContractTests {
 		Path arguments = Files.createTempFile("mailslot-writer", ".args");
 		arguments.toFile().deleteOnExit();
 		String classPath = System.getProperty("java.class.path").replace("\\", "\\\\").replace("\"", "\\\"");
-		Files.writeString(arguments, "-cp \"" + classPath + "\"\n");
+		Files.writeString(arguments, "-cp \"" + classPath + "\"\n",
+				Charset.forName(System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name())));
 		return new ProcessBuilder(java, "@" + arguments, WriterProcess.class.getName(), transport().id(),
 				name.toString(), Integer.toString(count))
 			.redirectError(ProcessBuilder.Redirect.INHERIT)

@@ -53,12 +53,17 @@ final class JnaWin32Api implements Win32Api {
 		int status = this.ntdll.NtQueryInformationFile(handle, ioStatusBlock, mode, Integer.BYTES,
 				MailslotNtdll.FILE_MODE_INFORMATION);
 		int synchronous = MailslotNtdll.FILE_SYNCHRONOUS_IO_ALERT | MailslotNtdll.FILE_SYNCHRONOUS_IO_NONALERT;
-		return status == 0 && (mode.getValue() & synchronous) != 0;
+		return status != 0 || (mode.getValue() & synchronous) != 0;
 	}
 
 	@Override
 	public HANDLE createEvent() {
 		return this.kernel32.CreateEvent(null, true, false, null);
+	}
+
+	@Override
+	public int waitForEvent(HANDLE event, int millis) {
+		return this.kernel32.WaitForSingleObject(event, millis);
 	}
 
 	@Override

@@ -47,6 +47,8 @@ interface MailslotKernel32 extends StdCallLibrary {
 
 	boolean CancelIoEx(HANDLE file, @Nullable Pointer overlapped);
 
+	int WaitForSingleObject(HANDLE handle, int millis);
+
 	HANDLE CreateEvent(WinBase.@Nullable SECURITY_ATTRIBUTES securityAttributes, boolean manualReset,
 			boolean initialState, @Nullable String name);
 

@@ -8,6 +8,8 @@ import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
 
+import dev.mailslot.ReadTimeout;
+
 /**
  * Reads a mailslot server handle as Microsoft's "Reading from a Mailslot" does: ReadFile with an
  * OVERLAPPED and an event, completed with GetOverlappedResult. The buffer and the OVERLAPPED are
@@ -23,6 +25,14 @@ import com.sun.jna.ptr.IntByReference;
 final class OverlappedReader {
 
 	static final int ERROR_IO_PENDING = 997;
+
+	static final int WAIT_TIMEOUT = 258;
+
+	/**
+	 * How much longer than its read timeout a pending read may take before it is cancelled: the
+	 * mailslot's own read timeout ends it first, and this only bounds a read should it not.
+	 */
+	static final long TIMEOUT_GUARD_MILLIS = 1000;
 
 	private final Win32Api api;
 
@@ -59,10 +69,12 @@ final class OverlappedReader {
 	}
 
 	/**
-	 * Read one message of at most {@code size} bytes and wait for it to complete.
+	 * Read one message of at most {@code size} bytes and wait for it to complete, for no longer
+	 * than the timeout and its {@link #TIMEOUT_GUARD_MILLIS guard}: a read still pending then is
+	 * cancelled and fails with {@code ERROR_SEM_TIMEOUT}, unless a message completed it meanwhile.
 	 * @return the size read, or the negated Win32 error code of a read that failed
 	 */
-	int read(int size) {
+	int read(int size, ReadTimeout timeout) {
 		int capacity = Math.max(1, size);
 		if (this.buffer.size() < capacity) {
 			this.buffer.close();
@@ -78,11 +90,23 @@ final class OverlappedReader {
 		if (this.cancelled) {
 			this.api.cancelIo(this.mailslot, pointer);
 		}
+		boolean guarded = false;
+		if (!timeout.isForever()) {
+			long wait = Math.min(timeout.toWin32Millis() + TIMEOUT_GUARD_MILLIS, Integer.MAX_VALUE);
+			if (this.api.waitForEvent(this.event, (int) wait) == WAIT_TIMEOUT) {
+				guarded = true;
+				this.api.cancelIo(this.mailslot, pointer);
+			}
+		}
 		IntByReference transferred = new IntByReference();
 		if (this.api.getOverlappedResult(this.mailslot, pointer, transferred, true)) {
 			return transferred.getValue();
 		}
-		return -this.api.lastError();
+		int code = this.api.lastError();
+		if (guarded && code == Win32Errors.ERROR_OPERATION_ABORTED && !this.cancelled) {
+			return -Win32Errors.ERROR_SEM_TIMEOUT;
+		}
+		return -code;
 	}
 
 	/**

@@ -34,7 +34,8 @@ interface Win32Api {
 	/**
 	 * Return whether the handle's I/O is synchronous ({@code FILE_SYNCHRONOUS_IO_ALERT} or
 	 * {@code _NONALERT} in its {@code FILE_MODE_INFORMATION}). CreateMailslot's handles are
-	 * overlapped on Windows; Wine makes them synchronous.
+	 * overlapped on Windows; Wine makes them synchronous. A handle that cannot be asked counts as
+	 * synchronous, so that a waiting read is woken at close either way.
 	 */
 	boolean isSynchronous(HANDLE handle);
 
@@ -42,6 +43,13 @@ interface Win32Api {
 	 * Create a manual-reset event, not signalled: {@code CreateEventW(NULL, TRUE, FALSE, NULL)}.
 	 */
 	HANDLE createEvent();
+
+	/**
+	 * Wait for an event: {@code WaitForSingleObject(event, millis)}.
+	 * @return {@code WAIT_OBJECT_0} (0) once signalled, {@code WAIT_TIMEOUT} (258) if the time ran
+	 * out, or {@code WAIT_FAILED}
+	 */
+	int waitForEvent(HANDLE event, int millis);
 
 	/**
 	 * Start a read: {@code ReadFile(file, buffer, size, NULL, overlapped)}. On an overlapped handle

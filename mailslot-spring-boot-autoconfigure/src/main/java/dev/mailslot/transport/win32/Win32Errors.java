@@ -132,13 +132,18 @@ final class Win32Errors {
 							+ "size; nothing was sent. Send smaller messages, or give the server a larger "
 							+ "max-message-size" + cause)
 					: new MailslotException(name, "Cannot write " + size + " bytes to mailslot " + name + cause);
-			case ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, ERROR_GEN_FAILURE, ERROR_HANDLE_EOF, ERROR_BROKEN_PIPE,
-					ERROR_PIPE_NOT_CONNECTED ->
-				new NoSuchMailslotException(name, "Mailslot " + name + " was closed by its server; nothing was sent. "
-						+ "Open a new client once a server holds the name again" + cause);
+			case ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE, ERROR_BROKEN_PIPE -> closedByServer(name, cause);
+			case ERROR_GEN_FAILURE, ERROR_HANDLE_EOF, ERROR_PIPE_NOT_CONNECTED -> name.isLocal()
+					? closedByServer(name, cause)
+					: new MailslotException(name, "Cannot write " + size + " bytes to mailslot " + name + cause);
 			default -> new MailslotException(name, "Cannot write " + size + " bytes to mailslot " + name + cause);
 		};
 		return exception.withNativeErrorCode(code);
+	}
+
+	private static NoSuchMailslotException closedByServer(MailslotName name, String cause) {
+		return new NoSuchMailslotException(name, "Mailslot " + name + " was closed by its server; nothing was sent. "
+				+ "Open a new client once a server holds the name again" + cause);
 	}
 
 	MailslotException readFailure(MailslotName name, int code, boolean closed) {

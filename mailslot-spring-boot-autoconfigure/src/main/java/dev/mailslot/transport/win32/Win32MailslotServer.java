@@ -70,7 +70,8 @@ final class Win32MailslotServer implements MailslotServer {
 	/** One ReadFile at a time, so that a read's own timeout applies to it alone. */
 	private final ReentrantLock readLock = new ReentrantLock();
 
-	private final byte[] wakeMessage = new byte[WAKE_MESSAGE_SIZE];
+	/** Random bytes that wake a synchronous read at close; empty for an overlapped handle. */
+	private final byte[] wakeMessage;
 
 	private volatile ReadTimeout readTimeout;
 
@@ -82,9 +83,7 @@ final class Win32MailslotServer implements MailslotServer {
 		this.handle = handle;
 		this.reader = reader;
 		this.readTimeout = readTimeout;
-		if (this.reader.isSynchronous()) {
-			new SecureRandom().nextBytes(this.wakeMessage);
-		}
+		this.wakeMessage = reader.isSynchronous() ? wakeMessage(query().maxMessageSize) : new byte[0];
 	}
 
 	@Override
@@ -145,9 +144,11 @@ final class Win32MailslotServer implements MailslotServer {
 				if (info.nextSize > buffer.remaining()) {
 					throw new BufferTooSmallException(this.name, info.nextSize, buffer.remaining());
 				}
-				Integer read = readFile(buffer.remaining(), timeout, (reader, size) -> {
-					reader.copyTo(buffer, size);
-					return size;
+				int size = (info.nextSize >= 0) ? info.nextSize
+						: Math.min(buffer.remaining(), bufferForUnknownSize(info.maxMessageSize));
+				Integer read = readFile(size, timeout, (reader, length) -> {
+					reader.copyTo(buffer, length);
+					return length;
 				});
 				if (read != null) {
 					return read;
@@ -176,6 +177,7 @@ final class Win32MailslotServer implements MailslotServer {
 	private <T> @Nullable T readFile(int size, ReadTimeout timeout, BiFunction<OverlappedReader, Integer, T> take) {
 		this.readLock.lock();
 		try {
+			ensureOpen();
 			ReadTimeout serverTimeout = this.readTimeout;
 			boolean ownTimeout = !timeout.equals(serverTimeout);
 			if (ownTimeout) {
@@ -200,7 +202,7 @@ final class Win32MailslotServer implements MailslotServer {
 		this.readsInProgress.incrementAndGet();
 		try {
 			ensureOpen();
-			int read = this.reader.read(size);
+			int read = this.reader.read(size, timeout);
 			if (read >= 0) {
 				if (this.closed.get() && isWakeMessage(read)) {
 					throw new MailslotClosedException(this.name, "Mailslot server " + this.name + " is closed");
@@ -219,6 +221,16 @@ final class Win32MailslotServer implements MailslotServer {
 		finally {
 			this.readsInProgress.decrementAndGet();
 		}
+	}
+
+	/**
+	 * Make the wake message: 16 random bytes, or as many as the maximum message size allows, since
+	 * a waiting read's buffer has that size and Wine cuts a longer message to fit it.
+	 */
+	private static byte[] wakeMessage(int maxMessageSize) {
+		byte[] message = new byte[(maxMessageSize > 0) ? Math.min(WAKE_MESSAGE_SIZE, maxMessageSize) : WAKE_MESSAGE_SIZE];
+		new SecureRandom().nextBytes(message);
+		return message;
 	}
 
 	private boolean isWakeMessage(int size) {

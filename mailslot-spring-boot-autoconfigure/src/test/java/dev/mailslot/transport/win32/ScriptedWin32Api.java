@@ -224,6 +224,22 @@ class ScriptedWin32Api implements Win32Api {
 		return true;
 	}
 
+	@Override
+	public synchronized int waitForEvent(HANDLE event, int millis) {
+		this.calls.add("WaitForSingleObject");
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+		while (this.completion == null && System.nanoTime() < deadline) {
+			try {
+				TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return (this.completion != null) ? 0 : OverlappedReader.WAIT_TIMEOUT;
+	}
+
 	private synchronized Integer awaitCompletion() {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (this.completion == null && System.nanoTime() < deadline) {

@@ -15,6 +15,8 @@ import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTimeoutException;
+import dev.mailslot.ReadTimeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -62,6 +64,18 @@ class Win32MailslotServerTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("GetOverlappedResult"));
 		api.writeFile(ScriptedWin32Api.CLIENT, new byte[] { 1, 2, 3 }, 3, new IntByReference());
 		assertThat(read.join()).containsExactly(1, 2, 3);
+	}
+
+	@Test
+	void aPendingReadThatOutlivesItsTimeoutIsCancelledAndTimesOut() {
+		ScriptedWin32Api api = new ScriptedWin32Api().readsWait();
+		MailslotServer server = server(api);
+		long start = System.nanoTime();
+		assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(() -> server.read(ReadTimeout.ofMillis(100)))
+			.satisfies((ex) -> assertThat(ex.getNativeErrorCode()).hasValue(Win32Errors.ERROR_SEM_TIMEOUT));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		assertThat(api.calls).containsSubsequence("ReadFile", "WaitForSingleObject", "CancelIoEx", "GetOverlappedResult");
+		assertThat(server.isOpen()).isTrue();
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package dev.mailslot.spring.support.converter;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -10,6 +9,7 @@ import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.AbstractMessageConverter;
 import org.springframework.util.MimeType;
 
+import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.spring.support.MailslotHeaders;
 
@@ -35,7 +35,7 @@ public class MailslotTextMessageConverter extends AbstractMessageConverter {
 	 */
 	public MailslotTextMessageConverter(MailslotText defaultText, Map<MailslotName, MailslotText> textByMailslot,
 			boolean keepNulTerminator) {
-		super(new MimeType("text", "plain", StandardCharsets.UTF_8));
+		super(new MimeType("text", "plain"));
 		this.defaultText = defaultText;
 		this.textByMailslot = Map.copyOf(textByMailslot);
 		this.keepNulTerminator = keepNulTerminator;
@@ -54,8 +54,14 @@ public class MailslotTextMessageConverter extends AbstractMessageConverter {
 		if (mailslot == null) {
 			return this.defaultText;
 		}
-		MailslotName name = (mailslot instanceof MailslotName given) ? given : MailslotName.parse(mailslot.toString());
-		return this.textByMailslot.getOrDefault(name, this.defaultText);
+		try {
+			MailslotName name = (mailslot instanceof MailslotName given) ? given
+					: MailslotName.parse(mailslot.toString());
+			return this.textByMailslot.getOrDefault(name, this.defaultText);
+		}
+		catch (InvalidMailslotNameException ex) {
+			return this.defaultText;
+		}
 	}
 
 	@Override
