@@ -14,8 +14,8 @@ import dev.mailslot.ReadTimeout;
  * Reads a mailslot server handle as Microsoft's "Reading from a Mailslot" does: ReadFile with an
  * OVERLAPPED and an event, completed with GetOverlappedResult. The buffer and the OVERLAPPED are
  * native memory this reader owns and reuses, because the kernel fills them after ReadFile returns
- * {@code ERROR_IO_PENDING}. One read at a time: the caller serializes {@link #read(int)} and the
- * use of what it read.
+ * {@code ERROR_IO_PENDING}. One read at a time: the caller serializes
+ * {@link #read(int, ReadTimeout)} and the use of what it read.
  * <p>
  * {@link #cancel()} ends a pending read from any thread with CancelIoEx, which completes it with
  * {@code ERROR_OPERATION_ABORTED}. A read that completed first keeps its message. Where the handle

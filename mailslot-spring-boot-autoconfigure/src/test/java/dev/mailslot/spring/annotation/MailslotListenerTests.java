@@ -294,7 +294,7 @@ class MailslotListenerTests {
 		for (int run = 0; run < runs; run++) {
 			Path directory = this.deadLetters.resolve("run-" + run);
 			Received[] receivedHolder = new Received[1];
-			runner(FiveMillisecondListener.class)
+			runner(SlowListener.class)
 				.withPropertyValues("mailslot.listener.shutdown-timeout=300ms",
 						"mailslot.listener.dead-letter-directory=" + directory)
 				.run((context) -> {
@@ -647,23 +647,6 @@ class MailslotListenerTests {
 		@MailslotListener("orders")
 		void slow(String payload) throws InterruptedException {
 			Thread.sleep(20);
-			this.received.items.add(payload);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class FiveMillisecondListener {
-
-		private final Received received;
-
-		FiveMillisecondListener(Received received) {
-			this.received = received;
-		}
-
-		@MailslotListener("orders")
-		void slow(String payload) throws InterruptedException {
-			Thread.sleep(5);
 			this.received.items.add(payload);
 		}
 
