@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Compares this checkout with another commit in one run, so that both meet the same machine load:
+# builds the commit in a temporary worktree, runs the C ceiling once, then the same JMH
+# benchmarks against the commit and against this checkout, alternating for ROUNDS rounds
+# (default 1), and prints each score of this checkout as a ratio to the commit's.
+# Extra arguments go to JMH, for example a benchmark name pattern:
+#   bash benchmarks/compare.sh HEAD~3 EndToEndThroughput
+#   ROUNDS=2 bash benchmarks/compare.sh main TransportThroughput -p transport=posix
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ $# -lt 1 ]; then
+  echo "usage: bash benchmarks/compare.sh <commit> [JMH arguments]" >&2
+  exit 2
+fi
+base=$(git rev-parse --verify "$1^{commit}")
+shift
+rounds=${ROUNDS:-1}
+work=$(mktemp -d)
+cleanup() {
+  git worktree remove --force "$work/base" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+git worktree add -q --detach "$work/base" "$base"
+
+build() {
+  (cd "$1" && mvn -q -B package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+    -DskipTests -pl benchmarks -am)
+}
+build "$work/base"
+build .
+gcc -O2 -Wall -o benchmarks/target/mq_ceiling benchmarks/src/main/c/mq_ceiling.c -lrt
+
+echo "== Machine"
+echo "$(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(free -g | awk '/Mem:/ {print $2}') GiB; Linux $(uname -r)"
+java -version 2>&1 | head -1
+echo "== C ceiling: 1,000,000 messages, writer and reader in two processes, one POSIX queue"
+for size in 64 1024; do
+  benchmarks/target/mq_ceiling 1000000 "$size"
+done
+
+jmh() {
+  local tree=$1 out=$2
+  shift 2
+  (cd "$tree" && java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+    org.openjdk.jmh.Main -rf csv -rff "$out" "$@")
+}
+for round in $(seq 1 "$rounds"); do
+  echo "== JMH, round $round: base $(git rev-parse --short "$base")"
+  jmh "$work/base" "$work/base-$round.csv" "$@"
+  echo "== JMH, round $round: this checkout ($(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ', with changes'))"
+  jmh . "$work/head-$round.csv" "$@"
+done
+
+echo "== Summary: mean score over $rounds round(s); ratio = this checkout / base"
+printf "%-72s %14s %14s %7s\n" "benchmark and parameters" base this ratio
+awk -F, '
+  FNR == 1 { kind = (FILENAME ~ /\/base-[0-9]+\.csv$/) ? "base" : "head"; next }
+  {
+    for (i = 1; i <= NF; i++) gsub(/"/, "", $i)
+    key = $1
+    for (i = 8; i <= NF; i++) key = key " " $i
+    sum[kind, key] += $5; count[kind, key]++; unit[key] = $7
+  }
+  END {
+    for (key in unit) {
+      if (count["base", key] == 0 || count["head", key] == 0) continue
+      b = sum["base", key] / count["base", key]; h = sum["head", key] / count["head", key]
+      printf "%-72s %14.1f %14.1f %7.3f %s\n", key, b, h, (b > 0) ? h / b : 0, unit[key]
+    }
+  }' "$work"/base-*.csv "$work"/head-*.csv | sort
