@@ -13,6 +13,9 @@ public final class MailslotServerOptions {
 	/** Mode of a posix queue unless set: read and write for the owner only. */
 	public static final int DEFAULT_MODE = 0600;
 
+	/** Hold capacity of a posix server unless set: messages it may hold in memory beyond its queue. */
+	public static final int DEFAULT_HOLD_CAPACITY = 10_000;
+
 	private final MailslotName name;
 
 	private final int maxMessageSize;
@@ -29,6 +32,8 @@ public final class MailslotServerOptions {
 
 	private final boolean allowWorldAccess;
 
+	private final int holdCapacity;
+
 	private MailslotServerOptions(Builder builder) {
 		this.name = builder.name;
 		this.maxMessageSize = builder.maxMessageSize;
@@ -38,6 +43,7 @@ public final class MailslotServerOptions {
 		this.mode = builder.mode;
 		this.queueCapacity = builder.queueCapacity;
 		this.allowWorldAccess = builder.allowWorldAccess;
+		this.holdCapacity = builder.holdCapacity;
 	}
 
 	/**
@@ -123,12 +129,22 @@ public final class MailslotServerOptions {
 		return this.allowWorldAccess;
 	}
 
+	/**
+	 * Return how many messages the server may take off its queue and hold in its own memory while
+	 * its reader does not read, so that writers do not wait for room in the queue (posix only).
+	 * @return the number of messages, 0 to leave them in the queue
+	 */
+	public int holdCapacity() {
+		return this.holdCapacity;
+	}
+
 	@Override
 	public String toString() {
 		return "MailslotServerOptions[name=" + this.name + ", maxMessageSize=" + this.maxMessageSize + ", readTimeout="
 				+ this.readTimeout + ", inheritHandle=" + this.inheritHandle + ", securityDescriptor="
 				+ this.securityDescriptor + ", mode=0" + Integer.toOctalString(this.mode) + ", queueCapacity="
-				+ this.queueCapacity + ", allowWorldAccess=" + this.allowWorldAccess + "]";
+				+ this.queueCapacity + ", allowWorldAccess=" + this.allowWorldAccess + ", holdCapacity="
+				+ this.holdCapacity + "]";
 	}
 
 	/**
@@ -152,6 +168,8 @@ public final class MailslotServerOptions {
 		private int queueCapacity;
 
 		private boolean allowWorldAccess;
+
+		private int holdCapacity = DEFAULT_HOLD_CAPACITY;
 
 		private Builder(MailslotName name) {
 			Objects.requireNonNull(name, "name must not be null");
@@ -246,6 +264,27 @@ public final class MailslotServerOptions {
 		 */
 		public Builder allowWorldAccess(boolean allowWorldAccess) {
 			this.allowWorldAccess = allowWorldAccess;
+			return this;
+		}
+
+		/**
+		 * Set how many messages the server may take off its queue and hold in its own memory while
+		 * its reader does not read (posix only). A POSIX queue holds few messages (10 on a stock
+		 * Linux, which an unprivileged process cannot raise), and a Windows mailslot takes writes
+		 * while nobody reads; held messages let writers go on in the same way. Writers wait for room
+		 * once the queue is full and the server holds this many. Held messages live as long as the
+		 * server, like a Windows mailslot's, and take up to {@code holdCapacity} x the largest
+		 * message of memory.
+		 * @param holdCapacity the number of messages, 0 to leave them in the queue
+		 * @return this builder
+		 */
+		public Builder holdCapacity(int holdCapacity) {
+			if (holdCapacity < 0) {
+				throw new IllegalArgumentException("holdCapacity " + holdCapacity
+						+ " is negative; use 0 to hold no messages beyond the queue, or a "
+								+ "positive count (" + DEFAULT_HOLD_CAPACITY + " by default)");
+			}
+			this.holdCapacity = holdCapacity;
 			return this;
 		}
 

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.ReadTimeout;
 
 /**
@@ -330,6 +331,14 @@ public class MailslotProperties {
 		private int queueCapacity;
 
 		/**
+		 * How many messages the server may take off its queue and hold in memory while its
+		 * listener does not read (paused, or busy), so that writers go on as with a Windows
+		 * mailslot; writers wait for room once the queue is full and this many are held. Takes up
+		 * to hold-capacity x the largest message of memory; 0 leaves messages in the queue (posix).
+		 */
+		private int holdCapacity = MailslotServerOptions.DEFAULT_HOLD_CAPACITY;
+
+		/**
 		 * Whether the mode may give every user of the host access to the queue, such as 0622 or
 		 * 0666 (posix): any user could then send messages or take them. Refused unless set.
 		 */
@@ -402,6 +411,14 @@ public class MailslotProperties {
 
 		public void setQueueCapacity(int queueCapacity) {
 			this.queueCapacity = queueCapacity;
+		}
+
+		public int getHoldCapacity() {
+			return this.holdCapacity;
+		}
+
+		public void setHoldCapacity(int holdCapacity) {
+			this.holdCapacity = holdCapacity;
 		}
 
 		public boolean isAllowWorldAccess() {

@@ -67,6 +67,9 @@ final class MailslotServerOptionsMapper {
 			if (server.getQueueCapacity() != 0) {
 				ignored.add(prefix + ".queue-capacity");
 			}
+			if (server.getHoldCapacity() != MailslotServerOptions.DEFAULT_HOLD_CAPACITY) {
+				ignored.add(prefix + ".hold-capacity");
+			}
 		}
 		if (!ignored.isEmpty()) {
 			logger.warn("The " + transport + " transport does not use " + String.join(", ", ignored)
@@ -74,7 +77,7 @@ final class MailslotServerOptionsMapper {
 							: WIN32.equals(transport) ? "; access to it is set by " + prefix + ".security-descriptor"
 									: "")
 					+ ". Remove them, or set them for the transport that reads them (win32: security-descriptor, "
-					+ "inherit-handle; posix: mode, queue-capacity)");
+					+ "inherit-handle; posix: mode, queue-capacity, hold-capacity)");
 		}
 	}
 
@@ -123,6 +126,12 @@ final class MailslotServerOptionsMapper {
 			throw new InvalidConfigurationPropertyValueException(prefix + ".queue-capacity", server.getQueueCapacity(),
 					"Give 0 for the system's default capacity, or a positive number of messages.");
 		}
+		if (server.getHoldCapacity() < 0) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".hold-capacity", server.getHoldCapacity(),
+					"Give 0 to leave messages in the queue, or a positive number of messages to hold in memory "
+							+ "while the listener does not read (" + MailslotServerOptions.DEFAULT_HOLD_CAPACITY
+							+ " by default).");
+		}
 		return builder.maxMessageSize((int) maxMessageSize)
 			.readTimeout(server.getReadTimeout())
 			.inheritHandle(server.isInheritHandle())
@@ -130,6 +139,7 @@ final class MailslotServerOptionsMapper {
 			.mode(mode(prefix, server))
 			.queueCapacity(server.getQueueCapacity())
 			.allowWorldAccess(server.isAllowWorldAccess())
+			.holdCapacity(server.getHoldCapacity())
 			.build();
 	}
 

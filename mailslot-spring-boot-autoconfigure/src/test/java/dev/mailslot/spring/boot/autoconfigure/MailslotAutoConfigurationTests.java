@@ -233,6 +233,31 @@ class MailslotAutoConfigurationTests {
 	}
 
 	@Test
+	void aNegativeHoldCapacityNamesThePropertyAndWhatToGive() {
+		this.contextRunner
+			.withPropertyValues("mailslot.servers.q.name=" + unique("q"), "mailslot.servers.q.hold-capacity=-1")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.servers.q.hold-capacity");
+					assertThat(ex.getMessage()).contains("Give 0 to leave messages in the queue");
+				}));
+	}
+
+	@Test
+	void theHoldCapacityReachesThePosixServerAndIsWarnedOfElsewhere(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("mailslot.transport=memory", "mailslot.servers.q.name=" + unique("q"),
+					"mailslot.servers.q.hold-capacity=5")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("The memory transport does not use mailslot.servers.q.hold-capacity");
+			});
+		assertThat(new MailslotProperties.Server().getHoldCapacity())
+			.isEqualTo(MailslotServerOptions.DEFAULT_HOLD_CAPACITY);
+	}
+
+	@Test
 	void aModeThatLetsEveryUserAtTheQueueNamesThePropertyUnlessAllowed() {
 		this.contextRunner.withPropertyValues("mailslot.servers.q.name=" + unique("q"), "mailslot.servers.q.mode=0666")
 			.run((context) -> assertThat(context).getFailure()
@@ -344,7 +369,8 @@ class MailslotAutoConfigurationTests {
 	void theTemplateWaitsForRoomNoLongerThanItsWriteTimeout() {
 		this.contextRunner
 			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.slow.name=" + unique("slow"),
-					"mailslot.servers.slow.queue-capacity=1", "mailslot.template.write-timeout=200ms")
+					"mailslot.servers.slow.queue-capacity=1", "mailslot.servers.slow.hold-capacity=0",
+					"mailslot.template.write-timeout=200ms")
 			.run((context) -> {
 				MailslotTemplate template = context.getBean(MailslotTemplate.class);
 				template.send("slow", "first");
