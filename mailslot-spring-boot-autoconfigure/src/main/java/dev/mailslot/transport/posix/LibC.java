@@ -50,6 +50,8 @@ final class LibC {
 
 	static final int ETIMEDOUT = 110;
 
+	static final short POLLIN = 1;
+
 	static final short POLLOUT = 4;
 
 	static final int AT_EMPTY_PATH = 0x1000;

@@ -137,10 +137,11 @@ final class PosixMailslotClient implements MailslotClient {
 					? Long.toString(attributes.getLong(LibC.MQ_ATTR_MAXMSG)) : "its";
 		}
 		return new MailslotWriteTimeoutException(this.name, timeout, "Mailslot " + this.name + " stayed full for "
-				+ timeout + ": its reader has not taken any of the " + capacity + " messages its queue "
-				+ this.queueName + " holds; nothing was sent. Let the reader keep up, or give the queue more room: "
-				+ "the server's queue-capacity (mailslot.servers.<id>.queue-capacity), up to the sysctl "
-				+ "fs.mqueue.msg_max (sysctl -w fs.mqueue.msg_max=...)");
+				+ timeout + ": its reader has taken none of the messages its server holds (the " + capacity
+				+ " of its queue " + this.queueName + ", and those the server holds in memory); nothing was sent. "
+				+ "Let the reader keep up, or give the mailslot more room: the server's hold-capacity "
+				+ "(mailslot.servers.<id>.hold-capacity), or its queue-capacity (mailslot.servers.<id>.queue-capacity) "
+				+ "up to the sysctl fs.mqueue.msg_max (sysctl -w fs.mqueue.msg_max=...)");
 	}
 
 	private void ensureServerAlive() {

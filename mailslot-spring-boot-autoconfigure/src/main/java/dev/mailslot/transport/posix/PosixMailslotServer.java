@@ -1,5 +1,6 @@
 package dev.mailslot.transport.posix;
 
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.OptionalInt;
@@ -26,15 +27,20 @@ import dev.mailslot.ReadTimeout;
  * close: see {@link QueueSeal}) and locked by this process (see {@link QueueOwnership}).
  * <p>
  * A reader waits in {@code mq_timedreceive} itself, holding the receive lock, so a message written
- * to an empty queue goes straight to it. One message is read ahead when {@link #info()} needs the
+ * to an empty queue goes straight to it. While the reader takes nothing, the server's
+ * {@link PosixHeldMessages} moves what the queue holds into memory, so that writers go on as they do
+ * with a Windows mailslot nobody reads. One message is read ahead when {@link #info()} needs the
  * next size, so the next size and an exact count are known, and a too-small buffer leaves the
- * message for the next reader. {@link #close()} seals the queue, which ends a reader's wait, and
- * the reader, seeing the server closed, drops what it received.
+ * message for the next reader. Messages go to readers in order: the one read ahead, then the
+ * held messages, then the queue. {@link #close()} seals the queue, which ends a reader's wait, and the
+ * reader, seeing the server closed, drops what it received.
  */
 final class PosixMailslotServer implements MailslotServer {
 
-	/** How long {@link #info()} waits for a reader to let go of the receive lock before it looks again. */
-	private static final long INFO_LOCK_WAIT_MILLIS = 1;
+	private static final System.Logger logger = System.getLogger(PosixMailslotServer.class.getName());
+
+	/** How long a brief holder of the receive lock is waited for before the mailslot is looked at again. */
+	private static final long LOCK_RETRY_MILLIS = 1;
 
 	private final MailslotName name;
 
@@ -47,8 +53,10 @@ final class PosixMailslotServer implements MailslotServer {
 	/** Read side for every operation, write side for close: close waits for readers to leave. */
 	private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
-	/** Guards the receive buffer, the read-ahead and the deadline; held by a waiting reader. */
+	/** Guards the receive buffer, the read-ahead, the held messages and the deadline; held by a waiting reader. */
 	private final ReentrantLock receiveLock = new ReentrantLock();
+
+	private final PosixHeldMessages held;
 
 	private final Memory receiveBuffer;
 
@@ -70,7 +78,8 @@ final class PosixMailslotServer implements MailslotServer {
 
 	private volatile ReadTimeout readTimeout;
 
-	PosixMailslotServer(MailslotName name, String queueName, int mqd, int maxMessageSize, ReadTimeout readTimeout) {
+	PosixMailslotServer(MailslotName name, String queueName, int mqd, int maxMessageSize, ReadTimeout readTimeout,
+			int holdCapacity) {
 		this.name = name;
 		this.queueName = queueName;
 		this.mqd = mqd;
@@ -79,6 +88,16 @@ final class PosixMailslotServer implements MailslotServer {
 		this.receiveBuffer = new Memory(Math.max(1, maxMessageSize));
 		this.receiveView = this.receiveBuffer.getByteBuffer(0, this.receiveBuffer.size());
 		this.now.clear();
+		this.held = new PosixHeldMessages(name, queueName, mqd, holdCapacity, maxMessageSize, this.receiveLock);
+	}
+
+	/**
+	 * Start holding messages in memory while nobody reads.
+	 * @return this server
+	 */
+	PosixMailslotServer start() {
+		this.held.start();
+		return this;
 	}
 
 	@Override
@@ -137,7 +156,7 @@ final class PosixMailslotServer implements MailslotServer {
 	/**
 	 * Wait up to the timeout for a message and hand it, by its size, to {@code take}, which reads
 	 * it from the receive buffer. If {@code take} throws, the message stays read ahead for the
-	 * next reader.
+	 * next reader. Held messages come before the queue, which holds only newer ones.
 	 */
 	private <T> T receive(ReadTimeout timeout, IntFunction<T> take) {
 		this.lifecycle.readLock().lock();
@@ -147,11 +166,12 @@ final class PosixMailslotServer implements MailslotServer {
 			lockReceive(timeout, deadline);
 			try {
 				ensureOpen();
-				if (this.aheadSize < 0) {
+				if (this.aheadSize < 0 && !takeHeld()) {
 					receiveAhead(timeout, deadline);
 				}
 				T message = take.apply(this.aheadSize);
 				this.aheadSize = -1;
+				this.held.readerTook();
 				return message;
 			}
 			finally {
@@ -164,8 +184,24 @@ final class PosixMailslotServer implements MailslotServer {
 	}
 
 	/**
+	 * Move the oldest held message into the receive buffer, read ahead. Call with the
+	 * receive lock held and nothing read ahead.
+	 * @return whether a message was held
+	 */
+	private boolean takeHeld() {
+		byte[] message = this.held.take();
+		if (message == null) {
+			return false;
+		}
+		this.receiveBuffer.write(0, message, 0, message.length);
+		this.aheadSize = message.length;
+		return true;
+	}
+
+	/**
 	 * Take the receive lock, which another reader may hold while it waits for a message, by the
-	 * deadline.
+	 * deadline; or after it, while messages wait, since then the holder is not waiting for one and
+	 * lets go soon (a reader taking one, {@link #info()}, or {@link PosixHeldMessages} moving them).
 	 */
 	private void lockReceive(ReadTimeout timeout, long deadline) {
 		if (timeout.isForever()) {
@@ -179,12 +215,45 @@ final class PosixMailslotServer implements MailslotServer {
 					if (this.receiveLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 						return;
 					}
-					throw new MailslotTimeoutException(this.name, timeout);
+					break;
 				}
 				catch (InterruptedException ex) {
 					interrupted = true;
 				}
 			}
+			if (lockWhileMessagesWait()) {
+				return;
+			}
+			throw new MailslotTimeoutException(this.name, timeout);
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Take the receive lock as long as messages wait, in the queue or held: its holder is then not
+	 * waiting for a message, and lets go soon. The queue is counted before the held messages, which
+	 * count a message being moved before it leaves the queue, so a message on its way between them
+	 * is always seen.
+	 * @return whether the lock was taken
+	 */
+	private boolean lockWhileMessagesWait() {
+		boolean interrupted = false;
+		try {
+			while (currentMessages() > 0 || this.held.count() > 0) {
+				try {
+					if (this.receiveLock.tryLock(LOCK_RETRY_MILLIS, TimeUnit.MILLISECONDS)) {
+						return true;
+					}
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			return false;
 		}
 		finally {
 			if (interrupted) {
@@ -260,25 +329,21 @@ final class PosixMailslotServer implements MailslotServer {
 	}
 
 	/**
-	 * Report GetMailslotInfo's figures. A reader that holds the receive lock while it waits does so
-	 * only while the queue is empty, so {@code info()} does not wait for it: it reports an empty
-	 * mailslot while the queue is empty, and takes the lock once it is not.
+	 * Report GetMailslotInfo's figures: the message read ahead, the held messages and the queue. A reader
+	 * that holds the receive lock while it waits does so only while the mailslot is empty, so
+	 * {@code info()} does not wait for it: it reports an empty mailslot while nothing waits, and
+	 * takes the lock once something does.
 	 */
 	@Override
 	public MailslotInfo info() {
 		this.lifecycle.readLock().lock();
 		try {
 			ensureOpen();
-			if (!lockForInfo()) {
+			if (!this.receiveLock.tryLock() && !lockWhileMessagesWait()) {
 				return new MailslotInfo(this.maxMessageSize, OptionalInt.empty(), 0, this.readTimeout);
 			}
 			try {
-				if (!fillAhead()) {
-					return new MailslotInfo(this.maxMessageSize, OptionalInt.empty(), currentMessages(),
-							this.readTimeout);
-				}
-				return new MailslotInfo(this.maxMessageSize, OptionalInt.of(this.aheadSize), currentMessages() + 1,
-						this.readTimeout);
+				return lockedInfo();
 			}
 			finally {
 				this.receiveLock.unlock();
@@ -290,39 +355,37 @@ final class PosixMailslotServer implements MailslotServer {
 	}
 
 	/**
-	 * Take the receive lock, unless a reader holds it while the queue is empty.
-	 * @return whether the lock was taken
+	 * Call with the receive lock held. The queue is read ahead only when no message is held,
+	 * since held messages are older.
 	 */
-	private boolean lockForInfo() {
-		boolean interrupted = false;
-		try {
-			if (this.receiveLock.tryLock()) {
-				return true;
-			}
-			while (currentMessages() > 0) {
-				try {
-					if (this.receiveLock.tryLock(INFO_LOCK_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-						return true;
-					}
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-			return false;
+	private MailslotInfo lockedInfo() {
+		int heldMessages = this.held.size();
+		int nextSize;
+		if (this.aheadSize >= 0) {
+			nextSize = this.aheadSize;
 		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
+		else if (heldMessages > 0) {
+			nextSize = this.held.nextSize();
 		}
+		else {
+			nextSize = fillAhead() ? this.aheadSize : -1;
+		}
+		int waiting = ((this.aheadSize >= 0) ? 1 : 0) + heldMessages + currentMessages();
+		return new MailslotInfo(this.maxMessageSize, (nextSize >= 0) ? OptionalInt.of(nextSize) : OptionalInt.empty(),
+				waiting, this.readTimeout);
 	}
 
+	/**
+	 * Return how many messages the queue holds. Callers share one {@code struct mq_attr}, so they
+	 * take turns.
+	 */
 	private int currentMessages() {
-		if (LibC.mq_getattr(this.mqd, this.attributes) != 0) {
-			throw failure("query", LibC.errno());
+		synchronized (this.attributes) {
+			if (LibC.mq_getattr(this.mqd, this.attributes) != 0) {
+				throw failure("query", LibC.errno());
+			}
+			return (int) this.attributes.getLong(LibC.MQ_ATTR_CURMSGS);
 		}
-		return (int) this.attributes.getLong(LibC.MQ_ATTR_CURMSGS);
 	}
 
 	@Override
@@ -338,19 +401,26 @@ final class PosixMailslotServer implements MailslotServer {
 	}
 
 	/**
-	 * Close the mailslot: seal the queue, which also ends a reader's wait, wait for the readers
-	 * to leave, then unlink and close the queue, deleting what it holds. A queue has one name, so
-	 * one whose link count is 0 was removed by hand: its name may hold another server's queue now,
-	 * which is left alone.
+	 * Close the mailslot: stop holding messages, seal the queue, which also ends a reader's wait, wait
+	 * for the readers to leave, then unlink and close the queue, deleting what it holds and
+	 * what is held, with a warning that counts them. A queue has one name, so one whose link count is 0 was
+	 * removed by hand: its name may hold another server's queue now, which is left alone.
 	 */
 	@Override
 	public void close() {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
+		this.held.stop();
+		int queued = queuedBeforeClose();
 		QueueSeal.seal(this.mqd);
 		this.lifecycle.writeLock().lock();
 		try {
+			int dropped = queued + this.held.close() + ((this.aheadSize >= 0) ? 1 : 0);
+			if (dropped > 0) {
+				logger.log(Level.WARNING, "Closing mailslot {0} deletes the {1} message(s) nobody read from it",
+						this.name, dropped);
+			}
 			if (FileStatus.of(this.mqd).links() > 0) {
 				LibC.mq_unlink(this.queueName);
 			}
@@ -362,6 +432,15 @@ final class PosixMailslotServer implements MailslotServer {
 		}
 		finally {
 			this.lifecycle.writeLock().unlock();
+		}
+	}
+
+	private int queuedBeforeClose() {
+		try {
+			return currentMessages();
+		}
+		catch (MailslotException ex) {
+			return 0;
 		}
 	}
 

@@ -61,7 +61,8 @@ public final class PosixMailslotTransport implements MailslotTransport {
 						+ " on message queue " + queueName + ": " + LibC.describe(LibC.errno()));
 			}
 			makeBlocking(name, queueName, mqd);
-			return new PosixMailslotServer(name, queueName, mqd, maxMessageSize, options.readTimeout());
+			return new PosixMailslotServer(name, queueName, mqd, maxMessageSize, options.readTimeout(),
+					options.holdCapacity()).start();
 		}
 		catch (RuntimeException | Error ex) {
 			QueueSeal.seal(mqd);

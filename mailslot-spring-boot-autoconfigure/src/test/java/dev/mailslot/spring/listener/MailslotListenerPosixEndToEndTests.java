@@ -1,9 +1,13 @@
 package dev.mailslot.spring.listener;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +27,7 @@ import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTransports;
+import dev.mailslot.WriterProcess;
 import dev.mailslot.spring.annotation.MailslotListener;
 import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
@@ -32,8 +37,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A {@code @MailslotListener} in a Boot application on the posix transport, fed by real writers: a
- * second JVM writing 10,000 messages, a listener that keeps failing, a paused listener whose
- * messages queue in the kernel, and a shutdown with messages still queued.
+ * second JVM writing 10,000 messages, a listener that keeps failing, a paused listener that takes
+ * 10,000 messages from another process on the system's default queue, a writer past the hold
+ * capacity, and a shutdown with messages still waiting.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -58,19 +64,60 @@ class MailslotListenerPosixEndToEndTests {
 	void tenThousandMessagesFromAnotherProcessArriveInOrder() {
 		runner(CollectingListener.class).run((context) -> {
 			int count = 10_000;
-			Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-					System.getProperty("java.class.path"), "dev.mailslot.WriterProcess", "posix", this.name,
-					Integer.toString(count))
-				.inheritIO()
-				.start();
+			Process writer = startWriter(count).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
 			assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
 			assertThat(writer.exitValue()).isZero();
 			List<Integer> received = context.getBean(CollectingListener.class).numbers;
 			await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == count);
-			for (int i = 0; i < count; i++) {
-				assertThat(received.get(i)).isEqualTo(i);
-			}
+			assertInOrder(received, count);
 		});
+	}
+
+	@Test
+	void aPausedListenerTakesTenThousandMessagesFromAnotherProcessWithoutTheWriterWaiting() {
+		runner(CollectingListener.class).run((context) -> {
+			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
+			MailslotServer server = context.getBean("e2eMailslotServer", MailslotServer.class);
+			registry.pause("e2e");
+			await().atMost(Duration.ofSeconds(5)).until(() -> registry.getListenerContainer("e2e").isPaused());
+			int count = 10_000;
+			Process writer = startWriter(count, "2000").start();
+			String report = new String(writer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			System.out.println("To a paused listener on a queue of " + queueDefault() + ": " + report);
+			assertThat(writer.exitValue()).as(report).isZero();
+			assertThat(report).startsWith("written 10000,");
+			assertThat(server.info().messageCount()).isEqualTo(count);
+			assertThat(server.info().nextMessageSize()).hasValue(260);
+			List<Integer> received = context.getBean(CollectingListener.class).numbers;
+			assertThat(received).isEmpty();
+			registry.resume("e2e");
+			await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == count);
+			assertInOrder(received, count);
+			assertThat(server.info().messageCount()).isZero();
+		});
+	}
+
+	@Test
+	void pastTheHoldCapacityTheWriterTimesOutAndWhatWasTakenIsDelivered() {
+		runner(CollectingListener.class)
+			.withPropertyValues("mailslot.servers.e2e.queue-capacity=4", "mailslot.servers.e2e.hold-capacity=100")
+			.run((context) -> {
+				MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
+				MailslotServer server = context.getBean("e2eMailslotServer", MailslotServer.class);
+				registry.pause("e2e");
+				await().atMost(Duration.ofSeconds(5)).until(() -> registry.getListenerContainer("e2e").isPaused());
+				Process writer = startWriter(200, "500").start();
+				String report = new String(writer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+				assertThat(writer.exitValue()).as(report).isEqualTo(WriterProcess.WRITE_TIMED_OUT);
+				assertThat(report).startsWith("written 104,");
+				assertThat(server.info().messageCount()).isEqualTo(104);
+				registry.resume("e2e");
+				List<Integer> received = context.getBean(CollectingListener.class).numbers;
+				await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 104);
+				assertInOrder(received, 104);
+			});
 	}
 
 	@Test
@@ -85,7 +132,7 @@ class MailslotListenerPosixEndToEndTests {
 	}
 
 	@Test
-	void pausedMessagesQueueInTheKernelAndResumeDrainsThem() {
+	void pausedMessagesWaitAndResumeDrainsThem() {
 		runner(CollectingListener.class).run((context) -> {
 			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
 			MailslotServer server = context.getBean("e2eMailslotServer", MailslotServer.class);
@@ -119,6 +166,28 @@ class MailslotListenerPosixEndToEndTests {
 			listener.numbers = received;
 		});
 		assertThat(received).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
+	}
+
+	private ProcessBuilder startWriter(int count, String... writeTimeoutMillis) {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+				WriterProcess.class.getName(), "posix", this.name, Integer.toString(count)));
+		command.addAll(List.of(writeTimeoutMillis));
+		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+	}
+
+	private static void assertInOrder(List<Integer> received, int count) {
+		assertThat(received).hasSize(count);
+		for (int i = 0; i < count; i++) {
+			assertThat(received.get(i)).isEqualTo(i);
+		}
+	}
+
+	private static String queueDefault() throws IOException {
+		// Files.readString trusts the size procfs reports, and reads "1" of "10".
+		try (InputStream in = Files.newInputStream(Path.of("/proc/sys/fs/mqueue/msg_default"))) {
+			return new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim() + " messages";
+		}
 	}
 
 	private void write(byte[] message) {

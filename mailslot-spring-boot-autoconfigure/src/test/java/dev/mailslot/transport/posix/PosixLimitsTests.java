@@ -76,7 +76,11 @@ class PosixLimitsTests {
 	@Test
 	void writersWaitWhileTheQueueIsFull() throws Exception {
 		try (MailslotServer server = this.transport.createServer(
-				MailslotServerOptions.builder(this.name).queueCapacity(2).readTimeout(ReadTimeout.ZERO).build());
+				MailslotServerOptions.builder(this.name)
+					.queueCapacity(2)
+					.holdCapacity(0)
+					.readTimeout(ReadTimeout.ZERO)
+					.build());
 				MailslotClient client = this.transport.openClient(this.name)) {
 			client.write(bytes("one"));
 			client.write(bytes("two"));
@@ -92,7 +96,11 @@ class PosixLimitsTests {
 	@Test
 	void aWriterWaitingOnAFullQueueFailsWhenTheServerCloses() throws Exception {
 		MailslotServer server = this.transport.createServer(
-				MailslotServerOptions.builder(this.name).queueCapacity(1).readTimeout(ReadTimeout.ZERO).build());
+				MailslotServerOptions.builder(this.name)
+					.queueCapacity(1)
+					.holdCapacity(0)
+					.readTimeout(ReadTimeout.ZERO)
+					.build());
 		try (MailslotClient client = this.transport.openClient(this.name)) {
 			client.write(bytes("fills the queue"));
 			CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> client.write(bytes("waits")));
@@ -107,7 +115,11 @@ class PosixLimitsTests {
 	@Test
 	void closingAClientEndsItsWaitingWrite() throws Exception {
 		try (MailslotServer server = this.transport.createServer(
-				MailslotServerOptions.builder(this.name).queueCapacity(1).readTimeout(ReadTimeout.ZERO).build())) {
+				MailslotServerOptions.builder(this.name)
+					.queueCapacity(1)
+					.holdCapacity(0)
+					.readTimeout(ReadTimeout.ZERO)
+					.build())) {
 			MailslotClient client = this.transport.openClient(this.name);
 			client.write(bytes("fills the queue"));
 			CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> client.write(bytes("waits")));

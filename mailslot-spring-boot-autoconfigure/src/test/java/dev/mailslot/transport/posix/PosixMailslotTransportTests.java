@@ -50,7 +50,11 @@ class PosixMailslotTransportTests extends MailslotTransportContractTests {
 	void aWriteToAFullQueueFailsAtItsTimeoutNamingTheCapacityAndHowToRaiseIt() {
 		MailslotName name = uniqueName();
 		try (MailslotServer server = transport()
-			.createServer(MailslotServerOptions.builder(name).queueCapacity(2).readTimeout(ReadTimeout.ZERO).build());
+			.createServer(MailslotServerOptions.builder(name)
+				.queueCapacity(2)
+				.holdCapacity(0)
+				.readTimeout(ReadTimeout.ZERO)
+				.build());
 				MailslotClient client = client(name)) {
 			client.write(new byte[] { 1 });
 			client.write(new byte[] { 2 });
@@ -58,7 +62,8 @@ class PosixMailslotTransportTests extends MailslotTransportContractTests {
 			assertThatExceptionOfType(MailslotWriteTimeoutException.class)
 				.isThrownBy(() -> client.write(ByteBuffer.wrap(new byte[] { 3 }), Duration.ofMillis(300)))
 				.withMessageContaining("stayed full for PT0.3S")
-				.withMessageContaining("the 2 messages its queue")
+				.withMessageContaining("the 2 of its queue")
+				.withMessageContaining("mailslot.servers.<id>.hold-capacity")
 				.withMessageContaining("mailslot.servers.<id>.queue-capacity")
 				.withMessageContaining("fs.mqueue.msg_max")
 				.satisfies((ex) -> assertThat(ex.getWriteTimeout()).isEqualTo(Duration.ofMillis(300)));

@@ -126,7 +126,7 @@ class PosixOwnershipTests {
 
 	@Test
 	void aReclaimWarnsOfTheMessagesItDiscards() throws Exception {
-		this.other = PosixProcesses.startServer(this.name.toString(), "hold");
+		this.other = PosixProcesses.startServer(this.name.toString(), "hold-in-queue");
 		assertThat(PosixProcesses.firstLine(this.other)).isEqualTo("ready");
 		try (MailslotClient client = this.transport.openClient(this.name)) {
 			client.write("second".getBytes(StandardCharsets.UTF_8));
