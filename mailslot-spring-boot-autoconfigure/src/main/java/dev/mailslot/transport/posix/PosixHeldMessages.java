@@ -26,7 +26,8 @@ import dev.mailslot.MailslotName;
  * and looks again later, waiting twice as long each time up to {@value #MAX_LOOK_MILLIS} ms, so a
  * reader that keeps up pays one counter a message and about 60 wake-ups a second. The keeper
  * moves messages while holding the server's receive lock, so no reader takes from the queue
- * meanwhile; it stops at the hold capacity, and writers then wait for room in the queue.
+ * meanwhile, and lets go as soon as a reader waits for the lock; it stops at the hold capacity,
+ * and writers then wait for room in the queue.
  * <p>
  * Guarded by the receive lock, except {@link #count()}, {@link #readerTook()} and the keeper's
  * own state.
@@ -212,7 +213,7 @@ final class PosixHeldMessages {
 					continue;
 				}
 				int taken = this.takes.get();
-				if (taken != seen) {
+				if (taken != seen || this.receiveLock.hasQueuedThreads()) {
 					seen = taken;
 					LockSupport.parkNanos(look);
 					look = Math.min(look * 2, TimeUnit.MILLISECONDS.toNanos(MAX_LOOK_MILLIS));
@@ -271,11 +272,11 @@ final class PosixHeldMessages {
 	}
 
 	/**
-	 * Move messages from the queue, oldest first, until it is empty, the hold is full or a batch
-	 * is done. Call with the receive lock held.
+	 * Move messages from the queue, oldest first, until it is empty, the hold is full, a batch is
+	 * done or a reader waits for the lock. Call with the receive lock held.
 	 */
 	private void moveFromQueue() {
-		for (int moved = 0; moved < MOVE_BATCH; moved++) {
+		for (int moved = 0; moved < MOVE_BATCH && !this.receiveLock.hasQueuedThreads(); moved++) {
 			this.moving.lock();
 			try {
 				if (this.stopped || !moveOne()) {
