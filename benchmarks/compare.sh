@@ -29,15 +29,7 @@ build() {
 }
 build "$work/base"
 build .
-gcc -O2 -Wall -o benchmarks/target/mq_ceiling benchmarks/src/main/c/mq_ceiling.c -lrt
-
-echo "== Machine"
-echo "$(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(free -g | awk '/Mem:/ {print $2}') GiB; Linux $(uname -r)"
-java -version 2>&1 | head -1
-echo "== C ceiling: 1,000,000 messages, writer and reader in two processes, one POSIX queue"
-for size in 64 1024; do
-  benchmarks/target/mq_ceiling 1000000 "$size"
-done
+bash benchmarks/ceiling.sh
 
 jmh() {
   local tree=$1 out=$2

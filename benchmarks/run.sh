@@ -8,17 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B install -DskipTests -pl benchmarks -am
 (cd benchmarks && mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
-gcc -O2 -Wall -o benchmarks/target/mq_ceiling benchmarks/src/main/c/mq_ceiling.c -lrt
 gcc -O2 -Wall -o benchmarks/target/mq_latency benchmarks/src/main/c/mq_latency.c -lrt
 
-echo "== Machine"
-echo "$(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(free -g | awk '/Mem:/ {print $2}') GiB; Linux $(uname -r)"
-java -version 2>&1 | head -1
-
-echo "== C ceiling: 1,000,000 messages, writer and reader in two processes, one POSIX queue"
-for size in 64 1024; do
-  benchmarks/target/mq_ceiling 1000000 "$size"
-done
+bash benchmarks/ceiling.sh
 echo "== C latency floor: 300,000 messages of 64 bytes at 10,000 a second"
 benchmarks/target/mq_latency 300000 64 10000
 
