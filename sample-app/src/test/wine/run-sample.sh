@@ -19,8 +19,8 @@ top=$(dirname "$module")
 classpath_file=$1
 out=$2
 what="sample under Wine"
-# shellcheck source=../../../../mailslot-spring-boot-autoconfigure/src/test/wine/wine-java.sh
-. "$top/mailslot-spring-boot-autoconfigure/src/test/wine/wine-java.sh"
+# shellcheck source=../../../../mailslot-core/src/test/wine/wine-java.sh
+. "$top/mailslot-core/src/test/wine/wine-java.sh"
 write_classpath_args "$classpath_file" "$module/target/classes"
 trap 'wineserver -k > /dev/null 2>&1 < /dev/null || true' EXIT
 

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * What the starter adds to an application's start-up: the time from launching a JVM that runs
  * {@link StartupApplication} to its context being refreshed, with the starter on the class path
  * (one posix mailslot and its {@code @MailslotListener}, JNA loaded) and without it (the starter,
- * its auto-configure module and JNA left off the class path). Each operation is one cold start.
+ * its auto-configure, Spring and core modules and JNA left off the class path). Each operation is one cold start.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class StarterStartupBenchmark {
 
 	private static final List<String> STARTER_JARS = List.of("mailslot-spring-boot-starter",
-			"mailslot-spring-boot-autoconfigure", "jna-");
+			"mailslot-spring-boot-autoconfigure", "mailslot-spring-", "mailslot-core-", "jna-");
 
 	@Param({ "without-starter", "with-starter" })
 	public String application;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the win32 transport's tests on a Windows Java runtime under Wine, with the JUnit Platform
 # console launcher (Surefire cannot fork into that runtime). Maven calls this in the
-# integration-test phase of mailslot-spring-boot-autoconfigure.
+# integration-test phase of mailslot-core.
 #
 #   run-tests.sh CLASSPATH_FILE OUTPUT_DIR
 #

@@ -23,7 +23,7 @@ fi
 
 rm -rf "$out"
 mkdir -p "$out"
-bash "$top/mailslot-spring-boot-autoconfigure/src/test/c/win32/build.sh" x86_64-w64-mingw32-gcc "$out/programs"
+bash "$top/mailslot-core/src/test/c/win32/build.sh" x86_64-w64-mingw32-gcc "$out/programs"
 
 windows_path() { printf 'Z:%s' "$1" | tr '/' '\\'; }
 

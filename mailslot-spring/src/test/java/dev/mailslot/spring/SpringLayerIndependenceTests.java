@@ -1,0 +1,31 @@
+package dev.mailslot.spring;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Spring layer (mailslot-spring) must not depend on Spring Boot, so that {@code @EnableMailslot}
+ * serves applications without Boot.
+ */
+class SpringLayerIndependenceTests {
+
+	@Test
+	void springLayerImportsNothingFromBoot() {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dev.mailslot.spring");
+		assertThat(classes.stream().filter((javaClass) -> javaClass.getPackageName().startsWith("dev.mailslot.spring")))
+			.isNotEmpty();
+		noClasses().that()
+			.resideInAPackage("dev.mailslot.spring..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.boot..", "dev.mailslot.spring.boot..")
+			.check(classes);
+	}
+
+}
