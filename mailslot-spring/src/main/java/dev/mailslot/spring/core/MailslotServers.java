@@ -160,7 +160,7 @@ public class MailslotServers implements DisposableBean {
 				return this.transport.createServer(options);
 			}
 			catch (MailslotNameInUseException ex) {
-				if (System.nanoTime() >= deadline) {
+				if (deadline - System.nanoTime() <= 0) {
 					throw new MailslotServerStartupException(source, options.name().toString(), ex);
 				}
 				logger.info("Mailslot " + options.name() + " is in use; waiting for it to be freed: " + ex.getMessage());

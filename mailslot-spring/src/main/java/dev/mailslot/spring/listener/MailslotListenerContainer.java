@@ -368,10 +368,11 @@ public class MailslotListenerContainer {
 	private void stop(boolean drain) {
 		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
 		Run current;
+		boolean active;
 		this.lock.lock();
 		try {
 			current = this.run;
-			boolean active = current != null && current.reader.isAlive();
+			active = current != null && current.reader.isAlive();
 			if (!active) {
 				this.run = null;
 				if (this.state != State.FAILED) {
@@ -392,7 +393,7 @@ public class MailslotListenerContainer {
 		finally {
 			this.lock.unlock();
 		}
-		if (current == null || !current.reader.isAlive()) {
+		if (!active) {
 			if (drain) {
 				drainWithoutReader(deadline);
 			}
@@ -483,7 +484,7 @@ public class MailslotListenerContainer {
 	 */
 	private static boolean join(Thread thread, long deadline) {
 		boolean interrupted = false;
-		while (thread.isAlive() && System.nanoTime() < deadline) {
+		while (thread.isAlive() && deadline - System.nanoTime() > 0) {
 			try {
 				thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
 			}
@@ -553,7 +554,7 @@ public class MailslotListenerContainer {
 		if (current.dispatchers > 0) {
 			return handOff(current, message);
 		}
-		if (current.drainDeadline != 0 && System.nanoTime() >= current.drainDeadline) {
+		if (current.drainDeadline != 0 && current.drainDeadline - System.nanoTime() <= 0) {
 			return false;
 		}
 		Thread.interrupted();
@@ -569,7 +570,7 @@ public class MailslotListenerContainer {
 	private boolean handOff(Run current, Message<byte[]> message) {
 		while (true) {
 			long deadline = current.drainDeadline;
-			if (deadline != 0 && System.nanoTime() >= deadline) {
+			if (deadline != 0 && deadline - System.nanoTime() <= 0) {
 				return false;
 			}
 			if (offer(current, message)) {
@@ -651,7 +652,7 @@ public class MailslotListenerContainer {
 	private void drainWithoutReader(long deadline) {
 		List<Message<byte[]>> messages = readAll();
 		for (int i = 0; i < messages.size(); i++) {
-			if (System.nanoTime() >= deadline) {
+			if (deadline - System.nanoTime() <= 0) {
 				giveUp(messages.subList(i, messages.size()), "were not dispatched before the shutdown timeout");
 				return;
 			}

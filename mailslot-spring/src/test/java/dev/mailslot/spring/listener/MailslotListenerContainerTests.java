@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link MailslotListenerContainer} on its own, on the memory transport: the
- * observation around each dispatch and the statistics.
+ * Tests for {@link MailslotListenerContainer} on its own, on the memory transport: stopping and
+ * starting again, the observation around each dispatch and the statistics.
  */
 class MailslotListenerContainerTests {
 
@@ -67,8 +67,12 @@ class MailslotListenerContainerTests {
 	}
 
 	private void start(MailslotMessageListener listener) {
+		start(listener, Duration.ofMillis(100));
+	}
+
+	private void start(MailslotMessageListener listener, Duration pollTimeout) {
 		this.container = new MailslotListenerContainer("test", this.server, null, listener);
-		this.container.setPollTimeout(Duration.ofMillis(100));
+		this.container.setPollTimeout(pollTimeout);
 		this.container.setRetryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).build());
 		this.container.setObservationRegistry(this.observations);
 		this.container.setErrorHandler((message, cause, attempts) -> this.handled.add(cause));
@@ -79,6 +83,28 @@ class MailslotListenerContainerTests {
 		try (MailslotClient client = this.transport.openClient(this.server.name())) {
 			client.write(message.getBytes(StandardCharsets.UTF_8));
 		}
+	}
+
+	@Test
+	void everyStopOfAPausedContainerEndsStoppedAndTheNextStartRuns() {
+		start((message) -> {
+		}, Duration.ofMillis(1));
+		for (int cycle = 0; cycle < 3_000; cycle++) {
+			this.container.pause();
+			await().pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(1))
+				.atMost(Duration.ofSeconds(5))
+				.until(this.container::isPaused);
+			this.container.stop();
+			assertThat(this.container.getState()).as("state after stop %d", cycle)
+				.isEqualTo(MailslotListenerContainer.State.STOPPED);
+			this.container.start();
+			assertThat(this.container.getState()).as("state after start %d", cycle)
+				.isIn(MailslotListenerContainer.State.RUNNING, MailslotListenerContainer.State.PAUSED);
+			this.container.resume();
+		}
+		write("after the cycles");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.container.getStatistics().processed() == 1);
 	}
 
 	@Test
