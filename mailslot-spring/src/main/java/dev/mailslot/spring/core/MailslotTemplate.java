@@ -141,6 +141,12 @@ public class MailslotTemplate implements DisposableBean {
 			opened.close();
 			return existing;
 		}
+		if (this.destroyed) {
+			// destroy() may have closed and cleared the handles before this one was cached.
+			this.clients.remove(mailslot, opened);
+			opened.close();
+			throw new IllegalStateException("The MailslotTemplate is closed");
+		}
 		return opened;
 	}
 

@@ -1,15 +1,26 @@
 package dev.mailslot.spring.core;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.StringMessageConverter;
 
+import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.NoSuchMailslotException;
@@ -75,6 +86,86 @@ class MailslotTemplateTests {
 	void aClosedTemplateRefusesToSend() {
 		this.template.destroy();
 		assertThatIllegalStateException().isThrownBy(() -> this.template.send(this.name.toString(), "late"));
+	}
+
+	@Test
+	void aSendRacingDestroyLeavesNoClientHandleOpen() throws Exception {
+		AtomicInteger open = new AtomicInteger();
+		MailslotTransport counting = new MailslotTransport() {
+
+			@Override
+			public String id() {
+				return "counting";
+			}
+
+			@Override
+			public MailslotServer createServer(MailslotServerOptions options) {
+				return MailslotTemplateTests.this.transport.createServer(options);
+			}
+
+			@Override
+			public MailslotClient openClient(MailslotName name) {
+				MailslotClient client = MailslotTemplateTests.this.transport.openClient(name);
+				open.incrementAndGet();
+				return new MailslotClient() {
+
+					@Override
+					public MailslotName name() {
+						return client.name();
+					}
+
+					@Override
+					public void write(ByteBuffer message) {
+						client.write(message);
+					}
+
+					@Override
+					public void close() {
+						open.decrementAndGet();
+						client.close();
+					}
+
+				};
+			}
+
+		};
+		ExecutorService senders = Executors.newFixedThreadPool(4);
+		try (MailslotServer server = server()) {
+			for (int round = 0; round < 2_000; round++) {
+				MailslotTemplate racing = new MailslotTemplate(counting, null, new StringMessageConverter());
+				CountDownLatch go = new CountDownLatch(1);
+				List<Future<?>> sends = new ArrayList<>();
+				for (int i = 0; i < 4; i++) {
+					sends.add(senders.submit(() -> {
+						go.await();
+						try {
+							racing.send(this.name, new byte[] { 1 });
+						}
+						catch (IllegalStateException ex) {
+							// Closed before this send began.
+						}
+						return null;
+					}));
+				}
+				go.countDown();
+				racing.destroy();
+				for (Future<?> send : sends) {
+					send.get(10, TimeUnit.SECONDS);
+				}
+				assertThat(open).as("client handles left open after round %d", round).hasValue(0);
+				while (true) {
+					try {
+						server.read();
+					}
+					catch (MailslotTimeoutException ex) {
+						break;
+					}
+				}
+			}
+		}
+		finally {
+			senders.shutdownNow();
+		}
 	}
 
 	record Point(int x, int y) {
