@@ -129,14 +129,23 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 		return container;
 	}
 
+	/**
+	 * Start the containers set to start automatically. The registry counts as running before it
+	 * takes the list, under the lock registration holds, so a container registered meanwhile is
+	 * either in the list or started as it registers.
+	 */
 	@Override
 	public void start() {
-		for (MailslotListenerContainer container : getListenerContainers()) {
+		List<MailslotListenerContainer> containers;
+		synchronized (this) {
+			this.running = true;
+			containers = new ArrayList<>(this.containers.values());
+		}
+		for (MailslotListenerContainer container : containers) {
 			if (container.isAutoStartup()) {
 				container.start();
 			}
 		}
-		this.running = true;
 	}
 
 	/**
@@ -148,6 +157,11 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 		shutdown(getListenerContainers());
 	}
 
+	/**
+	 * Drain and stop containers in parallel and wait for all of them, also when interrupted: the
+	 * mailslots close after this returns, which would delete what a drain still reads. Each drain
+	 * ends within its container's shutdown timeout.
+	 */
 	private void shutdown(Collection<MailslotListenerContainer> containers) {
 		List<Thread> stopping = new ArrayList<>();
 		for (MailslotListenerContainer container : containers) {
@@ -155,14 +169,19 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 			thread.start();
 			stopping.add(thread);
 		}
+		boolean interrupted = false;
 		for (Thread thread : stopping) {
-			try {
-				thread.join();
+			while (thread.isAlive()) {
+				try {
+					thread.join();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
