@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +33,8 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 
 	private final Map<MailslotName, String> listenerMethods = new LinkedHashMap<>();
 
+	private final List<Consumer<MailslotListenerContainer>> registrationListeners = new CopyOnWriteArrayList<>();
+
 	private volatile boolean running;
 
 	/**
@@ -41,7 +45,23 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 	 * @throws DuplicateMailslotListenerException if another listener has the same id or reads the
 	 * same mailslot
 	 */
-	public synchronized MailslotListenerContainer registerListenerContainer(MailslotListenerEndpoint endpoint,
+	public MailslotListenerContainer registerListenerContainer(MailslotListenerEndpoint endpoint,
+			MailslotListenerContainerFactory factory) {
+		MailslotListenerContainer container = register(endpoint, factory);
+		this.registrationListeners.forEach((listener) -> listener.accept(container));
+		return container;
+	}
+
+	/**
+	 * Call a listener with each container registered from now on, as the registration returns: a
+	 * listener on a lazy bean registers when the bean is created, after the context refreshed.
+	 * @param listener the listener
+	 */
+	public void addRegistrationListener(Consumer<MailslotListenerContainer> listener) {
+		this.registrationListeners.add(listener);
+	}
+
+	private synchronized MailslotListenerContainer register(MailslotListenerEndpoint endpoint,
 			MailslotListenerContainerFactory factory) {
 		MailslotListenerContainer existing = this.containers.get(endpoint.id());
 		if (existing != null) {

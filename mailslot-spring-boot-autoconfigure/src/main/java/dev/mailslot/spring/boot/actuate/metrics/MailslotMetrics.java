@@ -42,6 +42,8 @@ public class MailslotMetrics {
 
 	private final Set<Object> bound = new HashSet<>();
 
+	private @Nullable MeterRegistry meters;
+
 	public MailslotMetrics(MailslotServers servers, MailslotListenerEndpointRegistry registry,
 			@Nullable MailslotNetwork network) {
 		this.servers = servers;
@@ -50,10 +52,27 @@ public class MailslotMetrics {
 	}
 
 	/**
-	 * Register the meters of every server and listener not registered yet.
+	 * Register the meters of every server and listener not registered yet, and of those that
+	 * listeners registered later bring (a listener on a lazy bean, and the server created for it).
 	 * @param meters the registry to register with
 	 */
-	public synchronized void bindTo(MeterRegistry meters) {
+	public void bindTo(MeterRegistry meters) {
+		boolean first;
+		synchronized (this) {
+			first = (this.meters == null);
+			this.meters = meters;
+		}
+		if (first) {
+			this.registry.addRegistrationListener((container) -> bindNew());
+		}
+		bindNew();
+	}
+
+	private synchronized void bindNew() {
+		MeterRegistry meters = this.meters;
+		if (meters == null) {
+			return;
+		}
 		this.servers.getServers().forEach((key, server) -> {
 			if (this.bound.add(server)) {
 				Gauge.builder("mailslot.backlog", server, MailslotMetrics::backlog)

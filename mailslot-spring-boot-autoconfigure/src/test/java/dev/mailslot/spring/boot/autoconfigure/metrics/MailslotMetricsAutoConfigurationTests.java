@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import dev.mailslot.spring.annotation.MailslotListener;
 import dev.mailslot.spring.boot.actuate.metrics.MailslotMetrics;
@@ -62,9 +63,36 @@ class MailslotMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void aListenerOnALazyBeanGetsItsMetersWhenTheBeanIsCreated() {
+		String lazyName = "metrics-lazy-" + sequence.incrementAndGet();
+		this.contextRunner.withUserConfiguration(LazyListener.class)
+			.withPropertyValues("lazy.mailslot=" + lazyName)
+			.run((context) -> {
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.find("mailslot.messages.received").tag("listener", "lazy").functionCounter())
+					.isNull();
+				context.getBean(LazyListener.class);
+				assertThat(meters.get("mailslot.messages.received").tag("listener", "lazy").functionCounter())
+					.isNotNull();
+				assertThat(meters.get("mailslot.backlog").tag("mailslot", "\\\\.\\mailslot\\" + lazyName).gauge())
+					.isNotNull();
+			});
+	}
+
+	@Test
 	void needsMicrometer() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(MailslotMetrics.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Lazy
+	static class LazyListener {
+
+		@MailslotListener(id = "lazy", mailslot = "${lazy.mailslot}")
+		void listen(String message) {
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
