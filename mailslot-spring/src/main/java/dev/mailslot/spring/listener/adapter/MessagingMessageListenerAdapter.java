@@ -30,9 +30,6 @@ public class MessagingMessageListenerAdapter implements MailslotMessageListener 
 		catch (MessagingException ex) {
 			throw ex;
 		}
-		catch (RuntimeException ex) {
-			throw new ListenerExecutionFailedException(this.handlerMethod.getShortLogMessage(), ex);
-		}
 		catch (Exception ex) {
 			throw new ListenerExecutionFailedException(this.handlerMethod.getShortLogMessage(), ex);
 		}
