@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthContributors;
-import org.springframework.boot.health.contributor.Status;
 
 import dev.mailslot.MailslotServer;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
@@ -25,24 +24,19 @@ public class MailslotHealthContributor implements CompositeHealthContributor {
 
 	private final @Nullable MailslotListenerEndpointRegistry registry;
 
-	private final @Nullable Integer backlogThreshold;
-
-	private final Status backlogStatus;
+	private final MailslotBacklogCheck backlogCheck;
 
 	/**
 	 * Create the component.
 	 * @param servers the servers
 	 * @param registry the listener containers, or {@code null}
-	 * @param backlogThreshold the message count above which the backlog status applies, or
-	 * {@code null}
-	 * @param backlogStatus the status of a backlog
+	 * @param backlogCheck when waiting messages change a mailslot's status
 	 */
 	public MailslotHealthContributor(MailslotServers servers, @Nullable MailslotListenerEndpointRegistry registry,
-			@Nullable Integer backlogThreshold, Status backlogStatus) {
+			MailslotBacklogCheck backlogCheck) {
 		this.servers = servers;
 		this.registry = registry;
-		this.backlogThreshold = backlogThreshold;
-		this.backlogStatus = backlogStatus;
+		this.backlogCheck = backlogCheck;
 	}
 
 	@Override
@@ -61,8 +55,7 @@ public class MailslotHealthContributor implements CompositeHealthContributor {
 
 	private MailslotHealthIndicator indicator(MailslotServer server) {
 		return new MailslotHealthIndicator(server,
-				(this.registry != null) ? this.registry.getListenerContainer(server.name()) : null, this.backlogThreshold,
-				this.backlogStatus);
+				(this.registry != null) ? this.registry.getListenerContainer(server.name()) : null, this.backlogCheck);
 	}
 
 }

@@ -4,7 +4,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.Status;
 
 import dev.mailslot.MailslotInfo;
 import dev.mailslot.MailslotServer;
@@ -23,25 +22,20 @@ public class MailslotHealthIndicator extends AbstractHealthIndicator {
 
 	private final @Nullable MailslotListenerContainer listener;
 
-	private final @Nullable Integer backlogThreshold;
-
-	private final Status backlogStatus;
+	private final MailslotBacklogCheck backlogCheck;
 
 	/**
 	 * Create an indicator.
 	 * @param server the mailslot
 	 * @param listener its listener container, or {@code null}
-	 * @param backlogThreshold the message count above which the backlog status applies, or
-	 * {@code null}
-	 * @param backlogStatus the status of a backlog
+	 * @param backlogCheck when waiting messages change the status
 	 */
 	public MailslotHealthIndicator(MailslotServer server, @Nullable MailslotListenerContainer listener,
-			@Nullable Integer backlogThreshold, Status backlogStatus) {
+			MailslotBacklogCheck backlogCheck) {
 		super("Mailslot health check failed");
 		this.server = server;
 		this.listener = listener;
-		this.backlogThreshold = backlogThreshold;
-		this.backlogStatus = backlogStatus;
+		this.backlogCheck = backlogCheck;
 	}
 
 	@Override
@@ -67,8 +61,8 @@ public class MailslotHealthIndicator extends AbstractHealthIndicator {
 				return;
 			}
 		}
-		if (this.backlogThreshold != null && info.messageCount() > this.backlogThreshold) {
-			builder.status(this.backlogStatus).withDetail("backlogThreshold", this.backlogThreshold);
+		if (this.backlogCheck.appliesTo(info.messageCount())) {
+			builder.status(this.backlogCheck.status()).withDetail("backlogThreshold", this.backlogCheck.threshold());
 		}
 	}
 

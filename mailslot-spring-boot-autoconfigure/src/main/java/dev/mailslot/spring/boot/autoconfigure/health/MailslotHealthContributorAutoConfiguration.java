@@ -12,6 +12,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.mailslot.spring.boot.actuate.health.MailslotBacklogCheck;
 import dev.mailslot.spring.boot.actuate.health.MailslotHealthContributor;
 import dev.mailslot.spring.boot.actuate.health.MailslotNetworkHealthIndicator;
 import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
@@ -33,8 +34,8 @@ public final class MailslotHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "mailslotHealthIndicator", "mailslotHealthContributor" })
 	MailslotHealthContributor mailslotHealthContributor(MailslotServers servers,
 			ObjectProvider<MailslotListenerEndpointRegistry> registry, MailslotHealthProperties properties) {
-		return new MailslotHealthContributor(servers, registry.getIfAvailable(), properties.getBacklogThreshold(),
-				new Status(properties.getBacklogStatus()));
+		return new MailslotHealthContributor(servers, registry.getIfAvailable(),
+				new MailslotBacklogCheck(properties.getBacklogThreshold(), new Status(properties.getBacklogStatus())));
 	}
 
 	/**

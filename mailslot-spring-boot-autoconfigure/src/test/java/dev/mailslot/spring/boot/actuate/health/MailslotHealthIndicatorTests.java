@@ -39,7 +39,7 @@ class MailslotHealthIndicatorTests {
 			container.setPollTimeout(Duration.ofMillis(50));
 			container.start();
 			await().atMost(Duration.ofSeconds(5)).until(() -> container.getState() == MailslotListenerContainer.State.FAILED);
-			Health health = new MailslotHealthIndicator(failing, container, null, Status.OUT_OF_SERVICE).health(true);
+			Health health = new MailslotHealthIndicator(failing, container, new MailslotBacklogCheck(null, Status.OUT_OF_SERVICE)).health(true);
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("listenerState", "FAILED")
 				.containsEntry("reason", "the listener's reader stopped: the device is gone")
