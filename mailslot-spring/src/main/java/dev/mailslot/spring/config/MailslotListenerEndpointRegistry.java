@@ -27,7 +27,7 @@ import dev.mailslot.spring.listener.MailslotListenerContainer;
 public class MailslotListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
 
 	/** Stops early at shutdown, so listeners drain before the mailslots and other beans go. */
-	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
+	public static final int PHASE = MailslotListenerContainer.PHASE;
 
 	private final Map<String, MailslotListenerContainer> containers = new LinkedHashMap<>();
 

@@ -23,6 +23,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -64,8 +66,15 @@ import dev.mailslot.spring.support.observation.MailslotListenerObservationConven
  * first drains the mailslot, because closing a mailslot deletes its messages: what cannot be
  * dispatched within the {@link #setShutdownTimeout(Duration) shutdown timeout} goes to the error
  * handler.
+ * <p>
+ * A container declared as a bean is run by the context: started with it unless
+ * {@link #setAutoStartup(boolean) auto-startup} is off, and shut down, draining, when it stops
+ * (early, in {@link #PHASE}, before the mailslots close).
  */
-public class MailslotListenerContainer {
+public class MailslotListenerContainer implements SmartLifecycle, DisposableBean {
+
+	/** Lifecycle phase of containers: stopped early, so that they drain before the mailslots close. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
 
 	private static final Log logger = LogFactory.getLog(MailslotListenerContainer.class);
 
@@ -221,6 +230,7 @@ public class MailslotListenerContainer {
 		return this.concurrency;
 	}
 
+	@Override
 	public boolean isAutoStartup() {
 		return this.autoStartup;
 	}
@@ -253,6 +263,7 @@ public class MailslotListenerContainer {
 		}
 	}
 
+	@Override
 	public boolean isRunning() {
 		State current = getState();
 		return current == State.RUNNING || current == State.PAUSED;
@@ -271,6 +282,7 @@ public class MailslotListenerContainer {
 	 * before it started starts paused.
 	 * @throws IllegalStateException if the previous run's reader has not ended yet
 	 */
+	@Override
 	public void start() {
 		this.lock.lock();
 		try {
@@ -352,8 +364,39 @@ public class MailslotListenerContainer {
 	 * Stop reading and wait, up to the shutdown timeout, for the dispatchers to finish what they
 	 * hold. Messages still in the mailslot stay there.
 	 */
+	@Override
 	public void stop() {
 		stop(false);
+	}
+
+	/**
+	 * Stop as the context stops: drain the mailslot first, since the mailslot closes next.
+	 * @param callback told when the container has stopped
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		try {
+			shutdown();
+		}
+		finally {
+			callback.run();
+		}
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * Drain and stop a container the context's lifecycle did not stop, or that was started again
+	 * after it did.
+	 */
+	@Override
+	public void destroy() {
+		if (isRunning()) {
+			shutdown();
+		}
 	}
 
 	/**
