@@ -1,6 +1,7 @@
 package dev.mailslot.transport.posix;
 
 import com.sun.jna.Library;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
@@ -163,6 +164,36 @@ final class LibC {
 
 	static native long mq_timedreceive(int mqd, Pointer buffer, long length, Pointer priority,
 			Pointer absoluteTimeout);
+
+	/** What {@link #receiveWithoutWaiting} returns when the queue is empty. */
+	static final long QUEUE_EMPTY = -1;
+
+	/** What {@link #receiveWithoutWaiting} returns on another failure; {@link #errno()} says which. */
+	static final long RECEIVE_FAILED = -2;
+
+	/**
+	 * Receive the next message into a buffer without waiting, trying again when a signal
+	 * interrupts the call.
+	 * @param mqd the queue, open for reading
+	 * @param buffer the buffer, as large as the queue's message size
+	 * @param past a {@code struct timespec} in the past
+	 * @return the message's size, {@link #QUEUE_EMPTY}, or {@link #RECEIVE_FAILED}
+	 */
+	static long receiveWithoutWaiting(int mqd, Memory buffer, Pointer past) {
+		while (true) {
+			long size = mq_timedreceive(mqd, buffer, buffer.size(), Pointer.NULL, past);
+			if (size >= 0) {
+				return size;
+			}
+			int errno = errno();
+			if (errno == ETIMEDOUT || errno == EAGAIN) {
+				return QUEUE_EMPTY;
+			}
+			if (errno != EINTR) {
+				return RECEIVE_FAILED;
+			}
+		}
+	}
 
 	static native int mq_setattr(int mqd, Pointer newAttributes, Pointer oldAttributes);
 

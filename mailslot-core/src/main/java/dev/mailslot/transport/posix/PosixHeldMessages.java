@@ -10,7 +10,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
 
 import dev.mailslot.MailslotName;
 
@@ -310,22 +309,17 @@ final class PosixHeldMessages {
 			this.count.decrementAndGet();
 			return false;
 		}
-		while (true) {
-			long size = LibC.mq_timedreceive(this.mqd, this.buffer, this.buffer.size(), Pointer.NULL, this.now);
-			if (size >= 0) {
-				hold((int) size);
-				return true;
-			}
-			int errno = LibC.errno();
-			if (errno != LibC.EINTR) {
-				this.count.decrementAndGet();
-				if (errno == LibC.ETIMEDOUT || errno == LibC.EAGAIN) {
-					return false;
-				}
-				throw new IllegalStateException("Cannot receive from message queue " + this.queueName + ": "
-						+ LibC.describe(errno));
-			}
+		long size = LibC.receiveWithoutWaiting(this.mqd, this.buffer, this.now);
+		if (size >= 0) {
+			hold((int) size);
+			return true;
 		}
+		this.count.decrementAndGet();
+		if (size == LibC.RECEIVE_FAILED) {
+			throw new IllegalStateException("Cannot receive from message queue " + this.queueName + ": "
+					+ LibC.describe(LibC.errno()));
+		}
+		return false;
 	}
 
 }

@@ -311,21 +311,15 @@ final class PosixMailslotServer implements MailslotServer {
 		if (this.aheadSize >= 0) {
 			return true;
 		}
-		while (true) {
-			long size = LibC.mq_timedreceive(this.mqd, this.receiveBuffer, this.receiveBuffer.size(), Pointer.NULL,
-					this.now);
-			if (size >= 0) {
-				this.aheadSize = (int) size;
-				return true;
-			}
-			int errno = LibC.errno();
-			if (errno == LibC.ETIMEDOUT || errno == LibC.EAGAIN) {
-				return false;
-			}
-			if (errno != LibC.EINTR) {
-				throw failure("receive from", errno);
-			}
+		long size = LibC.receiveWithoutWaiting(this.mqd, this.receiveBuffer, this.now);
+		if (size == LibC.RECEIVE_FAILED) {
+			throw failure("receive from", LibC.errno());
 		}
+		if (size == LibC.QUEUE_EMPTY) {
+			return false;
+		}
+		this.aheadSize = (int) size;
+		return true;
 	}
 
 	/**
