@@ -1,14 +1,8 @@
 package dev.mailslot.spring.config;
 
-import java.time.Duration;
-import java.util.concurrent.Executor;
-
-import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.util.Assert;
 
@@ -16,12 +10,13 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
+import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 import dev.mailslot.spring.listener.adapter.MessagingMessageListenerAdapter;
-import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
- * Creates a {@link MailslotListenerContainer} for each listener endpoint, with defaults that an
- * endpoint may override (concurrency, auto-startup, error handler).
+ * Creates a {@link MailslotListenerContainer} for each listener endpoint, with the
+ * {@link MailslotListenerContainerOptions container options} it holds; an endpoint may override
+ * the concurrency, auto-startup and error handler.
  */
 public class MailslotListenerContainerFactory {
 
@@ -31,75 +26,37 @@ public class MailslotListenerContainerFactory {
 
 	private @Nullable BeanFactory beanFactory;
 
-	private MailslotErrorHandler errorHandler;
-
-	private RetryPolicy retryPolicy = RetryPolicy.withMaxRetries(0);
-
-	private Executor taskExecutor = new SimpleAsyncTaskExecutor("mailslot-dispatch-");
-
-	private int concurrency = 1;
-
-	private boolean autoStartup = true;
-
-	private Duration pollTimeout = Duration.ofSeconds(1);
-
-	private Duration shutdownTimeout = Duration.ofSeconds(10);
-
-	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-	private @Nullable MailslotListenerObservationConvention observationConvention;
+	private MailslotListenerContainerOptions containerOptions = MailslotListenerContainerOptions.defaults();
 
 	/**
-	 * Create a factory.
+	 * Create a factory with the default container options.
 	 * @param servers where endpoints' mailslots are resolved
 	 * @param messageHandlerMethodFactory what resolves listener method arguments
-	 * @param errorHandler the default error handler
 	 */
 	public MailslotListenerContainerFactory(MailslotServers servers,
-			MessageHandlerMethodFactory messageHandlerMethodFactory, MailslotErrorHandler errorHandler) {
+			MessageHandlerMethodFactory messageHandlerMethodFactory) {
 		this.servers = servers;
 		this.messageHandlerMethodFactory = messageHandlerMethodFactory;
-		this.errorHandler = errorHandler;
 	}
 
+	/**
+	 * Set the bean factory where error handlers named by endpoints are found.
+	 * @param beanFactory the bean factory
+	 */
 	public void setBeanFactory(@Nullable BeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
 	}
 
-	public void setErrorHandler(MailslotErrorHandler errorHandler) {
-		this.errorHandler = errorHandler;
+	/**
+	 * Set the options of the containers this factory creates.
+	 * @param containerOptions the options
+	 */
+	public void setContainerOptions(MailslotListenerContainerOptions containerOptions) {
+		this.containerOptions = containerOptions;
 	}
 
-	public void setRetryPolicy(RetryPolicy retryPolicy) {
-		this.retryPolicy = retryPolicy;
-	}
-
-	public void setTaskExecutor(Executor taskExecutor) {
-		this.taskExecutor = taskExecutor;
-	}
-
-	public void setConcurrency(int concurrency) {
-		this.concurrency = concurrency;
-	}
-
-	public void setAutoStartup(boolean autoStartup) {
-		this.autoStartup = autoStartup;
-	}
-
-	public void setPollTimeout(Duration pollTimeout) {
-		this.pollTimeout = pollTimeout;
-	}
-
-	public void setShutdownTimeout(Duration shutdownTimeout) {
-		this.shutdownTimeout = shutdownTimeout;
-	}
-
-	public void setObservationRegistry(ObservationRegistry observationRegistry) {
-		this.observationRegistry = observationRegistry;
-	}
-
-	public void setObservationConvention(@Nullable MailslotListenerObservationConvention observationConvention) {
-		this.observationConvention = observationConvention;
+	public MailslotListenerContainerOptions getContainerOptions() {
+		return this.containerOptions;
 	}
 
 	public MailslotServers getServers() {
@@ -116,26 +73,26 @@ public class MailslotListenerContainerFactory {
 				"@MailslotListener on " + endpoint.describeMethod());
 		MessagingMessageListenerAdapter listener = new MessagingMessageListenerAdapter(
 				this.messageHandlerMethodFactory.createInvocableHandlerMethod(endpoint.bean(), endpoint.method()));
-		MailslotListenerContainer container = new MailslotListenerContainer(endpoint.id(), server,
-				this.servers.idOf(server), listener);
-		container.setErrorHandler(errorHandler(endpoint));
-		container.setRetryPolicy(this.retryPolicy);
-		container.setTaskExecutor(this.taskExecutor);
-		container.setConcurrency((endpoint.concurrency() != null) ? endpoint.concurrency() : this.concurrency);
-		container.setAutoStartup((endpoint.autoStartup() != null) ? endpoint.autoStartup() : this.autoStartup);
-		container.setPollTimeout(this.pollTimeout);
-		container.setShutdownTimeout(this.shutdownTimeout);
-		container.setObservationRegistry(this.observationRegistry);
-		container.setObservationConvention(this.observationConvention);
-		return container;
+		return new MailslotListenerContainer(endpoint.id(), server, this.servers.idOf(server), listener,
+				containerOptions(endpoint));
 	}
 
-	private MailslotErrorHandler errorHandler(MailslotListenerEndpoint endpoint) {
-		if (endpoint.errorHandler() == null) {
-			return this.errorHandler;
+	private MailslotListenerContainerOptions containerOptions(MailslotListenerEndpoint endpoint) {
+		if (endpoint.concurrency() == null && endpoint.autoStartup() == null && endpoint.errorHandler() == null) {
+			return this.containerOptions;
 		}
-		Assert.state(this.beanFactory != null, "An error handler bean is named but there is no bean factory");
-		return this.beanFactory.getBean(endpoint.errorHandler(), MailslotErrorHandler.class);
+		MailslotListenerContainerOptions.Builder options = this.containerOptions.toBuilder();
+		if (endpoint.concurrency() != null) {
+			options.concurrency(endpoint.concurrency());
+		}
+		if (endpoint.autoStartup() != null) {
+			options.autoStartup(endpoint.autoStartup());
+		}
+		if (endpoint.errorHandler() != null) {
+			Assert.state(this.beanFactory != null, "An error handler bean is named but there is no bean factory");
+			options.errorHandler(this.beanFactory.getBean(endpoint.errorHandler(), MailslotErrorHandler.class));
+		}
+		return options.build();
 	}
 
 }

@@ -19,6 +19,7 @@ import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +41,12 @@ class MailslotListenerEndpointRegistryTests {
 	MailslotListenerEndpointRegistryTests() {
 		DefaultMessageHandlerMethodFactory handlers = new DefaultMessageHandlerMethodFactory();
 		handlers.afterPropertiesSet();
-		this.factory = new MailslotListenerContainerFactory(this.servers, handlers, (message, cause, attempts) -> {
-		});
-		this.factory.setPollTimeout(Duration.ofMillis(50));
+		this.factory = new MailslotListenerContainerFactory(this.servers, handlers);
+		this.factory.setContainerOptions(MailslotListenerContainerOptions.builder()
+			.pollTimeout(Duration.ofMillis(50))
+			.errorHandler((message, cause, attempts) -> {
+			})
+			.build());
 	}
 
 	@AfterEach

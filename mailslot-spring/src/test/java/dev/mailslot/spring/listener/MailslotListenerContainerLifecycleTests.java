@@ -63,10 +63,9 @@ class MailslotListenerContainerLifecycleTests {
 
 		@Bean
 		MailslotListenerContainer container(MailslotServer server) {
-			MailslotListenerContainer container = new MailslotListenerContainer("bean", server, null,
-					(message) -> this.received.add(new String(message.getPayload())));
-			container.setPollTimeout(Duration.ofMillis(50));
-			return container;
+			return new MailslotListenerContainer("bean", server, null,
+					(message) -> this.received.add(new String(message.getPayload())),
+					MailslotListenerContainerOptions.builder().pollTimeout(Duration.ofMillis(50)).build());
 		}
 
 	}

@@ -3,7 +3,12 @@ package dev.mailslot.spring.listener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -12,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.messaging.Message;
 
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotServer;
@@ -25,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link MailslotListenerContainer} on its own, on the memory transport: stopping and
- * starting again, the observation around each dispatch and the statistics.
+ * starting again, the observation around each dispatch, the statistics, retries and the failure
+ * handler, the dispatchers' thread names and what shutdown gives up.
  */
 class MailslotListenerContainerTests {
 
@@ -39,6 +46,8 @@ class MailslotListenerContainerTests {
 	private final ObservationRegistry observations = ObservationRegistry.create();
 
 	private final List<Throwable> handled = new CopyOnWriteArrayList<>();
+
+	private final List<Integer> attempts = new CopyOnWriteArrayList<>();
 
 	private MailslotListenerContainer container;
 
@@ -71,11 +80,22 @@ class MailslotListenerContainerTests {
 	}
 
 	private void start(MailslotMessageListener listener, Duration pollTimeout) {
-		this.container = new MailslotListenerContainer("test", this.server, null, listener);
-		this.container.setPollTimeout(pollTimeout);
-		this.container.setRetryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).build());
-		this.container.setObservationRegistry(this.observations);
-		this.container.setErrorHandler((message, cause, attempts) -> this.handled.add(cause));
+		start(listener, options().pollTimeout(pollTimeout));
+	}
+
+	private MailslotListenerContainerOptions.Builder options() {
+		return MailslotListenerContainerOptions.builder()
+			.pollTimeout(Duration.ofMillis(100))
+			.retryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(1)).build())
+			.observationRegistry(this.observations)
+			.errorHandler((message, cause, attempts) -> {
+				this.handled.add(cause);
+				this.attempts.add(attempts);
+			});
+	}
+
+	private void start(MailslotMessageListener listener, MailslotListenerContainerOptions.Builder options) {
+		this.container = new MailslotListenerContainer("test", this.server, null, listener, options.build());
 		this.container.start();
 	}
 
@@ -97,10 +117,10 @@ class MailslotListenerContainerTests {
 				.until(this.container::isPaused);
 			this.container.stop();
 			assertThat(this.container.getState()).as("state after stop %d", cycle)
-				.isEqualTo(MailslotListenerContainer.State.STOPPED);
+				.isEqualTo(ListenerContainerState.STOPPED);
 			this.container.start();
 			assertThat(this.container.getState()).as("state after start %d", cycle)
-				.isIn(MailslotListenerContainer.State.RUNNING, MailslotListenerContainer.State.PAUSED);
+				.isIn(ListenerContainerState.RUNNING, ListenerContainerState.PAUSED);
 			this.container.resume();
 		}
 		write("after the cycles");
@@ -128,6 +148,117 @@ class MailslotListenerContainerTests {
 		assertThat(this.handled).hasSize(1);
 		MailslotListenerStatistics statistics = this.container.getStatistics();
 		assertThat(statistics).isEqualTo(new MailslotListenerStatistics(2, 7, 1, 2, 1));
+	}
+
+	@Test
+	void aRetryThatSucceedsCountsOneFailureAndTheMessageProcessed() {
+		AtomicInteger calls = new AtomicInteger();
+		start((message) -> {
+			if (calls.incrementAndGet() == 1) {
+				throw new IllegalStateException("first call fails");
+			}
+		});
+		write("retried");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.observed.size() == 1);
+		assertThat(this.observed.get(0).getOutcome()).isEqualTo(MailslotListenerObservationContext.Outcome.SUCCESS);
+		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(1, 7, 1, 1, 0));
+		assertThat(this.handled).isEmpty();
+	}
+
+	@Test
+	void theErrorHandlerAndTheObservationGetTheLastFailure() {
+		AtomicInteger calls = new AtomicInteger();
+		start((message) -> {
+			throw new IllegalStateException("call " + calls.incrementAndGet());
+		});
+		write("failing");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.observed.size() == 1);
+		assertThat(this.observed.get(0).getError()).hasMessage("call 2");
+		assertThat(this.handled).singleElement().satisfies((cause) -> assertThat(cause).hasMessage("call 2"));
+		assertThat(this.attempts).containsExactly(2);
+		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(1, 7, 0, 2, 1));
+	}
+
+	@Test
+	void aFailureHandlerOfTheOptionsDecidesInsteadOfTheRetryPolicyAndTheErrorHandler() {
+		List<String> decided = new CopyOnWriteArrayList<>();
+		AtomicInteger calls = new AtomicInteger();
+		MailslotFailureHandler failureHandler = new MailslotFailureHandler() {
+
+			@Override
+			public boolean handleFailure(Message<byte[]> message, Throwable failure, MailslotMessageListener listener) {
+				decided.add(failure.getMessage());
+				listener.onMessage(message);
+				return true;
+			}
+
+			@Override
+			public void handleUndispatched(Message<byte[]> message, MessageNotDispatchedException cause) {
+				decided.add("undispatched");
+			}
+
+		};
+		start((message) -> {
+			if (calls.incrementAndGet() == 1) {
+				throw new IllegalStateException("once");
+			}
+		}, options().failureHandler(failureHandler));
+		write("decided");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.container.getStatistics().processed() == 1);
+		assertThat(decided).containsExactly("once");
+		assertThat(calls).hasValue(2);
+		assertThat(this.handled).isEmpty();
+	}
+
+	@Test
+	void dispatcherThreadsAreNamedAfterTheListener() {
+		Set<String> threads = ConcurrentHashMap.newKeySet();
+		CountDownLatch bothBusy = new CountDownLatch(2);
+		start((message) -> {
+			threads.add(Thread.currentThread().getName());
+			bothBusy.countDown();
+			try {
+				bothBusy.await(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, options().concurrency(2));
+		write("one");
+		write("two");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.container.getStatistics().processed() == 2);
+		assertThat(threads).containsExactlyInAnyOrder("mailslot-test-1", "mailslot-test-2");
+	}
+
+	@Test
+	void messagesLeftAtTheShutdownTimeoutGoToTheErrorHandlerAsNotDispatched() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch busy = new CountDownLatch(1);
+		start((message) -> {
+			busy.countDown();
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, options().shutdownTimeout(Duration.ofMillis(200)));
+		write("in the listener");
+		assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
+		write("left 1");
+		write("left 2");
+		Thread releaser = new Thread(() -> {
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.handled.size() == 2);
+			release.countDown();
+		});
+		releaser.start();
+		this.container.shutdown();
+		releaser.join(5_000);
+		assertThat(this.handled).hasSize(2)
+			.allSatisfy((cause) -> assertThat(cause).isInstanceOfSatisfying(MessageNotDispatchedException.class,
+					(notDispatched) -> assertThat(notDispatched.getShutdownTimeout()).isEqualTo(Duration.ofMillis(200))));
+		assertThat(this.attempts).containsExactly(0, 0);
+		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(3, 27, 1, 0, 2));
 	}
 
 }

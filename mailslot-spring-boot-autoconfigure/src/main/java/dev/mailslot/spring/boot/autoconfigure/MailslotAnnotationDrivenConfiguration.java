@@ -35,28 +35,32 @@ class MailslotAnnotationDrivenConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnThreading(Threading.PLATFORM)
 	MailslotListenerContainerFactoryConfigurer mailslotListenerContainerFactoryConfigurer(
-			MailslotProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
+			MailslotProperties properties, @Qualifier("mailslotErrorHandler") MailslotErrorHandler errorHandler,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<MailslotListenerObservationConvention> observationConvention) {
-		return configurer(properties, new SimpleAsyncTaskExecutor("mailslot-dispatch-"), observationRegistry,
-				observationConvention);
+		return configurer(properties, new SimpleAsyncTaskExecutor("mailslot-dispatch-"), errorHandler,
+				observationRegistry, observationConvention);
 	}
 
 	@Bean(name = "mailslotListenerContainerFactoryConfigurer")
 	@ConditionalOnMissingBean
 	@ConditionalOnThreading(Threading.VIRTUAL)
 	MailslotListenerContainerFactoryConfigurer mailslotListenerContainerFactoryConfigurerVirtualThreads(
-			MailslotProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
+			MailslotProperties properties, @Qualifier("mailslotErrorHandler") MailslotErrorHandler errorHandler,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<MailslotListenerObservationConvention> observationConvention) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("mailslot-dispatch-");
 		executor.setVirtualThreads(true);
-		return configurer(properties, executor, observationRegistry, observationConvention);
+		return configurer(properties, executor, errorHandler, observationRegistry, observationConvention);
 	}
 
 	private static MailslotListenerContainerFactoryConfigurer configurer(MailslotProperties properties,
-			SimpleAsyncTaskExecutor executor, ObjectProvider<ObservationRegistry> observationRegistry,
+			SimpleAsyncTaskExecutor executor, MailslotErrorHandler errorHandler,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<MailslotListenerObservationConvention> observationConvention) {
 		MailslotListenerContainerFactoryConfigurer configurer = new MailslotListenerContainerFactoryConfigurer(
 				properties.getListener(), executor);
+		configurer.setErrorHandler(errorHandler);
 		configurer.setObservationRegistry(observationRegistry.getIfUnique());
 		configurer.setObservationConvention(observationConvention.getIfUnique());
 		return configurer;
@@ -83,9 +87,9 @@ class MailslotAnnotationDrivenConfiguration {
 	MailslotListenerContainerFactory mailslotListenerContainerFactory(
 			MailslotListenerContainerFactoryConfigurer configurer, MailslotServers servers,
 			@Qualifier("mailslotMessageHandlerMethodFactory") MessageHandlerMethodFactory mailslotMessageHandlerMethodFactory,
-			@Qualifier("mailslotErrorHandler") MailslotErrorHandler errorHandler, BeanFactory beanFactory) {
+			BeanFactory beanFactory) {
 		MailslotListenerContainerFactory factory = new MailslotListenerContainerFactory(servers,
-				mailslotMessageHandlerMethodFactory, errorHandler);
+				mailslotMessageHandlerMethodFactory);
 		factory.setBeanFactory(beanFactory);
 		configurer.configure(factory);
 		return factory;

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 
 import dev.mailslot.spring.config.MailslotListenerContainerFactory;
+import dev.mailslot.spring.listener.MailslotErrorHandler;
+import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 import dev.mailslot.spring.listener.NonRetryableFailures;
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
@@ -21,6 +23,8 @@ public final class MailslotListenerContainerFactoryConfigurer {
 
 	private final @Nullable Executor taskExecutor;
 
+	private @Nullable MailslotErrorHandler errorHandler;
+
 	private @Nullable ObservationRegistry observationRegistry;
 
 	private @Nullable MailslotListenerObservationConvention observationConvention;
@@ -28,6 +32,10 @@ public final class MailslotListenerContainerFactoryConfigurer {
 	MailslotListenerContainerFactoryConfigurer(MailslotProperties.Listener properties, @Nullable Executor taskExecutor) {
 		this.properties = properties;
 		this.taskExecutor = taskExecutor;
+	}
+
+	void setErrorHandler(@Nullable MailslotErrorHandler errorHandler) {
+		this.errorHandler = errorHandler;
 	}
 
 	void setObservationRegistry(@Nullable ObservationRegistry observationRegistry) {
@@ -43,18 +51,31 @@ public final class MailslotListenerContainerFactoryConfigurer {
 	 * @param factory the factory
 	 */
 	public void configure(MailslotListenerContainerFactory factory) {
-		factory.setAutoStartup(this.properties.isAutoStartup());
-		factory.setConcurrency(this.properties.getConcurrency());
-		factory.setPollTimeout(this.properties.getPollTimeout());
-		factory.setShutdownTimeout(this.properties.getShutdownTimeout());
-		factory.setRetryPolicy(retryPolicy(this.properties.getRetry()));
+		factory.setContainerOptions(containerOptions().build());
+	}
+
+	/**
+	 * Return container options built from the listener properties, to adjust before building.
+	 * @return a builder of the options Boot gives the default factory
+	 */
+	public MailslotListenerContainerOptions.Builder containerOptions() {
+		MailslotListenerContainerOptions.Builder options = MailslotListenerContainerOptions.builder()
+			.autoStartup(this.properties.isAutoStartup())
+			.concurrency(this.properties.getConcurrency())
+			.pollTimeout(this.properties.getPollTimeout())
+			.shutdownTimeout(this.properties.getShutdownTimeout())
+			.retryPolicy(retryPolicy(this.properties.getRetry()))
+			.observationConvention(this.observationConvention);
 		if (this.taskExecutor != null) {
-			factory.setTaskExecutor(this.taskExecutor);
+			options.taskExecutor(this.taskExecutor);
+		}
+		if (this.errorHandler != null) {
+			options.errorHandler(this.errorHandler);
 		}
 		if (this.observationRegistry != null) {
-			factory.setObservationRegistry(this.observationRegistry);
+			options.observationRegistry(this.observationRegistry);
 		}
-		factory.setObservationConvention(this.observationConvention);
+		return options;
 	}
 
 	static RetryPolicy retryPolicy(MailslotProperties.Retry retry) {

@@ -24,7 +24,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.util.backoff.BackOffExecution;
 
 import dev.mailslot.MailslotName;
@@ -41,6 +40,7 @@ import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
+import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -321,12 +321,14 @@ class MailslotAutoConfigurationTests {
 					"mailslot.listener.poll-timeout=200ms", "mailslot.listener.shutdown-timeout=3s",
 					"mailslot.listener.retry.max-retries=4")
 			.run((context) -> {
-				MailslotListenerContainerFactory factory = context.getBean(MailslotListenerContainerFactory.class);
-				assertThat(ReflectionTestUtils.getField(factory, "concurrency")).isEqualTo(3);
-				assertThat(ReflectionTestUtils.getField(factory, "autoStartup")).isEqualTo(false);
-				assertThat(ReflectionTestUtils.getField(factory, "pollTimeout")).isEqualTo(Duration.ofMillis(200));
-				assertThat(ReflectionTestUtils.getField(factory, "shutdownTimeout")).isEqualTo(Duration.ofSeconds(3));
-				RetryPolicy policy = (RetryPolicy) ReflectionTestUtils.getField(factory, "retryPolicy");
+				MailslotListenerContainerOptions options = context.getBean(MailslotListenerContainerFactory.class)
+					.getContainerOptions();
+				assertThat(options.concurrency()).isEqualTo(3);
+				assertThat(options.autoStartup()).isFalse();
+				assertThat(options.pollTimeout()).isEqualTo(Duration.ofMillis(200));
+				assertThat(options.shutdownTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(options.errorHandler()).isSameAs(context.getBean("mailslotErrorHandler"));
+				RetryPolicy policy = options.retryPolicy();
 				BackOffExecution backOff = policy.getBackOff().start();
 				assertThat(backOff.nextBackOff()).isEqualTo(1000);
 				assertThat(backOff.nextBackOff()).isEqualTo(2000);

@@ -7,6 +7,7 @@ import org.springframework.boot.health.contributor.Health;
 
 import dev.mailslot.MailslotInfo;
 import dev.mailslot.MailslotServer;
+import dev.mailslot.spring.listener.ListenerContainerState;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 
 /**
@@ -52,10 +53,10 @@ public class MailslotHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("readTimeout", info.readTimeout().toString());
 		builder.up();
 		if (this.listener != null) {
-			MailslotListenerContainer.State state = this.listener.getState();
+			ListenerContainerState state = this.listener.getState();
 			builder.withDetail("listener", this.listener.getId()).withDetail("listenerState", state.name());
 			Throwable failure = this.listener.getFailure();
-			if (state == MailslotListenerContainer.State.FAILED) {
+			if (state == ListenerContainerState.FAILED) {
 				builder.down().withDetail("reason", "the listener's reader stopped: "
 						+ ((failure != null) ? failure.getMessage() : "unknown failure"));
 				return;

@@ -16,7 +16,9 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.ReadTimeout;
+import dev.mailslot.spring.listener.ListenerContainerState;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
+import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,10 +37,9 @@ class MailslotHealthIndicatorTests {
 			MailslotServer failing = new FailingReads(real);
 			MailslotListenerContainer container = new MailslotListenerContainer("failing", failing, null,
 					(message) -> {
-					});
-			container.setPollTimeout(Duration.ofMillis(50));
+					}, MailslotListenerContainerOptions.builder().pollTimeout(Duration.ofMillis(50)).build());
 			container.start();
-			await().atMost(Duration.ofSeconds(5)).until(() -> container.getState() == MailslotListenerContainer.State.FAILED);
+			await().atMost(Duration.ofSeconds(5)).until(() -> container.getState() == ListenerContainerState.FAILED);
 			Health health = new MailslotHealthIndicator(failing, container, new MailslotBacklogCheck(null, Status.OUT_OF_SERVICE)).health(true);
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("listenerState", "FAILED")

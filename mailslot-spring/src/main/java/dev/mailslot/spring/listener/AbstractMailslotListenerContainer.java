@@ -1,0 +1,327 @@
+package dev.mailslot.spring.listener;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * The life of a listener container, apart from how it reads: the states, start, pause and resume,
+ * stop, and shutdown with its drain. Each start begins a {@link ListenerRun} that the subclass
+ * creates.
+ * <p>
+ * A container declared as a bean is run by the context: started with it unless
+ * {@link MailslotListenerContainerOptions#autoStartup() auto-startup} is off, and shut down,
+ * draining, when it stops (early, in {@link #PHASE}, before the mailslots close).
+ */
+public abstract class AbstractMailslotListenerContainer implements SmartLifecycle, DisposableBean {
+
+	/** Lifecycle phase of containers: stopped early, so that they drain before the mailslots close. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
+
+	private final String id;
+
+	private final MailslotListenerContainerOptions options;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition stateChanged = this.lock.newCondition();
+
+	private ListenerContainerState state = ListenerContainerState.STOPPED;
+
+	private boolean pauseRequested;
+
+	private @Nullable Throwable failure;
+
+	private @Nullable ListenerRun run;
+
+	/**
+	 * Create a container.
+	 * @param id the listener id
+	 * @param options how to read, dispatch and stop
+	 */
+	protected AbstractMailslotListenerContainer(String id, MailslotListenerContainerOptions options) {
+		this.id = id;
+		this.options = options;
+	}
+
+	/**
+	 * Create the run a start begins, not started yet. Called with the container's lock held.
+	 * @return the run
+	 */
+	protected abstract ListenerRun createRun();
+
+	/**
+	 * Dispatch what the mailslot holds while no run reads it, until the deadline; hand the rest to
+	 * the error handler.
+	 * @param deadline when to give up, in {@code System.nanoTime()}
+	 */
+	protected abstract void drainIdle(long deadline);
+
+	public String getId() {
+		return this.id;
+	}
+
+	public MailslotListenerContainerOptions getOptions() {
+		return this.options;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.options.autoStartup();
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * Return the container's state.
+	 * @return the state
+	 */
+	public ListenerContainerState getState() {
+		return locked(() -> this.state);
+	}
+
+	/**
+	 * Return why the reader stopped on its own, if it did.
+	 * @return the failure, or {@code null}
+	 */
+	public @Nullable Throwable getFailure() {
+		return locked(() -> this.failure);
+	}
+
+	@Override
+	public boolean isRunning() {
+		ListenerContainerState current = getState();
+		return current == ListenerContainerState.RUNNING || current == ListenerContainerState.PAUSED;
+	}
+
+	/**
+	 * Return whether the reader has stopped reading because of {@link #pause()}.
+	 * @return whether paused
+	 */
+	public boolean isPaused() {
+		return getState() == ListenerContainerState.PAUSED;
+	}
+
+	/**
+	 * Start reading and dispatching. Starting a running container does nothing; a container paused
+	 * before it started starts paused.
+	 * @throws IllegalStateException if the previous run's reader has not ended yet
+	 */
+	@Override
+	public void start() {
+		this.lock.lock();
+		try {
+			if (this.state != ListenerContainerState.STOPPED && this.state != ListenerContainerState.FAILED) {
+				return;
+			}
+			ListenerRun previous = this.run;
+			Assert.state(previous == null || !previous.isActive(), () -> "Listener " + this.id
+					+ " cannot start: the reader of its previous run has not ended yet");
+			ListenerRun next = createRun();
+			next.start();
+			this.run = next;
+			this.failure = null;
+			this.state = ListenerContainerState.RUNNING;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Stop reading; the mailslot stays open and messages queue in it. The dispatchers finish what
+	 * they hold.
+	 */
+	public void pause() {
+		setPauseRequested(true);
+	}
+
+	/**
+	 * Read again after {@link #pause()}.
+	 */
+	public void resume() {
+		setPauseRequested(false);
+	}
+
+	private void setPauseRequested(boolean pauseRequested) {
+		this.lock.lock();
+		try {
+			this.pauseRequested = pauseRequested;
+			this.stateChanged.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return whether {@link #pause()} was called and not undone by {@link #resume()}: the reader
+	 * stops reading once it notices, within the poll timeout or, with a concurrency of 1, once the
+	 * listener call in progress returns, and {@link #isPaused()} then says so.
+	 * @return whether a pause is requested
+	 */
+	public boolean isPauseRequested() {
+		return locked(() -> this.pauseRequested);
+	}
+
+	private <T> T locked(Supplier<T> read) {
+		this.lock.lock();
+		try {
+			return read.get();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Stop reading and wait, up to the shutdown timeout, for the dispatchers to finish what they
+	 * hold. Messages still in the mailslot stay there.
+	 */
+	@Override
+	public void stop() {
+		stop(false);
+	}
+
+	/**
+	 * Stop as the context stops: drain the mailslot first, since the mailslot closes next.
+	 * @param callback told when the container has stopped
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		try {
+			shutdown();
+		}
+		finally {
+			callback.run();
+		}
+	}
+
+	/**
+	 * Drain and stop a container the context's lifecycle did not stop, or that was started again
+	 * after it did.
+	 */
+	@Override
+	public void destroy() {
+		if (isRunning()) {
+			shutdown();
+		}
+	}
+
+	/**
+	 * Drain the mailslot, then stop: used before the mailslot is closed, which deletes what it
+	 * holds. Works also on a container that is stopped, failed or never started. Messages not
+	 * dispatched within the shutdown timeout go to the error handler.
+	 */
+	public void shutdown() {
+		stop(true);
+	}
+
+	/**
+	 * Stop the current run, if its reader is alive as read under the lock; otherwise, when
+	 * draining, drain without a reader.
+	 */
+	private void stop(boolean drain) {
+		long deadline = System.nanoTime() + this.options.shutdownTimeout().toNanos();
+		ListenerRun current;
+		boolean active;
+		this.lock.lock();
+		try {
+			current = this.run;
+			active = current != null && current.isActive();
+			if (!active) {
+				this.run = null;
+			}
+			else {
+				current.requestStop(drain, deadline);
+				this.stateChanged.signalAll();
+			}
+			if (this.state != ListenerContainerState.FAILED) {
+				this.state = active ? ListenerContainerState.STOPPING : ListenerContainerState.STOPPED;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (!active) {
+			if (drain) {
+				drainIdle(deadline);
+			}
+			return;
+		}
+		current.awaitStop(drain, deadline);
+		this.lock.lock();
+		try {
+			if (this.run == current) {
+				this.run = null;
+			}
+			if (this.state == ListenerContainerState.STOPPING) {
+				this.state = ListenerContainerState.STOPPED;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Wait while paused; return whether the run's reader should read on.
+	 * @param current the run whose reader asks
+	 * @return {@code false} once the run is asked to stop
+	 */
+	protected final boolean awaitReading(ListenerRun current) {
+		this.lock.lock();
+		try {
+			while (!current.isStopRequested()) {
+				if (!this.pauseRequested) {
+					this.state = ListenerContainerState.RUNNING;
+					return true;
+				}
+				this.state = ListenerContainerState.PAUSED;
+				try {
+					this.stateChanged.await(this.options.pollTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					// Only stop() ends the reader; look at the state again.
+				}
+			}
+			return false;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Record that a run's reader stopped on its own, unless it was asked to stop or is no longer
+	 * the current run.
+	 * @param current the run whose reader failed
+	 * @param cause why
+	 * @return whether the container is now {@link ListenerContainerState#FAILED}
+	 */
+	protected final boolean runFailed(ListenerRun current, Throwable cause) {
+		this.lock.lock();
+		try {
+			if (current.isStopRequested() || this.run != current) {
+				return false;
+			}
+			this.state = ListenerContainerState.FAILED;
+			this.failure = cause;
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+}

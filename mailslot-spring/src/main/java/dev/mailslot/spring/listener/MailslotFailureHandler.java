@@ -1,0 +1,32 @@
+package dev.mailslot.spring.listener;
+
+import org.springframework.messaging.Message;
+
+/**
+ * Decides what becomes of a message its listener did not process: whether and when to call the
+ * listener again, and, in the end, which {@link MailslotErrorHandler} keeps it. A mailslot has no
+ * redelivery, so the container hands every such message to its failure handler and takes nothing
+ * back.
+ *
+ * @see DefaultMailslotFailureHandler
+ */
+public interface MailslotFailureHandler {
+
+	/**
+	 * Handle a message whose listener threw.
+	 * @param message the message
+	 * @param failure what the listener threw
+	 * @param listener the listener, to call again for a retry (each call is counted)
+	 * @return {@code true} if a retry processed the message, {@code false} if it was given up
+	 */
+	boolean handleFailure(Message<byte[]> message, Throwable failure, MailslotMessageListener listener);
+
+	/**
+	 * Handle a message that was never dispatched, because it was still in the mailslot when the
+	 * shutdown timeout passed.
+	 * @param message the message
+	 * @param cause why it was not dispatched
+	 */
+	void handleUndispatched(Message<byte[]> message, MessageNotDispatchedException cause);
+
+}

@@ -1,0 +1,54 @@
+package dev.mailslot.spring.listener;
+
+import java.util.List;
+
+import org.springframework.messaging.Message;
+
+/**
+ * Takes each message a container's reader reads to the listener: on the reader's thread, in order
+ * ({@link OrderedMessageDispatcher}), or through a hand-off to several dispatchers
+ * ({@link ConcurrentMessageDispatcher}). One dispatcher serves one run of the container.
+ */
+interface MessageDispatcher {
+
+	/**
+	 * Get ready to take messages; if that fails, undo what was started and throw.
+	 */
+	void start();
+
+	/**
+	 * Process a message or hand it on, waiting for room as long as the drain has not passed its
+	 * deadline.
+	 * @param message the message
+	 * @param drain the drain deadline of the run
+	 * @return {@code false} if the drain deadline passed first: the message stays with the caller
+	 */
+	boolean dispatch(Message<byte[]> message, DrainDeadline drain);
+
+	/**
+	 * Return whether the listener is called on the reader's thread, so that only the reader's
+	 * return ends the messages in flight.
+	 * @return whether this dispatcher calls the listener on the reader
+	 */
+	boolean callsOnReader();
+
+	/**
+	 * Take no more messages: the dispatchers end once they processed what they hold.
+	 */
+	void finish();
+
+	/**
+	 * Wait for the dispatchers to end.
+	 * @param deadline until when, in {@code System.nanoTime()}
+	 * @return whether they ended
+	 * @throws InterruptedException if this thread was interrupted
+	 */
+	boolean awaitFinished(long deadline) throws InterruptedException;
+
+	/**
+	 * Take back the messages no dispatcher has taken yet.
+	 * @return the messages, in order
+	 */
+	List<Message<byte[]>> takeBack();
+
+}
