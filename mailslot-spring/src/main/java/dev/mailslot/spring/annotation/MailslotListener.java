@@ -81,4 +81,12 @@ public @interface MailslotListener {
 	 */
 	String errorHandler() default "";
 
+	/**
+	 * The name of the {@link dev.mailslot.spring.config.MailslotListenerContainerFactory} bean that
+	 * creates this listener's container, for a listener with its own concurrency, retries or
+	 * error handling. Defaults to {@code mailslotListenerContainerFactory}.
+	 * @return the bean name
+	 */
+	String containerFactory() default "";
+
 }

@@ -23,14 +23,17 @@ import org.springframework.util.PropertyPlaceholderHelper;
 import org.springframework.util.StringUtils;
 
 import dev.mailslot.MailslotName;
+import dev.mailslot.spring.config.MailslotListenerConfigurer;
 import dev.mailslot.spring.config.MailslotListenerContainerFactory;
-import dev.mailslot.spring.config.MailslotListenerEndpoint;
+import dev.mailslot.spring.config.MailslotListenerEndpointRegistrar;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.config.MethodMailslotListenerEndpoint;
 
 /**
  * Finds {@link MailslotListener} methods on beans and, once every singleton exists, registers a
- * container for each with the {@link MailslotListenerEndpointRegistry}, created by the
- * {@code mailslotListenerContainerFactory} bean.
+ * container for each with the {@link MailslotListenerEndpointRegistry}, created by the container
+ * factory the annotation names or the {@code mailslotListenerContainerFactory} bean; then lets
+ * each {@link MailslotListenerConfigurer} bean register endpoints of its own.
  */
 public class MailslotListenerAnnotationBeanPostProcessor
 		implements BeanPostProcessor, BeanFactoryAware, EnvironmentAware, SmartInitializingSingleton {
@@ -49,7 +52,7 @@ public class MailslotListenerAnnotationBeanPostProcessor
 
 	private @Nullable Environment environment;
 
-	private final List<MailslotListenerEndpoint> endpoints = new ArrayList<>();
+	private final List<Registration> registrations = new ArrayList<>();
 
 	/** Set once every singleton exists: endpoints found later are registered at once. */
 	private boolean registerImmediately;
@@ -71,22 +74,27 @@ public class MailslotListenerAnnotationBeanPostProcessor
 		Map<Method, MailslotListener> annotated = MethodIntrospector.selectMethods(targetClass,
 				(MethodIntrospector.MetadataLookup<MailslotListener>) (method) -> AnnotatedElementUtils
 					.findMergedAnnotation(method, MailslotListener.class));
-		annotated.forEach((method, annotation) -> register(
-				endpoint(bean, AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
+		annotated.forEach((method, annotation) -> {
+			Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+			String where = "@MailslotListener on " + method.getDeclaringClass().getName() + "." + method.getName()
+					+ "()";
+			register(new Registration(endpoint(bean, invocable, annotation, where),
+					resolve(annotation.containerFactory()), where));
+		});
 		return bean;
 	}
 
-	private synchronized void register(MailslotListenerEndpoint endpoint) {
+	private synchronized void register(Registration registration) {
 		if (this.registerImmediately) {
-			registry().registerListenerContainer(endpoint, containerFactory());
+			registry().registerListenerContainer(registration.endpoint(), containerFactory(registration));
 		}
 		else {
-			this.endpoints.add(endpoint);
+			this.registrations.add(registration);
 		}
 	}
 
-	private MailslotListenerEndpoint endpoint(Object bean, Method method, MailslotListener annotation) {
-		String where = "@MailslotListener on " + method.getDeclaringClass().getName() + "." + method.getName() + "()";
+	private MethodMailslotListenerEndpoint endpoint(Object bean, Method method, MailslotListener annotation,
+			String where) {
 		String mailslot = resolve(annotation.mailslot());
 		Assert.state(StringUtils.hasText(mailslot), () -> where + " names no mailslot; give a server id or a name");
 		String id = resolve(annotation.id());
@@ -114,8 +122,14 @@ public class MailslotListenerAnnotationBeanPostProcessor
 					() -> where + " has autoStartup '" + autoStartup + "'; give true or false");
 			parsedAutoStartup = Boolean.valueOf(flag);
 		}
-		return new MailslotListenerEndpoint(id, mailslot, bean, method, parsedAutoStartup, parsedConcurrency,
-				StringUtils.hasText(errorHandler) ? errorHandler : null);
+		MethodMailslotListenerEndpoint endpoint = new MethodMailslotListenerEndpoint(bean, method);
+		endpoint.setId(id);
+		endpoint.setMailslot(mailslot);
+		endpoint.setAutoStartup(parsedAutoStartup);
+		endpoint.setConcurrency(parsedConcurrency);
+		endpoint.setErrorHandler(StringUtils.hasText(errorHandler) ? errorHandler : null);
+		endpoint.setDescription(where);
+		return endpoint;
 	}
 
 	private static String defaultId(String mailslot) {
@@ -140,18 +154,29 @@ public class MailslotListenerAnnotationBeanPostProcessor
 		return resolved;
 	}
 
+	/**
+	 * Register the annotated endpoints found so far, then those of every
+	 * {@link MailslotListenerConfigurer} bean, in order.
+	 */
 	@Override
 	public synchronized void afterSingletonsInstantiated() {
 		this.registerImmediately = true;
-		if (this.endpoints.isEmpty()) {
+		Assert.state(this.beanFactory != null, "no bean factory");
+		List<MailslotListenerConfigurer> configurers = this.beanFactory.getBeanProvider(MailslotListenerConfigurer.class)
+			.orderedStream()
+			.toList();
+		if (this.registrations.isEmpty() && configurers.isEmpty()) {
 			return;
 		}
 		MailslotListenerEndpointRegistry registry = registry();
-		MailslotListenerContainerFactory containerFactory = containerFactory();
-		for (MailslotListenerEndpoint endpoint : this.endpoints) {
-			registry.registerListenerContainer(endpoint, containerFactory);
+		for (Registration registration : this.registrations) {
+			registry.registerListenerContainer(registration.endpoint(), containerFactory(registration));
 		}
-		this.endpoints.clear();
+		this.registrations.clear();
+		MailslotListenerEndpointRegistrar registrar = new MailslotListenerEndpointRegistrar(
+				containerFactory(CONTAINER_FACTORY_BEAN_NAME, "a MailslotListenerConfigurer"));
+		configurers.forEach((configurer) -> configurer.configureMailslotListeners(registrar));
+		registrar.registerAll(registry);
 	}
 
 	private MailslotListenerEndpointRegistry registry() {
@@ -160,9 +185,25 @@ public class MailslotListenerAnnotationBeanPostProcessor
 				MailslotListenerEndpointRegistry.class);
 	}
 
-	private MailslotListenerContainerFactory containerFactory() {
+	private MailslotListenerContainerFactory containerFactory(Registration registration) {
+		String name = StringUtils.hasText(registration.containerFactory()) ? registration.containerFactory().trim()
+				: CONTAINER_FACTORY_BEAN_NAME;
+		return containerFactory(name, registration.where());
+	}
+
+	private MailslotListenerContainerFactory containerFactory(String name, String where) {
 		Assert.state(this.beanFactory != null, "no bean factory");
-		return this.beanFactory.getBean(CONTAINER_FACTORY_BEAN_NAME, MailslotListenerContainerFactory.class);
+		if (!this.beanFactory.containsBean(name)) {
+			throw new IllegalStateException(where + " needs the container factory '" + name + "', and there is no "
+					+ "bean of that name; declare a MailslotListenerContainerFactory bean named '" + name + "'");
+		}
+		return this.beanFactory.getBean(name, MailslotListenerContainerFactory.class);
+	}
+
+	/**
+	 * An annotated endpoint and the name of the container factory it asks for ("" for the default).
+	 */
+	private record Registration(MethodMailslotListenerEndpoint endpoint, String containerFactory, String where) {
 	}
 
 }

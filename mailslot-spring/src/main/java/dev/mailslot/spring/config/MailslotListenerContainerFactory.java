@@ -11,7 +11,6 @@ import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
-import dev.mailslot.spring.listener.adapter.MessagingMessageListenerAdapter;
 
 /**
  * Creates a {@link MailslotListenerContainer} for each listener endpoint, with the
@@ -69,28 +68,25 @@ public class MailslotListenerContainerFactory {
 	 * @return the container, not started
 	 */
 	public MailslotListenerContainer createContainer(MailslotListenerEndpoint endpoint) {
-		MailslotServer server = this.servers.resolve(endpoint.mailslot(),
-				"@MailslotListener on " + endpoint.describeMethod());
-		MessagingMessageListenerAdapter listener = new MessagingMessageListenerAdapter(
-				this.messageHandlerMethodFactory.createInvocableHandlerMethod(endpoint.bean(), endpoint.method()));
-		return new MailslotListenerContainer(endpoint.id(), server, this.servers.idOf(server), listener,
-				containerOptions(endpoint));
+		MailslotServer server = this.servers.resolve(endpoint.getMailslot(), endpoint.describe());
+		return new MailslotListenerContainer(endpoint.getId(), server, this.servers.idOf(server),
+				endpoint.createMessageListener(this.messageHandlerMethodFactory), containerOptions(endpoint));
 	}
 
 	private MailslotListenerContainerOptions containerOptions(MailslotListenerEndpoint endpoint) {
-		if (endpoint.concurrency() == null && endpoint.autoStartup() == null && endpoint.errorHandler() == null) {
+		if (endpoint.getConcurrency() == null && endpoint.getAutoStartup() == null && endpoint.getErrorHandler() == null) {
 			return this.containerOptions;
 		}
 		MailslotListenerContainerOptions.Builder options = this.containerOptions.toBuilder();
-		if (endpoint.concurrency() != null) {
-			options.concurrency(endpoint.concurrency());
+		if (endpoint.getConcurrency() != null) {
+			options.concurrency(endpoint.getConcurrency());
 		}
-		if (endpoint.autoStartup() != null) {
-			options.autoStartup(endpoint.autoStartup());
+		if (endpoint.getAutoStartup() != null) {
+			options.autoStartup(endpoint.getAutoStartup());
 		}
-		if (endpoint.errorHandler() != null) {
+		if (endpoint.getErrorHandler() != null) {
 			Assert.state(this.beanFactory != null, "An error handler bean is named but there is no bean factory");
-			options.errorHandler(this.beanFactory.getBean(endpoint.errorHandler(), MailslotErrorHandler.class));
+			options.errorHandler(this.beanFactory.getBean(endpoint.getErrorHandler(), MailslotErrorHandler.class));
 		}
 		return options.build();
 	}

@@ -1,31 +1,64 @@
 package dev.mailslot.spring.config;
 
-import java.lang.reflect.Method;
-
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+
+import dev.mailslot.spring.listener.MailslotMessageListener;
+
 /**
- * A listener method and what its annotation asked for, with placeholders and expressions already
- * resolved.
+ * What a listener container is made for: a listener, the mailslot it reads, and what it overrides
+ * of its factory's options.
  *
- * @param id the listener id
- * @param mailslot a configured server id or a mailslot name
- * @param bean the bean that holds the method
- * @param method the method to call
- * @param autoStartup whether to start with the application, or {@code null} for the default
- * @param concurrency how many messages to process at once, or {@code null} for the default
- * @param errorHandler the name of a {@link dev.mailslot.spring.listener.MailslotErrorHandler} bean,
- * or {@code null} for the default
+ * @see MethodMailslotListenerEndpoint
+ * @see SimpleMailslotListenerEndpoint
+ * @see MailslotListenerConfigurer
  */
-public record MailslotListenerEndpoint(String id, String mailslot, Object bean, Method method,
-		@Nullable Boolean autoStartup, @Nullable Integer concurrency, @Nullable String errorHandler) {
+public interface MailslotListenerEndpoint {
 
 	/**
-	 * Describe the method, as {@code Class.method()}.
+	 * Return the listener id, for the registry and the actuator endpoint.
+	 * @return the id
+	 */
+	String getId();
+
+	/**
+	 * Return the configured server id or the mailslot name to listen to.
+	 * @return the mailslot
+	 */
+	String getMailslot();
+
+	/**
+	 * Return whether to start with the application.
+	 * @return whether to start, or {@code null} for the factory's default
+	 */
+	@Nullable Boolean getAutoStartup();
+
+	/**
+	 * Return how many messages to process at once.
+	 * @return the concurrency, or {@code null} for the factory's default
+	 */
+	@Nullable Integer getConcurrency();
+
+	/**
+	 * Return the name of the {@link dev.mailslot.spring.listener.MailslotErrorHandler} bean for
+	 * messages this listener fails to process.
+	 * @return the bean name, or {@code null} for the factory's error handler
+	 */
+	@Nullable String getErrorHandler();
+
+	/**
+	 * Describe the listener for messages about it, such as
+	 * {@code @MailslotListener on com.example.OrderListener.onOrder()}.
 	 * @return the description
 	 */
-	public String describeMethod() {
-		return this.method.getDeclaringClass().getName() + "." + this.method.getName() + "()";
-	}
+	String describe();
+
+	/**
+	 * Create the listener a container calls.
+	 * @param messageHandlerMethodFactory what resolves the arguments of a listener method
+	 * @return the listener
+	 */
+	MailslotMessageListener createMessageListener(MessageHandlerMethodFactory messageHandlerMethodFactory);
 
 }

@@ -63,10 +63,10 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 
 	private synchronized MailslotListenerContainer register(MailslotListenerEndpoint endpoint,
 			MailslotListenerContainerFactory factory) {
-		MailslotListenerContainer existing = this.containers.get(endpoint.id());
+		MailslotListenerContainer existing = this.containers.get(endpoint.getId());
 		if (existing != null) {
-			throw new DuplicateMailslotListenerException("Two listeners have the id '" + endpoint.id() + "': "
-					+ this.listenerMethods.get(existing.getServer().name()) + " and " + endpoint.describeMethod()
+			throw new DuplicateMailslotListenerException("Two listeners have the id '" + endpoint.getId() + "': "
+					+ this.listenerMethods.get(existing.getServer().name()) + " and " + endpoint.describe()
 					+ ". Give one of them another id");
 		}
 		MailslotListenerContainer container = factory.createContainer(endpoint);
@@ -74,11 +74,11 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 		String other = this.listenerMethods.get(mailslot);
 		if (other != null) {
 			throw new DuplicateMailslotListenerException("Mailslot " + mailslot + " has two listeners: " + other
-					+ " and " + endpoint.describeMethod() + ". A mailslot has one reader; give one of them another "
+					+ " and " + endpoint.describe() + ". A mailslot has one reader; give one of them another "
 					+ "mailslot, or raise concurrency on one listener to process messages in parallel");
 		}
-		this.listenerMethods.put(mailslot, endpoint.describeMethod());
-		this.containers.put(endpoint.id(), container);
+		this.listenerMethods.put(mailslot, endpoint.describe());
+		this.containers.put(endpoint.getId(), container);
 		if (this.running && container.isAutoStartup()) {
 			container.start();
 		}

@@ -115,7 +115,10 @@ class MailslotListenerEndpointRegistryTests {
 		catch (NoSuchMethodException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return new MailslotListenerEndpoint(id, this.prefix + id, listener, method, null, null, null);
+		MethodMailslotListenerEndpoint endpoint = new MethodMailslotListenerEndpoint(listener, method);
+		endpoint.setId(id);
+		endpoint.setMailslot(this.prefix + id);
+		return endpoint;
 	}
 
 	static class SlowListener {
