@@ -8,23 +8,19 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import dev.mailslot.BufferTooSmallException;
-import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotInfo;
 import dev.mailslot.MailslotMessage;
-import dev.mailslot.MailslotName;
-import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.MessageTooLargeException;
 import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.ReadTimeout;
+import dev.mailslot.spi.AbstractMailslotServer;
 
 /**
  * A mailslot held in a queue in this JVM. Unbounded, as a Windows mailslot is.
  */
-final class MemoryMailslotServer implements MailslotServer {
-
-	private final MailslotName name;
+final class MemoryMailslotServer extends AbstractMailslotServer {
 
 	private final int maxMessageSize;
 
@@ -34,35 +30,12 @@ final class MemoryMailslotServer implements MailslotServer {
 
 	private final Condition changed = this.lock.newCondition();
 
-	private final String transport;
-
 	private final ArrayDeque<MailslotMessage> messages = new ArrayDeque<>();
 
-	private volatile ReadTimeout readTimeout;
-
-	private boolean open = true;
-
 	MemoryMailslotServer(String transport, MailslotServerOptions options, Consumer<MemoryMailslotServer> onClose) {
-		this.transport = transport;
-		this.name = options.name();
+		super(options.name(), transport, options.readTimeout());
 		this.maxMessageSize = options.maxMessageSize();
-		this.readTimeout = options.readTimeout();
 		this.onClose = onClose;
-	}
-
-	@Override
-	public MailslotName name() {
-		return this.name;
-	}
-
-	@Override
-	public String transport() {
-		return this.transport;
-	}
-
-	@Override
-	public byte[] read() {
-		return read(this.readTimeout);
 	}
 
 	@Override
@@ -83,11 +56,6 @@ final class MemoryMailslotServer implements MailslotServer {
 	}
 
 	@Override
-	public int read(ByteBuffer buffer) {
-		return read(buffer, this.readTimeout);
-	}
-
-	@Override
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
 		this.lock.lock();
@@ -95,7 +63,7 @@ final class MemoryMailslotServer implements MailslotServer {
 			byte[] next = awaitMessage(timeout).peekFirst().payload();
 			if (next.length > buffer.remaining()) {
 				this.changed.signal();
-				throw new BufferTooSmallException(this.name, next.length, buffer.remaining());
+				throw new BufferTooSmallException(name(), next.length, buffer.remaining());
 			}
 			buffer.put(this.messages.pollFirst().payload());
 			return next.length;
@@ -120,7 +88,7 @@ final class MemoryMailslotServer implements MailslotServer {
 				}
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
-					throw new MailslotTimeoutException(this.name, timeout);
+					throw new MailslotTimeoutException(name(), timeout);
 				}
 				try {
 					this.changed.awaitNanos(remaining);
@@ -144,7 +112,7 @@ final class MemoryMailslotServer implements MailslotServer {
 			ensureOpen();
 			MailslotMessage next = this.messages.peekFirst();
 			return new MailslotInfo(this.maxMessageSize, (next != null) ? OptionalInt.of(next.payload().length)
-					: OptionalInt.empty(), this.messages.size(), this.readTimeout);
+					: OptionalInt.empty(), this.messages.size(), readTimeout());
 		}
 		finally {
 			this.lock.unlock();
@@ -153,11 +121,9 @@ final class MemoryMailslotServer implements MailslotServer {
 
 	@Override
 	public void setReadTimeout(ReadTimeout readTimeout) {
-		ReadTimeout.requireNonNull(readTimeout);
 		this.lock.lock();
 		try {
-			ensureOpen();
-			this.readTimeout = readTimeout;
+			super.setReadTimeout(readTimeout);
 		}
 		finally {
 			this.lock.unlock();
@@ -177,14 +143,14 @@ final class MemoryMailslotServer implements MailslotServer {
 	boolean deliver(MailslotMessage message, int maxQueued) {
 		int size = message.payload().length;
 		if (this.maxMessageSize > 0 && size > this.maxMessageSize) {
-			throw new MessageTooLargeException(this.name, size, this.maxMessageSize, "Message of " + size
-					+ " bytes is larger than the " + this.maxMessageSize + " bytes mailslot " + this.name + " accepts");
+			throw new MessageTooLargeException(name(), size, this.maxMessageSize, "Message of " + size
+					+ " bytes is larger than the " + this.maxMessageSize + " bytes mailslot " + name() + " accepts");
 		}
 		this.lock.lock();
 		try {
-			if (!this.open) {
-				throw new NoSuchMailslotException(this.name,
-						"Mailslot " + this.name + " was closed by its server; the message was not delivered");
+			if (isClosed()) {
+				throw new NoSuchMailslotException(name(),
+						"Mailslot " + name() + " was closed by its server; the message was not delivered");
 			}
 			if (this.messages.size() >= maxQueued) {
 				return false;
@@ -198,25 +164,13 @@ final class MemoryMailslotServer implements MailslotServer {
 		}
 	}
 
+	/**
+	 * Delete the messages and wake the reads that wait, which find the server closed.
+	 */
 	@Override
-	public boolean isOpen() {
+	protected void doClose() {
 		this.lock.lock();
 		try {
-			return this.open;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	@Override
-	public void close() {
-		this.lock.lock();
-		try {
-			if (!this.open) {
-				return;
-			}
-			this.open = false;
 			this.messages.clear();
 			this.changed.signalAll();
 		}
@@ -224,17 +178,6 @@ final class MemoryMailslotServer implements MailslotServer {
 			this.lock.unlock();
 		}
 		this.onClose.accept(this);
-	}
-
-	private void ensureOpen() {
-		if (!this.open) {
-			throw new MailslotClosedException(this.name, "Mailslot server " + this.name + " is closed");
-		}
-	}
-
-	@Override
-	public String toString() {
-		return "MemoryMailslotServer[" + this.name + "]";
 	}
 
 }

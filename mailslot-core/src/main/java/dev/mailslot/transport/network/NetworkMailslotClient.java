@@ -2,45 +2,27 @@ package dev.mailslot.transport.network;
 
 import java.nio.ByteBuffer;
 
-import dev.mailslot.MailslotClient;
-import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotName;
+import dev.mailslot.spi.AbstractMailslotClient;
 
 /**
  * Sends each message as one remote mailslot write. Unacknowledged: a write that returns was sent,
  * not necessarily received.
  */
-final class NetworkMailslotClient implements MailslotClient {
+final class NetworkMailslotClient extends AbstractMailslotClient {
 
 	private final NetworkMailslotTransport transport;
 
-	private final MailslotName name;
-
-	private volatile boolean open = true;
-
 	NetworkMailslotClient(NetworkMailslotTransport transport, MailslotName name) {
+		super(name);
 		this.transport = transport;
-		this.name = name;
 	}
 
 	@Override
-	public MailslotName name() {
-		return this.name;
-	}
-
-	@Override
-	public void write(ByteBuffer message) {
-		if (!this.open) {
-			throw new MailslotClosedException(this.name, "Mailslot client for " + this.name + " is closed");
-		}
+	protected void send(ByteBuffer message) {
 		byte[] bytes = new byte[message.remaining()];
 		message.get(bytes);
-		this.transport.send(this.name, bytes);
-	}
-
-	@Override
-	public void close() {
-		this.open = false;
+		this.transport.send(name(), bytes);
 	}
 
 }

@@ -9,13 +9,13 @@ import com.sun.jna.Memory;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotWriteTimeoutException;
 import dev.mailslot.MessageTooLargeException;
 import dev.mailslot.NoSuchMailslotException;
+import dev.mailslot.spi.AbstractMailslotClient;
 
 /**
  * Writes to a mailslot's POSIX message queue, opened non-blocking. While the queue is full a write
@@ -26,9 +26,7 @@ import dev.mailslot.NoSuchMailslotException;
  * count at 0, and fails as it does on Windows instead of writing to a queue no one reads; a write
  * that has room costs one system call.
  */
-final class PosixMailslotClient implements MailslotClient {
-
-	private final MailslotName name;
+final class PosixMailslotClient extends AbstractMailslotClient {
 
 	private final String queueName;
 
@@ -49,10 +47,8 @@ final class PosixMailslotClient implements MailslotClient {
 
 	private final Memory pollFd = new Memory(LibC.POLLFD_SIZE);
 
-	private volatile boolean open = true;
-
 	PosixMailslotClient(MailslotName name, String queueName, int mqd, int maxMessageSize) {
-		this.name = name;
+		super(name);
 		this.queueName = queueName;
 		this.mqd = mqd;
 		this.maxMessageSize = maxMessageSize;
@@ -61,12 +57,7 @@ final class PosixMailslotClient implements MailslotClient {
 	}
 
 	@Override
-	public MailslotName name() {
-		return this.name;
-	}
-
-	@Override
-	public void write(ByteBuffer message) {
+	protected void send(ByteBuffer message) {
 		write(message, null);
 	}
 
@@ -75,15 +66,13 @@ final class PosixMailslotClient implements MailslotClient {
 		long deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : 0;
 		int size = message.remaining();
 		if (size > this.maxMessageSize) {
-			throw new MessageTooLargeException(this.name, size, this.maxMessageSize, "Message of " + size
-					+ " bytes is larger than the " + this.maxMessageSize + " bytes mailslot " + this.name
+			throw new MessageTooLargeException(name(), size, this.maxMessageSize, "Message of " + size
+					+ " bytes is larger than the " + this.maxMessageSize + " bytes mailslot " + name()
 					+ " accepts; nothing was sent");
 		}
 		this.writeLock.lock();
 		try {
-			if (!this.open) {
-				throw new MailslotClosedException(this.name, "Mailslot client for " + this.name + " is closed");
-			}
+			ensureOpen();
 			this.sendView.clear();
 			this.sendView.put(message);
 			while (LibC.mq_send(this.mqd, this.sendBuffer, size, 0) != 0) {
@@ -93,12 +82,12 @@ final class PosixMailslotClient implements MailslotClient {
 					awaitRoom(timeout, deadline);
 				}
 				else if (errno == LibC.EMSGSIZE) {
-					throw new MessageTooLargeException(this.name, size, this.maxMessageSize, "Message of " + size
-							+ " bytes is larger than mailslot " + this.name + " accepts; nothing was sent");
+					throw new MessageTooLargeException(name(), size, this.maxMessageSize, "Message of " + size
+							+ " bytes is larger than mailslot " + name() + " accepts; nothing was sent");
 				}
 				else if (errno != LibC.EINTR) {
-					throw new MailslotException(this.name, "Cannot send to message queue " + this.queueName
-							+ " of mailslot " + this.name + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
+					throw new MailslotException(name(), "Cannot send to message queue " + this.queueName
+							+ " of mailslot " + name() + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
 				}
 			}
 		}
@@ -124,8 +113,8 @@ final class PosixMailslotClient implements MailslotClient {
 		this.pollFd.setShort(4, LibC.POLLOUT);
 		this.pollFd.setShort(6, (short) 0);
 		LibC.poll(this.pollFd, 1, (int) wait);
-		if (!this.open) {
-			throw new MailslotClosedException(this.name, "Mailslot client for " + this.name
+		if (isClosed()) {
+			throw new MailslotClosedException(name(), "Mailslot client for " + name()
 					+ " was closed while it waited for room; the message was not sent");
 		}
 	}
@@ -136,7 +125,7 @@ final class PosixMailslotClient implements MailslotClient {
 			capacity = (LibC.mq_getattr(this.mqd, attributes) == 0)
 					? Long.toString(attributes.getLong(LibC.MQ_ATTR_MAXMSG)) : "its";
 		}
-		return new MailslotWriteTimeoutException(this.name, timeout, "Mailslot " + this.name + " stayed full for "
+		return new MailslotWriteTimeoutException(name(), timeout, "Mailslot " + name() + " stayed full for "
 				+ timeout + ": its reader has taken none of the messages its server holds (the " + capacity
 				+ " of its queue " + this.queueName + ", and those the server holds in memory); nothing was sent. "
 				+ "Let the reader keep up, or give the mailslot more room: the server's hold-capacity "
@@ -147,18 +136,21 @@ final class PosixMailslotClient implements MailslotClient {
 	private void ensureServerAlive() {
 		if (LibC.statx(this.mqd, "", LibC.AT_EMPTY_PATH, LibC.STATX_NLINK, this.status) != 0) {
 			int errno = LibC.errno();
-			throw new MailslotException(this.name, "Cannot check message queue " + this.queueName + " of mailslot "
-					+ this.name + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
+			throw new MailslotException(name(), "Cannot check message queue " + this.queueName + " of mailslot "
+					+ name() + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
 		}
 		if (this.status.getInt(LibC.STATX_NLINK_OFFSET) == 0 || !QueueOwnership.hasLiveOwner(this.mqd)) {
-			throw new NoSuchMailslotException(this.name, "Mailslot " + this.name + " was closed by its server; "
+			throw new NoSuchMailslotException(name(), "Mailslot " + name() + " was closed by its server; "
 					+ "nothing was sent. Open a new client once a server holds the name again");
 		}
 	}
 
+	/**
+	 * Close the queue once no write uses it; a write waiting for room notices within
+	 * {@value #FULL_QUEUE_CHECK_MILLIS} ms.
+	 */
 	@Override
-	public void close() {
-		this.open = false;
+	protected void doClose() {
 		this.writeLock.lock();
 		try {
 			if (this.sendBuffer.valid()) {
@@ -175,7 +167,7 @@ final class PosixMailslotClient implements MailslotClient {
 
 	@Override
 	public String toString() {
-		return "PosixMailslotClient[" + this.name + " on " + this.queueName + "]";
+		return "PosixMailslotClient[" + name() + " on " + this.queueName + "]";
 	}
 
 }

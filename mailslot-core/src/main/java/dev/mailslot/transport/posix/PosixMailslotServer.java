@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntFunction;
@@ -14,13 +13,12 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 
 import dev.mailslot.BufferTooSmallException;
-import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotInfo;
 import dev.mailslot.MailslotName;
-import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
+import dev.mailslot.spi.AbstractMailslotServer;
 
 /**
  * A mailslot on a POSIX message queue, opened for reading and writing (writing only to seal it at
@@ -35,14 +33,12 @@ import dev.mailslot.ReadTimeout;
  * held messages, then the queue. {@link #close()} seals the queue, which ends a reader's wait, and the
  * reader, seeing the server closed, drops what it received.
  */
-final class PosixMailslotServer implements MailslotServer {
+final class PosixMailslotServer extends AbstractMailslotServer {
 
 	private static final System.Logger logger = System.getLogger(PosixMailslotServer.class.getName());
 
 	/** How long a brief holder of the receive lock is waited for before the mailslot is looked at again. */
 	private static final long LOCK_RETRY_MILLIS = 1;
-
-	private final MailslotName name;
 
 	private final String queueName;
 
@@ -74,17 +70,12 @@ final class PosixMailslotServer implements MailslotServer {
 	/** Size of the message held read ahead in the receive buffer, or -1. */
 	private int aheadSize = -1;
 
-	private final AtomicBoolean closed = new AtomicBoolean();
-
-	private volatile ReadTimeout readTimeout;
-
 	PosixMailslotServer(MailslotName name, String queueName, int mqd, int maxMessageSize, ReadTimeout readTimeout,
 			int holdCapacity) {
-		this.name = name;
+		super(name, PosixMailslotTransport.ID, readTimeout);
 		this.queueName = queueName;
 		this.mqd = mqd;
 		this.maxMessageSize = maxMessageSize;
-		this.readTimeout = readTimeout;
 		this.receiveBuffer = new Memory(Math.max(1, maxMessageSize));
 		this.receiveView = this.receiveBuffer.getByteBuffer(0, this.receiveBuffer.size());
 		this.now.clear();
@@ -98,16 +89,6 @@ final class PosixMailslotServer implements MailslotServer {
 	PosixMailslotServer start() {
 		this.held.start();
 		return this;
-	}
-
-	@Override
-	public MailslotName name() {
-		return this.name;
-	}
-
-	@Override
-	public String transport() {
-		return PosixMailslotTransport.ID;
 	}
 
 	/**
@@ -126,19 +107,9 @@ final class PosixMailslotServer implements MailslotServer {
 	}
 
 	@Override
-	public byte[] read() {
-		return read(this.readTimeout);
-	}
-
-	@Override
 	public byte[] read(ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
 		return receive(timeout, (size) -> this.receiveBuffer.getByteArray(0, size));
-	}
-
-	@Override
-	public int read(ByteBuffer buffer) {
-		return read(buffer, this.readTimeout);
 	}
 
 	@Override
@@ -146,7 +117,7 @@ final class PosixMailslotServer implements MailslotServer {
 		ReadTimeout.requireNonNull(timeout);
 		return receive(timeout, (size) -> {
 			if (size > buffer.remaining()) {
-				throw new BufferTooSmallException(this.name, size, buffer.remaining());
+				throw new BufferTooSmallException(name(), size, buffer.remaining());
 			}
 			buffer.put(this.receiveView.duplicate().limit(size));
 			return size;
@@ -224,7 +195,7 @@ final class PosixMailslotServer implements MailslotServer {
 			if (lockWhileMessagesWait()) {
 				return;
 			}
-			throw new MailslotTimeoutException(this.name, timeout);
+			throw new MailslotTimeoutException(name(), timeout);
 		}
 		finally {
 			if (interrupted) {
@@ -272,7 +243,7 @@ final class PosixMailslotServer implements MailslotServer {
 			long size = LibC.mq_timedreceive(this.mqd, this.receiveBuffer, this.receiveBuffer.size(), Pointer.NULL,
 					until);
 			if (size >= 0) {
-				if (this.closed.get()) {
+				if (isClosed()) {
 					throw closedWhileReading();
 				}
 				this.aheadSize = (int) size;
@@ -281,7 +252,7 @@ final class PosixMailslotServer implements MailslotServer {
 			int errno = LibC.errno();
 			if (errno == LibC.ETIMEDOUT) {
 				if (System.nanoTime() - deadline >= 0) {
-					throw new MailslotTimeoutException(this.name, timeout);
+					throw new MailslotTimeoutException(name(), timeout);
 				}
 			}
 			else if (errno != LibC.EINTR) {
@@ -334,7 +305,7 @@ final class PosixMailslotServer implements MailslotServer {
 		try {
 			ensureOpen();
 			if (!this.receiveLock.tryLock() && !lockWhileMessagesWait()) {
-				return new MailslotInfo(this.maxMessageSize, OptionalInt.empty(), 0, this.readTimeout);
+				return new MailslotInfo(this.maxMessageSize, OptionalInt.empty(), 0, readTimeout());
 			}
 			try {
 				return lockedInfo();
@@ -366,7 +337,7 @@ final class PosixMailslotServer implements MailslotServer {
 		}
 		int waiting = ((this.aheadSize >= 0) ? 1 : 0) + heldMessages + currentMessages();
 		return new MailslotInfo(this.maxMessageSize, (nextSize >= 0) ? OptionalInt.of(nextSize) : OptionalInt.empty(),
-				waiting, this.readTimeout);
+				waiting, readTimeout());
 	}
 
 	/**
@@ -382,18 +353,6 @@ final class PosixMailslotServer implements MailslotServer {
 		}
 	}
 
-	@Override
-	public void setReadTimeout(ReadTimeout readTimeout) {
-		ReadTimeout.requireNonNull(readTimeout);
-		ensureOpen();
-		this.readTimeout = readTimeout;
-	}
-
-	@Override
-	public boolean isOpen() {
-		return !this.closed.get();
-	}
-
 	/**
 	 * Close the mailslot: stop holding messages, seal the queue, which also ends a reader's wait, wait
 	 * for the readers to leave, then unlink and close the queue, deleting what it holds and
@@ -401,10 +360,7 @@ final class PosixMailslotServer implements MailslotServer {
 	 * removed by hand: its name may hold another server's queue now, which is left alone.
 	 */
 	@Override
-	public void close() {
-		if (!this.closed.compareAndSet(false, true)) {
-			return;
-		}
+	protected void doClose() {
 		this.held.stop();
 		int queued = queuedBeforeClose();
 		QueueSeal.seal(this.mqd);
@@ -413,7 +369,7 @@ final class PosixMailslotServer implements MailslotServer {
 			int dropped = queued + this.held.close() + ((this.aheadSize >= 0) ? 1 : 0);
 			if (dropped > 0) {
 				logger.log(Level.WARNING, "Closing mailslot {0} deletes the {1} message(s) nobody read from it",
-						this.name, dropped);
+						name(), dropped);
 			}
 			if (FileStatus.of(this.mqd).links() > 0) {
 				LibC.mq_unlink(this.queueName);
@@ -438,24 +394,14 @@ final class PosixMailslotServer implements MailslotServer {
 		}
 	}
 
-	private void ensureOpen() {
-		if (this.closed.get()) {
-			throw new MailslotClosedException(this.name, "Mailslot server " + this.name + " is closed");
-		}
-	}
-
-	private MailslotClosedException closedWhileReading() {
-		return new MailslotClosedException(this.name, "Mailslot server " + this.name + " was closed while it read");
-	}
-
 	private MailslotException failure(String operation, int errno) {
-		return new MailslotException(this.name, "Cannot " + operation + " message queue " + this.queueName
-				+ " of mailslot " + this.name + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
+		return new MailslotException(name(), "Cannot " + operation + " message queue " + this.queueName
+				+ " of mailslot " + name() + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
 	}
 
 	@Override
 	public String toString() {
-		return "PosixMailslotServer[" + this.name + " on " + this.queueName + "]";
+		return "PosixMailslotServer[" + name() + " on " + this.queueName + "]";
 	}
 
 }

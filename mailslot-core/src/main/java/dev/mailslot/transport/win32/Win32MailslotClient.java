@@ -5,16 +5,15 @@ import java.nio.ByteBuffer;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
 
-import dev.mailslot.MailslotClient;
-import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MessageTooLargeException;
+import dev.mailslot.spi.AbstractMailslotClient;
 
 /**
  * A handle from CreateFile on a mailslot name, written with WriteFile. Windows itself carries
  * writes to remote and domain names.
  */
-final class Win32MailslotClient implements MailslotClient {
+final class Win32MailslotClient extends AbstractMailslotClient {
 
 	/** Largest message Windows sends to a domain or {@code *} name. */
 	static final int MAX_BROADCAST_MESSAGE_SIZE = 424;
@@ -23,54 +22,43 @@ final class Win32MailslotClient implements MailslotClient {
 
 	private final Win32Errors errors;
 
-	private final MailslotName name;
-
 	private final HANDLE handle;
 
-	private boolean open = true;
-
 	Win32MailslotClient(Win32Api api, MailslotName name, HANDLE handle) {
+		super(name);
 		this.api = api;
 		this.errors = new Win32Errors(api);
-		this.name = name;
 		this.handle = handle;
 	}
 
 	@Override
-	public MailslotName name() {
-		return this.name;
-	}
-
-	@Override
-	public synchronized void write(ByteBuffer message) {
+	protected synchronized void send(ByteBuffer message) {
 		int size = message.remaining();
-		if (this.name.scope() == MailslotName.Scope.PRIMARY_DOMAIN && size > MAX_BROADCAST_MESSAGE_SIZE) {
-			throw new MessageTooLargeException(this.name, size, MAX_BROADCAST_MESSAGE_SIZE, "Message of " + size
+		if (name().scope() == MailslotName.Scope.PRIMARY_DOMAIN && size > MAX_BROADCAST_MESSAGE_SIZE) {
+			throw new MessageTooLargeException(name(), size, MAX_BROADCAST_MESSAGE_SIZE, "Message of " + size
 					+ " bytes is larger than the " + MAX_BROADCAST_MESSAGE_SIZE + " bytes Windows sends to a domain "
-					+ "(" + this.name + "); nothing was sent");
+					+ "(" + name() + "); nothing was sent");
 		}
-		if (!this.open) {
-			throw new MailslotClosedException(this.name, "Mailslot client for " + this.name + " is closed");
-		}
+		ensureOpen();
 		byte[] bytes = new byte[size];
 		message.get(bytes);
 		IntByReference written = new IntByReference();
 		if (!this.api.writeFile(this.handle, bytes, size, written)) {
-			throw this.errors.writeFailure(this.name, this.api.lastError(), size);
+			throw this.errors.writeFailure(name(), this.api.lastError(), size);
 		}
 	}
 
+	/**
+	 * Close the handle, never while a write uses it.
+	 */
 	@Override
 	public synchronized void close() {
-		if (this.open) {
-			this.open = false;
-			this.api.closeHandle(this.handle);
-		}
+		super.close();
 	}
 
 	@Override
-	public String toString() {
-		return "Win32MailslotClient[" + this.name + "]";
+	protected void doClose() {
+		this.api.closeHandle(this.handle);
 	}
 
 }

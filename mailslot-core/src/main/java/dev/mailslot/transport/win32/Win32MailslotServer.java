@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -15,12 +14,11 @@ import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
 
 import dev.mailslot.BufferTooSmallException;
-import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotInfo;
 import dev.mailslot.MailslotName;
-import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
+import dev.mailslot.spi.AbstractMailslotServer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * synchronous (Wine), which CancelIoEx cannot end, it writes a wake message of random bytes that
  * the woken reader recognizes and drops.
  */
-final class Win32MailslotServer implements MailslotServer {
+final class Win32MailslotServer extends AbstractMailslotServer {
 
 	/** Buffer for a read that waits for a message of unknown size, when any size is allowed. */
 	static final int DEFAULT_READ_BUFFER = 64 * 1024;
@@ -54,16 +52,12 @@ final class Win32MailslotServer implements MailslotServer {
 
 	private final Win32Errors errors;
 
-	private final MailslotName name;
-
 	private final HANDLE handle;
 
 	private final OverlappedReader reader;
 
 	/** Read side for every operation, write side for closing the handle. */
 	private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-
-	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final AtomicInteger readsInProgress = new AtomicInteger();
 
@@ -73,27 +67,14 @@ final class Win32MailslotServer implements MailslotServer {
 	/** Random bytes that wake a synchronous read at close; empty for an overlapped handle. */
 	private final byte[] wakeMessage;
 
-	private volatile ReadTimeout readTimeout;
-
 	Win32MailslotServer(Win32Api api, MailslotName name, HANDLE handle, OverlappedReader reader,
 			ReadTimeout readTimeout) {
+		super(name, Win32MailslotTransport.ID, readTimeout);
 		this.api = api;
 		this.errors = new Win32Errors(api);
-		this.name = name;
 		this.handle = handle;
 		this.reader = reader;
-		this.readTimeout = readTimeout;
 		this.wakeMessage = reader.isSynchronous() ? wakeMessage(query().maxMessageSize) : new byte[0];
-	}
-
-	@Override
-	public MailslotName name() {
-		return this.name;
-	}
-
-	@Override
-	public String transport() {
-		return Win32MailslotTransport.ID;
 	}
 
 	/**
@@ -101,11 +82,6 @@ final class Win32MailslotServer implements MailslotServer {
 	 */
 	HANDLE handle() {
 		return this.handle;
-	}
-
-	@Override
-	public byte[] read() {
-		return read(this.readTimeout);
 	}
 
 	@Override
@@ -129,11 +105,6 @@ final class Win32MailslotServer implements MailslotServer {
 	}
 
 	@Override
-	public int read(ByteBuffer buffer) {
-		return read(buffer, this.readTimeout);
-	}
-
-	@Override
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
 		this.lifecycle.readLock().lock();
@@ -142,7 +113,7 @@ final class Win32MailslotServer implements MailslotServer {
 				ensureOpen();
 				Info info = query();
 				if (info.nextSize > buffer.remaining()) {
-					throw new BufferTooSmallException(this.name, info.nextSize, buffer.remaining());
+					throw new BufferTooSmallException(name(), info.nextSize, buffer.remaining());
 				}
 				int size = (info.nextSize >= 0) ? info.nextSize
 						: Math.min(buffer.remaining(), bufferForUnknownSize(info.maxMessageSize));
@@ -155,7 +126,7 @@ final class Win32MailslotServer implements MailslotServer {
 				}
 				int next = query().nextSize;
 				if (next > buffer.remaining()) {
-					throw new BufferTooSmallException(this.name, next, buffer.remaining());
+					throw new BufferTooSmallException(name(), next, buffer.remaining());
 				}
 			}
 		}
@@ -178,7 +149,7 @@ final class Win32MailslotServer implements MailslotServer {
 		this.readLock.lock();
 		try {
 			ensureOpen();
-			ReadTimeout serverTimeout = this.readTimeout;
+			ReadTimeout serverTimeout = readTimeout();
 			boolean ownTimeout = !timeout.equals(serverTimeout);
 			if (ownTimeout) {
 				setHandleTimeout(timeout);
@@ -188,8 +159,8 @@ final class Win32MailslotServer implements MailslotServer {
 				return (read >= 0) ? take.apply(this.reader, read) : null;
 			}
 			finally {
-				if (ownTimeout && !this.closed.get()) {
-					setHandleTimeout(this.readTimeout);
+				if (ownTimeout && !isClosed()) {
+					setHandleTimeout(readTimeout());
 				}
 			}
 		}
@@ -204,19 +175,19 @@ final class Win32MailslotServer implements MailslotServer {
 			ensureOpen();
 			int read = this.reader.read(size, timeout);
 			if (read >= 0) {
-				if (this.closed.get() && isWakeMessage(read)) {
-					throw new MailslotClosedException(this.name, "Mailslot server " + this.name + " is closed");
+				if (isClosed() && isWakeMessage(read)) {
+					throw closedException();
 				}
 				return read;
 			}
 			int code = -read;
-			if (code == Win32Errors.ERROR_INSUFFICIENT_BUFFER && !this.closed.get()) {
+			if (code == Win32Errors.ERROR_INSUFFICIENT_BUFFER && !isClosed()) {
 				return -1;
 			}
-			if (code == Win32Errors.ERROR_SEM_TIMEOUT && !this.closed.get()) {
-				throw new MailslotTimeoutException(this.name, timeout).withNativeErrorCode(code);
+			if (code == Win32Errors.ERROR_SEM_TIMEOUT && !isClosed()) {
+				throw new MailslotTimeoutException(name(), timeout).withNativeErrorCode(code);
 			}
-			throw this.errors.readFailure(this.name, code, this.closed.get());
+			throw this.errors.readFailure(name(), code, isClosed());
 		}
 		finally {
 			this.readsInProgress.decrementAndGet();
@@ -246,7 +217,7 @@ final class Win32MailslotServer implements MailslotServer {
 			Info info = query();
 			return new MailslotInfo(info.maxMessageSize,
 					(info.nextSize >= 0) ? OptionalInt.of(info.nextSize) : OptionalInt.empty(), info.messageCount,
-					this.readTimeout);
+					readTimeout());
 		}
 		finally {
 			this.lifecycle.readLock().unlock();
@@ -260,12 +231,15 @@ final class Win32MailslotServer implements MailslotServer {
 		IntByReference readTimeout = new IntByReference();
 		if (!this.api.getMailslotInfo(this.handle, maxMessageSize, nextSize, messageCount, readTimeout)) {
 			int code = this.api.lastError();
-			throw this.closed.get() ? this.errors.readFailure(this.name, code, true)
-					: this.errors.failure(this.name, "query (GetMailslotInfo)", code);
+			throw isClosed() ? this.errors.readFailure(name(), code, true)
+					: this.errors.failure(name(), "query (GetMailslotInfo)", code);
 		}
 		return new Info(maxMessageSize.getValue(), nextSize.getValue(), messageCount.getValue());
 	}
 
+	/**
+	 * Set the timeout on the handle with SetMailslotInfo, then keep it as the server's.
+	 */
 	@Override
 	public void setReadTimeout(ReadTimeout readTimeout) {
 		ReadTimeout.requireNonNull(readTimeout);
@@ -273,7 +247,7 @@ final class Win32MailslotServer implements MailslotServer {
 		try {
 			ensureOpen();
 			setHandleTimeout(readTimeout);
-			this.readTimeout = readTimeout;
+			super.setReadTimeout(readTimeout);
 		}
 		finally {
 			this.lifecycle.readLock().unlock();
@@ -282,20 +256,12 @@ final class Win32MailslotServer implements MailslotServer {
 
 	private void setHandleTimeout(ReadTimeout timeout) {
 		if (!this.api.setMailslotInfo(this.handle, (int) timeout.toWin32Millis())) {
-			throw this.errors.failure(this.name, "set the read timeout (SetMailslotInfo) of", this.api.lastError());
+			throw this.errors.failure(name(), "set the read timeout (SetMailslotInfo) of", this.api.lastError());
 		}
 	}
 
 	@Override
-	public boolean isOpen() {
-		return !this.closed.get();
-	}
-
-	@Override
-	public void close() {
-		if (!this.closed.compareAndSet(false, true)) {
-			return;
-		}
+	protected void doClose() {
 		if (this.readsInProgress.get() > 0) {
 			this.reader.cancel();
 			if (this.reader.isSynchronous()) {
@@ -310,7 +276,7 @@ final class Win32MailslotServer implements MailslotServer {
 			Thread.currentThread().interrupt();
 		}
 		if (!locked) {
-			logger.log(System.Logger.Level.WARNING, "Closing mailslot {0} while a read still waits on it", this.name);
+			logger.log(System.Logger.Level.WARNING, "Closing mailslot {0} while a read still waits on it", name());
 		}
 		try {
 			this.api.closeHandle(this.handle);
@@ -326,7 +292,7 @@ final class Win32MailslotServer implements MailslotServer {
 	}
 
 	private void wakeReaderWithMessage() {
-		HANDLE client = this.api.openForWriting(this.name.toString());
+		HANDLE client = this.api.openForWriting(name().toString());
 		if (client == null || Win32Api.INVALID_HANDLE.equals(client)) {
 			return;
 		}
@@ -338,20 +304,9 @@ final class Win32MailslotServer implements MailslotServer {
 		}
 	}
 
-	private void ensureOpen() {
-		if (this.closed.get()) {
-			throw new MailslotClosedException(this.name, "Mailslot server " + this.name + " is closed");
-		}
-	}
-
-	@Override
-	public String toString() {
-		return "Win32MailslotServer[" + this.name + "]";
-	}
-
 	/**
 	 * What GetMailslotInfo returned; {@code nextSize} is -1 for MAILSLOT_NO_MESSAGE. The read
-	 * timeout it returns may be a read's own; the server's is kept in {@link #readTimeout}.
+	 * timeout it returns may be a read's own; the server's is kept in {@link #readTimeout()}.
 	 */
 	private record Info(int maxMessageSize, int nextSize, int messageCount) {
 
