@@ -1,5 +1,7 @@
 package dev.mailslot;
 
+import java.nio.file.Path;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The mailslot library (the API, the SPI and the transports) must not depend on Spring, so that
- * it can become a module of its own.
+ * it is a module of its own, and its messages name its own options, not Boot's properties.
  */
 class LibraryIndependenceTests {
 
@@ -28,6 +30,11 @@ class LibraryIndependenceTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..")
 			.check(classes);
+	}
+
+	@Test
+	void libraryMessagesNameNoBootProperty() {
+		assertThat(BootPropertyNames.in(Path.of("src/main/java"))).isEmpty();
 	}
 
 }

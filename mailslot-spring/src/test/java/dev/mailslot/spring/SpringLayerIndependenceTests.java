@@ -1,16 +1,20 @@
 package dev.mailslot.spring;
 
+import java.nio.file.Path;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+
+import dev.mailslot.BootPropertyNames;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Spring layer (mailslot-spring) must not depend on Spring Boot, so that {@code @EnableMailslot}
- * serves applications without Boot.
+ * serves applications without Boot, and its messages name no Boot property.
  */
 class SpringLayerIndependenceTests {
 
@@ -26,6 +30,11 @@ class SpringLayerIndependenceTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.boot..", "dev.mailslot.spring.boot..")
 			.check(classes);
+	}
+
+	@Test
+	void springLayerMessagesNameNoBootProperty() {
+		assertThat(BootPropertyNames.in(Path.of("src/main/java"))).isEmpty();
 	}
 
 }

@@ -58,7 +58,8 @@ import dev.mailslot.transport.memory.MemoryMailslotTransport;
  */
 public final class NetworkMailslotTransport implements MailslotTransport, AutoCloseable {
 
-	static final String ID = "network";
+	/** The transport id, as {@code MailslotTransports.get(String)} takes it. */
+	public static final String ID = "network";
 
 	private static final System.Logger logger = System.getLogger(NetworkMailslotTransport.class.getName());
 
@@ -259,8 +260,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		}
 		catch (UnknownHostException ex) {
 			throw new NoSuchMailslotException(target, "Cannot resolve the host '" + target.host() + "' of " + target
-					+ "; add it to the network transport's hosts (mailslot.network.hosts." + target.host()
-					+ "=<address>) or to DNS");
+					+ "; add it to the network transport's hosts (NetworkOptions hosts) or to DNS");
 		}
 	}
 

@@ -20,7 +20,7 @@ public final class NetworkTransportProvider implements MailslotTransportProvider
 	@Override
 	public Optional<String> unavailableReason() {
 		return Optional.of("it needs an address, a NetBIOS name and a workgroup: start it with "
-				+ "NetworkMailslotTransport.start(NetworkOptions), or set mailslot.network.enabled=true");
+				+ "NetworkMailslotTransport.start(NetworkOptions)");
 	}
 
 	@Override

@@ -300,7 +300,7 @@ final class PosixHeldMessages {
 			this.count.decrementAndGet();
 			logger.log(Level.ERROR, "A message of " + size + " bytes to mailslot " + this.name + " is lost: no "
 					+ "memory was left to hold it. Give the JVM more memory, or the server a smaller hold capacity "
-					+ "(mailslot.servers.<id>.hold-capacity)");
+					+ "(MailslotServerOptions holdCapacity)");
 		}
 	}
 

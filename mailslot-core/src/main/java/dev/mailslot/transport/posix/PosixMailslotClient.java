@@ -128,9 +128,9 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 		return new MailslotWriteTimeoutException(name(), timeout, "Mailslot " + name() + " stayed full for "
 				+ timeout + ": its reader has taken none of the messages its server holds (the " + capacity
 				+ " of its queue " + this.queueName + ", and those the server holds in memory); nothing was sent. "
-				+ "Let the reader keep up, or give the mailslot more room: the server's hold-capacity "
-				+ "(mailslot.servers.<id>.hold-capacity), or its queue-capacity (mailslot.servers.<id>.queue-capacity) "
-				+ "up to the sysctl fs.mqueue.msg_max (sysctl -w fs.mqueue.msg_max=...)");
+				+ "Let the reader keep up, or give the mailslot more room: the server's hold capacity "
+				+ "(MailslotServerOptions holdCapacity), or its queue capacity (queueCapacity) up to the sysctl "
+				+ "fs.mqueue.msg_max (sysctl -w fs.mqueue.msg_max=...)");
 	}
 
 	private void ensureServerAlive() {

@@ -80,7 +80,7 @@ class PosixHeldMessagesTests {
 					written++;
 				}
 				catch (MailslotWriteTimeoutException ex) {
-					assertThat(ex).hasMessageContaining("mailslot.servers.<id>.hold-capacity");
+					assertThat(ex).hasMessageContaining("(MailslotServerOptions holdCapacity)");
 					break;
 				}
 			}

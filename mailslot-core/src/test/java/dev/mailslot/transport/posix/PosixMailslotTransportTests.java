@@ -63,8 +63,8 @@ class PosixMailslotTransportTests extends MailslotTransportContractTests {
 				.isThrownBy(() -> client.write(ByteBuffer.wrap(new byte[] { 3 }), Duration.ofMillis(300)))
 				.withMessageContaining("stayed full for PT0.3S")
 				.withMessageContaining("the 2 of its queue")
-				.withMessageContaining("mailslot.servers.<id>.hold-capacity")
-				.withMessageContaining("mailslot.servers.<id>.queue-capacity")
+				.withMessageContaining("(MailslotServerOptions holdCapacity)")
+				.withMessageContaining("its queue capacity (queueCapacity)")
 				.withMessageContaining("fs.mqueue.msg_max")
 				.satisfies((ex) -> assertThat(ex.getWriteTimeout()).isEqualTo(Duration.ofMillis(300)));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(290),

@@ -64,7 +64,7 @@ class MailslotListenerTests {
 			.withUserConfiguration(configurations)
 			.withBean(Received.class)
 			.withPropertyValues("mailslot.transport=memory", "mailslot.listener.poll-timeout=100ms",
-					"mailslot.listener.retry.delay=10ms", "mailslot.listener.dead-letter-directory=" + this.deadLetters,
+					"mailslot.listener.retry.delay=10ms", "mailslot.listener.dead-letter.directory=" + this.deadLetters,
 					"app.prefix=" + prefix, "mailslot.servers.orders.name=" + prefix + "\\orders");
 	}
 
@@ -296,7 +296,7 @@ class MailslotListenerTests {
 			Received[] receivedHolder = new Received[1];
 			runner(SlowListener.class)
 				.withPropertyValues("mailslot.listener.shutdown-timeout=300ms",
-						"mailslot.listener.dead-letter-directory=" + directory)
+						"mailslot.listener.dead-letter.directory=" + directory)
 				.run((context) -> {
 					receivedHolder[0] = context.getBean(Received.class);
 					MailslotTemplate template = context.getBean(MailslotTemplate.class);

@@ -55,7 +55,7 @@ class MailslotListenerPosixEndToEndTests {
 			.withUserConfiguration(listener)
 			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.e2e.name=" + this.name,
 					"mailslot.listener.poll-timeout=100ms", "mailslot.listener.retry.delay=10ms",
-					"mailslot.listener.dead-letter-directory=" + this.deadLetters);
+					"mailslot.listener.dead-letter.directory=" + this.deadLetters);
 	}
 
 	@Test

@@ -18,7 +18,7 @@ import org.springframework.core.annotation.AliasFor;
  * <p>
  * The method may declare, in any order:
  * <ul>
- * <li>the payload as {@code byte[]}, {@code String} (in {@code mailslot.listener.charset}),
+ * <li>the payload as {@code byte[]}, {@code String} (in {@code mailslot.charset}),
  * {@code java.nio.ByteBuffer} (read-only), or any other type, read as JSON with Jackson 3 when it
  * is on the class path; optionally annotated with {@code @Payload}, and with {@code @Valid} (or
  * {@code @Validated}) to validate it with the application's validator</li>

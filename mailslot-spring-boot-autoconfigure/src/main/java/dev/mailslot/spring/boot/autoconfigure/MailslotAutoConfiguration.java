@@ -15,10 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.converter.MessageConverter;
 
-import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
-import dev.mailslot.TransportUnavailableException;
 import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
@@ -33,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * template, and {@code @MailslotListener} support.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(MailslotProperties.class)
-@Import({ MailslotNetworkConfiguration.class, MailslotAnnotationDrivenConfiguration.class })
+@EnableConfigurationProperties({ MailslotProperties.class, MailslotNetworkProperties.class })
+@Import({ MailslotNetworkConfiguration.class, MailslotNetworkTransportConfiguration.class,
+		MailslotAnnotationDrivenConfiguration.class })
 public final class MailslotAutoConfiguration {
 
 	@Bean
@@ -50,25 +49,17 @@ public final class MailslotAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MailslotTransport mailslotTransport(MailslotProperties properties, ObjectProvider<MailslotNetwork> network) {
-		if (properties.getTransport().trim().equalsIgnoreCase("network")) {
-			MailslotNetwork running = network.getIfAvailable();
-			if (running == null) {
-				throw new TransportUnavailableException("network",
-						"mailslot.transport=network needs the network transport on: set mailslot.network.enabled=true");
-			}
-			return running.getTransport();
-		}
+	MailslotTransport mailslotTransport(MailslotProperties properties) {
 		return MailslotTransports.get(properties.getTransport());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	MailslotServers mailslotServers(MailslotTransport transport, MailslotProperties properties) {
-		MailslotProperties.Listener listener = properties.getListener();
+		MailslotProperties.ServerDefaults defaults = properties.getServerDefaults();
 		return new MailslotServers(transport, MailslotServerOptionsMapper.map(properties, transport.id()),
-				(name) -> MailslotServerOptions.builder(name).build(),
-				(listener.getOnNameInUse() == MailslotProperties.NameInUse.WAIT) ? listener.getNameInUseWait()
+				MailslotServerOptionsMapper.defaults(properties, transport.id()),
+				(defaults.getOnNameInUse() == MailslotProperties.NameInUse.WAIT) ? defaults.getNameInUseWait()
 						: Duration.ZERO,
 				MailslotServerOptionsMapper.SERVERS_PREFIX);
 	}
@@ -98,12 +89,12 @@ public final class MailslotAutoConfiguration {
 	@ConditionalOnMissingBean(name = "mailslotErrorHandler")
 	MailslotErrorHandler mailslotErrorHandler(MailslotProperties properties) {
 		DeadLetterDirectoryErrorHandler handler = new DeadLetterDirectoryErrorHandler(
-				properties.getListener().getDeadLetterDirectory());
+				properties.getListener().getDeadLetter().getDirectory());
 		try {
 			handler.checkDirectory();
 		}
 		catch (IllegalStateException ex) {
-			throw new InvalidConfigurationPropertyValueException("mailslot.listener.dead-letter-directory",
+			throw new InvalidConfigurationPropertyValueException("mailslot.listener.dead-letter.directory",
 					handler.getDirectory(), ex.getMessage());
 		}
 		return handler;

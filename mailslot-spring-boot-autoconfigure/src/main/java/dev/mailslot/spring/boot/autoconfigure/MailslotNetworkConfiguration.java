@@ -34,8 +34,8 @@ class MailslotNetworkConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MailslotNetwork mailslotNetwork(MailslotProperties properties) {
-		NetworkOptions options = options(properties.getNetwork());
+	MailslotNetwork mailslotNetwork(MailslotNetworkProperties properties) {
+		NetworkOptions options = options(properties);
 		NetworkMailslotTransport transport = NetworkMailslotTransport.start(options);
 		logger.warn("Remote mailslots are on (mailslot.network.enabled=true), receiving on "
 				+ transport.getLocalAddress() + " as " + options.netbiosName() + " in " + options.workgroup()
@@ -44,7 +44,7 @@ class MailslotNetworkConfiguration {
 		return new MailslotNetwork(transport);
 	}
 
-	static NetworkOptions options(MailslotProperties.Network network) {
+	static NetworkOptions options(MailslotNetworkProperties network) {
 		Map<String, InetAddress> hosts = new LinkedHashMap<>();
 		network.getHosts().forEach((host, address) -> hosts.put(host.toUpperCase(Locale.ROOT), address));
 		NetbiosName name = netbiosName("mailslot.network.netbios-name", netbiosName(network));
@@ -57,7 +57,7 @@ class MailslotNetworkConfiguration {
 				receiveBufferSize(network));
 	}
 
-	private static int receiveBufferSize(MailslotProperties.Network network) {
+	private static int receiveBufferSize(MailslotNetworkProperties network) {
 		long bytes = network.getReceiveBufferSize().toBytes();
 		if (bytes < 0 || bytes > Integer.MAX_VALUE) {
 			throw new InvalidConfigurationPropertyValueException("mailslot.network.receive-buffer-size",
@@ -95,7 +95,7 @@ class MailslotNetworkConfiguration {
 		}
 	}
 
-	private static String netbiosName(MailslotProperties.Network network) {
+	private static String netbiosName(MailslotNetworkProperties network) {
 		if (StringUtils.hasText(network.getNetbiosName())) {
 			return network.getNetbiosName();
 		}

@@ -1,19 +1,17 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
 import dev.mailslot.MailslotServerOptions;
@@ -27,7 +25,7 @@ public class MailslotProperties {
 
 	/**
 	 * Transport that carries mailslots: 'auto' (win32 on Windows, posix on Linux), 'win32',
-	 * 'posix' or 'memory'.
+	 * 'posix', 'memory', or 'network' (with mailslot.network.enabled).
 	 */
 	private String transport = "auto";
 
@@ -37,11 +35,18 @@ public class MailslotProperties {
 	 */
 	private final Map<String, Server> servers = new LinkedHashMap<>();
 
+	private final ServerDefaults serverDefaults = new ServerDefaults();
+
+	/**
+	 * Charset of String payloads, for listeners and the template; a server's charset overrides
+	 * it for its mailslot.
+	 */
+	private Charset charset = StandardCharsets.UTF_8;
+
 	private final Listener listener = new Listener();
 
 	private final Template template = new Template();
 
-	private final Network network = new Network();
 
 	public String getTransport() {
 		return this.transport;
@@ -55,16 +60,32 @@ public class MailslotProperties {
 		return this.servers;
 	}
 
+	/**
+	 * Create the properties, with the listener's deprecated properties pointing at their
+	 * replacements.
+	 */
+	public MailslotProperties() {
+		this.listener.owner = this;
+	}
+
+	public ServerDefaults getServerDefaults() {
+		return this.serverDefaults;
+	}
+
+	public Charset getCharset() {
+		return this.charset;
+	}
+
+	public void setCharset(Charset charset) {
+		this.charset = charset;
+	}
+
 	public Listener getListener() {
 		return this.listener;
 	}
 
 	public Template getTemplate() {
 		return this.template;
-	}
-
-	public Network getNetwork() {
-		return this.network;
 	}
 
 	/**
@@ -103,198 +124,9 @@ public class MailslotProperties {
 	}
 
 	/**
-	 * The {@code network} transport: remote mailslot writes ([MS-MAIL]) over NetBIOS datagrams.
+	 * Options of a mailslot server that its transport reads at creation.
 	 */
-	public static class Network {
-
-		/**
-		 * Whether to receive and send remote mailslot writes on UDP. Remote mailslots are
-		 * unauthenticated, and Windows is retiring them: enable only on a trusted network.
-		 */
-		private boolean enabled;
-
-		/**
-		 * Address to receive on.
-		 */
-		private InetAddress bindAddress = address(new byte[4]);
-
-		/**
-		 * UDP port to receive on and send to: 138, the NetBIOS datagram service (below 1024: root or
-		 * CAP_NET_BIND_SERVICE).
-		 */
-		private int port = 138;
-
-		/**
-		 * This host's NetBIOS name, the sender of what it writes. Defaults to the first label of the
-		 * host name, in upper case, cut to 15 characters.
-		 */
-		private @Nullable String netbiosName;
-
-		/**
-		 * Workgroup or domain: '\\*\mailslot\...' and '\\<workgroup>\mailslot\...' go to it as
-		 * group datagrams.
-		 */
-		private String workgroup = "WORKGROUP";
-
-		/**
-		 * Where group datagrams go: the subnet's broadcast address (the limited broadcast
-		 * 255.255.255.255 unless set).
-		 */
-		private InetAddress broadcastAddress = address(new byte[] { -1, -1, -1, -1 });
-
-		/**
-		 * Addresses of NetBIOS host names, looked up before DNS.
-		 */
-		private Map<String, InetAddress> hosts = new LinkedHashMap<>();
-
-		/**
-		 * How long an identical datagram from the same sender is dropped as a duplicate (Windows sends
-		 * a remote write on every transport and adapter). 0 keeps every datagram.
-		 */
-		private Duration duplicateWindow = Duration.ZERO;
-
-		/**
-		 * Networks datagrams are accepted from, such as '192.0.2.0/24'. Empty accepts every sender.
-		 */
-		private List<String> allowedSources = new ArrayList<>();
-
-		/**
-		 * NetBIOS names this host answers for, such as 'JAVAHOST<00>' or 'WORKGROUP<1D>'; datagrams
-		 * to other names are dropped. Empty: this host's name <00>, the workgroup's <00>, <1D> and
-		 * <1E>, and __MSBROWSE__<01>, as nmbd answers.
-		 */
-		private List<String> acceptedNames = new ArrayList<>();
-
-		/**
-		 * Most messages from the network a server holds; further writes are dropped (and counted)
-		 * until it reads, so that unauthenticated senders cannot fill the heap.
-		 */
-		private int maxQueued = 10_000;
-
-		/**
-		 * Receive buffer of the socket (SO_RCVBUF): what the kernel holds while a burst is read.
-		 * Datagrams past it are dropped by the kernel and counted as RECEIVE_BUFFER_FULL. 0 takes the
-		 * system's default (net.core.rmem_default); more than net.core.rmem_max is capped there.
-		 */
-		private DataSize receiveBufferSize = DataSize.ofBytes(0);
-
-		public DataSize getReceiveBufferSize() {
-			return this.receiveBufferSize;
-		}
-
-		public void setReceiveBufferSize(DataSize receiveBufferSize) {
-			this.receiveBufferSize = receiveBufferSize;
-		}
-
-		public int getMaxQueued() {
-			return this.maxQueued;
-		}
-
-		public void setMaxQueued(int maxQueued) {
-			this.maxQueued = maxQueued;
-		}
-
-		private static InetAddress address(byte[] address) {
-			try {
-				return InetAddress.getByAddress(address);
-			}
-			catch (UnknownHostException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public InetAddress getBindAddress() {
-			return this.bindAddress;
-		}
-
-		public void setBindAddress(InetAddress bindAddress) {
-			this.bindAddress = bindAddress;
-		}
-
-		public int getPort() {
-			return this.port;
-		}
-
-		public void setPort(int port) {
-			this.port = port;
-		}
-
-		public @Nullable String getNetbiosName() {
-			return this.netbiosName;
-		}
-
-		public void setNetbiosName(@Nullable String netbiosName) {
-			this.netbiosName = netbiosName;
-		}
-
-		public String getWorkgroup() {
-			return this.workgroup;
-		}
-
-		public void setWorkgroup(String workgroup) {
-			this.workgroup = workgroup;
-		}
-
-		public InetAddress getBroadcastAddress() {
-			return this.broadcastAddress;
-		}
-
-		public void setBroadcastAddress(InetAddress broadcastAddress) {
-			this.broadcastAddress = broadcastAddress;
-		}
-
-		public Map<String, InetAddress> getHosts() {
-			return this.hosts;
-		}
-
-		public void setHosts(Map<String, InetAddress> hosts) {
-			this.hosts = hosts;
-		}
-
-		public Duration getDuplicateWindow() {
-			return this.duplicateWindow;
-		}
-
-		public void setDuplicateWindow(Duration duplicateWindow) {
-			this.duplicateWindow = duplicateWindow;
-		}
-
-		public List<String> getAllowedSources() {
-			return this.allowedSources;
-		}
-
-		public void setAllowedSources(List<String> allowedSources) {
-			this.allowedSources = allowedSources;
-		}
-
-		public List<String> getAcceptedNames() {
-			return this.acceptedNames;
-		}
-
-		public void setAcceptedNames(List<String> acceptedNames) {
-			this.acceptedNames = acceptedNames;
-		}
-
-	}
-
-	/**
-	 * A mailslot server.
-	 */
-	public static class Server {
-
-		/**
-		 * Mailslot name, such as '\\.\mailslot\orders' or a bare 'orders'. Defaults to the server
-		 * id.
-		 */
-		private @Nullable String name;
+	public static class ServerOptions {
 
 		/**
 		 * Largest message to accept. 0 accepts any size; the posix transport then takes the
@@ -343,27 +175,6 @@ public class MailslotProperties {
 		 * 0666 (posix): any user could then send messages or take them. Refused unless set.
 		 */
 		private boolean allowWorldAccess;
-
-		/**
-		 * Charset of this mailslot's text, for its listeners and the template's String payloads:
-		 * 'UTF-16LE' for Windows programs built UNICODE, a code page such as 'windows-1252' for ANSI
-		 * builds. Defaults to mailslot.listener.charset.
-		 */
-		private @Nullable Charset charset;
-
-		/**
-		 * Whether the template ends String payloads to this mailslot with a NUL terminator, as
-		 * Windows programs in C write and read text. Defaults to mailslot.template.nul-terminated.
-		 */
-		private @Nullable Boolean nulTerminated;
-
-		public @Nullable String getName() {
-			return this.name;
-		}
-
-		public void setName(@Nullable String name) {
-			this.name = name;
-		}
 
 		public DataSize getMaxMessageSize() {
 			return this.maxMessageSize;
@@ -429,6 +240,40 @@ public class MailslotProperties {
 			this.allowWorldAccess = allowWorldAccess;
 		}
 
+	}
+
+	/**
+	 * A mailslot server.
+	 */
+	public static class Server extends ServerOptions {
+
+		/**
+		 * Mailslot name, such as '\\.\mailslot\orders' or a bare 'orders'. Defaults to the server
+		 * id.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Charset of this mailslot's text, for its listeners and the template's String payloads:
+		 * 'UTF-16LE' for Windows programs built UNICODE, a code page such as 'windows-1252' for ANSI
+		 * builds. Defaults to mailslot.charset.
+		 */
+		private @Nullable Charset charset;
+
+		/**
+		 * Whether the template ends String payloads to this mailslot with a NUL terminator, as
+		 * Windows programs in C write and read text. Defaults to mailslot.template.nul-terminated.
+		 */
+		private @Nullable Boolean nulTerminated;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
 		public @Nullable Charset getCharset() {
 			return this.charset;
 		}
@@ -448,19 +293,51 @@ public class MailslotProperties {
 	}
 
 	/**
+	 * How servers are created: what to do when a name is in use, and the options of the servers
+	 * created for listeners whose mailslot no {@code mailslot.servers} entry configures.
+	 */
+	public static class ServerDefaults extends ServerOptions {
+
+		/**
+		 * What to do when a server's mailslot name is in use at start-up.
+		 */
+		private NameInUse onNameInUse = NameInUse.FAIL;
+
+		/**
+		 * How long to wait for a name in use to be freed, when on-name-in-use is 'wait'.
+		 */
+		private Duration nameInUseWait = Duration.ofSeconds(30);
+
+		public NameInUse getOnNameInUse() {
+			return this.onNameInUse;
+		}
+
+		public void setOnNameInUse(NameInUse onNameInUse) {
+			this.onNameInUse = onNameInUse;
+		}
+
+		public Duration getNameInUseWait() {
+			return this.nameInUseWait;
+		}
+
+		public void setNameInUseWait(Duration nameInUseWait) {
+			this.nameInUseWait = nameInUseWait;
+		}
+
+	}
+
+	/**
 	 * Defaults of {@code @MailslotListener} containers.
 	 */
 	public static class Listener {
+
+		/** The properties that hold the replacements of the deprecated ones. */
+		private @Nullable MailslotProperties owner;
 
 		/**
 		 * Whether listeners start with the application.
 		 */
 		private boolean autoStartup = true;
-
-		/**
-		 * Charset of String payloads, for listeners and the template.
-		 */
-		private Charset charset = StandardCharsets.UTF_8;
 
 		/**
 		 * Whether String payloads keep a trailing NUL terminator, which Windows programs in C write
@@ -486,22 +363,14 @@ public class MailslotProperties {
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
-		/**
-		 * Directory where messages that failed processing are kept, with their metadata.
-		 */
-		private Path deadLetterDirectory = Path.of("mailslot-dead-letters");
-
-		/**
-		 * What to do when a server's mailslot name is in use at start-up.
-		 */
-		private NameInUse onNameInUse = NameInUse.FAIL;
-
-		/**
-		 * How long to wait for a name in use to be freed, when on-name-in-use is 'wait'.
-		 */
-		private Duration nameInUseWait = Duration.ofSeconds(30);
+		private final DeadLetter deadLetter = new DeadLetter();
 
 		private final Retry retry = new Retry();
+
+		private MailslotProperties owner() {
+			Assert.state(this.owner != null, "The listener properties belong to no MailslotProperties");
+			return this.owner;
+		}
 
 		public boolean isAutoStartup() {
 			return this.autoStartup;
@@ -511,12 +380,15 @@ public class MailslotProperties {
 			this.autoStartup = autoStartup;
 		}
 
+		@Deprecated(since = "0.1.0", forRemoval = true)
+		@DeprecatedConfigurationProperty(replacement = "mailslot.charset", since = "0.1.0")
 		public Charset getCharset() {
-			return this.charset;
+			return owner().getCharset();
 		}
 
+		@Deprecated(since = "0.1.0", forRemoval = true)
 		public void setCharset(Charset charset) {
-			this.charset = charset;
+			owner().setCharset(charset);
 		}
 
 		public boolean isKeepNulTerminator() {
@@ -551,32 +423,65 @@ public class MailslotProperties {
 			this.shutdownTimeout = shutdownTimeout;
 		}
 
+		public DeadLetter getDeadLetter() {
+			return this.deadLetter;
+		}
+
+		@Deprecated(since = "0.1.0", forRemoval = true)
+		@DeprecatedConfigurationProperty(replacement = "mailslot.listener.dead-letter.directory", since = "0.1.0")
 		public Path getDeadLetterDirectory() {
-			return this.deadLetterDirectory;
+			return this.deadLetter.getDirectory();
 		}
 
+		@Deprecated(since = "0.1.0", forRemoval = true)
 		public void setDeadLetterDirectory(Path deadLetterDirectory) {
-			this.deadLetterDirectory = deadLetterDirectory;
+			this.deadLetter.setDirectory(deadLetterDirectory);
 		}
 
+		@Deprecated(since = "0.1.0", forRemoval = true)
+		@DeprecatedConfigurationProperty(replacement = "mailslot.server-defaults.on-name-in-use", since = "0.1.0")
 		public NameInUse getOnNameInUse() {
-			return this.onNameInUse;
+			return owner().getServerDefaults().getOnNameInUse();
 		}
 
+		@Deprecated(since = "0.1.0", forRemoval = true)
 		public void setOnNameInUse(NameInUse onNameInUse) {
-			this.onNameInUse = onNameInUse;
+			owner().getServerDefaults().setOnNameInUse(onNameInUse);
 		}
 
+		@Deprecated(since = "0.1.0", forRemoval = true)
+		@DeprecatedConfigurationProperty(replacement = "mailslot.server-defaults.name-in-use-wait", since = "0.1.0")
 		public Duration getNameInUseWait() {
-			return this.nameInUseWait;
+			return owner().getServerDefaults().getNameInUseWait();
 		}
 
+		@Deprecated(since = "0.1.0", forRemoval = true)
 		public void setNameInUseWait(Duration nameInUseWait) {
-			this.nameInUseWait = nameInUseWait;
+			owner().getServerDefaults().setNameInUseWait(nameInUseWait);
 		}
 
 		public Retry getRetry() {
 			return this.retry;
+		}
+
+	}
+
+	/**
+	 * Where listeners keep the messages they failed to process.
+	 */
+	public static class DeadLetter {
+
+		/**
+		 * Directory where messages that failed processing are kept, with their metadata.
+		 */
+		private Path directory = Path.of("mailslot-dead-letters");
+
+		public Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(Path directory) {
+			this.directory = directory;
 		}
 
 	}

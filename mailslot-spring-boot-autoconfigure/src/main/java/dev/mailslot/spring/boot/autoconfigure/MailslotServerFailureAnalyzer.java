@@ -29,8 +29,8 @@ class MailslotServerFailureAnalyzer extends AbstractFailureAnalyzer<MailslotServ
 		String property = source.startsWith("mailslot.") ? source.replaceAll("\\.name$", "") : null;
 		if (cause instanceof MailslotNameInUseException) {
 			return "Stop the process that owns the mailslot, or give " + nameSetting(source, property)
-					+ " another name. To wait for the name instead, set mailslot.listener.on-name-in-use=wait "
-					+ "(with mailslot.listener.name-in-use-wait).";
+					+ " another name. To wait for the name instead, set mailslot.server-defaults.on-name-in-use=wait "
+					+ "(with mailslot.server-defaults.name-in-use-wait).";
 		}
 		if (cause instanceof InvalidMailslotNameException) {
 			return "Correct " + nameSetting(source, property) + ": a mailslot name looks like \\\\.\\mailslot\\orders "

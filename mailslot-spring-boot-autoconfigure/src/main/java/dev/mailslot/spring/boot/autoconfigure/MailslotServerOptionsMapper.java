@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -25,6 +27,8 @@ import dev.mailslot.spring.support.converter.MailslotTextMessageConverter;
 final class MailslotServerOptionsMapper {
 
 	static final String SERVERS_PREFIX = "mailslot.servers";
+
+	static final String SERVER_DEFAULTS_PREFIX = "mailslot.server-defaults";
 
 	private static final Log logger = LogFactory.getLog(MailslotServerOptionsMapper.class);
 
@@ -50,7 +54,8 @@ final class MailslotServerOptionsMapper {
 	 * Warn of platform options the transport does not use, so that nobody relies on a security
 	 * descriptor on Linux or a mode on Windows.
 	 */
-	private static void warnOfIgnoredOptions(String prefix, MailslotProperties.Server server, String transport) {
+	private static void warnOfIgnoredOptions(String prefix, MailslotProperties.ServerOptions server,
+			String transport) {
 		List<String> ignored = new ArrayList<>();
 		if (!WIN32.equals(transport)) {
 			if (server.getSecurityDescriptor() != null) {
@@ -82,13 +87,28 @@ final class MailslotServerOptionsMapper {
 	}
 
 	/**
-	 * Make the converter of String payloads from mailslot.listener.charset,
+	 * Make the options of the servers created for listeners whose mailslot no
+	 * {@code mailslot.servers} entry configures, from {@code mailslot.server-defaults}. The options
+	 * are checked at once, so that a bad value stops the start-up, not the first listener.
+	 * @param properties the properties
+	 * @param transport the transport's id, for the warning of options it ignores
+	 * @return the options of a server by its name
+	 */
+	static Function<MailslotName, MailslotServerOptions> defaults(MailslotProperties properties, String transport) {
+		MailslotProperties.ServerDefaults defaults = properties.getServerDefaults();
+		UnaryOperator<MailslotServerOptions.Builder> options = options(SERVER_DEFAULTS_PREFIX, defaults);
+		warnOfIgnoredOptions(SERVER_DEFAULTS_PREFIX, defaults, transport);
+		return (name) -> options.apply(MailslotServerOptions.builder(name)).build();
+	}
+
+	/**
+	 * Make the converter of String payloads from mailslot.charset,
 	 * mailslot.listener.keep-nul-terminator, mailslot.template.nul-terminated and each server's
 	 * charset and nul-terminated. A server whose name does not parse is left to the server's own
 	 * start-up report.
 	 */
 	static MailslotTextMessageConverter textConverter(MailslotProperties properties) {
-		Charset charset = properties.getListener().getCharset();
+		Charset charset = properties.getCharset();
 		boolean nulTerminated = properties.getTemplate().isNulTerminated();
 		Map<MailslotName, MailslotText> texts = new LinkedHashMap<>();
 		properties.getServers().forEach((id, server) -> {
@@ -117,6 +137,14 @@ final class MailslotServerOptionsMapper {
 		catch (InvalidMailslotNameException ex) {
 			throw new MailslotServerStartupException(prefix + ".name", text, ex);
 		}
+		return options(prefix, server).apply(builder).build();
+	}
+
+	/**
+	 * Check the options of a server and return what sets them on a builder.
+	 */
+	private static UnaryOperator<MailslotServerOptions.Builder> options(String prefix,
+			MailslotProperties.ServerOptions server) {
 		long maxMessageSize = server.getMaxMessageSize().toBytes();
 		if (maxMessageSize < 0 || maxMessageSize > Integer.MAX_VALUE) {
 			throw new InvalidConfigurationPropertyValueException(prefix + ".max-message-size",
@@ -132,22 +160,22 @@ final class MailslotServerOptionsMapper {
 							+ "while the listener does not read (" + MailslotServerOptions.DEFAULT_HOLD_CAPACITY
 							+ " by default).");
 		}
-		return builder.maxMessageSize((int) maxMessageSize)
+		int mode = mode(prefix, server);
+		return (builder) -> builder.maxMessageSize((int) maxMessageSize)
 			.readTimeout(server.getReadTimeout())
 			.inheritHandle(server.isInheritHandle())
 			.securityDescriptor(server.getSecurityDescriptor())
-			.mode(mode(prefix, server))
+			.mode(mode)
 			.queueCapacity(server.getQueueCapacity())
 			.allowWorldAccess(server.isAllowWorldAccess())
-			.holdCapacity(server.getHoldCapacity())
-			.build();
+			.holdCapacity(server.getHoldCapacity());
 	}
 
 	/**
 	 * Read octal permission bits. A leading 0 is required: unquoted in YAML, 0620 is read as the
 	 * number 400, which must not pass for mode 0400.
 	 */
-	private static int mode(String prefix, MailslotProperties.Server server) {
+	private static int mode(String prefix, MailslotProperties.ServerOptions server) {
 		int mode = mode(prefix + ".mode", server.getMode());
 		if ((mode & 07) != 0 && !server.isAllowWorldAccess()) {
 			throw new InvalidConfigurationPropertyValueException(prefix + ".mode", server.getMode(), "It lets every "

@@ -163,7 +163,7 @@ class MailslotAutoConfigurationTests {
 				FailureAnalysis analysis = new MailslotServerFailureAnalyzer().analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains(name).contains("mailslot.servers.orders").contains("in use");
 				assertThat(analysis.getAction()).contains("mailslot.servers.orders.name")
-					.contains("mailslot.listener.on-name-in-use=wait");
+					.contains("mailslot.server-defaults.on-name-in-use=wait");
 			});
 		}
 	}
@@ -177,9 +177,48 @@ class MailslotAutoConfigurationTests {
 			taken.close();
 		}).start();
 		this.contextRunner
-			.withPropertyValues("mailslot.servers.orders.name=" + name, "mailslot.listener.on-name-in-use=wait",
-					"mailslot.listener.name-in-use-wait=10s")
+			.withPropertyValues("mailslot.servers.orders.name=" + name, "mailslot.server-defaults.on-name-in-use=wait",
+					"mailslot.server-defaults.name-in-use-wait=10s")
 			.run((context) -> assertThat(context).hasNotFailed().hasBean("ordersMailslotServer"));
+	}
+
+	@Test
+	void theDeprecatedNamesStillSetWhatReplacesThem() {
+		this.contextRunner
+			.withPropertyValues("mailslot.listener.charset=UTF-16BE",
+					"mailslot.listener.dead-letter-directory=target/deprecated-dead-letters",
+					"mailslot.listener.on-name-in-use=wait", "mailslot.listener.name-in-use-wait=7s")
+			.run((context) -> {
+				MailslotProperties properties = context.getBean(MailslotProperties.class);
+				assertThat(properties.getCharset()).isEqualTo(StandardCharsets.UTF_16BE);
+				assertThat(properties.getListener().getDeadLetter().getDirectory())
+					.isEqualTo(Path.of("target/deprecated-dead-letters"));
+				assertThat(properties.getServerDefaults().getOnNameInUse()).isEqualTo(MailslotProperties.NameInUse.WAIT);
+				assertThat(properties.getServerDefaults().getNameInUseWait()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(context.getBean("mailslotErrorHandler", DeadLetterDirectoryErrorHandler.class).getDirectory())
+					.isEqualTo(Path.of("target/deprecated-dead-letters"));
+			});
+	}
+
+	@Test
+	void serverDefaultsGiveTheirOptionsToTheServersCreatedForNamesWithNoConfiguration() {
+		this.contextRunner
+			.withPropertyValues("mailslot.server-defaults.max-message-size=100B",
+					"mailslot.server-defaults.read-timeout=250ms")
+			.run((context) -> {
+				MailslotServer server = context.getBean(MailslotServers.class).resolve(unique("bare"), "a test");
+				assertThat(server.info().maxMessageSize()).isEqualTo(100);
+				assertThat(server.info().readTimeout()).isEqualTo(ReadTimeout.ofMillis(250));
+			});
+	}
+
+	@Test
+	void aBadServerDefaultStopsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("mailslot.server-defaults.mode=0666")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+						(ex) -> assertThat(ex.getName()).isEqualTo("mailslot.server-defaults.mode")));
 	}
 
 	@Test
@@ -197,11 +236,11 @@ class MailslotAutoConfigurationTests {
 	void aDeadLetterDirectoryOthersMayWriteToStopsStartupNamingTheProperty(@TempDir Path temp) throws Exception {
 		Path directory = Files.createDirectory(temp.resolve("shared"));
 		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwx---"));
-		this.contextRunner.withPropertyValues("mailslot.listener.dead-letter-directory=" + directory)
+		this.contextRunner.withPropertyValues("mailslot.listener.dead-letter.directory=" + directory)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
-					assertThat(ex.getName()).isEqualTo("mailslot.listener.dead-letter-directory");
+					assertThat(ex.getName()).isEqualTo("mailslot.listener.dead-letter.directory");
 					assertThat(ex.getMessage()).contains("others may write to it (rwxrwx---)")
 						.contains("chmod 700 " + directory);
 				}));
@@ -341,7 +380,7 @@ class MailslotAutoConfigurationTests {
 	@Test
 	void theTemplateWritesToAConfiguredServerById() {
 		this.contextRunner.withPropertyValues("mailslot.servers.orders.name=" + unique("template"),
-				"mailslot.servers.orders.read-timeout=0", "mailslot.listener.charset=UTF-16BE").run((context) -> {
+				"mailslot.servers.orders.read-timeout=0", "mailslot.charset=UTF-16BE").run((context) -> {
 					context.getBean(MailslotTemplate.class).send("orders", "ab");
 					MailslotServer server = context.getBean(MailslotServer.class);
 					assertThat(server.read()).isEqualTo("ab".getBytes(StandardCharsets.UTF_16BE));
@@ -387,7 +426,7 @@ class MailslotAutoConfigurationTests {
 	@Test
 	void theTemplateEndsEveryTextWithANulWhenToldTo() {
 		this.contextRunner.withPropertyValues("mailslot.servers.orders.name=" + unique("terminated"),
-				"mailslot.servers.orders.read-timeout=0", "mailslot.listener.charset=windows-1252",
+				"mailslot.servers.orders.read-timeout=0", "mailslot.charset=windows-1252",
 				"mailslot.template.nul-terminated=true").run((context) -> {
 					context.getBean(MailslotTemplate.class).send("orders", "caf\u00e9");
 					assertThat(context.getBean(MailslotServer.class).read())

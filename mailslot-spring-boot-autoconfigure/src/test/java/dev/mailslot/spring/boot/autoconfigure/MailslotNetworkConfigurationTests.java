@@ -167,12 +167,12 @@ class MailslotNetworkConfigurationTests {
 
 	@Test
 	void acceptedNamesAreReadAndABadOneNamesTheProperty() {
-		MailslotProperties.Network network = new MailslotProperties.Network();
+		MailslotNetworkProperties network = new MailslotNetworkProperties();
 		network.setNetbiosName("JAVAHOST");
 		network.setAcceptedNames(List.of("JAVAHOST<00>", " Browsers<1d> ", "APPS.corp.example"));
 		assertThat(MailslotNetworkConfiguration.options(network).answersFor()).containsExactlyInAnyOrder(
 				NetbiosName.of("JAVAHOST", 0), NetbiosName.of("BROWSERS", 0x1D), new NetbiosName("APPS", 0, "corp.example"));
-		MailslotProperties.Network sameName = new MailslotProperties.Network();
+		MailslotNetworkProperties sameName = new MailslotNetworkProperties();
 		sameName.setNetbiosName("WORKGROUP");
 		assertThat(MailslotNetworkConfiguration.options(sameName).answersFor()).contains(NetbiosName.of("WORKGROUP", 0),
 				NetbiosName.of("WORKGROUP", 0x1D));

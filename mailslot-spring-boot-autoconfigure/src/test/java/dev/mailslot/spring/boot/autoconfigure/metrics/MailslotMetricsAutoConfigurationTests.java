@@ -39,7 +39,7 @@ class MailslotMetricsAutoConfigurationTests {
 
 	@Test
 	void countsWhatListenersReceiveAndWhatFails() {
-		this.contextRunner.withPropertyValues("mailslot.listener.dead-letter-directory=target/metrics-dead-letters")
+		this.contextRunner.withPropertyValues("mailslot.listener.dead-letter.directory=target/metrics-dead-letters")
 			.run((context) -> {
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				MailslotTemplate template = context.getBean(MailslotTemplate.class);
