@@ -11,6 +11,7 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.NoSuchMailslotException;
+import dev.mailslot.spi.DelegatingMailslotClient;
 
 /**
  * Mailslots held in this JVM. Names are unique per JVM; a client reaches a server of this
@@ -99,7 +100,7 @@ public final class MemoryMailslotTransport implements MailslotTransport {
 			throw new NoSuchMailslotException(name,
 					"No mailslot " + name + " exists in this JVM on the " + this.id + " transport; create its server first");
 		}
-		return new MemoryMailslotClient(name, server);
+		return new DelegatingMailslotClient(name, server::deliver);
 	}
 
 	private void remove(MemoryMailslotServer server) {

@@ -40,6 +40,7 @@ import dev.mailslot.MailslotTransport;
 import dev.mailslot.MessageTooLargeException;
 import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.TransportUnavailableException;
+import dev.mailslot.spi.DelegatingMailslotClient;
 import dev.mailslot.transport.memory.MemoryMailslotTransport;
 
 /**
@@ -169,12 +170,21 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		return this.local.createServer(options);
 	}
 
+	/**
+	 * Open a client: on a local name, of this transport's local mailslots; on a remote one, a
+	 * client that sends each message as one remote mailslot write. Unacknowledged: a write that
+	 * returns was sent, not necessarily received.
+	 */
 	@Override
 	public MailslotClient openClient(MailslotName name) {
 		if (name.isLocal()) {
 			return this.local.openClient(name);
 		}
-		return new NetworkMailslotClient(this, name);
+		return new DelegatingMailslotClient(name, (message) -> {
+			byte[] bytes = new byte[message.remaining()];
+			message.get(bytes);
+			send(name, bytes);
+		});
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
@@ -87,46 +88,46 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	@Override
 	public byte[] read(ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
-		this.lifecycle.readLock().lock();
-		try {
-			while (true) {
-				ensureOpen();
-				Info info = query();
-				int size = (info.nextSize >= 0) ? info.nextSize : bufferForUnknownSize(info.maxMessageSize);
-				byte[] message = readFile(size, timeout, OverlappedReader::bytes);
-				if (message != null) {
-					return message;
-				}
-			}
-		}
-		finally {
-			this.lifecycle.readLock().unlock();
-		}
+		return readUntilItFits((info) -> {
+			int size = (info.nextSize >= 0) ? info.nextSize : bufferForUnknownSize(info.maxMessageSize);
+			return readFile(size, timeout, OverlappedReader::bytes);
+		});
 	}
 
 	@Override
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
+		return readUntilItFits((info) -> {
+			if (info.nextSize > buffer.remaining()) {
+				throw new BufferTooSmallException(name(), info.nextSize, buffer.remaining());
+			}
+			int size = (info.nextSize >= 0) ? info.nextSize
+					: Math.min(buffer.remaining(), bufferForUnknownSize(info.maxMessageSize));
+			Integer read = readFile(size, timeout, (reader, length) -> {
+				reader.copyTo(buffer, length);
+				return length;
+			});
+			int next = (read != null) ? -1 : query().nextSize;
+			if (next > buffer.remaining()) {
+				throw new BufferTooSmallException(name(), next, buffer.remaining());
+			}
+			return read;
+		});
+	}
+
+	/**
+	 * Make read attempts, each sized from a fresh GetMailslotInfo, until one returns a message:
+	 * an attempt returns {@code null} when a larger message arrived while it waited, which stays
+	 * queued for the next.
+	 */
+	private <T> T readUntilItFits(Function<Info, @Nullable T> attempt) {
 		this.lifecycle.readLock().lock();
 		try {
 			while (true) {
 				ensureOpen();
-				Info info = query();
-				if (info.nextSize > buffer.remaining()) {
-					throw new BufferTooSmallException(name(), info.nextSize, buffer.remaining());
-				}
-				int size = (info.nextSize >= 0) ? info.nextSize
-						: Math.min(buffer.remaining(), bufferForUnknownSize(info.maxMessageSize));
-				Integer read = readFile(size, timeout, (reader, length) -> {
-					reader.copyTo(buffer, length);
-					return length;
-				});
-				if (read != null) {
-					return read;
-				}
-				int next = query().nextSize;
-				if (next > buffer.remaining()) {
-					throw new BufferTooSmallException(name(), next, buffer.remaining());
+				T message = attempt.apply(query());
+				if (message != null) {
+					return message;
 				}
 			}
 		}
