@@ -79,7 +79,7 @@ public class MailslotListenerAnnotationBeanPostProcessor
 			String where = "@MailslotListener on " + method.getDeclaringClass().getName() + "." + method.getName()
 					+ "()";
 			register(new Registration(endpoint(bean, invocable, annotation, where),
-					resolve(annotation.containerFactory()), where));
+					resolve(annotation.containerFactory())));
 		});
 		return bean;
 	}
@@ -188,7 +188,7 @@ public class MailslotListenerAnnotationBeanPostProcessor
 	private MailslotListenerContainerFactory containerFactory(Registration registration) {
 		String name = StringUtils.hasText(registration.containerFactory()) ? registration.containerFactory().trim()
 				: CONTAINER_FACTORY_BEAN_NAME;
-		return containerFactory(name, registration.where());
+		return containerFactory(name, registration.endpoint().describe());
 	}
 
 	private MailslotListenerContainerFactory containerFactory(String name, String where) {
@@ -203,7 +203,7 @@ public class MailslotListenerAnnotationBeanPostProcessor
 	/**
 	 * An annotated endpoint and the name of the container factory it asks for ("" for the default).
 	 */
-	private record Registration(MethodMailslotListenerEndpoint endpoint, String containerFactory, String where) {
+	private record Registration(MethodMailslotListenerEndpoint endpoint, String containerFactory) {
 	}
 
 }

@@ -154,14 +154,10 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	private void setPauseRequested(boolean pauseRequested) {
-		this.lock.lock();
-		try {
+		locked(() -> {
 			this.pauseRequested = pauseRequested;
 			this.stateChanged.signalAll();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		});
 	}
 
 	/**
@@ -174,10 +170,20 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 		return locked(() -> this.pauseRequested);
 	}
 
-	private <T> T locked(Supplier<T> read) {
+	private <T> T locked(Supplier<T> action) {
 		this.lock.lock();
 		try {
-			return read.get();
+			return action.get();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void locked(Runnable action) {
+		this.lock.lock();
+		try {
+			action.run();
 		}
 		finally {
 			this.lock.unlock();
@@ -260,18 +266,14 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 			return;
 		}
 		current.awaitStop(drain, deadline);
-		this.lock.lock();
-		try {
+		locked(() -> {
 			if (this.run == current) {
 				this.run = null;
 			}
 			if (this.state == ListenerContainerState.STOPPING) {
 				this.state = ListenerContainerState.STOPPED;
 			}
-		}
-		finally {
-			this.lock.unlock();
-		}
+		});
 	}
 
 	/**
@@ -310,18 +312,14 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	 * @return whether the container is now {@link ListenerContainerState#FAILED}
 	 */
 	protected final boolean runFailed(ListenerRun current, Throwable cause) {
-		this.lock.lock();
-		try {
+		return locked(() -> {
 			if (current.isStopRequested() || this.run != current) {
 				return false;
 			}
 			this.state = ListenerContainerState.FAILED;
 			this.failure = cause;
 			return true;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		});
 	}
 
 }
