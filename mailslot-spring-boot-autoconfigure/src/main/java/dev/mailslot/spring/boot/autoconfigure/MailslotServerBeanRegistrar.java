@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -22,7 +22,10 @@ import dev.mailslot.spring.core.MailslotServers;
 
 /**
  * Registers a {@link MailslotServer} bean named {@code <id>MailslotServer} for each configured
- * server. The beans come from {@link MailslotServers}, which creates and closes them.
+ * server. The beans come from {@link MailslotServers}, which creates and closes them: each
+ * definition names {@link MailslotServers#get(String)} as its factory method, with the id as its
+ * argument, so that Spring AOT can generate it (the set of servers is then fixed at build time, as
+ * AOT fixes the conditions).
  */
 class MailslotServerBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
@@ -37,17 +40,33 @@ class MailslotServerBeanRegistrar implements BeanDefinitionRegistryPostProcessor
 
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-		BeanFactory beanFactory = (BeanFactory) registry;
-		for (String id : serverIds()) {
+		Set<String> ids = serverIds();
+		if (ids.isEmpty()) {
+			return;
+		}
+		String servers = serversBeanName((ListableBeanFactory) registry);
+		for (String id : ids) {
 			String beanName = id + BEAN_NAME_SUFFIX;
 			if (registry.containsBeanDefinition(beanName)) {
 				continue;
 			}
-			RootBeanDefinition definition = new RootBeanDefinition(MailslotServer.class,
-					() -> beanFactory.getBean(MailslotServers.class).get(id));
+			RootBeanDefinition definition = new RootBeanDefinition(MailslotServer.class);
+			definition.setFactoryBeanName(servers);
+			definition.setUniqueFactoryMethodName("get");
+			definition.getConstructorArgumentValues().addIndexedArgumentValue(0, id);
 			definition.setDestroyMethodName("");
 			registry.registerBeanDefinition(beanName, definition);
 		}
+	}
+
+	/**
+	 * Return the name of the one {@link MailslotServers} bean, Boot's or the application's.
+	 */
+	private static String serversBeanName(ListableBeanFactory beanFactory) {
+		String[] names = beanFactory.getBeanNamesForType(MailslotServers.class, true, false);
+		Assert.state(names.length == 1, () -> "The mailslot.servers beans need exactly one MailslotServers bean, "
+				+ "and there are " + names.length + ": " + String.join(", ", names));
+		return names[0];
 	}
 
 	/**
