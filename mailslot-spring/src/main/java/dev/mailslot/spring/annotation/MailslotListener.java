@@ -6,7 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.messaging.handler.annotation.MessageMappingReflectiveProcessor;
 
 /**
  * Marks a method to be called with each message of a mailslot.
@@ -31,12 +33,16 @@ import org.springframework.core.annotation.AliasFor;
  * A method that throws is called again as {@code mailslot.listener.retry.*} says, then the message
  * goes to the error handler, by default the dead-letter directory. A payload that cannot be
  * converted or fails validation goes there at once.
+ * <p>
+ * Under Spring AOT the method and its payload types get reflection hints, as
+ * {@code @MessageMapping} methods do, so that a native image can call it and bind its payload.
  *
  * @see dev.mailslot.spring.config.MailslotListenerEndpointRegistry
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(MessageMappingReflectiveProcessor.class)
 public @interface MailslotListener {
 
 	/**
