@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * What the starter adds to an application's start-up: the time from launching a JVM that runs
  * {@link StartupApplication} to its context being refreshed, with the starter on the class path
  * (one posix mailslot and its {@code @MailslotListener}, JNA loaded) and without it (the starter,
- * its auto-configure, Spring and core modules and JNA left off the class path). Each operation is one cold start.
+ * its auto-configure, Spring and core modules and JNA left off the class path). Each operation is
+ * one cold start.
+ * <p>
+ * Two more applications break the starter's cost down: {@code with-starter-memory} runs the
+ * starter on the memory transport (no posix queue is created), and
+ * {@code with-starter-not-started} creates the posix mailslot and the listener's container but
+ * does not start its reader.
+ * <p>
+ * Each runs in three modes: {@code jvm} as built, {@code aot} processed by Spring AOT and started
+ * with {@code -Dspring.aot.enabled=true}, and {@code aot-cds} with a CDS archive from a training
+ * run besides (see {@link StartupPreparation}; preparing takes some seconds per trial, outside the
+ * measured time).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -42,20 +54,50 @@ public class StarterStartupBenchmark {
 	private static final List<String> STARTER_JARS = List.of("mailslot-spring-boot-starter",
 			"mailslot-spring-boot-autoconfigure", "mailslot-spring-", "mailslot-core-", "jna-");
 
-	@Param({ "without-starter", "with-starter" })
+	@Param({ "without-starter", "with-starter", "with-starter-memory", "with-starter-not-started" })
 	public String application;
 
+	@Param({ "jvm", "aot", "aot-cds" })
+	public String mode;
+
 	private List<String> command;
+
+	private StartupPreparation preparation;
 
 	private Process process;
 
 	@Setup
-	public void prepare() {
+	public void prepare() throws IOException, InterruptedException {
+		boolean starter = this.application.startsWith("with-starter");
 		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter((entry) -> this.application.equals("with-starter") || !isStarterJar(entry))
+			.filter((entry) -> starter || !isStarterJar(entry))
 			.collect(Collectors.joining(File.pathSeparator));
-		this.command = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp", classPath,
-				StartupApplication.class.getName());
+		String transport = this.application.equals("with-starter-memory") ? "memory" : "posix";
+		boolean listenerStarted = !this.application.equals("with-starter-not-started");
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> systemProperties = List.of("-D" + StartupApplication.TRANSPORT_PROPERTY + "=" + transport,
+				"-D" + StartupApplication.LISTENER_STARTED_PROPERTY + "=" + listenerStarted);
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(systemProperties);
+		if (this.mode.equals("jvm")) {
+			command.addAll(List.of("-cp", classPath));
+		}
+		else {
+			this.preparation = new StartupPreparation(java, systemProperties);
+			String aotClassPath = this.preparation.processAheadOfTime(classPath);
+			command.add("-Dspring.aot.enabled=true");
+			command.addAll(this.mode.equals("aot-cds") ? this.preparation.trainClassDataSharing(aotClassPath)
+					: List.of("-cp", aotClassPath));
+		}
+		command.add(StartupApplication.class.getName());
+		this.command = List.copyOf(command);
+	}
+
+	@TearDown(Level.Trial)
+	public void deletePreparation() throws IOException {
+		if (this.preparation != null) {
+			this.preparation.close();
+		}
 	}
 
 	private static boolean isStarterJar(String entry) {

@@ -23,6 +23,12 @@ import dev.mailslot.spring.annotation.MailslotListener;
 @EnableAutoConfiguration
 public class StartupApplication {
 
+	/** System property naming the transport: {@code posix} (the default) or {@code memory}. */
+	static final String TRANSPORT_PROPERTY = "startup.transport";
+
+	/** System property saying whether the listener's reader starts: {@code true} by default. */
+	static final String LISTENER_STARTED_PROPERTY = "startup.listener-started";
+
 	@Bean
 	StartupListener startupListener() {
 		return new StartupListener();
@@ -33,7 +39,9 @@ public class StartupApplication {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		List<String> arguments = new ArrayList<>(List.of("--logging.level.root=warn"));
-		arguments.add("--mailslot.transport=posix");
+		arguments.add("--mailslot.transport=" + System.getProperty(TRANSPORT_PROPERTY, "posix"));
+		arguments.add("--mailslot.listener.auto-startup="
+				+ Boolean.parseBoolean(System.getProperty(LISTENER_STARTED_PROPERTY, "true")));
 		arguments.add("--mailslot.servers.startup.name=\\\\.\\mailslot\\startup-" + ProcessHandle.current().pid());
 		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
 			System.out.println("started");
