@@ -4,9 +4,12 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.framework.AopInfrastructureBean;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -17,6 +20,7 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 import org.springframework.util.PropertyPlaceholderHelper;
@@ -54,6 +58,9 @@ public class MailslotListenerAnnotationBeanPostProcessor
 
 	private final List<Registration> registrations = new ArrayList<>();
 
+	/** Classes scanned and found without listener methods: prototypes of them are not scanned again. */
+	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
+
 	/** Set once every singleton exists: endpoints found later are registered at once. */
 	private boolean registerImmediately;
 
@@ -70,10 +77,22 @@ public class MailslotListenerAnnotationBeanPostProcessor
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof AopInfrastructureBean || bean instanceof MailslotListenerContainerFactory
+				|| bean instanceof MailslotListenerEndpointRegistry) {
+			return bean;
+		}
 		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		if (this.nonAnnotatedClasses.contains(targetClass)
+				|| !AnnotationUtils.isCandidateClass(targetClass, MailslotListener.class)) {
+			return bean;
+		}
 		Map<Method, MailslotListener> annotated = MethodIntrospector.selectMethods(targetClass,
 				(MethodIntrospector.MetadataLookup<MailslotListener>) (method) -> AnnotatedElementUtils
 					.findMergedAnnotation(method, MailslotListener.class));
+		if (annotated.isEmpty()) {
+			this.nonAnnotatedClasses.add(targetClass);
+			return bean;
+		}
 		annotated.forEach((method, annotation) -> {
 			Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
 			String where = "@MailslotListener on " + method.getDeclaringClass().getName() + "." + method.getName()
