@@ -23,7 +23,9 @@ import dev.mailslot.MailslotServer;
 /**
  * Messages a second from a writer process, through the posix transport, to a reader in this JVM:
  * either a {@code @MailslotListener} in a Spring context ({@code listener}), or a bare loop calling
- * {@link MailslotServer#read()} on the same transport ({@code read-loop}). Each operation is one
+ * {@link MailslotServer#read()} on the same transport ({@code read-loop}). The writer is a JVM
+ * writing through a {@code MailslotClient} ({@code java}) or a C program calling {@code mq_send}
+ * ({@code c}), which separates the reader's cost from the writer's. Each operation is one
  * message; an invocation asks the writer for a burst and returns once the reader has taken it all.
  */
 @State(Scope.Benchmark)
@@ -39,24 +41,28 @@ public class EndToEndThroughputBenchmark {
 	@Param({ "listener", "read-loop" })
 	public String reader;
 
+	@Param({ "java", "c" })
+	public String writer;
+
 	@Param({ "64", "1024" })
 	public int size;
 
 	private BenchmarkReader benchmarkReader;
 
-	private WriterProcess writer;
+	private WriterProcess writerProcess;
 
 	@Setup(Level.Trial)
 	public void start() {
 		MailslotName name = MailslotName
-			.local("benchmark-" + ProcessHandle.current().pid() + "-" + this.reader + "-" + this.size);
+			.local("benchmark-" + ProcessHandle.current().pid() + "-" + this.reader + "-" + this.writer + "-" + this.size);
 		this.benchmarkReader = BenchmarkReader.start(this.reader, name, this.size);
-		this.writer = WriterProcess.burst("posix", name, this.size);
+		this.writerProcess = this.writer.equals("c") ? WriterProcess.nativeBurst(name, this.size)
+				: WriterProcess.burst("posix", name, this.size);
 	}
 
 	@TearDown(Level.Trial)
 	public void stop() {
-		this.writer.close();
+		this.writerProcess.close();
 		this.benchmarkReader.close();
 	}
 
@@ -66,7 +72,7 @@ public class EndToEndThroughputBenchmark {
 		Deliveries deliveries = this.benchmarkReader.deliveries();
 		MailslotServer server = this.benchmarkReader.server();
 		long target = deliveries.count() + BURST;
-		this.writer.burst(BURST);
+		this.writerProcess.burst(BURST);
 		if (server != null) {
 			for (int i = 0; i < BURST; i++) {
 				deliveries.accept(server.read());
@@ -75,7 +81,7 @@ public class EndToEndThroughputBenchmark {
 		else {
 			deliveries.awaitCount(target);
 		}
-		this.writer.awaitSent(BURST);
+		this.writerProcess.awaitSent(BURST);
 		return target;
 	}
 

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import dev.mailslot.MailslotName;
 
 /**
- * A {@link MailslotWriterMain} running in a JVM of its own, started with this JVM's java command
- * and class path.
+ * A writer in a process of its own: a {@link MailslotWriterMain} in a JVM started with this JVM's
+ * java command and class path, or the C writer of {@link NativePeer}, which speaks the same
+ * {@code burst} protocol.
  */
 final class WriterProcess implements AutoCloseable {
 
@@ -39,6 +40,13 @@ final class WriterProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Start the C writer, which writes bursts on request as {@link #burst(String, MailslotName, int)}'s does.
+	 */
+	static WriterProcess nativeBurst(MailslotName name, int size) {
+		return run(NativePeer.writer(name, size));
+	}
+
+	/**
 	 * Start a writer that writes at a fixed rate until it is closed.
 	 */
 	static WriterProcess atRate(String transport, MailslotName name, int size, int perSecond) {
@@ -53,6 +61,10 @@ final class WriterProcess implements AutoCloseable {
 		command.add(System.getProperty("java.class.path"));
 		command.add(MailslotWriterMain.class.getName());
 		command.addAll(arguments);
+		return run(command);
+	}
+
+	private static WriterProcess run(List<String> command) {
 		try {
 			return new WriterProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
 		}

@@ -1,0 +1,105 @@
+package dev.mailslot.benchmarks.endtoend;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotTransports;
+
+/**
+ * Messages a second written by a {@link MailslotClient} of the posix transport in this JVM to the
+ * C reader of {@link NativePeer} in a process of its own, which owns the mailslot's queue as a
+ * posix server does: the writer's side of the path, without a Java reader. Each operation is one
+ * message; an invocation writes a burst and returns once the reader reports it received.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+public class WriterThroughputBenchmark {
+
+	static final int BURST = EndToEndThroughputBenchmark.BURST;
+
+	@Param({ "64", "1024" })
+	public int size;
+
+	private Process reader;
+
+	private BufferedReader replies;
+
+	private MailslotClient client;
+
+	private ByteBuffer message;
+
+	private long received;
+
+	@Setup(Level.Trial)
+	public void start() throws IOException {
+		MailslotName name = MailslotName.local("benchmark-" + ProcessHandle.current().pid() + "-writer-" + this.size);
+		this.reader = new ProcessBuilder(NativePeer.reader(name, this.size, BURST))
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		this.replies = new BufferedReader(new InputStreamReader(this.reader.getInputStream(), StandardCharsets.UTF_8));
+		expect("ready");
+		this.client = MailslotTransports.get("posix").openClient(name);
+		this.message = ByteBuffer.allocate(this.size);
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() throws InterruptedException {
+		this.client.close();
+		this.reader.destroy();
+		if (!this.reader.waitFor(10, TimeUnit.SECONDS)) {
+			this.reader.destroyForcibly();
+		}
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(BURST)
+	public long write() {
+		for (int i = 0; i < BURST; i++) {
+			this.message.clear();
+			this.message.putLong(0, System.nanoTime());
+			this.client.write(this.message);
+		}
+		this.received += BURST;
+		expect("received " + this.received);
+		return this.received;
+	}
+
+	private void expect(String reply) {
+		try {
+			String line = this.replies.readLine();
+			if (!reply.equals(line)) {
+				throw new IllegalStateException("The C reader replied '" + line + "', not '" + reply + "'");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
