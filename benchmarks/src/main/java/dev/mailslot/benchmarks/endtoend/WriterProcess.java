@@ -115,10 +115,17 @@ final class WriterProcess implements AutoCloseable {
 	}
 
 	private void expect(String reply) {
+		expect(this.replies, reply, "Writer process");
+	}
+
+	/**
+	 * Read the next line a peer process printed and check that it is {@code reply}.
+	 */
+	static void expect(BufferedReader replies, String reply, String peer) {
 		try {
-			String line = this.replies.readLine();
+			String line = replies.readLine();
 			if (!reply.equals(line)) {
-				throw new IllegalStateException("Writer process replied '" + line + "', not '" + reply + "'");
+				throw new IllegalStateException(peer + " replied '" + line + "', not '" + reply + "'");
 			}
 		}
 		catch (IOException ex) {

@@ -3,7 +3,6 @@ package dev.mailslot.benchmarks.endtoend;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -91,15 +90,7 @@ public class WriterThroughputBenchmark {
 	}
 
 	private void expect(String reply) {
-		try {
-			String line = this.replies.readLine();
-			if (!reply.equals(line)) {
-				throw new IllegalStateException("The C reader replied '" + line + "', not '" + reply + "'");
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		WriterProcess.expect(this.replies, reply, "The C reader");
 	}
 
 }
