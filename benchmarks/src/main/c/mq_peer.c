@@ -5,6 +5,10 @@
  *   mq_peer write QUEUE SIZE
  *     opens the queue, prints "ready"; for each line N on standard input sends N messages of
  *     SIZE bytes (waiting while the queue is full) and prints "sent N"; ends with its input.
+ *   mq_peer rate QUEUE SIZE PER_SECOND
+ *     opens the queue, prints "ready", sends PER_SECOND messages a second, each stamped in its
+ *     first 8 bytes, big-endian, with CLOCK_MONOTONIC in nanoseconds (Java's System.nanoTime() on
+ *     Linux), until its input ends; then prints "sent N max-lag-us L", as the Java writer does.
  *   mq_peer read QUEUE SIZE BURST
  *     creates the queue (the kernel's default capacity, messages of SIZE bytes), holds the lock
  *     that marks a live owner (flock LOCK_EX, as the posix transport's servers do), prints
@@ -15,7 +19,10 @@
  *
  * Build: gcc -O2 -o mq_peer mq_peer.c -lrt
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <poll.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <mqueue.h>
 #include <signal.h>
@@ -23,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <time.h>
 
 static volatile sig_atomic_t stopping;
 
@@ -54,6 +62,61 @@ static int write_bursts(const char *queue, long size)
 		printf("sent %ld\n", count);
 		fflush(stdout);
 	}
+	mq_close(out);
+	return 0;
+}
+
+static int64_t now_ns(void)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64_t) now.tv_sec * 1000000000 + now.tv_nsec;
+}
+
+static int write_at_rate(const char *queue, long size, long rate)
+{
+	mqd_t out = mq_open(queue, O_WRONLY);
+	if (out == (mqd_t) -1) {
+		perror("mq_open");
+		return 1;
+	}
+	if (size < 8) {
+		size = 8;
+	}
+	unsigned char *message = calloc(1, size);
+	int64_t period = 1000000000 / rate;
+	int64_t next = now_ns();
+	int64_t max_lag = 0;
+	long sent = 0;
+	struct pollfd input = { .fd = 0, .events = POLLIN };
+	printf("ready\n");
+	fflush(stdout);
+	for (;;) {
+		int64_t wait = next - now_ns();
+		struct timespec pause = { (wait > 0) ? wait / 1000000000 : 0, (wait > 0) ? wait % 1000000000 : 0 };
+		int ready = ppoll(&input, 1, &pause, NULL);
+		if (ready > 0 || (ready < 0 && errno != EINTR)) {
+			break;
+		}
+		if (ready < 0) {
+			continue;
+		}
+		int64_t stamp = now_ns();
+		if (stamp - next > max_lag) {
+			max_lag = stamp - next;
+		}
+		for (int i = 0; i < 8; i++) {
+			message[i] = (unsigned char) (stamp >> (56 - 8 * i));
+		}
+		if (mq_send(out, (const char *) message, size, 0) != 0) {
+			perror("mq_send");
+			return 1;
+		}
+		sent++;
+		next += period;
+	}
+	printf("sent %ld max-lag-us %lld\n", sent, (long long) (max_lag / 1000));
+	fflush(stdout);
 	mq_close(out);
 	return 0;
 }
@@ -102,9 +165,12 @@ int main(int argc, char **argv)
 	if (argc == 4 && strcmp(argv[1], "write") == 0) {
 		return write_bursts(argv[2], atol(argv[3]));
 	}
+	if (argc == 5 && strcmp(argv[1], "rate") == 0) {
+		return write_at_rate(argv[2], atol(argv[3]), atol(argv[4]));
+	}
 	if (argc == 5 && strcmp(argv[1], "read") == 0) {
 		return read_bursts(argv[2], atol(argv[3]), atol(argv[4]));
 	}
-	fprintf(stderr, "usage: %s write QUEUE SIZE | read QUEUE SIZE BURST\n", argv[0]);
+	fprintf(stderr, "usage: %s write QUEUE SIZE | rate QUEUE SIZE PER_SECOND | read QUEUE SIZE BURST\n", argv[0]);
 	return 2;
 }

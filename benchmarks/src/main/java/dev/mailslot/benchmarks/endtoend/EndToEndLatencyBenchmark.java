@@ -26,8 +26,9 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 
 /**
- * Write-to-dispatch latency at a fixed rate: a writer process writes {@code rate} messages a
- * second through the posix transport to a {@code @MailslotListener} in a Spring context
+ * Write-to-dispatch latency at a fixed rate: a writer process (a JVM, {@code java}, or the C
+ * writer of {@link NativePeer}, {@code c}) writes {@code rate} messages a second through the
+ * posix transport to a {@code @MailslotListener} in a Spring context
  * ({@code listener}) or to a thread calling {@link MailslotServer#read()} ({@code read-loop}), and
  * each message's latency runs from just before the writer's {@code write} to the listener
  * method's first line, or the return of {@code read}. The primary score is the delivered rate (it should equal {@code rate}); the
@@ -47,6 +48,9 @@ public class EndToEndLatencyBenchmark {
 	@Param({ "listener", "read-loop" })
 	public String reader;
 
+	@Param({ "java", "c" })
+	public String writer;
+
 	@Param({ "10000" })
 	public int rate;
 
@@ -59,7 +63,7 @@ public class EndToEndLatencyBenchmark {
 
 	private Deliveries deliveries;
 
-	private WriterProcess writer;
+	private WriterProcess writerProcess;
 
 	private Histogram iteration;
 
@@ -69,14 +73,15 @@ public class EndToEndLatencyBenchmark {
 
 	@Setup(Level.Trial)
 	public void start() {
-		MailslotName name = MailslotName.local("latency-" + ProcessHandle.current().pid());
+		MailslotName name = MailslotName.local("latency-" + ProcessHandle.current().pid() + "-" + this.writer);
 		this.benchmarkReader = BenchmarkReader.start(this.reader, name, this.size);
 		this.deliveries = this.benchmarkReader.deliveries();
 		if (this.benchmarkReader.server() != null) {
 			this.readLoop = new Thread(this::readUntilClosed, "read-loop");
 			this.readLoop.start();
 		}
-		this.writer = WriterProcess.atRate("posix", name, this.size, this.rate);
+		this.writerProcess = this.writer.equals("c") ? WriterProcess.nativeAtRate(name, this.size, this.rate)
+				: WriterProcess.atRate("posix", name, this.size, this.rate);
 	}
 
 	@Setup(Level.Iteration)
@@ -95,7 +100,7 @@ public class EndToEndLatencyBenchmark {
 
 	@TearDown(Level.Trial)
 	public void stop() throws InterruptedException {
-		String report = this.writer.stop();
+		String report = this.writerProcess.stop();
 		this.benchmarkReader.close();
 		if (this.readLoop != null) {
 			this.readLoop.join();

@@ -27,6 +27,14 @@ final class NativePeer {
 	}
 
 	/**
+	 * A C writer that, like {@link MailslotWriterMain}'s {@code rate} mode, writes
+	 * {@code perSecond} stamped messages a second until its input ends, then reports.
+	 */
+	static List<String> rateWriter(MailslotName name, int size, int perSecond) {
+		return command("rate", PosixQueueNames.queueName(name), Integer.toString(size), Integer.toString(perSecond));
+	}
+
+	/**
 	 * A C reader that creates the mailslot's queue, owns it as a posix server does, and prints
 	 * {@code received N} after every {@code burst} messages.
 	 */

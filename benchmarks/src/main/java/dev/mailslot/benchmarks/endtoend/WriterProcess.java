@@ -53,6 +53,13 @@ final class WriterProcess implements AutoCloseable {
 		return start(List.of("rate", transport, name.toString(), Integer.toString(size), Integer.toString(perSecond)));
 	}
 
+	/**
+	 * Start the C writer at a fixed rate, as {@link #atRate(String, MailslotName, int, int)}'s writes.
+	 */
+	static WriterProcess nativeAtRate(MailslotName name, int size, int perSecond) {
+		return run(NativePeer.rateWriter(name, size, perSecond));
+	}
+
 	private static WriterProcess start(List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
