@@ -76,7 +76,7 @@ final class StartupPreparation implements AutoCloseable {
 	List<String> trainClassDataSharing(String aotClassPath) throws IOException, InterruptedException {
 		List<String> jars = new ArrayList<>();
 		for (String entry : aotClassPath.split(File.pathSeparator)) {
-			jars.add(Files.isDirectory(Path.of(entry)) ? jar(Path.of(entry)).toString() : entry);
+			jars.add(Files.isDirectory(Path.of(entry)) ? jar(Path.of(entry), jars.size()).toString() : entry);
 		}
 		String classPath = String.join(File.pathSeparator, jars);
 		Path archive = this.directory.resolve("application.jsa");
@@ -111,8 +111,8 @@ final class StartupPreparation implements AutoCloseable {
 		}
 	}
 
-	private Path jar(Path classes) throws IOException {
-		Path jar = this.directory.resolve("classes-" + Math.abs(classes.toAbsolutePath().hashCode()) + ".jar");
+	private Path jar(Path classes, int position) throws IOException {
+		Path jar = this.directory.resolve("class-path-" + position + ".jar");
 		StringWriter errors = new StringWriter();
 		java.util.spi.ToolProvider tool = java.util.spi.ToolProvider.findFirst("jar")
 			.orElseThrow(() -> new IllegalStateException("Making a jar for CDS needs the JDK's jar tool"));
@@ -130,22 +130,15 @@ final class StartupPreparation implements AutoCloseable {
 	}
 
 	private void run(List<String> command) throws IOException, InterruptedException {
-		Path output = Files.createTempFile("mailslot-startup-", ".log");
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(output.toFile())
-				.start();
-			if (!process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException("Did not finish within " + CHILD_TIMEOUT_SECONDS + " s: " + command);
-			}
-			if (process.exitValue() != 0) {
-				throw new IllegalStateException("Exit code " + process.exitValue() + " from " + command
-						+ System.lineSeparator() + Files.readString(output));
-			}
+		Path output = this.directory.resolve("child.log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		if (!process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("Did not finish within " + CHILD_TIMEOUT_SECONDS + " s: " + command);
 		}
-		finally {
-			Files.delete(output);
+		if (process.exitValue() != 0) {
+			throw new IllegalStateException("Exit code " + process.exitValue() + " from " + command
+					+ System.lineSeparator() + Files.readString(output));
 		}
 	}
 
