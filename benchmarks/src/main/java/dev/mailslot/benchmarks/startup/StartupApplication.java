@@ -26,6 +26,9 @@ public class StartupApplication {
 	/** System property naming the transport: {@code posix} (the default) or {@code memory}. */
 	static final String TRANSPORT_PROPERTY = "startup.transport";
 
+	/** System property naming the mailslot after {@code startup-}: this process's id by default. */
+	static final String MAILSLOT_PROPERTY = "startup.mailslot";
+
 	/** System property saying whether the listener's reader starts: {@code true} by default. */
 	static final String LISTENER_STARTED_PROPERTY = "startup.listener-started";
 
@@ -42,7 +45,8 @@ public class StartupApplication {
 		arguments.add("--mailslot.transport=" + System.getProperty(TRANSPORT_PROPERTY, "posix"));
 		arguments.add("--mailslot.listener.auto-startup="
 				+ Boolean.parseBoolean(System.getProperty(LISTENER_STARTED_PROPERTY, "true")));
-		arguments.add("--mailslot.servers.startup.name=\\\\.\\mailslot\\startup-" + ProcessHandle.current().pid());
+		arguments.add("--mailslot.servers.startup.name=\\\\.\\mailslot\\startup-"
+				+ System.getProperty(MAILSLOT_PROPERTY, Long.toString(ProcessHandle.current().pid())));
 		try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
 			System.out.println("started");
 			System.out.flush();

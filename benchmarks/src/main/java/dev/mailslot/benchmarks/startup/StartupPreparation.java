@@ -18,6 +18,10 @@ import javax.tools.ToolProvider;
 import org.springframework.boot.SpringApplicationAotProcessor;
 import org.springframework.util.FileSystemUtils;
 
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransports;
+
 /**
  * Prepares {@link StartupApplication} the two ways Spring Boot documents for a faster start on the
  * JVM, in a directory of its own: processed ahead of time (what {@code spring-boot-maven-plugin}'s
@@ -80,15 +84,26 @@ final class StartupPreparation implements AutoCloseable {
 		}
 		String classPath = String.join(File.pathSeparator, jars);
 		Path archive = this.directory.resolve("application.jsa");
+		String mailslot = "training-" + ProcessHandle.current().pid();
 		List<String> training = new ArrayList<>(List.of(this.launcher, "-XX:ArchiveClassesAtExit=" + archive,
-				"-Dspring.context.exit=onRefresh", "-Dspring.aot.enabled=true"));
+				"-Dspring.context.exit=onRefresh", "-Dspring.aot.enabled=true",
+				"-D" + StartupApplication.MAILSLOT_PROPERTY + "=" + mailslot));
 		training.addAll(this.systemProperties);
 		training.addAll(List.of("-cp", classPath, StartupApplication.class.getName()));
 		run(training);
+		reclaim(MailslotName.local("startup-" + mailslot));
 		if (!Files.isRegularFile(archive)) {
 			throw new IllegalStateException("The training run wrote no CDS archive at " + archive);
 		}
 		return List.of("-XX:SharedArchiveFile=" + archive, "-cp", classPath);
+	}
+
+	/**
+	 * Remove the posix queue that the training run leaves: {@code spring.context.exit=onRefresh}
+	 * halts its JVM without closing the context. A server of the same name reclaims it.
+	 */
+	private static void reclaim(MailslotName name) {
+		MailslotTransports.get("posix").createServer(MailslotServerOptions.builder(name).build()).close();
 	}
 
 	@Override
