@@ -1,6 +1,5 @@
 package dev.mailslot.transport.posix;
 
-import com.sun.jna.Memory;
 
 /**
  * What {@code statx} says of an open descriptor: its identity, its link count and its mode.
@@ -30,7 +29,7 @@ record FileStatus(int devMajor, int devMinor, long inode, int links, int mode, i
 	 * @throws IllegalStateException if statx fails, which it does only for a bad descriptor
 	 */
 	static FileStatus of(int fd) {
-		try (Memory buffer = new Memory(LibC.STATX_SIZE)) {
+		try (NativeMemory buffer = LibC.allocate(LibC.STATX_SIZE)) {
 			int mask = LibC.STATX_INO | LibC.STATX_NLINK | LibC.STATX_MODE | LibC.STATX_UID;
 			if (LibC.statx(fd, "", LibC.AT_EMPTY_PATH, mask, buffer) != 0) {
 				throw new IllegalStateException("statx of descriptor " + fd + ": " + LibC.describe(LibC.errno()));

@@ -1,14 +1,15 @@
 package dev.mailslot.transport.posix;
 
-import com.sun.jna.Library;
-import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Pointer;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.ByteBuffer;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * The C library calls of the posix transport, bound with JNA's direct mapping on first use. Sizes
- * are passed as {@code long}: the transport runs on 64-bit Linux only. Constants are those of
+ * The C library calls of the posix transport, made by the binding chosen on first use: the
+ * Foreign Function and Memory API on Java 22 and later, JNA before (see {@link PosixCalls}). The
+ * system property {@value #BINDING_PROPERTY} chooses one by its id, {@code ffm} or {@code jna}.
+ * Sizes are passed as {@code long}: the transport runs on 64-bit Linux only. Constants are those of
  * Linux on x86-64 and AArch64.
  */
 final class LibC {
@@ -106,15 +107,57 @@ final class LibC {
 	/** Size of {@code struct pollfd}: int fd, short events, short revents. */
 	static final int POLLFD_SIZE = 8;
 
-	private static final Variadic VARIADIC;
+	/** The system property that chooses the binding: {@code ffm} or {@code jna}. */
+	static final String BINDING_PROPERTY = "dev.mailslot.posix.binding";
 
-	static {
-		String library = messageQueueLibrary();
-		Native.register(LibC.class, library);
-		VARIADIC = Native.load(library, Variadic.class);
-	}
+	static final String FOREIGN_BINDING = "dev.mailslot.transport.posix.ForeignPosixCalls";
+
+	private static final PosixCalls CALLS = binding(System.getProperty(BINDING_PROPERTY),
+			Runtime.version().feature());
 
 	private LibC() {
+	}
+
+	/**
+	 * Choose the binding: the one asked for, or else the Foreign Function and Memory API where the
+	 * runtime has it and this build of the transport includes it, or else JNA. A native image uses
+	 * JNA unless asked otherwise: the runtime hints of {@code mailslot-spring} describe JNA's calls.
+	 * @param asked the id asked for, or {@code null}
+	 * @param javaVersion the runtime's feature version
+	 */
+	static PosixCalls binding(@Nullable String asked, int javaVersion) {
+		if (asked != null && !asked.equals("ffm") && !asked.equals(JnaPosixCalls.ID)) {
+			throw new IllegalArgumentException("Unknown posix binding '" + asked + "' in system property "
+					+ BINDING_PROPERTY + "; use ffm (Java 22 or later) or jna, or leave it unset to choose by "
+					+ "the Java version");
+		}
+		boolean nativeImage = System.getProperty("org.graalvm.nativeimage.imagecode") != null;
+		if (JnaPosixCalls.ID.equals(asked) || (asked == null && (javaVersion < 22 || nativeImage))) {
+			return new JnaPosixCalls();
+		}
+		if (javaVersion < 22) {
+			throw new IllegalStateException("The ffm posix binding (system property " + BINDING_PROPERTY
+					+ ") needs Java 22 or later, and this is Java " + javaVersion + "; use jna or leave it unset");
+		}
+		try {
+			return (PosixCalls) Class.forName(FOREIGN_BINDING).getDeclaredConstructor().newInstance();
+		}
+		catch (ClassNotFoundException ex) {
+			if (asked != null) {
+				throw new IllegalStateException("The ffm posix binding (system property " + BINDING_PROPERTY
+						+ ") is not in this build of mailslot-core, which was built on Java 17 to 21; build it "
+						+ "on Java 22 or later, or use jna", ex);
+			}
+			return new JnaPosixCalls();
+		}
+		catch (InvocationTargetException ex) {
+			throw new IllegalStateException("Cannot bind the C library's message queue calls through the "
+					+ "Foreign Function and Memory API: " + ex.getCause() + "; set " + BINDING_PROPERTY
+					+ "=jna to use JNA", ex.getCause());
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Cannot create " + FOREIGN_BINDING, ex);
+		}
 	}
 
 	/**
@@ -125,45 +168,53 @@ final class LibC {
 	}
 
 	/**
-	 * Return the library that holds {@code mq_open}: the C library from glibc 2.34 on, librt
-	 * before.
+	 * Return the id of the binding in use, {@code ffm} or {@code jna}.
 	 */
-	private static String messageQueueLibrary() {
-		try {
-			NativeLibrary.getInstance("c").getFunction("mq_open");
-			return "c";
-		}
-		catch (UnsatisfiedLinkError ex) {
-			return "rt";
-		}
+	static String bindingId() {
+		return CALLS.id();
+	}
+
+	static NativeMemory allocate(long size) {
+		return CALLS.allocate(size);
 	}
 
 	/**
 	 * Call the variadic {@code mq_open(name, oflag, mode, attr)}.
 	 */
-	static int mqOpen(String name, int flags, int mode, Pointer attr) {
-		return VARIADIC.mq_open(name, flags, mode, attr);
+	static int mqOpen(String name, int flags, int mode, NativeMemory attr) {
+		return CALLS.mqOpen(name, flags, mode, attr);
 	}
 
 	static int mqOpen(String name, int flags) {
-		return VARIADIC.mq_open(name, flags);
+		return CALLS.mqOpen(name, flags, 0, null);
 	}
 
-
 	static int errno() {
-		return Native.getLastError();
+		return CALLS.errno();
 	}
 
 	static String describe(int errno) {
-		return strerror(errno) + " (errno " + errno + ")";
+		return CALLS.strerror(errno) + " (errno " + errno + ")";
 	}
 
-	static native int mq_send(int mqd, Pointer message, long length, int priority);
+	/**
+	 * Send a message's remaining bytes; see {@link PosixCalls#mqSend}.
+	 */
+	static int mq_send(int mqd, ByteBuffer message, NativeMemory buffer) {
+		return CALLS.mqSend(mqd, message, buffer);
+	}
 
-	static native int mq_timedsend(int mqd, Pointer message, long length, int priority, Pointer absoluteTimeout);
+	static int mq_timedsend(int mqd, NativeMemory message, long length, int priority, NativeMemory absoluteTimeout) {
+		return CALLS.mqTimedsend(mqd, message, length, priority, absoluteTimeout);
+	}
 
-	static native long mq_timedreceive(int mqd, Pointer buffer, long length, Pointer priority,
-			Pointer absoluteTimeout);
+	/**
+	 * Receive a message, without its priority, waiting until the deadline or, if it is
+	 * {@code null}, as long as it takes.
+	 */
+	static long mq_timedreceive(int mqd, NativeMemory buffer, long length, @Nullable NativeMemory absoluteTimeout) {
+		return CALLS.mqTimedreceive(mqd, buffer, length, absoluteTimeout);
+	}
 
 	/** What {@link #receiveWithoutWaiting} returns when the queue is empty. */
 	static final long QUEUE_EMPTY = -1;
@@ -179,9 +230,9 @@ final class LibC {
 	 * @param past a {@code struct timespec} in the past
 	 * @return the message's size, {@link #QUEUE_EMPTY}, or {@link #RECEIVE_FAILED}
 	 */
-	static long receiveWithoutWaiting(int mqd, Memory buffer, Pointer past) {
+	static long receiveWithoutWaiting(int mqd, NativeMemory buffer, NativeMemory past) {
 		while (true) {
-			long size = mq_timedreceive(mqd, buffer, buffer.size(), Pointer.NULL, past);
+			long size = mq_timedreceive(mqd, buffer, buffer.size(), past);
 			if (size >= 0) {
 				return size;
 			}
@@ -195,33 +246,43 @@ final class LibC {
 		}
 	}
 
-	static native int mq_setattr(int mqd, Pointer newAttributes, Pointer oldAttributes);
-
-	static native int mq_getattr(int mqd, Pointer attr);
-
-	static native int mq_close(int mqd);
-
-	static native int mq_unlink(String name);
-
-	static native int poll(Pointer fds, long count, int timeoutMillis);
-
-	static native int fchmod(int fd, int mode);
-
-	static native int statx(int dirfd, String path, int flags, int mask, Pointer buffer);
-
-	static native String strerror(int errno);
-
-	static native int flock(int fd, int operation);
-
-	static native int geteuid();
-
 	/**
-	 * The variadic calls, which direct mapping cannot express.
+	 * Set the queue's attributes without asking for the old ones.
 	 */
-	interface Variadic extends Library {
+	static int mq_setattr(int mqd, NativeMemory newAttributes) {
+		return CALLS.mqSetattr(mqd, newAttributes);
+	}
 
-		int mq_open(String name, int flags, Object... modeAndAttr);
+	static int mq_getattr(int mqd, NativeMemory attr) {
+		return CALLS.mqGetattr(mqd, attr);
+	}
 
+	static int mq_close(int mqd) {
+		return CALLS.mqClose(mqd);
+	}
+
+	static int mq_unlink(String name) {
+		return CALLS.mqUnlink(name);
+	}
+
+	static int poll(NativeMemory fds, long count, int timeoutMillis) {
+		return CALLS.poll(fds, count, timeoutMillis);
+	}
+
+	static int fchmod(int fd, int mode) {
+		return CALLS.fchmod(fd, mode);
+	}
+
+	static int statx(int dirfd, String path, int flags, int mask, NativeMemory buffer) {
+		return CALLS.statx(dirfd, path, flags, mask, buffer);
+	}
+
+	static int flock(int fd, int operation) {
+		return CALLS.flock(fd, operation);
+	}
+
+	static int geteuid() {
+		return CALLS.geteuid();
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
-import com.sun.jna.Memory;
 
 import dev.mailslot.MailslotName;
 
@@ -74,11 +73,11 @@ final class PosixHeldMessages {
 	/** Held while moving one message, so that {@link #stop()} can wait for a move under way. */
 	private final ReentrantLock moving = new ReentrantLock();
 
-	private final Memory buffer;
+	private final NativeMemory buffer;
 
-	private final Memory now = new Memory(LibC.TIMESPEC_SIZE);
+	private final NativeMemory now = LibC.allocate(LibC.TIMESPEC_SIZE);
 
-	private final Memory pollFd = new Memory(LibC.POLLFD_SIZE);
+	private final NativeMemory pollFd = LibC.allocate(LibC.POLLFD_SIZE);
 
 	private volatile boolean stopped;
 
@@ -94,7 +93,7 @@ final class PosixHeldMessages {
 		this.mqd = mqd;
 		this.capacity = capacity;
 		this.receiveLock = receiveLock;
-		this.buffer = new Memory(Math.max(1, maxMessageSize));
+		this.buffer = LibC.allocate(Math.max(1, maxMessageSize));
 		this.now.clear();
 	}
 
@@ -294,7 +293,7 @@ final class PosixHeldMessages {
 	 */
 	private void hold(int size) {
 		try {
-			this.messages.addLast(this.buffer.getByteArray(0, size));
+			this.messages.addLast(this.buffer.getBytes(0, size));
 		}
 		catch (OutOfMemoryError ex) {
 			this.count.decrementAndGet();

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
-import com.sun.jna.Memory;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,22 +37,19 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 
 	private final ReentrantLock writeLock = new ReentrantLock();
 
-	private final Memory sendBuffer;
+	/** Where a binding that cannot send the message's bytes where they are copies them. */
+	private final NativeMemory sendBuffer;
 
-	/** The send buffer as a {@link ByteBuffer}, made once. */
-	private final ByteBuffer sendView;
+	private final NativeMemory status = LibC.allocate(LibC.STATX_SIZE);
 
-	private final Memory status = new Memory(LibC.STATX_SIZE);
-
-	private final Memory pollFd = new Memory(LibC.POLLFD_SIZE);
+	private final NativeMemory pollFd = LibC.allocate(LibC.POLLFD_SIZE);
 
 	PosixMailslotClient(MailslotName name, String queueName, int mqd, int maxMessageSize) {
 		super(name);
 		this.queueName = queueName;
 		this.mqd = mqd;
 		this.maxMessageSize = maxMessageSize;
-		this.sendBuffer = new Memory(Math.max(1, maxMessageSize));
-		this.sendView = this.sendBuffer.getByteBuffer(0, this.sendBuffer.size());
+		this.sendBuffer = LibC.allocate(Math.max(1, maxMessageSize));
 	}
 
 	@Override
@@ -73,9 +69,7 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 		this.writeLock.lock();
 		try {
 			ensureOpen();
-			this.sendView.clear();
-			this.sendView.put(message);
-			while (LibC.mq_send(this.mqd, this.sendBuffer, size, 0) != 0) {
+			while (LibC.mq_send(this.mqd, message, this.sendBuffer) != 0) {
 				int errno = LibC.errno();
 				if (errno == LibC.EAGAIN) {
 					ensureServerAlive();
@@ -90,6 +84,7 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 							+ " of mailslot " + name() + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
 				}
 			}
+			message.position(message.limit());
 		}
 		finally {
 			this.writeLock.unlock();
@@ -121,7 +116,7 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 
 	private MailslotWriteTimeoutException timedOut(Duration timeout) {
 		String capacity;
-		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
+		try (NativeMemory attributes = LibC.allocate(LibC.MQ_ATTR_SIZE)) {
 			capacity = (LibC.mq_getattr(this.mqd, attributes) == 0)
 					? Long.toString(attributes.getLong(LibC.MQ_ATTR_MAXMSG)) : "its";
 		}
@@ -153,7 +148,7 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 	protected void doClose() {
 		this.writeLock.lock();
 		try {
-			if (this.sendBuffer.valid()) {
+			if (this.sendBuffer.isOpen()) {
 				LibC.mq_close(this.mqd);
 				this.sendBuffer.close();
 				this.status.close();

@@ -9,8 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntFunction;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.BufferTooSmallException;
 import dev.mailslot.MailslotException;
@@ -54,18 +54,15 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 
 	private final PosixHeldMessages held;
 
-	private final Memory receiveBuffer;
-
-	/** The receive buffer as a {@link ByteBuffer}, made once. */
-	private final ByteBuffer receiveView;
+	private final NativeMemory receiveBuffer;
 
 	/** The {@code struct timespec} of a waiting reader's deadline. */
-	private final Memory deadline = new Memory(LibC.TIMESPEC_SIZE);
+	private final NativeMemory deadline = LibC.allocate(LibC.TIMESPEC_SIZE);
 
 	/** A {@code struct timespec} in the past: receive without waiting. */
-	private final Memory now = new Memory(LibC.TIMESPEC_SIZE);
+	private final NativeMemory now = LibC.allocate(LibC.TIMESPEC_SIZE);
 
-	private final Memory attributes = new Memory(LibC.MQ_ATTR_SIZE);
+	private final NativeMemory attributes = LibC.allocate(LibC.MQ_ATTR_SIZE);
 
 	/** Size of the message held read ahead in the receive buffer, or -1. */
 	private int aheadSize = -1;
@@ -76,8 +73,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 		this.queueName = queueName;
 		this.mqd = mqd;
 		this.maxMessageSize = maxMessageSize;
-		this.receiveBuffer = new Memory(Math.max(1, maxMessageSize));
-		this.receiveView = this.receiveBuffer.getByteBuffer(0, this.receiveBuffer.size());
+		this.receiveBuffer = LibC.allocate(Math.max(1, maxMessageSize));
 		this.now.clear();
 		this.held = new PosixHeldMessages(name, queueName, mqd, holdCapacity, maxMessageSize, this.receiveLock);
 	}
@@ -109,7 +105,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	@Override
 	public byte[] read(ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
-		return receive(timeout, (size) -> this.receiveBuffer.getByteArray(0, size));
+		return receive(timeout, (size) -> this.receiveBuffer.getBytes(0, size));
 	}
 
 	@Override
@@ -119,7 +115,8 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 			if (size > buffer.remaining()) {
 				throw new BufferTooSmallException(name(), size, buffer.remaining());
 			}
-			buffer.put(this.receiveView.duplicate().limit(size));
+			buffer.put(buffer.position(), this.receiveBuffer.byteBuffer(), 0, size);
+			buffer.position(buffer.position() + size);
 			return size;
 		});
 	}
@@ -164,7 +161,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 		if (message == null) {
 			return false;
 		}
-		this.receiveBuffer.write(0, message, 0, message.length);
+		this.receiveBuffer.putBytes(0, message, 0, message.length);
 		this.aheadSize = message.length;
 		return true;
 	}
@@ -239,9 +236,8 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	 */
 	private void receiveAhead(ReadTimeout timeout, long deadline) {
 		while (true) {
-			Pointer until = timeout.isForever() ? Pointer.NULL : absoluteDeadline(deadline);
-			long size = LibC.mq_timedreceive(this.mqd, this.receiveBuffer, this.receiveBuffer.size(), Pointer.NULL,
-					until);
+			@Nullable NativeMemory until = timeout.isForever() ? null : absoluteDeadline(deadline);
+			long size = LibC.mq_timedreceive(this.mqd, this.receiveBuffer, this.receiveBuffer.size(), until);
 			if (size >= 0) {
 				if (isClosed()) {
 					throw closedWhileReading();
@@ -266,7 +262,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	 * {@code mq_timedreceive} takes. If the wall clock is set meanwhile, the wait ends early or
 	 * late and {@link #receiveAhead} judges the deadline again on the monotonic clock.
 	 */
-	private Pointer absoluteDeadline(long deadline) {
+	private NativeMemory absoluteDeadline(long deadline) {
 		Instant wallClock = Instant.now().plusNanos(Math.max(0, deadline - System.nanoTime()));
 		this.deadline.setLong(0, wallClock.getEpochSecond());
 		this.deadline.setLong(8, wallClock.getNano());

@@ -1,7 +1,5 @@
 package dev.mailslot.transport.posix;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
 
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotException;
@@ -48,7 +46,7 @@ public final class PosixMailslotTransport implements MailslotTransport {
 		int maxMessageSize = messageSize(options, limits);
 		int capacity = capacity(options, limits);
 		int mqd;
-		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
+		try (NativeMemory attributes = LibC.allocate(LibC.MQ_ATTR_SIZE)) {
 			attributes.clear();
 			attributes.setLong(LibC.MQ_ATTR_MAXMSG, capacity);
 			attributes.setLong(LibC.MQ_ATTR_MSGSIZE, maxMessageSize);
@@ -77,10 +75,10 @@ public final class PosixMailslotTransport implements MailslotTransport {
 	 * the queue never waits: readers wait in {@code mq_timedreceive}.
 	 */
 	private static void makeBlocking(MailslotName name, String queueName, int mqd) {
-		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
+		try (NativeMemory attributes = LibC.allocate(LibC.MQ_ATTR_SIZE)) {
 			attributes.clear();
 			attributes.setLong(LibC.MQ_ATTR_FLAGS, 0);
-			if (LibC.mq_setattr(mqd, attributes, Pointer.NULL) != 0) {
+			if (LibC.mq_setattr(mqd, attributes) != 0) {
 				int errno = LibC.errno();
 				throw new MailslotException(name, "Cannot make message queue " + queueName + " blocking: "
 						+ LibC.describe(errno)).withNativeErrorCode(errno);
@@ -158,7 +156,7 @@ public final class PosixMailslotTransport implements MailslotTransport {
 							+ "write; set the server's mode (for example 0620) or run as its owner" : ""))
 				.withNativeErrorCode(errno);
 		}
-		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
+		try (NativeMemory attributes = LibC.allocate(LibC.MQ_ATTR_SIZE)) {
 			if (!QueueOwnership.hasLiveOwner(mqd)) {
 				throw new NoSuchMailslotException(name, "No server holds mailslot " + name + ": its message queue "
 						+ queueName + " was left by a process that is gone. Start its server, which reclaims the queue");

@@ -2,8 +2,6 @@ package dev.mailslot.transport.posix;
 
 import java.util.Optional;
 
-import com.sun.jna.Platform;
-
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.spi.MailslotTransportProvider;
 
@@ -19,12 +17,13 @@ public final class PosixTransportProvider implements MailslotTransportProvider {
 
 	@Override
 	public Optional<String> unavailableReason() {
-		if (!Platform.isLinux()) {
+		if (!System.getProperty("os.name").startsWith("Linux")) {
 			return Optional.of("it needs Linux (POSIX message queues), and this is " + System.getProperty("os.name"));
 		}
-		if (!Platform.is64Bit() || !(Platform.ARCH.equals("x86-64") || Platform.ARCH.equals("aarch64"))) {
+		String architecture = System.getProperty("os.arch");
+		if (!(architecture.equals("amd64") || architecture.equals("x86_64") || architecture.equals("aarch64"))) {
 			return Optional.of("it needs x86-64 or AArch64 (its system-call constants are those of these two), "
-					+ "and this is " + Platform.ARCH);
+					+ "and this is " + architecture);
 		}
 		return Optional.empty();
 	}

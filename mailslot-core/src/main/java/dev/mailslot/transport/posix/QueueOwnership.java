@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
 
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
@@ -44,7 +42,7 @@ final class QueueOwnership {
 	 * can seal the queue whatever its mode (see {@link QueueSeal})
 	 * @throws MailslotNameInUseException if a live process owns the queue
 	 */
-	static int create(MailslotName name, String queueName, int mode, Pointer attributes,
+	static int create(MailslotName name, String queueName, int mode, NativeMemory attributes,
 			CreateFailure createFailure) {
 		int flags = LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NONBLOCK | LibC.O_CLOEXEC;
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -167,7 +165,7 @@ final class QueueOwnership {
 	 * Return how many messages a queue holds, or -1 if it cannot be asked.
 	 */
 	private static long waitingMessages(int mqd) {
-		try (Memory attributes = new Memory(LibC.MQ_ATTR_SIZE)) {
+		try (NativeMemory attributes = LibC.allocate(LibC.MQ_ATTR_SIZE)) {
 			return (LibC.mq_getattr(mqd, attributes) == 0) ? attributes.getLong(LibC.MQ_ATTR_CURMSGS) : -1;
 		}
 	}

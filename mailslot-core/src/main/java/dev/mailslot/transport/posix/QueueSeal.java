@@ -1,6 +1,5 @@
 package dev.mailslot.transport.posix;
 
-import com.sun.jna.Memory;
 
 /**
  * Seals a queue that is about to be unlinked: fills it to capacity with empty messages, so that a
@@ -18,7 +17,7 @@ final class QueueSeal {
 	 * @param mqd the descriptor, open for writing
 	 */
 	static void seal(int mqd) {
-		try (Memory empty = new Memory(1); Memory past = new Memory(LibC.TIMESPEC_SIZE)) {
+		try (NativeMemory empty = LibC.allocate(1); NativeMemory past = LibC.allocate(LibC.TIMESPEC_SIZE)) {
 			past.clear();
 			while (LibC.mq_timedsend(mqd, empty, 0, 0, past) == 0 || LibC.errno() == LibC.EINTR) {
 				// Until the queue is full (EAGAIN, or ETIMEDOUT for a blocking descriptor) or refuses.

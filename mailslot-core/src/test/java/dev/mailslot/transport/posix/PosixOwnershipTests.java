@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.jna.Memory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -301,7 +300,7 @@ class PosixOwnershipTests {
 	}
 
 	private static int modeOf(MailslotServer server) {
-		try (Memory status = new Memory(LibC.STATX_SIZE)) {
+		try (NativeMemory status = LibC.allocate(LibC.STATX_SIZE)) {
 			int rc = LibC.statx(((PosixMailslotServer) server).descriptor(), "", LibC.AT_EMPTY_PATH, LibC.STATX_MODE,
 					status);
 			assertThat(rc).isZero();

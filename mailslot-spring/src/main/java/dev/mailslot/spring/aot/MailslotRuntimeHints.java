@@ -22,12 +22,12 @@ import org.springframework.aot.hint.TypeReference;
 public class MailslotRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** JNA {@code Library} interfaces, each loaded as a JDK proxy. */
-	static final String[] LIBRARIES = { "dev.mailslot.transport.posix.LibC$Variadic",
+	static final String[] LIBRARIES = { "dev.mailslot.transport.posix.JnaPosixCalls$Variadic",
 			"dev.mailslot.transport.win32.MailslotKernel32", "dev.mailslot.transport.win32.MailslotAdvapi32",
 			"dev.mailslot.transport.win32.MailslotNtdll" };
 
 	/** The class whose native methods JNA registers directly ({@code Native.register}). */
-	static final String DIRECT_MAPPING = "dev.mailslot.transport.posix.LibC";
+	static final String DIRECT_MAPPING = "dev.mailslot.transport.posix.JnaPosixCalls$Direct";
 
 	/** Structures JNA reads and writes field by field. */
 	static final String[] STRUCTURES = { "com.sun.jna.platform.win32.WinBase$SECURITY_ATTRIBUTES" };
