@@ -64,6 +64,9 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 
 	private final NativeMemory attributes = LibC.allocate(LibC.MQ_ATTR_SIZE);
 
+	/** Copies a received message out of the receive buffer: one function, not one per read. */
+	private final IntFunction<byte[]> copyReceived;
+
 	/** Size of the message held read ahead in the receive buffer, or -1. */
 	private int aheadSize = -1;
 
@@ -74,6 +77,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 		this.mqd = mqd;
 		this.maxMessageSize = maxMessageSize;
 		this.receiveBuffer = LibC.allocate(Math.max(1, maxMessageSize));
+		this.copyReceived = (size) -> this.receiveBuffer.getBytes(0, size);
 		this.now.clear();
 		this.held = new PosixHeldMessages(name, queueName, mqd, holdCapacity, maxMessageSize, this.receiveLock);
 	}
@@ -105,7 +109,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	@Override
 	public byte[] read(ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
-		return receive(timeout, (size) -> this.receiveBuffer.getBytes(0, size));
+		return receive(timeout, this.copyReceived);
 	}
 
 	@Override

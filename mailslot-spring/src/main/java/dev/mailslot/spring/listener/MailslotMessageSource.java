@@ -2,27 +2,24 @@ package dev.mailslot.spring.listener;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.GenericMessage;
 
 import dev.mailslot.MailslotMessage;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
-import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
  * Reads a container's mailslot and makes the messages listeners get: the payload, and headers for
  * the mailslot, the server id, the size, the time received and whatever the transport knows of the
- * sender ({@code mailslot_} and the attribute's name).
+ * sender ({@code mailslot_} and the attribute's name), made only if asked for
+ * ({@link ReceivedMessage}).
  */
 final class MailslotMessageSource {
 
@@ -30,7 +27,7 @@ final class MailslotMessageSource {
 
 	private final MailslotServer server;
 
-	/** The mailslot's name, for the {@link MailslotHeaders#MAILSLOT} header. */
+	/** The mailslot's name, for the {@link dev.mailslot.spring.support.MailslotHeaders#MAILSLOT} header. */
 	private final String mailslot;
 
 	private final @Nullable String serverId;
@@ -50,6 +47,10 @@ final class MailslotMessageSource {
 
 	String mailslot() {
 		return this.mailslot;
+	}
+
+	@Nullable String serverId() {
+		return this.serverId;
 	}
 
 	/**
@@ -88,26 +89,8 @@ final class MailslotMessageSource {
 	}
 
 	private Message<byte[]> toMessage(MailslotMessage received) {
-		byte[] payload = received.payload();
-		this.counters.received(payload.length);
-		Instant now = Instant.now();
-		if (received.attributes().isEmpty()) {
-			Map<String, Object> headers = (this.serverId != null)
-					? Map.of(MailslotHeaders.MAILSLOT, this.mailslot, MailslotHeaders.SIZE, payload.length,
-							MailslotHeaders.RECEIVED_AT, now, MailslotHeaders.SERVER_ID, this.serverId)
-					: Map.of(MailslotHeaders.MAILSLOT, this.mailslot, MailslotHeaders.SIZE, payload.length,
-							MailslotHeaders.RECEIVED_AT, now);
-			return new GenericMessage<>(payload, new ReceivedMessageHeaders(headers));
-		}
-		Map<String, Object> headers = new HashMap<>();
-		headers.put(MailslotHeaders.MAILSLOT, this.mailslot);
-		headers.put(MailslotHeaders.SIZE, payload.length);
-		headers.put(MailslotHeaders.RECEIVED_AT, now);
-		if (this.serverId != null) {
-			headers.put(MailslotHeaders.SERVER_ID, this.serverId);
-		}
-		received.attributes().forEach((attribute, value) -> headers.put(MailslotHeaders.PREFIX + attribute, value));
-		return new GenericMessage<>(payload, new ReceivedMessageHeaders(headers));
+		this.counters.received(received.payload().length);
+		return new ReceivedMessage(received, Instant.now(), this);
 	}
 
 }

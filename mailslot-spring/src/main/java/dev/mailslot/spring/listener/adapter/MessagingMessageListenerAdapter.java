@@ -12,6 +12,9 @@ import dev.mailslot.spring.listener.MailslotMessageListener;
  */
 public class MessagingMessageListenerAdapter implements MailslotMessageListener {
 
+	/** No arguments besides those resolved from the message; one array, not one per call. */
+	private static final Object[] NO_PROVIDED_ARGUMENTS = {};
+
 	private final InvocableHandlerMethod handlerMethod;
 
 	/**
@@ -25,7 +28,7 @@ public class MessagingMessageListenerAdapter implements MailslotMessageListener 
 	@Override
 	public void onMessage(Message<byte[]> message) {
 		try {
-			this.handlerMethod.invoke(message);
+			this.handlerMethod.invoke(message, NO_PROVIDED_ARGUMENTS);
 		}
 		catch (MessagingException ex) {
 			throw ex;
