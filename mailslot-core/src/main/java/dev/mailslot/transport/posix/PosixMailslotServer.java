@@ -138,7 +138,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 			lockReceive(timeout, deadline);
 			try {
 				ensureOpen();
-				if (this.aheadSize < 0 && !takeHeld()) {
+				if (this.aheadSize < 0 && !takeHeld() && !receiveWaiting()) {
 					receiveAhead(timeout, deadline);
 				}
 				T message = take.apply(this.aheadSize);
@@ -232,6 +232,23 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	/**
+	 * Receive a message that is waiting, if there is one, and hold it read ahead: a reader that
+	 * keeps up with its writers takes every message this way, and never needs a deadline on the
+	 * wall clock. Call with the receive lock held and nothing read ahead.
+	 * @return whether a message was waiting
+	 */
+	private boolean receiveWaiting() {
+		if (!fillAhead()) {
+			return false;
+		}
+		if (isClosed()) {
+			this.aheadSize = -1;
+			throw closedWhileReading();
+		}
+		return true;
 	}
 
 	/**
