@@ -8,9 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.util.Assert;
 
@@ -20,7 +17,6 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.NoSuchMailslotException;
-import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
  * Sends messages to mailslots: {@code send("orders", order)} converts the payload with the same
@@ -43,9 +39,12 @@ public class MailslotTemplate implements DisposableBean {
 
 	private final @Nullable MailslotServers servers;
 
-	private final MessageConverter messageConverter;
+	private final PayloadEncodings encodings;
 
 	private final Map<MailslotName, MailslotClient> clients = new ConcurrentHashMap<>();
+
+	/** Each target a send named, resolved once. */
+	private final Map<String, MailslotDestination> destinations = new ConcurrentHashMap<>();
 
 	private volatile boolean destroyed;
 
@@ -61,7 +60,7 @@ public class MailslotTemplate implements DisposableBean {
 			MessageConverter messageConverter) {
 		this.transport = transport;
 		this.servers = servers;
-		this.messageConverter = messageConverter;
+		this.encodings = new PayloadEncodings(messageConverter);
 	}
 
 	/**
@@ -88,24 +87,30 @@ public class MailslotTemplate implements DisposableBean {
 	 * Convert a payload and write it as one message.
 	 * @param mailslot a configured server id or a mailslot name
 	 * @param payload the payload
-	 * @throws MessageConversionException if no converter turns the payload into bytes
+	 * @throws org.springframework.messaging.converter.MessageConversionException if no converter turns
+	 * the payload into bytes
 	 * @throws dev.mailslot.MailslotException if the write fails, for example
 	 * {@link NoSuchMailslotException} when no server holds the mailslot, or
 	 * {@link dev.mailslot.MailslotWriteTimeoutException} when it stayed full for the write timeout
 	 */
 	public void send(String mailslot, Object payload) {
-		MailslotName name = resolve(mailslot);
-		send(name, toBytes(payload, name));
+		MailslotDestination destination = destination(mailslot);
+		send(destination.name(), this.encodings.encode(payload, destination));
 	}
 
 	/**
 	 * Write bytes as one message.
-	 * @param mailslot the mailslot name
+	 * @param mailslot the mailslot
 	 * @param message the message
 	 */
 	public void send(MailslotName mailslot, byte[] message) {
+		send(mailslot, ByteBuffer.wrap(message));
+	}
+
+	private void send(MailslotName mailslot, ByteBuffer message) {
 		Assert.state(!this.destroyed, "The MailslotTemplate is closed");
 		MailslotClient client = client(mailslot);
+		int position = message.position();
 		try {
 			write(client, message);
 		}
@@ -114,14 +119,14 @@ public class MailslotTemplate implements DisposableBean {
 			if (this.clients.remove(mailslot, client)) {
 				client.close();
 			}
-			write(client(mailslot), message);
+			write(client(mailslot), message.position(position));
 		}
 	}
 
-	private void write(MailslotClient client, byte[] message) {
+	private void write(MailslotClient client, ByteBuffer message) {
 		Duration timeout = this.writeTimeout;
 		if (timeout != null) {
-			client.write(ByteBuffer.wrap(message), timeout);
+			client.write(message, timeout);
 		}
 		else {
 			client.write(message);
@@ -150,43 +155,14 @@ public class MailslotTemplate implements DisposableBean {
 		return opened;
 	}
 
-	private MailslotName resolve(String mailslot) {
+	private MailslotDestination destination(String mailslot) {
+		MailslotDestination destination = this.destinations.get(mailslot);
+		if (destination != null) {
+			return destination;
+		}
 		MailslotServer configured = (this.servers != null) ? this.servers.get(mailslot) : null;
-		return (configured != null) ? configured.name() : MailslotName.parse(mailslot);
-	}
-
-	private byte[] toBytes(Object payload, MailslotName mailslot) {
-		if (payload instanceof byte[] bytes) {
-			return bytes;
-		}
-		Message<?> message = this.messageConverter.toMessage(payload, new TargetHeaders(mailslot));
-		if (message == null) {
-			throw new MessageConversionException("No converter turns a " + payload.getClass().getName()
-					+ " into a mailslot message; send byte[], String or ByteBuffer, or add Jackson for JSON");
-		}
-		Object converted = message.getPayload();
-		if (converted instanceof byte[] bytes) {
-			return bytes;
-		}
-		if (converted instanceof ByteBuffer buffer) {
-			byte[] bytes = new byte[buffer.remaining()];
-			buffer.duplicate().get(bytes);
-			return bytes;
-		}
-		throw new MessageConversionException("Converter turned a " + payload.getClass().getName() + " into a "
-				+ converted.getClass().getName() + ", not bytes");
-	}
-
-	/**
-	 * Tells the converter which mailslot a payload is for, so that text takes that mailslot's
-	 * charset and terminator. Without a generated id, which a send has no use for.
-	 */
-	private static final class TargetHeaders extends MessageHeaders {
-
-		TargetHeaders(MailslotName mailslot) {
-			super(Map.of(MailslotHeaders.MAILSLOT, mailslot.toString()), ID_VALUE_NONE, -1L);
-		}
-
+		MailslotName name = (configured != null) ? configured.name() : MailslotName.parse(mailslot);
+		return this.destinations.computeIfAbsent(mailslot, (target) -> MailslotDestination.of(name));
 	}
 
 	/**

@@ -8,14 +8,30 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.AbstractMessageConverter;
 
+import dev.mailslot.MailslotName;
+
 /**
  * Converts a {@code byte[]} payload to a read-only {@link ByteBuffer} over it, and back.
  */
-public class ByteBufferMessageConverter extends AbstractMessageConverter {
+public class ByteBufferMessageConverter extends AbstractMessageConverter implements MailslotPayloadEncoder {
 
 	@Override
 	protected boolean supports(Class<?> clazz) {
 		return ByteBuffer.class.isAssignableFrom(clazz);
+	}
+
+	@Override
+	public boolean canEncode(Class<?> payloadType) {
+		return supports(payloadType);
+	}
+
+	/**
+	 * Return a duplicate of the buffer: the bytes stay where they are, and the payload's position
+	 * does not move.
+	 */
+	@Override
+	public ByteBuffer encode(Object payload, MailslotName mailslot) {
+		return ((ByteBuffer) payload).duplicate();
 	}
 
 	@Override

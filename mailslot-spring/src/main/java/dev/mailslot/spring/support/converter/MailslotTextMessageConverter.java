@@ -1,5 +1,6 @@
 package dev.mailslot.spring.support.converter;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ import dev.mailslot.spring.support.MailslotHeaders;
  * else the default. Reading drops one trailing NUL terminator, which Windows programs in C write
  * after their text, unless told to keep it; writing appends one where the text is NUL-terminated.
  */
-public class MailslotTextMessageConverter extends AbstractMessageConverter {
+public class MailslotTextMessageConverter extends AbstractMessageConverter implements MailslotPayloadEncoder {
 
 	private final MailslotText defaultText;
 
@@ -64,9 +65,29 @@ public class MailslotTextMessageConverter extends AbstractMessageConverter {
 		}
 	}
 
+	/**
+	 * Return the text of a mailslot, or the default.
+	 * @param mailslot the mailslot
+	 * @return the mailslot's text
+	 */
+	public MailslotText textOf(MailslotName mailslot) {
+		return this.textByMailslot.isEmpty() ? this.defaultText
+				: this.textByMailslot.getOrDefault(mailslot, this.defaultText);
+	}
+
 	@Override
 	protected boolean supports(Class<?> clazz) {
 		return String.class == clazz;
+	}
+
+	@Override
+	public boolean canEncode(Class<?> payloadType) {
+		return supports(payloadType);
+	}
+
+	@Override
+	public ByteBuffer encode(Object payload, MailslotName mailslot) {
+		return ByteBuffer.wrap(toBytes((String) payload, textOf(mailslot)));
 	}
 
 	@Override
@@ -84,8 +105,10 @@ public class MailslotTextMessageConverter extends AbstractMessageConverter {
 	@Override
 	protected @Nullable Object convertToInternal(Object payload, @Nullable MessageHeaders headers,
 			@Nullable Object conversionHint) {
-		MailslotText text = textOf(headers);
-		String string = (String) payload;
+		return toBytes((String) payload, textOf(headers));
+	}
+
+	private static byte[] toBytes(String string, MailslotText text) {
 		return (text.nulTerminated() ? string + '\0' : string).getBytes(text.charset());
 	}
 
