@@ -25,12 +25,17 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotTransports;
+import dev.mailslot.spring.core.MailslotTemplate;
+import dev.mailslot.spring.support.converter.MailslotMessageConverters;
 
 /**
- * Messages a second written by a {@link MailslotClient} of the posix transport in this JVM to the
- * C reader of {@link NativePeer} in a process of its own, which owns the mailslot's queue as a
- * posix server does: the writer's side of the path, without a Java reader. Each operation is one
- * message; an invocation writes a burst and returns once the reader reports it received.
+ * Messages a second written in this JVM through the posix transport to the C reader of
+ * {@link NativePeer} in a process of its own, which owns the mailslot's queue as a posix server
+ * does: the writer's side of the path, without a Java reader. The writer is a
+ * {@link MailslotClient} ({@code client}), or a {@link MailslotTemplate} sending the same bytes
+ * ({@code template}) or a string of as many ASCII characters ({@code template-text}) to the
+ * mailslot's name. Each operation is one message; an invocation writes a burst and returns once the
+ * reader reports it received.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,6 +50,9 @@ public class WriterThroughputBenchmark {
 	@Param({ "64", "1024" })
 	public int size;
 
+	@Param({ "client", "template", "template-text" })
+	public String writer;
+
 	private Process reader;
 
 	private BufferedReader replies;
@@ -52,6 +60,12 @@ public class WriterThroughputBenchmark {
 	private MailslotClient client;
 
 	private ByteBuffer message;
+
+	private MailslotTemplate template;
+
+	private String target;
+
+	private String text;
 
 	private long received;
 
@@ -65,11 +79,16 @@ public class WriterThroughputBenchmark {
 		expect("ready");
 		this.client = MailslotTransports.get("posix").openClient(name);
 		this.message = ByteBuffer.allocate(this.size);
+		this.template = new MailslotTemplate(MailslotTransports.get("posix"), null,
+				MailslotMessageConverters.create(StandardCharsets.UTF_8, null));
+		this.target = name.toString();
+		this.text = "m".repeat(this.size);
 	}
 
 	@TearDown(Level.Trial)
 	public void stop() throws InterruptedException {
 		this.client.close();
+		this.template.destroy();
 		this.reader.destroy();
 		if (!this.reader.waitFor(10, TimeUnit.SECONDS)) {
 			this.reader.destroyForcibly();
@@ -79,10 +98,26 @@ public class WriterThroughputBenchmark {
 	@Benchmark
 	@OperationsPerInvocation(BURST)
 	public long write() {
-		for (int i = 0; i < BURST; i++) {
-			this.message.clear();
-			this.message.putLong(0, System.nanoTime());
-			this.client.write(this.message);
+		switch (this.writer) {
+			case "client" -> {
+				for (int i = 0; i < BURST; i++) {
+					this.message.clear();
+					this.message.putLong(0, System.nanoTime());
+					this.client.write(this.message);
+				}
+			}
+			case "template" -> {
+				for (int i = 0; i < BURST; i++) {
+					this.message.putLong(0, System.nanoTime());
+					this.template.send(this.target, this.message.array());
+				}
+			}
+			case "template-text" -> {
+				for (int i = 0; i < BURST; i++) {
+					this.template.send(this.target, this.text);
+				}
+			}
+			default -> throw new IllegalArgumentException("Unknown writer " + this.writer);
 		}
 		this.received += BURST;
 		expect("received " + this.received);
