@@ -56,11 +56,16 @@ class PosixOwnershipTests {
 
 	private Process other;
 
+	/**
+	 * Stop the other process, and remove the queue a killed owner left if no server reclaimed it,
+	 * so that runs do not use up the user's RLIMIT_MSGQUEUE.
+	 */
 	@AfterEach
-	void stopOtherProcess() throws Exception {
+	void stopOtherProcessAndRemoveItsQueue() throws Exception {
 		if (this.other != null) {
 			PosixProcesses.stop(this.other);
 		}
+		LibC.mq_unlink(PosixQueueNames.queueName(this.name));
 	}
 
 	@Test
