@@ -192,8 +192,26 @@ public final class MailslotDatagramCodec {
 			}
 			bytes[i] = (char) ((high << 4) | low);
 		}
+		int label = in.get() & 0xFF;
+		Object scope = (label != 0) ? decodeScope(in, label) : "";
+		if (scope instanceof DecodeResult.Rejected rejected) {
+			return rejected;
+		}
+		int end = 15;
+		char padding = (bytes[0] == '*') ? '\0' : ' ';
+		while (end > 1 && bytes[end - 1] == padding) {
+			end--;
+		}
+		return new NetbiosName(new String(bytes, 0, end), bytes[15], (String) scope);
+	}
+
+	/**
+	 * Return the decoded scope of a name, from its first label on, or a rejection. Most names
+	 * have none, and never get here.
+	 */
+	private static Object decodeScope(ByteBuffer in, int firstLabel) {
 		StringBuilder scope = new StringBuilder();
-		for (int label = in.get() & 0xFF; label != 0; label = in.get() & 0xFF) {
+		for (int label = firstLabel; label != 0; label = in.get() & 0xFF) {
 			if (label > 63) {
 				return reject(DatagramRejection.BAD_NAME, "scope label of " + label + " bytes");
 			}
@@ -214,12 +232,7 @@ public final class MailslotDatagramCodec {
 				return reject(DatagramRejection.BAD_NAME, "scope of more than 200 characters");
 			}
 		}
-		int end = 15;
-		char padding = (bytes[0] == '*') ? '\0' : ' ';
-		while (end > 1 && bytes[end - 1] == padding) {
-			end--;
-		}
-		return new NetbiosName(new String(bytes, 0, end), bytes[15], scope.toString());
+		return scope.toString();
 	}
 
 	private static DecodeResult decodeSmb(ByteBuffer smb, DatagramType type, int flags, int datagramId,
@@ -276,7 +289,7 @@ public final class MailslotDatagramCodec {
 			name[i] = (char) c;
 		}
 		String mailslot = new String(name);
-		if (!mailslot.toUpperCase(Locale.ROOT).startsWith(MAILSLOT_PREFIX)) {
+		if (!mailslot.regionMatches(true, 0, MAILSLOT_PREFIX, 0, MAILSLOT_PREFIX.length())) {
 			return reject(DatagramRejection.BAD_MAILSLOT_NAME, "'" + mailslot + "' is not a \\MAILSLOT\\ name");
 		}
 		if (dataCount > MAX_DATA || name.length + 1 + dataCount > MAX_NAME_AND_DATA) {
