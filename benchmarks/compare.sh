@@ -30,6 +30,10 @@ build() {
 build "$work/base"
 build .
 bash benchmarks/ceiling.sh
+# The base tree's benchmarks find their C peer in their own target directory.
+if [ -f "$work/base/benchmarks/src/main/c/mq_peer.c" ]; then
+  gcc -O2 -Wall -o "$work/base/benchmarks/target/mq_peer" "$work/base/benchmarks/src/main/c/mq_peer.c" -lrt
+fi
 
 jmh() {
   local tree=$1 out=$2
