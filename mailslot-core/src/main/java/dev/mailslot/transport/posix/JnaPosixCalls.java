@@ -28,6 +28,11 @@ final class JnaPosixCalls implements PosixCalls {
 	}
 
 	@Override
+	public boolean copiesSentMessages() {
+		return true;
+	}
+
+	@Override
 	public int mqOpen(String name, int flags, int mode, @Nullable NativeMemory attributes) {
 		return Direct.VARIADIC.mq_open(name, flags, mode, pointer(attributes));
 	}

@@ -179,6 +179,14 @@ final class LibC {
 	}
 
 	/**
+	 * Return whether a send copies the message into native memory first; see
+	 * {@link PosixCalls#copiesSentMessages()}.
+	 */
+	static boolean copiesSentMessages() {
+		return CALLS.copiesSentMessages();
+	}
+
+	/**
 	 * Call the variadic {@code mq_open(name, oflag, mode, attr)}.
 	 */
 	static int mqOpen(String name, int flags, int mode, NativeMemory attr) {

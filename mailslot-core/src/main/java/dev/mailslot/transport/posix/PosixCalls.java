@@ -20,6 +20,12 @@ interface PosixCalls {
 	NativeMemory allocate(long size);
 
 	/**
+	 * Return whether {@link #mqSend} copies a message into native memory before it sends it, and so
+	 * needs a buffer as large as the largest message.
+	 */
+	boolean copiesSentMessages();
+
+	/**
 	 * Call the variadic {@code mq_open(name, oflag, mode, attr)}.
 	 */
 	int mqOpen(String name, int flags, int mode, @Nullable NativeMemory attributes);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
-
 import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.MailslotClosedException;
@@ -49,7 +48,7 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 		this.queueName = queueName;
 		this.mqd = mqd;
 		this.maxMessageSize = maxMessageSize;
-		this.sendBuffer = LibC.allocate(Math.max(1, maxMessageSize));
+		this.sendBuffer = LibC.allocate(LibC.copiesSentMessages() ? Math.max(1, maxMessageSize) : 1);
 	}
 
 	@Override

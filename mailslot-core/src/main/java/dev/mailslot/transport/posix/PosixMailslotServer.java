@@ -9,7 +9,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntFunction;
 
-
 import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.BufferTooSmallException;

@@ -1,6 +1,5 @@
 package dev.mailslot.transport.posix;
 
-
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;

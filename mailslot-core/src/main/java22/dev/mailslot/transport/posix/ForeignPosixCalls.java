@@ -132,6 +132,11 @@ final class ForeignPosixCalls implements PosixCalls {
 	}
 
 	@Override
+	public boolean copiesSentMessages() {
+		return false;
+	}
+
+	@Override
 	public int mqOpen(String name, int flags, int mode, @Nullable NativeMemory attributes) {
 		try (Arena arena = Arena.ofConfined()) {
 			return (int) MQ_OPEN.invokeExact(callState(), arena.allocateFrom(name), flags, mode, segment(attributes));
