@@ -119,7 +119,24 @@ public class MailslotTemplate implements DisposableBean {
 			if (this.clients.remove(mailslot, client)) {
 				client.close();
 			}
-			write(client(mailslot), message.position(position));
+			ensureNotDestroyed(ex);
+			try {
+				write(client(mailslot), message.position(position));
+			}
+			catch (MailslotClosedException again) {
+				ensureNotDestroyed(again);
+				throw again;
+			}
+		}
+	}
+
+	/**
+	 * Report a send that {@link #destroy()} overtook as the template being closed, not as a
+	 * client it closed.
+	 */
+	private void ensureNotDestroyed(Exception cause) {
+		if (this.destroyed) {
+			throw new IllegalStateException("The MailslotTemplate is closed", cause);
 		}
 	}
 
