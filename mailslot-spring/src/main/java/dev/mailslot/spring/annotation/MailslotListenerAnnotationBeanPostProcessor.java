@@ -22,6 +22,7 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.util.Assert;
 import org.springframework.util.PropertyPlaceholderHelper;
 import org.springframework.util.StringUtils;
@@ -148,7 +149,26 @@ public class MailslotListenerAnnotationBeanPostProcessor
 		endpoint.setConcurrency(parsedConcurrency);
 		endpoint.setErrorHandler(StringUtils.hasText(errorHandler) ? errorHandler : null);
 		endpoint.setDescription(where);
+		endpoint.setReplyDestination(replyDestination(method, where));
 		return endpoint;
+	}
+
+	/**
+	 * Return where {@code @SendTo} on the method sends its return value, placeholders resolved and
+	 * {@code !{...}} expressions left for each message, or {@code null}.
+	 */
+	private @Nullable String replyDestination(Method method, String where) {
+		SendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(method, SendTo.class);
+		if (sendTo == null) {
+			return null;
+		}
+		String[] destinations = sendTo.value();
+		Assert.state(destinations.length == 1, () -> where + " has @SendTo with " + destinations.length
+				+ " destinations; give one: a server id, a mailslot name, or an expression in !{...}");
+		String destination = resolve(destinations[0]);
+		Assert.state(StringUtils.hasText(destination), () -> where + " has @SendTo(\"" + destinations[0]
+				+ "\"), which names no mailslot; give a server id, a mailslot name, or an expression in !{...}");
+		return destination;
 	}
 
 	private static String defaultId(String mailslot) {

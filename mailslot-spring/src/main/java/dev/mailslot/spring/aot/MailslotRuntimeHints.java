@@ -14,7 +14,8 @@ import org.springframework.aot.hint.TypeReference;
  * <li>JNA: the proxies of its {@code Library} interfaces (win32's kernel32, advapi32 and ntdll
  * bindings, posix's variadic calls), the class whose native methods posix registers directly, and
  * the structures it passes;</li>
- * <li>the transports, which {@code MailslotTransports} finds with {@code ServiceLoader}.</li>
+ * <li>the transports, which {@code MailslotTransports} finds with {@code ServiceLoader};</li>
+ * <li>the root object of {@code @SendTo} expressions.</li>
  * </ul>
  * JNA's own classes are described by GraalVM's reachability metadata for JNA. Listener methods and
  * their payload types get their hints from {@code @MailslotListener}, which is {@code @Reflective}.
@@ -31,6 +32,9 @@ public class MailslotRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** Structures JNA reads and writes field by field. */
 	static final String[] STRUCTURES = { "com.sun.jna.platform.win32.WinBase$SECURITY_ATTRIBUTES" };
+
+	/** What {@code @SendTo} expressions read reflectively. */
+	static final String REPLY_EXPRESSION_ROOT = "dev.mailslot.spring.listener.adapter.ReplyExpressionRoot";
 
 	static final String PROVIDER_CONFIGURATION = "META-INF/services/dev.mailslot.spi.MailslotTransportProvider";
 
@@ -51,6 +55,7 @@ public class MailslotRuntimeHints implements RuntimeHintsRegistrar {
 			hints.reflection().registerType(TypeReference.of(structure), MemberCategory.ACCESS_PUBLIC_FIELDS,
 					MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS, MemberCategory.INVOKE_PUBLIC_METHODS);
 		}
+		hints.reflection().registerType(TypeReference.of(REPLY_EXPRESSION_ROOT), MemberCategory.INVOKE_PUBLIC_METHODS);
 		hints.resources().registerPattern(PROVIDER_CONFIGURATION);
 		for (String provider : PROVIDERS) {
 			hints.reflection().registerType(TypeReference.of(provider), MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);

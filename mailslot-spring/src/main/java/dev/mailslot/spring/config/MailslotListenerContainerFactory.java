@@ -8,6 +8,7 @@ import org.springframework.util.Assert;
 
 import dev.mailslot.MailslotServer;
 import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
@@ -26,6 +27,8 @@ public class MailslotListenerContainerFactory {
 	private @Nullable BeanFactory beanFactory;
 
 	private MailslotListenerContainerOptions containerOptions = MailslotListenerContainerOptions.defaults();
+
+	private @Nullable MailslotTemplate replyTemplate;
 
 	/**
 	 * Create a factory with the default container options.
@@ -67,10 +70,28 @@ public class MailslotListenerContainerFactory {
 	 * @param endpoint the endpoint
 	 * @return the container, not started
 	 */
+	/**
+	 * Set the template that writes the replies of {@code @SendTo} listeners whose endpoint has none.
+	 * @param replyTemplate the template
+	 */
+	public void setReplyTemplate(@Nullable MailslotTemplate replyTemplate) {
+		this.replyTemplate = replyTemplate;
+	}
+
 	public MailslotListenerContainer createContainer(MailslotListenerEndpoint endpoint) {
+		if (endpoint instanceof MethodMailslotListenerEndpoint methodEndpoint) {
+			configureReplies(methodEndpoint);
+		}
 		MailslotServer server = this.servers.resolve(endpoint.getMailslot(), endpoint.describe());
 		return new MailslotListenerContainer(endpoint.getId(), server, this.servers.idOf(server),
 				endpoint.createMessageListener(this.messageHandlerMethodFactory), containerOptions(endpoint));
+	}
+
+	private void configureReplies(MethodMailslotListenerEndpoint endpoint) {
+		if (endpoint.getReplyDestination() != null && endpoint.getReplyTemplate() == null) {
+			endpoint.setReplyTemplate(this.replyTemplate);
+		}
+		endpoint.setBeanFactory(this.beanFactory);
 	}
 
 	private MailslotListenerContainerOptions containerOptions(MailslotListenerEndpoint endpoint) {

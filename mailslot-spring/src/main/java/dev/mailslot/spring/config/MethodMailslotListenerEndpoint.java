@@ -2,9 +2,16 @@ package dev.mailslot.spring.config;
 
 import java.lang.reflect.Method;
 
-import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
+
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.util.Assert;
+
+import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.MailslotMessageListener;
+import dev.mailslot.spring.listener.adapter.MailslotReplySender;
 import dev.mailslot.spring.listener.adapter.MessagingMessageListenerAdapter;
 
 /**
@@ -16,6 +23,12 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	private final Object bean;
 
 	private final Method method;
+
+	private @Nullable String replyDestination;
+
+	private @Nullable MailslotTemplate replyTemplate;
+
+	private @Nullable BeanFactory beanFactory;
 
 	/**
 	 * Create an endpoint.
@@ -35,6 +48,39 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 		return this.method;
 	}
 
+	/**
+	 * Set where the method's return value is written as a reply, as {@code @SendTo} gives it: a
+	 * server id or a mailslot name, which may hold {@code !{...}} expressions evaluated per message.
+	 * @param replyDestination the destination, or {@code null} for no reply
+	 */
+	public void setReplyDestination(@Nullable String replyDestination) {
+		this.replyDestination = replyDestination;
+	}
+
+	public @Nullable String getReplyDestination() {
+		return this.replyDestination;
+	}
+
+	/**
+	 * Set the template that writes replies; the container factory sets its own if this is not set.
+	 * @param replyTemplate the template
+	 */
+	public void setReplyTemplate(@Nullable MailslotTemplate replyTemplate) {
+		this.replyTemplate = replyTemplate;
+	}
+
+	public @Nullable MailslotTemplate getReplyTemplate() {
+		return this.replyTemplate;
+	}
+
+	/**
+	 * Set the bean factory that {@code @beanName} in a reply expression refers to.
+	 * @param beanFactory the bean factory
+	 */
+	public void setBeanFactory(@Nullable BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
 	@Override
 	protected String defaultDescription() {
 		return this.method.getDeclaringClass().getName() + "." + this.method.getName() + "()";
@@ -42,8 +88,19 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 
 	@Override
 	public MailslotMessageListener createMessageListener(MessageHandlerMethodFactory messageHandlerMethodFactory) {
-		return new MessagingMessageListenerAdapter(
+		MessagingMessageListenerAdapter adapter = new MessagingMessageListenerAdapter(
 				messageHandlerMethodFactory.createInvocableHandlerMethod(this.bean, this.method));
+		String destination = this.replyDestination;
+		if (destination != null) {
+			Assert.state(this.method.getReturnType() != void.class, () -> describe() + " has @SendTo(\"" + destination
+					+ "\") but returns nothing to send; return the reply's payload, or remove @SendTo");
+			MailslotTemplate template = this.replyTemplate;
+			Assert.state(template != null, () -> describe() + " has @SendTo(\"" + destination + "\") but no "
+					+ "MailslotTemplate to send replies with; define one (the auto-configuration does), or set it on "
+					+ "the container factory (setReplyTemplate)");
+			adapter.setReplySender(new MailslotReplySender(template, destination, this.beanFactory));
+		}
+		return adapter;
 	}
 
 }

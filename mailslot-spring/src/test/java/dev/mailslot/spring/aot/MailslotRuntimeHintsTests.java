@@ -67,11 +67,20 @@ class MailslotRuntimeHintsTests {
 	}
 
 	@Test
+	void replyExpressionsCanReadTheirRootObject() {
+		new MailslotRuntimeHints().registerHints(this.hints, getClass().getClassLoader());
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(TypeReference.of(MailslotRuntimeHints.REPLY_EXPRESSION_ROOT))
+			.withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(this.hints);
+	}
+
+	@Test
 	void everyTypeTheHintsNameExists() {
 		List<String> names = new ArrayList<>(List.of(MailslotRuntimeHints.LIBRARIES));
 		names.add(MailslotRuntimeHints.DIRECT_MAPPING);
 		names.addAll(List.of(MailslotRuntimeHints.STRUCTURES));
 		names.addAll(List.of(MailslotRuntimeHints.PROVIDERS));
+		names.add(MailslotRuntimeHints.REPLY_EXPRESSION_ROOT);
 		for (String name : names) {
 			assertThat(exists(name)).as("%s exists", name).isTrue();
 		}

@@ -20,6 +20,7 @@ import dev.mailslot.spring.annotation.MailslotBootstrapConfiguration;
 import dev.mailslot.spring.annotation.MailslotListenerAnnotationBeanPostProcessor;
 import dev.mailslot.spring.config.MailslotListenerContainerFactory;
 import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.adapter.MailslotMessageHandlerMethodFactory;
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
@@ -87,10 +88,11 @@ class MailslotAnnotationDrivenConfiguration {
 	MailslotListenerContainerFactory mailslotListenerContainerFactory(
 			MailslotListenerContainerFactoryConfigurer configurer, MailslotServers servers,
 			@Qualifier("mailslotMessageHandlerMethodFactory") MessageHandlerMethodFactory mailslotMessageHandlerMethodFactory,
-			BeanFactory beanFactory) {
+			ObjectProvider<MailslotTemplate> replyTemplate, BeanFactory beanFactory) {
 		MailslotListenerContainerFactory factory = new MailslotListenerContainerFactory(servers,
 				mailslotMessageHandlerMethodFactory);
 		factory.setBeanFactory(beanFactory);
+		factory.setReplyTemplate(replyTemplate.getIfUnique());
 		configurer.configure(factory);
 		return factory;
 	}

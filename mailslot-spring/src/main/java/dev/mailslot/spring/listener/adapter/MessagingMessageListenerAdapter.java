@@ -1,5 +1,7 @@
 package dev.mailslot.spring.listener.adapter;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
@@ -17,6 +19,8 @@ public class MessagingMessageListenerAdapter implements MailslotMessageListener 
 
 	private final InvocableHandlerMethod handlerMethod;
 
+	private @Nullable MailslotReplySender replySender;
+
 	/**
 	 * Create an adapter for the given method.
 	 * @param handlerMethod the method, bound to its bean
@@ -25,16 +29,39 @@ public class MessagingMessageListenerAdapter implements MailslotMessageListener 
 		this.handlerMethod = handlerMethod;
 	}
 
+	/**
+	 * Set what writes the method's return value as a reply ({@code @SendTo}); without one, the
+	 * return value is ignored.
+	 * @param replySender the reply sender, or {@code null}
+	 */
+	public void setReplySender(@Nullable MailslotReplySender replySender) {
+		this.replySender = replySender;
+	}
+
+	/**
+	 * Call the method; then, if it returned a value and replies are configured, write the value
+	 * as a reply. A reply that fails fails the message, as the method failing would.
+	 */
 	@Override
 	public void onMessage(Message<byte[]> message) {
+		Object result;
 		try {
-			this.handlerMethod.invoke(message, NO_PROVIDED_ARGUMENTS);
+			result = this.handlerMethod.invoke(message, NO_PROVIDED_ARGUMENTS);
 		}
 		catch (MessagingException ex) {
 			throw ex;
 		}
 		catch (Exception ex) {
 			throw new ListenerExecutionFailedException(this.handlerMethod.getShortLogMessage(), ex);
+		}
+		MailslotReplySender replies = this.replySender;
+		if (result != null && replies != null) {
+			try {
+				replies.send(message, result);
+			}
+			catch (RuntimeException ex) {
+				throw new ReplyFailedException(this.handlerMethod.getShortLogMessage(), replies.getDestination(), ex);
+			}
 		}
 	}
 

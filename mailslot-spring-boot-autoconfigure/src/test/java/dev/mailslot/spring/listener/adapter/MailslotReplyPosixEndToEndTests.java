@@ -1,0 +1,192 @@
+package dev.mailslot.spring.listener.adapter;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.handler.annotation.SendTo;
+
+import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotTimeoutException;
+import dev.mailslot.ReadTimeout;
+import dev.mailslot.spring.annotation.MailslotListener;
+import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
+import dev.mailslot.spring.core.MailslotTemplate;
+import dev.mailslot.spring.listener.MailslotErrorHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code @SendTo} on a {@code @MailslotListener}, on the posix transport: a listener's return value
+ * written to a configured server, to a placeholder's, to one an expression computes from the
+ * request, nothing for {@code null}, and a reply that cannot be written handed to the error handler.
+ */
+@EnabledOnOs(OS.LINUX)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class MailslotReplyPosixEndToEndTests {
+
+	private final String prefix = "\\\\.\\mailslot\\reply-e2e\\" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+	private ApplicationContextRunner runner(Class<?> listener) {
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
+			.withUserConfiguration(listener)
+			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.requests.name=" + this.prefix + "\\requests",
+					"mailslot.servers.replies.name=" + this.prefix + "\\replies",
+					"mailslot.servers.requests-replies.name=" + this.prefix + "\\requests-replies",
+					"mailslot.listener.poll-timeout=100ms", "mailslot.listener.retry.max-retries=0");
+	}
+
+	@Test
+	void theReturnValueIsWrittenToTheServerSendToNames() {
+		runner(FixedReply.class).run((context) -> {
+			context.getBean(MailslotTemplate.class).send("requests", "hello");
+			assertThat(read(context.getBean("repliesMailslotServer", MailslotServer.class))).isEqualTo("re: hello");
+		});
+	}
+
+	@Test
+	void aPlaceholderNamesTheReplyMailslot() {
+		runner(PlaceholderReply.class).withPropertyValues("app.replies=" + this.prefix + "\\replies").run((context) -> {
+			context.getBean(MailslotTemplate.class).send("requests", "ping");
+			assertThat(read(context.getBean("repliesMailslotServer", MailslotServer.class))).isEqualTo("PING");
+		});
+	}
+
+	@Test
+	void anExpressionComputesTheReplyMailslotFromEachRequest() {
+		runner(ExpressionReply.class).run((context) -> {
+			MailslotTemplate template = context.getBean(MailslotTemplate.class);
+			template.send("requests", "replies:one");
+			template.send("requests", "requests-replies:two");
+			assertThat(read(context.getBean("repliesMailslotServer", MailslotServer.class))).isEqualTo("one");
+			assertThat(read(context.getBean("requests-repliesMailslotServer", MailslotServer.class))).isEqualTo("two");
+		});
+	}
+
+	@Test
+	void aNullReturnValueSendsNoReply() {
+		runner(FixedReply.class).run((context) -> {
+			MailslotTemplate template = context.getBean(MailslotTemplate.class);
+			template.send("requests", "skip");
+			template.send("requests", "after");
+			MailslotServer replies = context.getBean("repliesMailslotServer", MailslotServer.class);
+			assertThat(read(replies)).isEqualTo("re: after");
+			assertThatExceptionOfType(MailslotTimeoutException.class)
+				.isThrownBy(() -> replies.read(ReadTimeout.of(Duration.ofMillis(300))));
+		});
+	}
+
+	@Test
+	void aReplyThatCannotBeWrittenGoesToTheErrorHandler() {
+		runner(UnwritableReply.class).run((context) -> {
+			context.getBean(MailslotTemplate.class).send("requests", "lost?");
+			RecordingErrorHandler errors = context.getBean(RecordingErrorHandler.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !errors.failures.isEmpty());
+			Throwable failure = errors.failures.get(0);
+			assertThat(failure).isInstanceOf(ReplyFailedException.class)
+				.hasMessageContaining("could not send its reply to @SendTo(\"!{'nowhere-' + request.payload.length}\")");
+			assertThat(errors.payloads).containsExactly("lost?");
+		});
+	}
+
+	@Test
+	void sendToOnAMethodThatReturnsNothingFailsAtStartup() {
+		runner(VoidReply.class).run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.hasMessageContaining("has @SendTo(\"replies\") but returns nothing to send"));
+	}
+
+	private static String read(MailslotServer server) {
+		return new String(server.read(ReadTimeout.of(Duration.ofSeconds(10))), StandardCharsets.UTF_8);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FixedReply {
+
+		@MailslotListener("requests")
+		@SendTo("replies")
+		String answer(String request) {
+			return request.equals("skip") ? null : "re: " + request;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PlaceholderReply {
+
+		@MailslotListener("requests")
+		@SendTo("${app.replies}")
+		String answer(String request) {
+			return request.toUpperCase(Locale.ROOT);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ExpressionReply {
+
+		/** The request says where to reply, as NETLOGON requests carry the name of their reply mailslot. */
+		@MailslotListener("requests")
+		@SendTo("!{new String(request.payload).substring(0, new String(request.payload).indexOf(':'))}")
+		String answer(Message<String> request) {
+			return request.getPayload().substring(request.getPayload().indexOf(':') + 1);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnwritableReply {
+
+		@Bean
+		RecordingErrorHandler recordingErrorHandler() {
+			return new RecordingErrorHandler();
+		}
+
+		@MailslotListener(value = "requests", errorHandler = "recordingErrorHandler")
+		@SendTo("!{'nowhere-' + request.payload.length}")
+		String answer(String request) {
+			return request;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class VoidReply {
+
+		@MailslotListener("requests")
+		@SendTo("replies")
+		void answer(String request) {
+		}
+
+	}
+
+	static class RecordingErrorHandler implements MailslotErrorHandler {
+
+		final List<Throwable> failures = new CopyOnWriteArrayList<>();
+
+		final List<String> payloads = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void handleError(Message<byte[]> message, Throwable cause, int attempts) {
+			this.payloads.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+			this.failures.add(cause);
+		}
+
+	}
+
+}
