@@ -1,4 +1,4 @@
-package dev.mailslot.spring.integration;
+package dev.mailslot.spring.integration.dsl;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +30,6 @@ import dev.mailslot.ReadTimeout;
 import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerContainerFactory;
 import dev.mailslot.spring.core.MailslotTemplate;
-import dev.mailslot.spring.integration.dsl.Mailslot;
 import dev.mailslot.spring.integration.inbound.MailslotMessageDrivenChannelAdapter;
 import dev.mailslot.spring.support.MailslotHeaders;
 
