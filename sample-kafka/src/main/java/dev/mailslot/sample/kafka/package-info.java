@@ -1,0 +1,7 @@
+/**
+ * A sample that bridges a mailslot to a Kafka topic.
+ */
+@NullMarked
+package dev.mailslot.sample.kafka;
+
+import org.jspecify.annotations.NullMarked;
