@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.support.ErrorMessage;
 import org.springframework.messaging.support.MessageBuilder;
 
 import dev.mailslot.MailslotServer;
@@ -39,8 +41,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The channel adapters in Boot applications on the posix transport: a flow from one mailslot to
  * another through both adapters, a target computed from a header, a flow that keeps failing whose
- * message is dead-lettered as a listener's is, and a paused adapter that leaves messages in the
- * mailslot until it resumes.
+ * message is dead-lettered as a listener's is, the same failure sent to an error channel instead,
+ * and a paused adapter that leaves messages in the mailslot until it resumes.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -93,6 +95,19 @@ class MailslotChannelAdaptersPosixTests {
 	}
 
 	@Test
+	void withAnErrorChannelAFailureGoesThereInsteadOfToRetriesAndDeadLetters() {
+		runner(FailingFlowWithErrorChannel.class).run((context) -> {
+			context.getBean(MailslotTemplate.class).send("in", "handled");
+			FailingFlowWithErrorChannel flow = context.getBean(FailingFlowWithErrorChannel.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !flow.errors.isEmpty());
+			assertThat(flow.errors.get(0).getPayload()).hasRootCauseMessage("the flow fails");
+			Thread.sleep(500);
+			assertThat(flow.attempts).hasValue(1);
+			assertThat(files(".bin")).isEmpty();
+		});
+	}
+
+	@Test
 	void aPausedAdapterLeavesMessagesInTheMailslotUntilItResumes() {
 		runner(UpperCaseFlow.class).run((context) -> {
 			MailslotMessageDrivenChannelAdapter adapter = context.getBean(MailslotMessageDrivenChannelAdapter.class);
@@ -139,6 +154,31 @@ class MailslotChannelAdaptersPosixTests {
 		@Bean
 		IntegrationFlow toMailslots(MailslotTemplate template) {
 			return (flow) -> flow.handle(Mailslot.outboundAdapter(template).mailslotExpression("headers['target']"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableIntegration
+	static class FailingFlowWithErrorChannel {
+
+		final AtomicInteger attempts = new AtomicInteger();
+
+		final List<ErrorMessage> errors = new CopyOnWriteArrayList<>();
+
+		@Bean
+		IntegrationFlow failingWithErrorChannel(MailslotListenerContainerFactory containerFactory) {
+			return IntegrationFlow.from(Mailslot.messageDrivenChannelAdapter(containerFactory, "in").errorChannel("flowErrors"))
+				.handle((payload, headers) -> {
+					this.attempts.incrementAndGet();
+					throw new IllegalStateException("the flow fails");
+				})
+				.get();
+		}
+
+		@Bean
+		IntegrationFlow errorLog() {
+			return IntegrationFlow.from("flowErrors").handle((message) -> this.errors.add((ErrorMessage) message)).get();
 		}
 
 	}
