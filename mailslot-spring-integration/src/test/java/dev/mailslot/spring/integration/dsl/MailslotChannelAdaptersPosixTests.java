@@ -17,6 +17,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  * The channel adapters in Boot applications on the posix transport: a flow from one mailslot to
  * another through both adapters, a target computed from a header, a flow that keeps failing whose
  * message is dead-lettered as a listener's is, the same failure sent to an error channel instead,
- * and a paused adapter that leaves messages in the mailslot until it resumes.
+ * a paused adapter that leaves messages in the mailslot until it resumes, and the drain of what
+ * waits when the application stops.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -121,6 +123,25 @@ class MailslotChannelAdaptersPosixTests {
 		});
 	}
 
+	@Test
+	void whenTheApplicationStopsTheAdapterDrainsTheMailslotBeforeItsServerCloses() {
+		List<String> collected = new CopyOnWriteArrayList<>();
+		runner(CollectingFlow.class).withBean("collected", List.class, () -> collected).run((context) -> {
+			MailslotMessageDrivenChannelAdapter adapter = context.getBean(MailslotMessageDrivenChannelAdapter.class);
+			adapter.getContainer().pause();
+			await().atMost(Duration.ofSeconds(5)).until(() -> adapter.getContainer().isPaused());
+			MailslotTemplate template = context.getBean(MailslotTemplate.class);
+			for (int i = 0; i < 50; i++) {
+				template.send("in", "waiting-" + i);
+			}
+			assertThat(collected).isEmpty();
+			context.close();
+			assertThat(collected).hasSize(50).first().isEqualTo("waiting-0");
+			assertThat(collected).last().isEqualTo("waiting-49");
+			assertThat(files(".bin")).isEmpty();
+		});
+	}
+
 	private static String read(MailslotServer server) {
 		return new String(server.read(ReadTimeout.of(Duration.ofSeconds(10))), StandardCharsets.UTF_8);
 	}
@@ -142,6 +163,22 @@ class MailslotChannelAdaptersPosixTests {
 				.enrichHeaders((headers) -> headers.headerExpression("origin", "headers['" + MailslotHeaders.SERVER_ID + "']"))
 				.<String>handle((payload, headers) -> payload + " from " + headers.get("origin"))
 				.handle(Mailslot.outboundAdapter(template).mailslot("out"))
+				.get();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableIntegration
+	static class CollectingFlow {
+
+		@Bean
+		@SuppressWarnings("unchecked")
+		IntegrationFlow collecting(MailslotListenerContainerFactory containerFactory,
+				BeanFactory beanFactory) {
+			List<String> collected = beanFactory.getBean("collected", List.class);
+			return IntegrationFlow.from(Mailslot.messageDrivenChannelAdapter(containerFactory, "in"))
+				.handle((message) -> collected.add(new String((byte[]) message.getPayload(), StandardCharsets.UTF_8)))
 				.get();
 		}
 
