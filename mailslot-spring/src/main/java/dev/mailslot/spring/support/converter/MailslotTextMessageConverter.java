@@ -56,9 +56,7 @@ public class MailslotTextMessageConverter extends AbstractMessageConverter imple
 			return this.defaultText;
 		}
 		try {
-			MailslotName name = (mailslot instanceof MailslotName given) ? given
-					: MailslotName.parse(mailslot.toString());
-			return this.textByMailslot.getOrDefault(name, this.defaultText);
+			return textOf((mailslot instanceof MailslotName given) ? given : MailslotName.parse(mailslot.toString()));
 		}
 		catch (InvalidMailslotNameException ex) {
 			return this.defaultText;
