@@ -30,6 +30,8 @@ import dev.mailslot.NoSuchMailslotException;
  */
 public class MailslotTemplate implements DisposableBean {
 
+	private static final String CLOSED = "The MailslotTemplate is closed";
+
 	/** How long a send waits for room in a full mailslot unless set. */
 	public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -108,7 +110,7 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	private void send(MailslotName mailslot, ByteBuffer message) {
-		Assert.state(!this.destroyed, "The MailslotTemplate is closed");
+		Assert.state(!this.destroyed, CLOSED);
 		MailslotClient client = client(mailslot);
 		int position = message.position();
 		try {
@@ -136,7 +138,7 @@ public class MailslotTemplate implements DisposableBean {
 	 */
 	private void ensureNotDestroyed(Exception cause) {
 		if (this.destroyed) {
-			throw new IllegalStateException("The MailslotTemplate is closed", cause);
+			throw new IllegalStateException(CLOSED, cause);
 		}
 	}
 
@@ -167,7 +169,7 @@ public class MailslotTemplate implements DisposableBean {
 			// destroy() may have closed and cleared the handles before this one was cached.
 			this.clients.remove(mailslot, opened);
 			opened.close();
-			throw new IllegalStateException("The MailslotTemplate is closed");
+			throw new IllegalStateException(CLOSED);
 		}
 		return opened;
 	}
