@@ -10,18 +10,16 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
-
 /**
- * Hands each message to one of {@code concurrency} dispatchers running on the task executor. The
- * reader waits for room when all of them are busy and the hand-off holds as many messages again,
+ * Hands each message, or batch, to one of {@code concurrency} dispatchers running on the task
+ * executor. The reader waits for room when all of them are busy and the hand-off holds as many again,
  * so the mailslot, not the heap, keeps what the listener cannot yet take. While a dispatcher runs,
  * its thread is named after the listener: {@code mailslot-<id>-<n>}.
  */
-final class ConcurrentMessageDispatcher implements MessageDispatcher {
+final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
 
-	private static final Message<byte[]> END = MessageBuilder.withPayload(new byte[0]).build();
+	/** Tells a dispatcher to end. */
+	private static final Object END = new Object();
 
 	private final String listenerId;
 
@@ -31,10 +29,10 @@ final class ConcurrentMessageDispatcher implements MessageDispatcher {
 
 	private final long pollTimeoutNanos;
 
-	private final MailslotListenerInvoker invoker;
+	private final ListenerDelivery<T> delivery;
 
-	/** Holds up to {@code concurrency} messages and, at the end, one end marker per dispatcher. */
-	private final BlockingQueue<Message<byte[]>> handoff;
+	/** Holds up to {@code concurrency} messages or batches and, at the end, one end marker per dispatcher. */
+	private final BlockingQueue<Object> handoff;
 
 	/** Room for messages in the hand-off: the reader takes a permit, a dispatcher returns it. */
 	private final Semaphore room;
@@ -42,12 +40,12 @@ final class ConcurrentMessageDispatcher implements MessageDispatcher {
 	private final CountDownLatch finished;
 
 	ConcurrentMessageDispatcher(String listenerId, int concurrency, Executor taskExecutor, Duration pollTimeout,
-			MailslotListenerInvoker invoker) {
+			ListenerDelivery<T> delivery) {
 		this.listenerId = listenerId;
 		this.concurrency = concurrency;
 		this.taskExecutor = taskExecutor;
 		this.pollTimeoutNanos = pollTimeout.toNanos();
-		this.invoker = invoker;
+		this.delivery = delivery;
 		this.handoff = new ArrayBlockingQueue<>(2 * concurrency);
 		this.room = new Semaphore(concurrency);
 		this.finished = new CountDownLatch(concurrency);
@@ -74,11 +72,11 @@ final class ConcurrentMessageDispatcher implements MessageDispatcher {
 	 * Wait for room, checking the drain deadline every poll timeout.
 	 */
 	@Override
-	public boolean dispatch(Message<byte[]> message, DrainDeadline drain) {
+	public boolean dispatch(T unit, DrainDeadline drain) {
 		while (!drain.hasPassed()) {
 			try {
 				if (this.room.tryAcquire(this.pollTimeoutNanos, TimeUnit.NANOSECONDS)) {
-					this.handoff.add(message);
+					this.handoff.add(unit);
 					return true;
 				}
 			}
@@ -110,39 +108,46 @@ final class ConcurrentMessageDispatcher implements MessageDispatcher {
 	 * Take back the messages waiting in the hand-off, leaving the end markers for the dispatchers.
 	 */
 	@Override
-	public List<Message<byte[]>> takeBack() {
-		List<Message<byte[]>> left = new ArrayList<>();
+	@SuppressWarnings("unchecked")
+	public List<T> takeBack() {
+		List<Object> left = new ArrayList<>();
 		this.handoff.drainTo(left);
-		List<Message<byte[]>> messages = left.stream().filter((message) -> message != END).toList();
-		for (int i = messages.size(); i < left.size(); i++) {
-			this.handoff.add(END);
+		List<T> units = new ArrayList<>();
+		for (Object unit : left) {
+			if (unit == END) {
+				this.handoff.add(END);
+			}
+			else {
+				units.add((T) unit);
+			}
 		}
-		return messages;
+		return units;
 	}
 
 	/**
 	 * Take and process messages until an end marker. An interrupt left behind by a listener does
 	 * not end a dispatcher.
 	 */
+	@SuppressWarnings("unchecked")
 	private void run(String name) {
 		Thread thread = Thread.currentThread();
 		String previousName = thread.getName();
 		thread.setName(name);
 		try {
 			while (true) {
-				Message<byte[]> message;
+				Object unit;
 				try {
 					Thread.interrupted();
-					message = this.handoff.take();
+					unit = this.handoff.take();
 				}
 				catch (InterruptedException ex) {
 					continue;
 				}
-				if (message == END) {
+				if (unit == END) {
 					return;
 				}
 				this.room.release();
-				this.invoker.invoke(message);
+				this.delivery.deliver((T) unit);
 			}
 		}
 		finally {

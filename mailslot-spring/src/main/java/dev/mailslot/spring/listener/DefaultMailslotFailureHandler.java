@@ -1,5 +1,7 @@
 package dev.mailslot.spring.listener;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.retry.RetryException;
@@ -12,13 +14,17 @@ import org.springframework.messaging.Message;
  * Retries a failed message as a {@link RetryPolicy} says (its predicate, its {@code BackOff} and
  * its timeout, through Spring's {@link RetryTemplate}), then hands it to a
  * {@link MailslotErrorHandler}, such as a {@link DeadLetterDirectoryErrorHandler}. A message that
- * was never dispatched goes to the error handler at once, with 0 attempts.
+ * was never dispatched goes to the error handler at once, with 0 attempts. A failed batch is
+ * retried whole, or from the message a {@link BatchListenerFailedException} names, and what is
+ * given up goes to the error handler a message at a time.
  */
 public class DefaultMailslotFailureHandler implements MailslotFailureHandler {
 
 	private final RetryTemplate retryTemplate;
 
 	private final MailslotErrorHandler errorHandler;
+
+	private final BatchFailureRetries batchRetries;
 
 	/**
 	 * Create a failure handler.
@@ -28,6 +34,7 @@ public class DefaultMailslotFailureHandler implements MailslotFailureHandler {
 	public DefaultMailslotFailureHandler(RetryPolicy retryPolicy, MailslotErrorHandler errorHandler) {
 		this.retryTemplate = new RetryTemplate(retryPolicy);
 		this.errorHandler = errorHandler;
+		this.batchRetries = new BatchFailureRetries(this.retryTemplate, errorHandler);
 	}
 
 	/**
@@ -48,6 +55,12 @@ public class DefaultMailslotFailureHandler implements MailslotFailureHandler {
 			this.errorHandler.handleError(message, ex.getLastException(), ex.getRetryCount() + 1);
 			return false;
 		}
+	}
+
+	@Override
+	public int handleBatchFailure(List<Message<byte[]>> batch, Throwable failure,
+			MailslotBatchMessageListener listener) {
+		return this.batchRetries.handle(batch, failure, listener);
 	}
 
 	@Override

@@ -27,12 +27,20 @@ final class ListenerCounters {
 		this.processed.increment();
 	}
 
+	void processed(int messages) {
+		this.processed.add(messages);
+	}
+
 	void failed() {
 		this.failures.increment();
 	}
 
 	void unprocessed() {
 		this.unprocessed.increment();
+	}
+
+	void unprocessed(int messages) {
+		this.unprocessed.add(messages);
 	}
 
 	long unprocessedCount() {

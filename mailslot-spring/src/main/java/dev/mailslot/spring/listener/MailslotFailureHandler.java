@@ -1,5 +1,7 @@
 package dev.mailslot.spring.listener;
 
+import java.util.List;
+
 import org.springframework.messaging.Message;
 
 /**
@@ -20,6 +22,18 @@ public interface MailslotFailureHandler {
 	 * @return {@code true} if a retry processed the message, {@code false} if it was given up
 	 */
 	boolean handleFailure(Message<byte[]> message, Throwable failure, MailslotMessageListener listener);
+
+	/**
+	 * Handle a batch whose listener threw. A {@link BatchListenerFailedException} says which
+	 * message failed, the messages before it having been processed.
+	 * @param batch the messages the listener was given
+	 * @param failure what the listener threw
+	 * @param listener the listener, to call again with the batch or what is left of it (each call
+	 * is counted)
+	 * @return how many messages of the batch were given up, handed to the error handler; the others
+	 * count as processed
+	 */
+	int handleBatchFailure(List<Message<byte[]>> batch, Throwable failure, MailslotBatchMessageListener listener);
 
 	/**
 	 * Handle a message that was never dispatched, because it was still in the mailslot when the

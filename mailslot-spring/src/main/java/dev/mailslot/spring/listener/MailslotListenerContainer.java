@@ -4,8 +4,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.messaging.Message;
-
 import dev.mailslot.MailslotServer;
 import dev.mailslot.spring.support.observation.DefaultMailslotListenerObservationConvention;
 
@@ -18,7 +16,10 @@ import dev.mailslot.spring.support.observation.DefaultMailslotListenerObservatio
  * messages are processed in the order they were written and none waits between threads. With
  * more, it hands each message to {@code concurrency} dispatchers that run on the
  * {@link MailslotListenerContainerOptions#taskExecutor() task executor} (virtual threads where
- * Boot enables them).
+ * Boot enables them). A container made {@link #forBatches for batches} does the same with batches:
+ * after a batch's first message, those waiting or arriving within the
+ * {@link MailslotListenerContainerOptions#maxBatchWait() longest wait}, up to the
+ * {@link MailslotListenerContainerOptions#maxBatchSize() largest batch}.
  * <p>
  * A message whose listener throws goes to the
  * {@link MailslotListenerContainerOptions#failureHandler() failure handler}: by default it is
@@ -38,13 +39,17 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 
 	private final @Nullable String serverId;
 
-	private final MailslotMessageListener listener;
+	private final @Nullable MailslotMessageListener listener;
+
+	private final @Nullable MailslotBatchMessageListener batchListener;
 
 	private final ListenerCounters counters = new ListenerCounters();
 
 	private final MailslotMessageSource source;
 
 	private final MailslotListenerInvoker invoker;
+
+	private final ListenerDelivery<?> delivery;
 
 	/**
 	 * Create a container with the default options.
@@ -68,11 +73,37 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 	 */
 	public MailslotListenerContainer(String id, MailslotServer server, @Nullable String serverId,
 			MailslotMessageListener listener, MailslotListenerContainerOptions options) {
+		this(id, server, serverId, listener, null, options);
+	}
+
+	private MailslotListenerContainer(String id, MailslotServer server, @Nullable String serverId,
+			@Nullable MailslotMessageListener listener, @Nullable MailslotBatchMessageListener batchListener,
+			MailslotListenerContainerOptions options) {
 		super(id, options);
 		this.serverId = serverId;
 		this.listener = listener;
+		this.batchListener = batchListener;
 		this.source = new MailslotMessageSource(server, serverId, this.counters);
-		this.invoker = new MailslotListenerInvoker(id, this.source.mailslot(), listener, options, this.counters);
+		this.invoker = new MailslotListenerInvoker(id, this.source.mailslot(), listener, batchListener, options,
+				this.counters);
+		this.delivery = (batchListener != null) ? new BatchDelivery(this.source, this.invoker, options)
+				: new SingleMessageDelivery(this.source, this.invoker);
+	}
+
+	/**
+	 * Create a container that gives its listener batches: up to
+	 * {@link MailslotListenerContainerOptions#maxBatchSize()} messages, those waiting or arriving
+	 * within {@link MailslotListenerContainerOptions#maxBatchWait()} after the first, in order.
+	 * @param id the listener id
+	 * @param server the mailslot to read
+	 * @param serverId the id of the configured server, or {@code null}
+	 * @param listener the batch listener to dispatch to
+	 * @param options how to read, batch, dispatch, retry and stop
+	 * @return the container
+	 */
+	public static MailslotListenerContainer forBatches(String id, MailslotServer server, @Nullable String serverId,
+			MailslotBatchMessageListener listener, MailslotListenerContainerOptions options) {
+		return new MailslotListenerContainer(id, server, serverId, null, listener, options);
 	}
 
 	public MailslotServer getServer() {
@@ -83,8 +114,28 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 		return this.serverId;
 	}
 
-	public MailslotMessageListener getListener() {
+	/**
+	 * Return the listener of single messages.
+	 * @return the listener, or {@code null} if this container gives batches
+	 */
+	public @Nullable MailslotMessageListener getListener() {
 		return this.listener;
+	}
+
+	/**
+	 * Return the listener of batches.
+	 * @return the batch listener, or {@code null} if this container gives single messages
+	 */
+	public @Nullable MailslotBatchMessageListener getBatchListener() {
+		return this.batchListener;
+	}
+
+	/**
+	 * Return whether this container gives its listener batches.
+	 * @return whether the listener takes batches
+	 */
+	public boolean isBatchListener() {
+		return this.batchListener != null;
 	}
 
 	public int getConcurrency() {
@@ -101,12 +152,16 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 
 	@Override
 	protected ListenerRun createRun() {
+		return createRun(this.delivery);
+	}
+
+	private <T> ListenerRun createRun(ListenerDelivery<T> delivery) {
 		MailslotListenerContainerOptions options = getOptions();
-		MessageDispatcher dispatcher = (options.concurrency() > 1)
-				? new ConcurrentMessageDispatcher(getId(), options.concurrency(), options.taskExecutor(),
-						options.pollTimeout(), this.invoker)
-				: new OrderedMessageDispatcher(this.invoker);
-		return new MailslotPollingReader(this, this.source, this.invoker, dispatcher, this.counters);
+		MessageDispatcher<T> dispatcher = (options.concurrency() > 1)
+				? new ConcurrentMessageDispatcher<>(getId(), options.concurrency(), options.taskExecutor(),
+						options.pollTimeout(), delivery)
+				: new OrderedMessageDispatcher<>(delivery);
+		return new MailslotPollingReader<>(this, this.source, this.invoker, delivery, dispatcher, this.counters);
 	}
 
 	/**
@@ -114,13 +169,17 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 	 */
 	@Override
 	protected void drainIdle(long deadline) {
-		List<Message<byte[]>> messages = this.source.readAll(getId());
-		for (int i = 0; i < messages.size(); i++) {
+		drainIdle(this.delivery, deadline);
+	}
+
+	private <T> void drainIdle(ListenerDelivery<T> delivery, long deadline) {
+		List<T> units = delivery.group(this.source.readAll(getId()));
+		for (int i = 0; i < units.size(); i++) {
 			if (deadline - System.nanoTime() <= 0) {
-				this.invoker.giveUp(messages.subList(i, messages.size()));
+				this.invoker.giveUp(delivery.messagesOf(units.subList(i, units.size())));
 				return;
 			}
-			this.invoker.invoke(messages.get(i));
+			delivery.deliver(units.get(i));
 		}
 	}
 

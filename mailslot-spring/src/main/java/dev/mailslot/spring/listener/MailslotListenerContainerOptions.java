@@ -12,6 +12,7 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.util.Assert;
 
+import dev.mailslot.ReadTimeout;
 import dev.mailslot.spring.support.MailslotHeaders;
 import dev.mailslot.spring.support.observation.DefaultMailslotListenerObservationConvention;
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
@@ -33,6 +34,12 @@ public final class MailslotListenerContainerOptions {
 	/** How long a stop waits by default for what is in flight, and a shutdown for the drain. */
 	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
+	/** How many messages a batch listener gets at most by default. */
+	public static final int DEFAULT_MAX_BATCH_SIZE = 100;
+
+	/** How long a batch waits for more messages by default: not at all, it takes what is waiting. */
+	public static final Duration DEFAULT_MAX_BATCH_WAIT = Duration.ZERO;
+
 	private static final Log logger = LogFactory.getLog(MailslotListenerContainer.class);
 
 	private static final MailslotErrorHandler LOGGING_ERROR_HANDLER = (message, cause, attempts) -> logger
@@ -49,6 +56,10 @@ public final class MailslotListenerContainerOptions {
 	private final Duration shutdownTimeout;
 
 	private final boolean autoStartup;
+
+	private final int maxBatchSize;
+
+	private final Duration maxBatchWait;
 
 	private final Executor taskExecutor;
 
@@ -67,6 +78,8 @@ public final class MailslotListenerContainerOptions {
 		this.pollTimeout = builder.pollTimeout;
 		this.shutdownTimeout = builder.shutdownTimeout;
 		this.autoStartup = builder.autoStartup;
+		this.maxBatchSize = builder.maxBatchSize;
+		this.maxBatchWait = builder.maxBatchWait;
 		this.taskExecutor = builder.taskExecutor;
 		this.errorHandler = builder.errorHandler;
 		this.retryPolicy = builder.retryPolicy;
@@ -131,6 +144,23 @@ public final class MailslotListenerContainerOptions {
 	 */
 	public boolean autoStartup() {
 		return this.autoStartup;
+	}
+
+	/**
+	 * Return how many messages a batch listener gets at most in one call.
+	 * @return the largest batch
+	 */
+	public int maxBatchSize() {
+		return this.maxBatchSize;
+	}
+
+	/**
+	 * Return how long, after a batch's first message, the reader waits for more before the batch
+	 * goes to the listener; with zero it takes only the messages already waiting.
+	 * @return the longest wait to fill a batch
+	 */
+	public Duration maxBatchWait() {
+		return this.maxBatchWait;
 	}
 
 	/**
@@ -199,6 +229,10 @@ public final class MailslotListenerContainerOptions {
 
 		private boolean autoStartup = true;
 
+		private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
+
+		private Duration maxBatchWait = DEFAULT_MAX_BATCH_WAIT;
+
 		private Executor taskExecutor = new SimpleAsyncTaskExecutor("mailslot-dispatch-");
 
 		private MailslotErrorHandler errorHandler = LOGGING_ERROR_HANDLER;
@@ -219,6 +253,8 @@ public final class MailslotListenerContainerOptions {
 			this.pollTimeout = options.pollTimeout;
 			this.shutdownTimeout = options.shutdownTimeout;
 			this.autoStartup = options.autoStartup;
+			this.maxBatchSize = options.maxBatchSize;
+			this.maxBatchWait = options.maxBatchWait;
 			this.taskExecutor = options.taskExecutor;
 			this.errorHandler = options.errorHandler;
 			this.retryPolicy = options.retryPolicy;
@@ -249,6 +285,21 @@ public final class MailslotListenerContainerOptions {
 
 		public Builder autoStartup(boolean autoStartup) {
 			this.autoStartup = autoStartup;
+			return this;
+		}
+
+		public Builder maxBatchSize(int maxBatchSize) {
+			Assert.isTrue(maxBatchSize > 0, () -> "The largest batch must hold at least 1 message, not " + maxBatchSize);
+			this.maxBatchSize = maxBatchSize;
+			return this;
+		}
+
+		public Builder maxBatchWait(Duration maxBatchWait) {
+			Assert.isTrue(!maxBatchWait.isNegative(),
+					() -> "The longest wait to fill a batch must not be negative, not " + maxBatchWait);
+			Assert.isTrue(maxBatchWait.compareTo(ReadTimeout.MAX_FINITE) <= 0, () -> "The longest wait to fill a batch, "
+					+ maxBatchWait + ", is longer than the " + ReadTimeout.MAX_FINITE + " a read can wait");
+			this.maxBatchWait = maxBatchWait;
 			return this;
 		}
 

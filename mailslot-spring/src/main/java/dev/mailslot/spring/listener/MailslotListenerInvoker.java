@@ -2,6 +2,7 @@ package dev.mailslot.spring.listener;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -16,7 +17,7 @@ import dev.mailslot.spring.support.observation.MailslotListenerObservationContex
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
- * Calls a container's listener with a message: counts the outcome, makes the
+ * Calls a container's listener with a message, or its batch listener with a batch: counts the outcome, makes the
  * {@code mailslot.listener} observation when a registry observes, and hands a failure to the
  * {@link MailslotFailureHandler}. A message that is never dispatched goes to the failure handler
  * from here too, so that each message is counted once.
@@ -31,7 +32,9 @@ final class MailslotListenerInvoker {
 
 	private final String mailslot;
 
-	private final MailslotMessageListener listener;
+	private final @Nullable MailslotMessageListener listener;
+
+	private final @Nullable MailslotBatchMessageListener batchListener;
 
 	private final MailslotFailureHandler failureHandler;
 
@@ -43,11 +46,13 @@ final class MailslotListenerInvoker {
 
 	private final ListenerCounters counters;
 
-	MailslotListenerInvoker(String id, String mailslot, MailslotMessageListener listener,
-			MailslotListenerContainerOptions options, ListenerCounters counters) {
+	MailslotListenerInvoker(String id, String mailslot, @Nullable MailslotMessageListener listener,
+			@Nullable MailslotBatchMessageListener batchListener, MailslotListenerContainerOptions options,
+			ListenerCounters counters) {
 		this.id = id;
 		this.mailslot = mailslot;
 		this.listener = listener;
+		this.batchListener = batchListener;
 		this.failureHandler = options.failureHandler();
 		this.observationRegistry = options.observationRegistry();
 		this.observationConvention = options.observationConvention();
@@ -62,33 +67,67 @@ final class MailslotListenerInvoker {
 	 */
 	void invoke(Message<byte[]> message) {
 		if (this.observationRegistry.isNoop()) {
-			try {
-				this.listener.onMessage(message);
-				this.counters.processed();
-			}
-			catch (RuntimeException | Error ex) {
-				handleFailure(message, ex);
-			}
+			call(message);
 			return;
 		}
-		invokeObserved(message);
+		observe(message.getPayload().length, () -> call(message));
 	}
 
-	private void invokeObserved(Message<byte[]> message) {
+	/**
+	 * Process a batch, retries included; what is not processed in the end goes to the error
+	 * handler. Nothing is thrown.
+	 * @param batch the messages, in order
+	 */
+	void invokeBatch(List<Message<byte[]>> batch) {
+		if (this.observationRegistry.isNoop()) {
+			callBatch(batch);
+			return;
+		}
+		int bytes = 0;
+		for (Message<byte[]> message : batch) {
+			bytes += message.getPayload().length;
+		}
+		observe(bytes, () -> callBatch(batch));
+	}
+
+	/**
+	 * Call the listener and handle its failure.
+	 * @return the last failure if the message was not processed in the end, or {@code null}
+	 */
+	private @Nullable Throwable call(Message<byte[]> message) {
+		try {
+			listener().onMessage(message);
+			this.counters.processed();
+			return null;
+		}
+		catch (RuntimeException | Error ex) {
+			return handleFailure(message, ex);
+		}
+	}
+
+	/**
+	 * Call the batch listener and handle its failure.
+	 * @return the failure if a message was given up, or {@code null}
+	 */
+	private @Nullable Throwable callBatch(List<Message<byte[]>> batch) {
+		try {
+			batchListener().onMessages(batch);
+			this.counters.processed(batch.size());
+			return null;
+		}
+		catch (RuntimeException | Error ex) {
+			return handleBatchFailure(batch, ex);
+		}
+	}
+
+	private void observe(int bytes, Supplier<@Nullable Throwable> call) {
 		MailslotListenerObservationContext context = new MailslotListenerObservationContext(this.id, this.mailslot,
-				message.getPayload().length);
+				bytes);
 		Observation observation = Observation.createNotStarted(this.observationConvention, DEFAULT_CONVENTION,
 				() -> context, this.observationRegistry);
 		observation.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			Throwable failure = null;
-			try {
-				this.listener.onMessage(message);
-				this.counters.processed();
-			}
-			catch (RuntimeException | Error ex) {
-				failure = handleFailure(message, ex);
-			}
+			Throwable failure = call.get();
 			if (failure == null) {
 				context.setOutcome(MailslotListenerObservationContext.Outcome.SUCCESS);
 			}
@@ -124,6 +163,43 @@ final class MailslotListenerInvoker {
 		}
 		this.counters.unprocessed();
 		return retries.lastFailure;
+	}
+
+	/**
+	 * Hand a failed batch to the failure handler and count the outcome.
+	 * @return the failure if a message was given up, or {@code null}
+	 */
+	private @Nullable Throwable handleBatchFailure(List<Message<byte[]>> batch, Throwable failure) {
+		this.counters.failed();
+		BatchRetries retries = new BatchRetries(failure);
+		int givenUp;
+		try {
+			givenUp = this.failureHandler.handleBatchFailure(batch, failure, retries);
+		}
+		catch (Throwable ex) {
+			logger.error("Error handler of listener " + this.id + " failed on a batch of " + batch.size()
+					+ " message(s) that failed with " + failure + "; counting them all as not processed", ex);
+			givenUp = batch.size();
+		}
+		this.counters.processed(batch.size() - givenUp);
+		this.counters.unprocessed(givenUp);
+		return (givenUp > 0) ? retries.lastFailure : null;
+	}
+
+	private MailslotMessageListener listener() {
+		MailslotMessageListener single = this.listener;
+		if (single == null) {
+			throw new IllegalStateException("Listener " + this.id + " takes batches, not single messages");
+		}
+		return single;
+	}
+
+	private MailslotBatchMessageListener batchListener() {
+		MailslotBatchMessageListener batches = this.batchListener;
+		if (batches == null) {
+			throw new IllegalStateException("Listener " + this.id + " takes single messages, not batches");
+		}
+		return batches;
 	}
 
 	/**
@@ -164,7 +240,33 @@ final class MailslotListenerInvoker {
 		@Override
 		public void onMessage(Message<byte[]> message) {
 			try {
-				MailslotListenerInvoker.this.listener.onMessage(message);
+				listener().onMessage(message);
+			}
+			catch (RuntimeException | Error ex) {
+				MailslotListenerInvoker.this.counters.failed();
+				this.lastFailure = ex;
+				throw ex;
+			}
+		}
+
+	}
+
+	/**
+	 * The batch listener as a failure handler calls it again: each failure is counted and the last
+	 * one kept for the observation.
+	 */
+	private final class BatchRetries implements MailslotBatchMessageListener {
+
+		private volatile Throwable lastFailure;
+
+		BatchRetries(Throwable failure) {
+			this.lastFailure = failure;
+		}
+
+		@Override
+		public void onMessages(List<Message<byte[]>> messages) {
+			try {
+				batchListener().onMessages(messages);
 			}
 			catch (RuntimeException | Error ex) {
 				MailslotListenerInvoker.this.counters.failed();

@@ -2,11 +2,10 @@ package dev.mailslot.spring.listener;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import org.springframework.messaging.Message;
 
 import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotTimeoutException;
@@ -15,11 +14,13 @@ import dev.mailslot.ReadTimeout;
 /**
  * One run of a {@link MailslotListenerContainer}: a reader on a platform thread of its own (a
  * native read must not pin a virtual thread's carrier) that reads with the poll timeout, so that it
- * notices pause and stop promptly, and gives each message to the run's {@link MessageDispatcher}.
- * At shutdown it drains the mailslot, because closing a mailslot deletes its messages: what cannot
- * be dispatched before the deadline goes to the error handler.
+ * notices pause and stop promptly, and gives each message, or batch, to the run's
+ * {@link MessageDispatcher}. At shutdown it drains the mailslot, because closing a mailslot deletes
+ * its messages: what cannot be dispatched before the deadline goes to the error handler.
+ *
+ * @param <T> what the reader reads at a time: a message or a batch ({@link ListenerDelivery})
  */
-final class MailslotPollingReader implements ListenerRun {
+final class MailslotPollingReader<T> implements ListenerRun {
 
 	private static final Log logger = LogFactory.getLog(MailslotListenerContainer.class);
 
@@ -32,7 +33,9 @@ final class MailslotPollingReader implements ListenerRun {
 
 	private final MailslotListenerInvoker invoker;
 
-	private final MessageDispatcher dispatcher;
+	private final ListenerDelivery<T> delivery;
+
+	private final MessageDispatcher<T> dispatcher;
 
 	private final ListenerCounters counters;
 
@@ -42,6 +45,8 @@ final class MailslotPollingReader implements ListenerRun {
 
 	private final DrainDeadline drain = new DrainDeadline();
 
+	private final BooleanSupplier interrupted = this::isInterrupted;
+
 	private final Thread thread;
 
 	private volatile boolean stopRequested;
@@ -50,10 +55,12 @@ final class MailslotPollingReader implements ListenerRun {
 	private volatile boolean handingOff;
 
 	MailslotPollingReader(AbstractMailslotListenerContainer container, MailslotMessageSource source,
-			MailslotListenerInvoker invoker, MessageDispatcher dispatcher, ListenerCounters counters) {
+			MailslotListenerInvoker invoker, ListenerDelivery<T> delivery, MessageDispatcher<T> dispatcher,
+			ListenerCounters counters) {
 		this.container = container;
 		this.source = source;
 		this.invoker = invoker;
+		this.delivery = delivery;
 		this.dispatcher = dispatcher;
 		this.counters = counters;
 		this.pollReadTimeout = ReadTimeout.of(container.getOptions().pollTimeout());
@@ -94,15 +101,15 @@ final class MailslotPollingReader implements ListenerRun {
 	private void read() {
 		try {
 			while (this.container.awaitReading(this)) {
-				Message<byte[]> message;
+				T unit;
 				try {
-					message = this.source.read(this.pollReadTimeout);
+					unit = this.delivery.read(this.pollReadTimeout, this.interrupted);
 				}
 				catch (MailslotTimeoutException ex) {
 					continue;
 				}
-				if (!this.dispatcher.dispatch(message, this.drain)) {
-					giveUp(List.of(message));
+				if (!this.dispatcher.dispatch(unit, this.drain)) {
+					giveUp(List.of(unit));
 				}
 			}
 			if (this.drain.isDraining()) {
@@ -121,27 +128,34 @@ final class MailslotPollingReader implements ListenerRun {
 	}
 
 	/**
+	 * Whether a pause or stop was asked for, which ends a wait for more messages of a batch.
+	 */
+	private boolean isInterrupted() {
+		return this.stopRequested || this.container.isPauseRequested();
+	}
+
+	/**
 	 * Take everything the mailslot holds and dispatch it until the drain deadline; what is left
 	 * goes to the error handler at once, in one hand-off.
 	 */
 	private void drainMailslot() {
-		List<Message<byte[]>> messages = this.source.readAll(this.container.getId());
-		for (int i = 0; i < messages.size(); i++) {
-			if (!this.dispatcher.dispatch(messages.get(i), this.drain)) {
-				giveUp(messages.subList(i, messages.size()));
+		List<T> units = this.delivery.group(this.source.readAll(this.container.getId()));
+		for (int i = 0; i < units.size(); i++) {
+			if (!this.dispatcher.dispatch(units.get(i), this.drain)) {
+				giveUp(units.subList(i, units.size()));
 				return;
 			}
 		}
 	}
 
 	/**
-	 * Hand messages to the error handler from the reader, marking the run as handing off so that
-	 * shutdown waits for it to end before the mailslot closes.
+	 * Hand messages or batches to the error handler from the reader, marking the run as handing
+	 * off so that shutdown waits for it to end before the mailslot closes.
 	 */
-	private void giveUp(List<Message<byte[]>> messages) {
+	private void giveUp(List<T> units) {
 		this.handingOff = true;
 		try {
-			this.invoker.giveUp(messages);
+			this.invoker.giveUp(this.delivery.messagesOf(units));
 		}
 		finally {
 			this.handingOff = false;
@@ -175,7 +189,7 @@ final class MailslotPollingReader implements ListenerRun {
 				try {
 					if (!this.dispatcher.awaitFinished(deadline)) {
 						if (drain) {
-							this.invoker.giveUp(this.dispatcher.takeBack());
+							this.invoker.giveUp(this.delivery.messagesOf(this.dispatcher.takeBack()));
 						}
 						warnUnfinished();
 					}

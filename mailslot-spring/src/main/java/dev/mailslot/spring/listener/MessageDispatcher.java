@@ -2,14 +2,15 @@ package dev.mailslot.spring.listener;
 
 import java.util.List;
 
-import org.springframework.messaging.Message;
-
 /**
- * Takes each message a container's reader reads to the listener: on the reader's thread, in order
- * ({@link OrderedMessageDispatcher}), or through a hand-off to several dispatchers
- * ({@link ConcurrentMessageDispatcher}). One dispatcher serves one run of the container.
+ * Takes each message, or batch, a container's reader reads to the listener: on the reader's
+ * thread, in order ({@link OrderedMessageDispatcher}), or through a hand-off to several
+ * dispatchers ({@link ConcurrentMessageDispatcher}). One dispatcher serves one run of the
+ * container.
+ *
+ * @param <T> what is dispatched: a message or a batch ({@link ListenerDelivery})
  */
-interface MessageDispatcher {
+interface MessageDispatcher<T> {
 
 	/**
 	 * Get ready to take messages; if that fails, undo what was started and throw.
@@ -17,13 +18,13 @@ interface MessageDispatcher {
 	void start();
 
 	/**
-	 * Process a message or hand it on, waiting for room as long as the drain has not passed its
-	 * deadline.
-	 * @param message the message
+	 * Process a message or batch or hand it on, waiting for room as long as the drain has not
+	 * passed its deadline.
+	 * @param unit the message or batch
 	 * @param drain the drain deadline of the run
-	 * @return {@code false} if the drain deadline passed first: the message stays with the caller
+	 * @return {@code false} if the drain deadline passed first: the unit stays with the caller
 	 */
-	boolean dispatch(Message<byte[]> message, DrainDeadline drain);
+	boolean dispatch(T unit, DrainDeadline drain);
 
 	/**
 	 * Return whether the listener is called on the reader's thread, so that only the reader's
@@ -46,9 +47,9 @@ interface MessageDispatcher {
 	boolean awaitFinished(long deadline) throws InterruptedException;
 
 	/**
-	 * Take back the messages no dispatcher has taken yet.
-	 * @return the messages, in order
+	 * Take back the messages or batches no dispatcher has taken yet.
+	 * @return what was taken back, in order
 	 */
-	List<Message<byte[]>> takeBack();
+	List<T> takeBack();
 
 }

@@ -2,18 +2,16 @@ package dev.mailslot.spring.listener;
 
 import java.util.List;
 
-import org.springframework.messaging.Message;
-
 /**
- * Calls the listener on the reader's thread: messages are processed one at a time, in the order
- * they were written, and none waits between threads.
+ * Calls the listener on the reader's thread: messages, or batches, are processed one at a time,
+ * in the order they were written, and none waits between threads.
  */
-final class OrderedMessageDispatcher implements MessageDispatcher {
+final class OrderedMessageDispatcher<T> implements MessageDispatcher<T> {
 
-	private final MailslotListenerInvoker invoker;
+	private final ListenerDelivery<T> delivery;
 
-	OrderedMessageDispatcher(MailslotListenerInvoker invoker) {
-		this.invoker = invoker;
+	OrderedMessageDispatcher(ListenerDelivery<T> delivery) {
+		this.delivery = delivery;
 	}
 
 	@Override
@@ -21,12 +19,12 @@ final class OrderedMessageDispatcher implements MessageDispatcher {
 	}
 
 	@Override
-	public boolean dispatch(Message<byte[]> message, DrainDeadline drain) {
+	public boolean dispatch(T unit, DrainDeadline drain) {
 		if (drain.hasPassed()) {
 			return false;
 		}
 		Thread.interrupted();
-		this.invoker.invoke(message);
+		this.delivery.deliver(unit);
 		return true;
 	}
 
@@ -45,7 +43,7 @@ final class OrderedMessageDispatcher implements MessageDispatcher {
 	}
 
 	@Override
-	public List<Message<byte[]>> takeBack() {
+	public List<T> takeBack() {
 		return List.of();
 	}
 

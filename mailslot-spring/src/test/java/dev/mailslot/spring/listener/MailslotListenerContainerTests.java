@@ -193,6 +193,12 @@ class MailslotListenerContainerTests {
 			}
 
 			@Override
+			public int handleBatchFailure(List<Message<byte[]>> batch, Throwable failure,
+					MailslotBatchMessageListener listener) {
+				throw new UnsupportedOperationException("This container gives single messages");
+			}
+
+			@Override
 			public void handleUndispatched(Message<byte[]> message, MessageNotDispatchedException cause) {
 				decided.add("undispatched");
 			}

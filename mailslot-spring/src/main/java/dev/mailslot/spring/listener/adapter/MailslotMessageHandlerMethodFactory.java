@@ -32,6 +32,14 @@ public class MailslotMessageHandlerMethodFactory extends DefaultMessageHandlerMe
 		this.messageConverter = messageConverter;
 	}
 
+	/**
+	 * Return the converter of payloads, which batch listeners use for each message of a batch.
+	 * @return the message converter, or {@code null} if none was set
+	 */
+	public @Nullable MessageConverter getMessageConverter() {
+		return this.messageConverter;
+	}
+
 	@Override
 	public void setValidator(Validator validator) {
 		super.setValidator(validator);
