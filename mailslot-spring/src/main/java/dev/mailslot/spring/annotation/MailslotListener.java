@@ -81,6 +81,19 @@ public @interface MailslotListener {
 	String concurrency() default "";
 
 	/**
+	 * Whether the method takes messages in batches: {@code true} or {@code false}. Defaults to
+	 * {@code mailslot.listener.type}. A batch method declares {@code List<T>} for the payloads, or
+	 * {@code List<Message<T>>} for the messages with their headers, and gets up to
+	 * {@code mailslot.listener.batch.max-size} of them, in order: those waiting, and those arriving
+	 * within {@code mailslot.listener.batch.max-wait} after the first. It may throw a
+	 * {@link dev.mailslot.spring.listener.BatchListenerFailedException} to say which message
+	 * failed; otherwise the whole batch is retried, then each of its messages goes to the error
+	 * handler.
+	 * @return whether the method takes batches
+	 */
+	String batch() default "";
+
+	/**
 	 * The name of a {@link dev.mailslot.spring.listener.MailslotErrorHandler} bean for messages
 	 * this listener fails to process. Defaults to the application's error handler.
 	 * @return the bean name

@@ -121,7 +121,6 @@ public class MailslotListenerAnnotationBeanPostProcessor
 		if (!StringUtils.hasText(id)) {
 			id = defaultId(mailslot);
 		}
-		String autoStartup = resolve(annotation.autoStartup());
 		String concurrency = resolve(annotation.concurrency());
 		String errorHandler = resolve(annotation.errorHandler());
 		Integer parsedConcurrency = null;
@@ -135,22 +134,26 @@ public class MailslotListenerAnnotationBeanPostProcessor
 			}
 			Assert.state(parsedConcurrency > 0, () -> where + " has concurrency " + concurrency + "; give at least 1");
 		}
-		Boolean parsedAutoStartup = null;
-		if (StringUtils.hasText(autoStartup)) {
-			String flag = autoStartup.trim();
-			Assert.state(flag.equalsIgnoreCase("true") || flag.equalsIgnoreCase("false"),
-					() -> where + " has autoStartup '" + autoStartup + "'; give true or false");
-			parsedAutoStartup = Boolean.valueOf(flag);
-		}
 		MethodMailslotListenerEndpoint endpoint = new MethodMailslotListenerEndpoint(bean, method);
 		endpoint.setId(id);
 		endpoint.setMailslot(mailslot);
-		endpoint.setAutoStartup(parsedAutoStartup);
+		endpoint.setAutoStartup(flag(resolve(annotation.autoStartup()), "autoStartup", where));
+		endpoint.setBatchListener(flag(resolve(annotation.batch()), "batch", where));
 		endpoint.setConcurrency(parsedConcurrency);
 		endpoint.setErrorHandler(StringUtils.hasText(errorHandler) ? errorHandler : null);
 		endpoint.setDescription(where);
 		endpoint.setReplyDestination(replyDestination(method, where));
 		return endpoint;
+	}
+
+	private static @Nullable Boolean flag(String value, String attribute, String where) {
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		String flag = value.trim();
+		Assert.state(flag.equalsIgnoreCase("true") || flag.equalsIgnoreCase("false"),
+				() -> where + " has " + attribute + " '" + value + "'; give true or false");
+		return Boolean.valueOf(flag);
 	}
 
 	/**

@@ -18,6 +18,8 @@ public abstract class AbstractMailslotListenerEndpoint implements MailslotListen
 
 	private @Nullable Integer concurrency;
 
+	private @Nullable Boolean batchListener;
+
 	private @Nullable String errorHandler;
 
 	private @Nullable String description;
@@ -62,6 +64,19 @@ public abstract class AbstractMailslotListenerEndpoint implements MailslotListen
 		Assert.isTrue(concurrency == null || concurrency > 0,
 				() -> "The concurrency of listener " + this.id + " must be at least 1, not " + concurrency);
 		this.concurrency = concurrency;
+	}
+
+	@Override
+	public @Nullable Boolean getBatchListener() {
+		return this.batchListener;
+	}
+
+	/**
+	 * Set whether the listener takes messages in batches.
+	 * @param batchListener whether it takes batches, or {@code null} for the factory's default
+	 */
+	public void setBatchListener(@Nullable Boolean batchListener) {
+		this.batchListener = batchListener;
 	}
 
 	@Override

@@ -16,7 +16,7 @@ import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 /**
  * Creates a {@link MailslotListenerContainer} for each listener endpoint, with the
  * {@link MailslotListenerContainerOptions container options} it holds; an endpoint may override
- * the concurrency, auto-startup and error handler.
+ * the concurrency, auto-startup and error handler, and whether it takes batches.
  */
 public class MailslotListenerContainerFactory {
 
@@ -29,6 +29,8 @@ public class MailslotListenerContainerFactory {
 	private MailslotListenerContainerOptions containerOptions = MailslotListenerContainerOptions.defaults();
 
 	private @Nullable MailslotTemplate replyTemplate;
+
+	private boolean batchListener;
 
 	/**
 	 * Create a factory with the default container options.
@@ -66,11 +68,6 @@ public class MailslotListenerContainerFactory {
 	}
 
 	/**
-	 * Create the container of an endpoint.
-	 * @param endpoint the endpoint
-	 * @return the container, not started
-	 */
-	/**
 	 * Set the template that writes the replies of {@code @SendTo} listeners whose endpoint has none.
 	 * @param replyTemplate the template
 	 */
@@ -78,11 +75,33 @@ public class MailslotListenerContainerFactory {
 		this.replyTemplate = replyTemplate;
 	}
 
+	/**
+	 * Set whether listeners take messages in batches unless their endpoint says otherwise.
+	 * @param batchListener whether listeners take batches by default
+	 */
+	public void setBatchListener(boolean batchListener) {
+		this.batchListener = batchListener;
+	}
+
+	public boolean isBatchListener() {
+		return this.batchListener;
+	}
+
+	/**
+	 * Create the container of an endpoint.
+	 * @param endpoint the endpoint
+	 * @return the container, not started
+	 */
 	public MailslotListenerContainer createContainer(MailslotListenerEndpoint endpoint) {
 		if (endpoint instanceof MethodMailslotListenerEndpoint methodEndpoint) {
 			configureReplies(methodEndpoint);
 		}
 		MailslotServer server = this.servers.resolve(endpoint.getMailslot(), endpoint.describe());
+		Boolean batch = endpoint.getBatchListener();
+		if ((batch != null) ? batch : this.batchListener) {
+			return MailslotListenerContainer.forBatches(endpoint.getId(), server, this.servers.idOf(server),
+					endpoint.createBatchMessageListener(this.messageHandlerMethodFactory), containerOptions(endpoint));
+		}
 		return new MailslotListenerContainer(endpoint.getId(), server, this.servers.idOf(server),
 				endpoint.createMessageListener(this.messageHandlerMethodFactory), containerOptions(endpoint));
 	}

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 
+import dev.mailslot.spring.listener.MailslotBatchMessageListener;
 import dev.mailslot.spring.listener.MailslotMessageListener;
 
 /**
@@ -41,6 +42,12 @@ public interface MailslotListenerEndpoint {
 	@Nullable Integer getConcurrency();
 
 	/**
+	 * Return whether the listener takes messages in batches.
+	 * @return whether it takes batches, or {@code null} for the factory's default
+	 */
+	@Nullable Boolean getBatchListener();
+
+	/**
 	 * Return the name of the {@link dev.mailslot.spring.listener.MailslotErrorHandler} bean for
 	 * messages this listener fails to process.
 	 * @return the bean name, or {@code null} for the factory's error handler
@@ -60,5 +67,16 @@ public interface MailslotListenerEndpoint {
 	 * @return the listener
 	 */
 	MailslotMessageListener createMessageListener(MessageHandlerMethodFactory messageHandlerMethodFactory);
+
+	/**
+	 * Create the batch listener a container calls, for an endpoint that takes batches.
+	 * @param messageHandlerMethodFactory what resolves the arguments of a listener method
+	 * @return the batch listener
+	 * @throws IllegalStateException if the endpoint cannot take batches
+	 */
+	default MailslotBatchMessageListener createBatchMessageListener(
+			MessageHandlerMethodFactory messageHandlerMethodFactory) {
+		throw new IllegalStateException(describe() + " cannot take messages in batches; make it take single messages");
+	}
 
 }

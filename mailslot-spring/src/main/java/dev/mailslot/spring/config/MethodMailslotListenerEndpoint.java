@@ -10,7 +10,10 @@ import org.springframework.messaging.handler.annotation.support.MessageHandlerMe
 import org.springframework.util.Assert;
 
 import dev.mailslot.spring.core.MailslotTemplate;
+import dev.mailslot.spring.listener.MailslotBatchMessageListener;
 import dev.mailslot.spring.listener.MailslotMessageListener;
+import dev.mailslot.spring.listener.adapter.BatchMessagingMessageListenerAdapter;
+import dev.mailslot.spring.listener.adapter.MailslotMessageHandlerMethodFactory;
 import dev.mailslot.spring.listener.adapter.MailslotReplySender;
 import dev.mailslot.spring.listener.adapter.MessagingMessageListenerAdapter;
 
@@ -101,6 +104,24 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 			adapter.setReplySender(new MailslotReplySender(template, destination, this.beanFactory));
 		}
 		return adapter;
+	}
+
+	/**
+	 * Create an adapter that calls the method with a batch, converting payloads with the
+	 * factory's converter when it is a {@link MailslotMessageHandlerMethodFactory}.
+	 * @throws IllegalStateException if the method has {@code @SendTo}, since replies are written
+	 * for single messages, or no {@code List} parameter for the batch
+	 */
+	@Override
+	public MailslotBatchMessageListener createBatchMessageListener(
+			MessageHandlerMethodFactory messageHandlerMethodFactory) {
+		String destination = this.replyDestination;
+		Assert.state(destination == null, () -> describe() + " takes batches and has @SendTo(\"" + destination
+				+ "\"), but replies are written for single messages; remove @SendTo, or take single messages");
+		return new BatchMessagingMessageListenerAdapter(
+				messageHandlerMethodFactory.createInvocableHandlerMethod(this.bean, this.method),
+				(messageHandlerMethodFactory instanceof MailslotMessageHandlerMethodFactory mailslotFactory)
+						? mailslotFactory.getMessageConverter() : null);
 	}
 
 }

@@ -2,16 +2,22 @@ package dev.mailslot.spring.config;
 
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.mailslot.spring.listener.MailslotBatchMessageListener;
 import dev.mailslot.spring.listener.MailslotMessageListener;
 
 /**
- * A listener endpoint with a {@link MailslotMessageListener} of its own, which gets each message
+ * A listener endpoint with a {@link MailslotMessageListener}, or a
+ * {@link MailslotBatchMessageListener} ({@link #forBatches}), of its own, which gets each message
  * as it was read: payload {@code byte[]} and the headers of
  * {@link dev.mailslot.spring.support.MailslotHeaders}.
  */
 public class SimpleMailslotListenerEndpoint extends AbstractMailslotListenerEndpoint {
 
-	private final MailslotMessageListener messageListener;
+	private final @Nullable MailslotMessageListener messageListener;
+
+	private final @Nullable MailslotBatchMessageListener batchMessageListener;
 
 	/**
 	 * Create an endpoint.
@@ -19,20 +25,56 @@ public class SimpleMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	 */
 	public SimpleMailslotListenerEndpoint(MailslotMessageListener messageListener) {
 		this.messageListener = messageListener;
+		this.batchMessageListener = null;
 	}
 
-	public MailslotMessageListener getMessageListener() {
+	private SimpleMailslotListenerEndpoint(MailslotBatchMessageListener batchMessageListener) {
+		this.messageListener = null;
+		this.batchMessageListener = batchMessageListener;
+		setBatchListener(true);
+	}
+
+	/**
+	 * Create an endpoint whose listener takes batches.
+	 * @param batchMessageListener the batch listener
+	 * @return the endpoint
+	 */
+	public static SimpleMailslotListenerEndpoint forBatches(MailslotBatchMessageListener batchMessageListener) {
+		return new SimpleMailslotListenerEndpoint(batchMessageListener);
+	}
+
+	public @Nullable MailslotMessageListener getMessageListener() {
 		return this.messageListener;
+	}
+
+	public @Nullable MailslotBatchMessageListener getBatchMessageListener() {
+		return this.batchMessageListener;
 	}
 
 	@Override
 	protected String defaultDescription() {
-		return "listener '" + getId() + "' (" + this.messageListener.getClass().getName() + ")";
+		Object listener = (this.messageListener != null) ? this.messageListener : this.batchMessageListener;
+		return "listener '" + getId() + "' (" + listener.getClass().getName() + ")";
 	}
 
 	@Override
 	public MailslotMessageListener createMessageListener(MessageHandlerMethodFactory messageHandlerMethodFactory) {
-		return this.messageListener;
+		MailslotMessageListener listener = this.messageListener;
+		if (listener == null) {
+			throw new IllegalStateException(describe() + " takes batches; keep it a batch listener");
+		}
+		return listener;
+	}
+
+	@Override
+	public MailslotBatchMessageListener createBatchMessageListener(
+			MessageHandlerMethodFactory messageHandlerMethodFactory) {
+		MailslotBatchMessageListener listener = this.batchMessageListener;
+		if (listener == null) {
+			throw new IllegalStateException(describe() + " takes single messages; create it with forBatches "
+					+ "to give it batches");
+		}
+		return listener;
 	}
 
 }

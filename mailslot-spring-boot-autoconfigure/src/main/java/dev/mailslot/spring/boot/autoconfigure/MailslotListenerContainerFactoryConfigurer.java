@@ -1,12 +1,15 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.retry.RetryPolicy;
 
+import dev.mailslot.ReadTimeout;
 import dev.mailslot.spring.config.MailslotListenerContainerFactory;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
@@ -52,6 +55,7 @@ public final class MailslotListenerContainerFactoryConfigurer {
 	 */
 	public void configure(MailslotListenerContainerFactory factory) {
 		factory.setContainerOptions(containerOptions().build());
+		factory.setBatchListener(this.properties.getType() == MailslotProperties.Type.BATCH);
 	}
 
 	/**
@@ -64,6 +68,8 @@ public final class MailslotListenerContainerFactoryConfigurer {
 			.concurrency(this.properties.getConcurrency())
 			.pollTimeout(this.properties.getPollTimeout())
 			.shutdownTimeout(this.properties.getShutdownTimeout())
+			.maxBatchSize(maxBatchSize(this.properties.getBatch()))
+			.maxBatchWait(maxBatchWait(this.properties.getBatch()))
 			.retryPolicy(retryPolicy(this.properties.getRetry()))
 			.observationConvention(this.observationConvention);
 		if (this.taskExecutor != null) {
@@ -76,6 +82,23 @@ public final class MailslotListenerContainerFactoryConfigurer {
 			options.observationRegistry(this.observationRegistry);
 		}
 		return options;
+	}
+
+	private static int maxBatchSize(MailslotProperties.Batch batch) {
+		if (batch.getMaxSize() < 1) {
+			throw new InvalidConfigurationPropertyValueException("mailslot.listener.batch.max-size", batch.getMaxSize(),
+					"A batch holds at least 1 message; give 1 or more");
+		}
+		return batch.getMaxSize();
+	}
+
+	private static Duration maxBatchWait(MailslotProperties.Batch batch) {
+		Duration wait = batch.getMaxWait();
+		if (wait.isNegative() || wait.compareTo(ReadTimeout.MAX_FINITE) > 0) {
+			throw new InvalidConfigurationPropertyValueException("mailslot.listener.batch.max-wait", wait,
+					"Give 0, to take only the messages already waiting, or a duration up to " + ReadTimeout.MAX_FINITE);
+		}
+		return wait;
 	}
 
 	static RetryPolicy retryPolicy(MailslotProperties.Retry retry) {

@@ -363,6 +363,14 @@ public class MailslotProperties {
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+		/**
+		 * Whether listeners take single messages or batches, unless a listener's batch attribute
+		 * says otherwise.
+		 */
+		private Type type = Type.SINGLE;
+
+		private final Batch batch = new Batch();
+
 		private final DeadLetter deadLetter = new DeadLetter();
 
 		private final Retry retry = new Retry();
@@ -423,6 +431,18 @@ public class MailslotProperties {
 			this.shutdownTimeout = shutdownTimeout;
 		}
 
+		public Type getType() {
+			return this.type;
+		}
+
+		public void setType(Type type) {
+			this.type = type;
+		}
+
+		public Batch getBatch() {
+			return this.batch;
+		}
+
 		public DeadLetter getDeadLetter() {
 			return this.deadLetter;
 		}
@@ -462,6 +482,53 @@ public class MailslotProperties {
 
 		public Retry getRetry() {
 			return this.retry;
+		}
+
+	}
+
+	/**
+	 * What a listener takes at a time.
+	 */
+	public enum Type {
+
+		/** One message at a time. */
+		SINGLE,
+
+		/** A batch of messages at a time. */
+		BATCH
+
+	}
+
+	/**
+	 * How batch listeners' batches are made.
+	 */
+	public static class Batch {
+
+		/**
+		 * Most messages a batch listener gets in one call.
+		 */
+		private int maxSize = 100;
+
+		/**
+		 * How long, after a batch's first message, the reader waits for more before it calls the
+		 * listener. 0 takes only the messages already waiting.
+		 */
+		private Duration maxWait = Duration.ZERO;
+
+		public int getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(int maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
 		}
 
 	}

@@ -378,6 +378,51 @@ class MailslotAutoConfigurationTests {
 	}
 
 	@Test
+	void listenersTakeSingleMessagesUnlessTheTypeIsBatch() {
+		this.contextRunner.run((context) -> {
+			MailslotListenerContainerFactory factory = context.getBean(MailslotListenerContainerFactory.class);
+			assertThat(factory.isBatchListener()).isFalse();
+			assertThat(factory.getContainerOptions().maxBatchSize()).isEqualTo(100);
+			assertThat(factory.getContainerOptions().maxBatchWait()).isZero();
+		});
+	}
+
+	@Test
+	void batchPropertiesReachTheContainerFactory() {
+		this.contextRunner
+			.withPropertyValues("mailslot.listener.type=batch", "mailslot.listener.batch.max-size=25",
+					"mailslot.listener.batch.max-wait=150ms")
+			.run((context) -> {
+				MailslotListenerContainerFactory factory = context.getBean(MailslotListenerContainerFactory.class);
+				assertThat(factory.isBatchListener()).isTrue();
+				assertThat(factory.getContainerOptions().maxBatchSize()).isEqualTo(25);
+				assertThat(factory.getContainerOptions().maxBatchWait()).isEqualTo(Duration.ofMillis(150));
+			});
+	}
+
+	@Test
+	void aBatchOfNoMessagesStopsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("mailslot.listener.batch.max-size=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.listener.batch.max-size");
+					assertThat(ex.getMessage()).contains("give 1 or more");
+				}));
+	}
+
+	@Test
+	void aNegativeBatchWaitStopsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("mailslot.listener.batch.max-wait=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.listener.batch.max-wait");
+					assertThat(ex.getMessage()).contains("Give 0, to take only the messages already waiting");
+				}));
+	}
+
+	@Test
 	void theTemplateWritesToAConfiguredServerById() {
 		this.contextRunner.withPropertyValues("mailslot.servers.orders.name=" + unique("template"),
 				"mailslot.servers.orders.read-timeout=0", "mailslot.charset=UTF-16BE").run((context) -> {
