@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.Header;
@@ -39,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Batch listeners in a Boot application on the posix transport: messages a second process writes
  * arrive in order in batches of at most {@code mailslot.listener.batch.max-size}; a message the
- * listener names as failed, or that does not convert, goes to the dead-letter directory and the
+ * listener names as failed, or that does not convert or validate, goes to the dead-letter directory and the
  * rest of its batch is processed; a batch that keeps failing is dead-lettered whole; shutdown
  * drains the mailslot in batches; and a batch listener that cannot be one fails at startup.
  */
@@ -113,6 +116,27 @@ class MailslotBatchListenerPosixEndToEndTests {
 			assertThat(Files.readString(files(".properties").get(0))).contains("attempts=1")
 				.contains("MessageConversionException");
 		});
+	}
+
+	@Test
+	void aPayloadThatFailsValidationIsDeadLetteredAtOnceAndTheRestProcessed() {
+		runner(ValidatedOrderBatches.class)
+			.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+			.withPropertyValues("mailslot.listener.retry.max-retries=5")
+			.run((context) -> {
+				MailslotListenerEndpointRegistry registry = pause(context.getBean(MailslotListenerEndpointRegistry.class));
+				write(json("tea", 1));
+				write(json("none", 0));
+				write(json("jam", 2));
+				registry.resume("e2e");
+				ValidatedOrderBatches listener = context.getBean(ValidatedOrderBatches.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> listener.items.size() == 2);
+				await().atMost(Duration.ofSeconds(10)).until(() -> files(".bin").size() == 1);
+				assertThat(listener.items).containsExactly("tea", "jam");
+				assertThat(Files.readString(files(".bin").get(0))).contains("none");
+				assertThat(Files.readString(files(".properties").get(0))).contains("attempts=1")
+					.contains("MethodArgumentNotValidException");
+			});
 	}
 
 	@Test
@@ -209,7 +233,11 @@ class MailslotBatchListenerPosixEndToEndTests {
 	}
 
 	private static byte[] json(String item) {
-		return ("{\"item\":\"" + item + "\",\"quantity\":1}").getBytes(StandardCharsets.UTF_8);
+		return json(item, 1);
+	}
+
+	private static byte[] json(String item, int quantity) {
+		return ("{\"item\":\"" + item + "\",\"quantity\":" + quantity + "}").getBytes(StandardCharsets.UTF_8);
 	}
 
 	private List<Path> files(String suffix) throws Exception {
@@ -255,7 +283,7 @@ class MailslotBatchListenerPosixEndToEndTests {
 
 	}
 
-	record Order(String item, int quantity) {
+	record Order(String item, @Positive int quantity) {
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -265,6 +293,18 @@ class MailslotBatchListenerPosixEndToEndTests {
 
 		@MailslotListener(value = "e2e", batch = "true")
 		void onOrders(List<Order> orders) {
+			orders.forEach((order) -> this.items.add(order.item()));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ValidatedOrderBatches {
+
+		final List<String> items = new CopyOnWriteArrayList<>();
+
+		@MailslotListener(value = "e2e", batch = "true")
+		void onOrders(@Valid List<Order> orders) {
 			orders.forEach((order) -> this.items.add(order.item()));
 		}
 

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
 
 import dev.mailslot.spring.core.MailslotTemplate;
@@ -107,8 +108,9 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	}
 
 	/**
-	 * Create an adapter that calls the method with a batch, converting payloads with the
-	 * factory's converter when it is a {@link MailslotMessageHandlerMethodFactory}.
+	 * Create an adapter that calls the method with a batch, converting and validating payloads
+	 * with the factory's converter and validator when it is a
+	 * {@link MailslotMessageHandlerMethodFactory}.
 	 * @throws IllegalStateException if the method has {@code @SendTo}, since replies are written
 	 * for single messages, or no {@code List} parameter for the batch
 	 */
@@ -118,10 +120,13 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 		String destination = this.replyDestination;
 		Assert.state(destination == null, () -> describe() + " takes batches and has @SendTo(\"" + destination
 				+ "\"), but replies are written for single messages; remove @SendTo, or take single messages");
-		return new BatchMessagingMessageListenerAdapter(
-				messageHandlerMethodFactory.createInvocableHandlerMethod(this.bean, this.method),
-				(messageHandlerMethodFactory instanceof MailslotMessageHandlerMethodFactory mailslotFactory)
-						? mailslotFactory.getMessageConverter() : null);
+		InvocableHandlerMethod handlerMethod = messageHandlerMethodFactory.createInvocableHandlerMethod(this.bean,
+				this.method);
+		if (messageHandlerMethodFactory instanceof MailslotMessageHandlerMethodFactory mailslotFactory) {
+			return new BatchMessagingMessageListenerAdapter(handlerMethod, mailslotFactory.getMessageConverter(),
+					mailslotFactory.getValidator());
+		}
+		return new BatchMessagingMessageListenerAdapter(handlerMethod, null);
 	}
 
 }

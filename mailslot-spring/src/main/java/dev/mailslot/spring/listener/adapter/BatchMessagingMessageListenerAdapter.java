@@ -1,5 +1,6 @@
 package dev.mailslot.spring.listener.adapter;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,14 @@ import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Headers;
+import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.ClassUtils;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.SmartValidator;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.ValidationAnnotationUtils;
 
 import dev.mailslot.spring.listener.BatchListenerFailedException;
 import dev.mailslot.spring.listener.MailslotBatchMessageListener;
@@ -27,7 +34,8 @@ import dev.mailslot.spring.support.MailslotHeaders;
  * Calls a listener method with a batch: its {@code List<T>} parameter gets the payloads, each
  * converted to {@code T} as a single-message listener's payload is, or {@code List<Message<T>>}
  * the messages with their headers. Other parameters may take the headers the batch shares, the
- * mailslot and the server id. A message that does not convert is named by a
+ * mailslot and the server id. With {@code @Valid} (or {@code @Validated}) on the batch parameter,
+ * each payload is validated. A message that does not convert or validate is named by a
  * {@link BatchListenerFailedException}, after the method was called with the messages before it,
  * so that it goes to the error handler and the messages after it come again as a batch.
  */
@@ -44,6 +52,12 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 
 	private final boolean messages;
 
+	private final MethodParameter batchParameter;
+
+	private final @Nullable Validator validator;
+
+	private final Object @Nullable [] validationHints;
+
 	/**
 	 * Create an adapter for the given method.
 	 * @param handlerMethod the method, bound to its bean, with one {@code List<T>} or
@@ -55,9 +69,28 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 	 */
 	public BatchMessagingMessageListenerAdapter(InvocableHandlerMethod handlerMethod,
 			@Nullable MessageConverter converter) {
+		this(handlerMethod, converter, null);
+	}
+
+	/**
+	 * Create an adapter for the given method that validates each payload of a {@code @Valid} (or
+	 * {@code @Validated}) batch parameter, as a single-message listener's payload is validated.
+	 * @param handlerMethod the method, bound to its bean, with one {@code List<T>} or
+	 * {@code List<Message<T>>} parameter
+	 * @param converter what converts each payload to {@code T}; needed unless {@code T} is
+	 * {@code byte[]}
+	 * @param validator what validates the payloads, or {@code null} not to validate them
+	 * @throws IllegalStateException if the method has no such parameter, or there is no converter
+	 * for its {@code T}
+	 */
+	public BatchMessagingMessageListenerAdapter(InvocableHandlerMethod handlerMethod,
+			@Nullable MessageConverter converter, @Nullable Validator validator) {
 		this.handlerMethod = handlerMethod;
 		this.converter = converter;
-		ResolvableType element = batchParameter(handlerMethod).asCollection().getGeneric(0);
+		this.batchParameter = batchParameter(handlerMethod);
+		this.validationHints = validationHints(this.batchParameter);
+		this.validator = (this.validationHints != null) ? validator : null;
+		ResolvableType element = ResolvableType.forMethodParameter(this.batchParameter).asCollection().getGeneric(0);
 		this.messages = Message.class.equals(element.resolve());
 		ResolvableType payload = this.messages ? element.getGeneric(0) : element;
 		Class<?> resolved = payload.resolve(byte[].class);
@@ -69,7 +102,7 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 		}
 	}
 
-	private static ResolvableType batchParameter(InvocableHandlerMethod handlerMethod) {
+	private static MethodParameter batchParameter(InvocableHandlerMethod handlerMethod) {
 		MethodParameter batch = null;
 		for (MethodParameter parameter : handlerMethod.getMethodParameters()) {
 			if (List.class.equals(parameter.getParameterType()) && !parameter.hasParameterAnnotation(Header.class)
@@ -85,7 +118,17 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 			throw new IllegalStateException(handlerMethod.getShortLogMessage() + " takes batches but has no List "
 					+ "parameter for them; declare one, such as List<Order> or List<Message<Order>>");
 		}
-		return ResolvableType.forMethodParameter(batch);
+		return batch;
+	}
+
+	private static Object @Nullable [] validationHints(MethodParameter parameter) {
+		for (Annotation annotation : parameter.getParameterAnnotations()) {
+			Object[] hints = ValidationAnnotationUtils.determineValidationHints(annotation);
+			if (hints != null) {
+				return hints;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -120,7 +163,26 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 			throw new MessageConversionException(message, "Cannot convert a payload of " + message.getPayload().length
 					+ " bytes to " + this.payloadType.getName());
 		}
+		validate(message, payload);
 		return this.messages ? MessageBuilder.createMessage(payload, message.getHeaders()) : payload;
+	}
+
+	private void validate(Message<byte[]> message, Object payload) {
+		Validator validator = this.validator;
+		if (validator == null) {
+			return;
+		}
+		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(payload,
+				ClassUtils.getShortNameAsProperty(payload.getClass()));
+		if (validator instanceof SmartValidator smart && this.validationHints.length > 0) {
+			smart.validate(payload, errors, this.validationHints);
+		}
+		else {
+			validator.validate(payload, errors);
+		}
+		if (errors.hasErrors()) {
+			throw new MethodArgumentNotValidException(message, this.batchParameter, errors);
+		}
 	}
 
 	private void invoke(List<Message<byte[]>> batch, List<Object> elements) {

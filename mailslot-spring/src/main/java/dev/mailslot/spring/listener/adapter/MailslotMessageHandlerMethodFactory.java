@@ -46,6 +46,15 @@ public class MailslotMessageHandlerMethodFactory extends DefaultMessageHandlerMe
 		this.validator = validator;
 	}
 
+	/**
+	 * Return the validator of {@code @Valid} payloads, which batch listeners use for each payload
+	 * of a batch.
+	 * @return the validator, or {@code null} if none was set
+	 */
+	public @Nullable Validator getValidator() {
+		return this.validator;
+	}
+
 	@Override
 	protected List<HandlerMethodArgumentResolver> initArgumentResolvers() {
 		MessageConverter converter = this.messageConverter;
