@@ -177,6 +177,19 @@ class MailslotBatchListenerContainerTests {
 	}
 
 	@Test
+	void aPauseDuringTheWaitDeliversWhatTheBatchHolds() {
+		createPaused((batch) -> {
+		}, options().maxBatchSize(100).maxBatchWait(Duration.ofSeconds(60)));
+		this.container.resume();
+		write("first");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.container.getStatistics().received() == 1);
+		this.container.pause();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.calls.size() == 1);
+		assertThat(this.calls).containsExactly(List.of("first"));
+		await().atMost(Duration.ofSeconds(5)).until(this.container::isPaused);
+	}
+
+	@Test
 	void aMailslotClosedDuringTheWaitStillDeliversWhatTheBatchHolds() throws Exception {
 		createPaused((batch) -> {
 		}, options().maxBatchSize(100).maxBatchWait(Duration.ofSeconds(60)));
