@@ -10,8 +10,9 @@ import dev.mailslot.ReadTimeout;
 
 /**
  * The reading side of an end-to-end benchmark: {@code listener}, a {@code @MailslotListener} in a
- * Spring context ({@link ListenerApplication}), or {@code read-loop}, a posix server that the
- * benchmark reads itself, handing each message to {@link #deliveries()}.
+ * Spring context ({@link ListenerApplication}), {@code batch-listener}, the same taking batches
+ * with the default batch properties, or {@code read-loop}, a posix server that the benchmark reads
+ * itself, handing each message to {@link #deliveries()}.
  */
 final class BenchmarkReader implements AutoCloseable {
 
@@ -28,8 +29,9 @@ final class BenchmarkReader implements AutoCloseable {
 	}
 
 	static BenchmarkReader start(String kind, MailslotName name, int maxMessageSize) {
-		if (kind.equals("listener")) {
-			ConfigurableApplicationContext context = ListenerApplication.run(name, maxMessageSize);
+		if (kind.equals("listener") || kind.equals("batch-listener")) {
+			ConfigurableApplicationContext context = ListenerApplication.run(name, maxMessageSize,
+					kind.equals("listener") ? BenchmarkListener.class : BatchBenchmarkListener.class);
 			return new BenchmarkReader(context, null, context.getBean(Deliveries.class));
 		}
 		MailslotServer server = MailslotTransports.get("posix")

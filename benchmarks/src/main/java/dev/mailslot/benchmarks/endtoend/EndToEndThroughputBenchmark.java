@@ -22,7 +22,8 @@ import dev.mailslot.MailslotServer;
 
 /**
  * Messages a second from a writer process, through the posix transport, to a reader in this JVM:
- * either a {@code @MailslotListener} in a Spring context ({@code listener}), or a bare loop calling
+ * either a {@code @MailslotListener} in a Spring context ({@code listener}), the same taking
+ * batches ({@code batch-listener}), or a bare loop calling
  * {@link MailslotServer#read()} on the same transport ({@code read-loop}). The writer is a JVM
  * writing through a {@code MailslotClient} ({@code java}) or a C program calling {@code mq_send}
  * ({@code c}), which separates the reader's cost from the writer's. Each operation is one
@@ -38,7 +39,7 @@ public class EndToEndThroughputBenchmark {
 
 	static final int BURST = 50_000;
 
-	@Param({ "listener", "read-loop" })
+	@Param({ "listener", "batch-listener", "read-loop" })
 	public String reader;
 
 	@Param({ "java", "c" })

@@ -12,7 +12,8 @@ import dev.mailslot.MailslotName;
 
 /**
  * The application of the end-to-end benchmarks: the starter with one mailslot, {@code benchmark},
- * on the posix transport and one {@link BenchmarkListener}, with every default left as it is.
+ * on the posix transport and one {@link BenchmarkListener}, or {@link BatchBenchmarkListener},
+ * with every default left as it is.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -23,16 +24,11 @@ public class ListenerApplication {
 		return new Deliveries();
 	}
 
-	@Bean
-	BenchmarkListener benchmarkListener(Deliveries deliveries) {
-		return new BenchmarkListener(deliveries);
-	}
-
 	/**
-	 * Start the application with its mailslot at {@code name}.
+	 * Start the application with its mailslot at {@code name} and the given listener class.
 	 */
-	static ConfigurableApplicationContext run(MailslotName name, int maxMessageSize) {
-		SpringApplication application = new SpringApplication(ListenerApplication.class);
+	static ConfigurableApplicationContext run(MailslotName name, int maxMessageSize, Class<?> listener) {
+		SpringApplication application = new SpringApplication(ListenerApplication.class, listener);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		return application.run("--mailslot.transport=posix", "--mailslot.servers.benchmark.name=" + name,
