@@ -67,7 +67,8 @@ class MailslotBatchListenerPosixEndToEndTests {
 
 	@Test
 	void tenThousandMessagesFromAnotherProcessArriveInBatchesInOrder() {
-		runner(NumberBatches.class).withPropertyValues("mailslot.listener.type=batch", "mailslot.listener.batch.max-wait=20ms")
+		runner(NumberBatches.class)
+			.withPropertyValues("mailslot.listener.type=batch", "mailslot.listener.batch.max-wait=20ms")
 			.run((context) -> {
 				int count = 10_000;
 				Process writer = startWriter(count);

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Hands each message, or batch, to one of {@code concurrency} dispatchers running on the task
- * executor. The reader waits for room when all of them are busy and the hand-off holds as many again,
- * so the mailslot, not the heap, keeps what the listener cannot yet take. While a dispatcher runs,
+ * executor. The reader waits for room when all of them are busy and the hand-off holds as many
+ * again, so the mailslot, not the heap, keeps what the listener cannot yet take. While a dispatcher runs,
  * its thread is named after the listener: {@code mailslot-<id>-<n>}.
  */
 final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
@@ -31,7 +31,7 @@ final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
 
 	private final ListenerDelivery<T> delivery;
 
-	/** Holds up to {@code concurrency} messages or batches and, at the end, one end marker per dispatcher. */
+	/** Holds up to {@code concurrency} messages or batches and, at the end, an end marker per dispatcher. */
 	private final BlockingQueue<Object> handoff;
 
 	/** Room for messages in the hand-off: the reader takes a permit, a dispatcher returns it. */

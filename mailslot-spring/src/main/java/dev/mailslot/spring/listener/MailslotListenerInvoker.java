@@ -17,9 +17,9 @@ import dev.mailslot.spring.support.observation.MailslotListenerObservationContex
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
- * Calls a container's listener with a message, or its batch listener with a batch: counts the outcome, makes the
- * {@code mailslot.listener} observation when a registry observes, and hands a failure to the
- * {@link MailslotFailureHandler}. A message that is never dispatched goes to the failure handler
+ * Calls a container's listener with a message, or its batch listener with a batch: counts the
+ * outcome, makes the {@code mailslot.listener} observation when a registry observes, and hands a
+ * failure to the {@link MailslotFailureHandler}. A message that is never dispatched goes to the failure handler
  * from here too, so that each message is counted once.
  */
 final class MailslotListenerInvoker {
