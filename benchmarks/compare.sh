@@ -2,7 +2,8 @@
 # Compares this checkout with another commit in one run, so that both meet the same machine load:
 # builds the commit in a temporary worktree, runs the C ceiling once, then the same JMH
 # benchmarks against the commit and against this checkout, alternating for ROUNDS rounds
-# (default 1), and prints each score of this checkout as a ratio to the commit's.
+# (default 1; even rounds run this checkout first), and prints each score of this checkout as a
+# ratio to the commit's, and each round's ratio.
 # Extra arguments go to JMH, for example a benchmark name pattern:
 #   bash benchmarks/compare.sh HEAD~3 EndToEndThroughput
 #   ROUNDS=2 bash benchmarks/compare.sh main TransportThroughput -p transport=posix
@@ -41,11 +42,24 @@ jmh() {
   (cd "$tree" && java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
     org.openjdk.jmh.Main -rf csv -rff "$out" "$@")
 }
-for round in $(seq 1 "$rounds"); do
+run_base() {
   echo "== JMH, round $round: base $(git rev-parse --short "$base")"
   jmh "$work/base" "$work/base-$round.csv" "$@"
+}
+run_head() {
   echo "== JMH, round $round: this checkout ($(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ', with changes'))"
   jmh . "$work/head-$round.csv" "$@"
+}
+# Even rounds run this checkout first, so that a machine growing busier or quieter during a
+# round does not always favour the same side.
+for round in $(seq 1 "$rounds"); do
+  if [ $((round % 2)) -eq 1 ]; then
+    run_base "$@"
+    run_head "$@"
+  else
+    run_head "$@"
+    run_base "$@"
+  fi
 done
 
 echo "== Summary: mean score over $rounds round(s); ratio = this checkout / base"
@@ -65,3 +79,14 @@ awk -F, '
       printf "%-72s %14.1f %14.1f %7.3f %s\n", key, b, h, (b > 0) ? h / b : 0, unit[key]
     }
   }' "$work"/base-*.csv "$work"/head-*.csv | sort
+echo "== Each round's ratio"
+for round in $(seq 1 "$rounds"); do
+  paste -d, <(tail -n +2 "$work/base-$round.csv") <(tail -n +2 "$work/head-$round.csv") | awk -F, -v round="$round" '
+    {
+      n = NF / 2
+      for (i = 1; i <= n; i++) gsub(/"/, "", $i)
+      key = $1
+      for (i = 8; i <= n; i++) key = key " " $i
+      printf "round %d: %-72s %7.3f\n", round, key, ($5 > 0) ? $(n + 5) / $5 : 0
+    }'
+done
