@@ -21,8 +21,10 @@ fail() {
   exit 1
 }
 await_lines() { # PATTERN COUNT SECONDS
+  local count
   for _ in $(seq 1 "$(($3 * 10))"); do
-    [ "$(grep -c -- "$1" "$out/app.log" 2> /dev/null || true)" -ge "$2" ] && return 0
+    count=$(grep -c -- "$1" "$out/app.log" 2> /dev/null || true)
+    [ "${count:-0}" -ge "$2" ] && return 0
     kill -0 "$app_pid" 2> /dev/null || return 1
     sleep 0.1
   done

@@ -20,12 +20,13 @@ public class SimpleMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	private final @Nullable MailslotBatchMessageListener batchMessageListener;
 
 	/**
-	 * Create an endpoint.
+	 * Create an endpoint whose listener takes single messages, whatever its factory's default.
 	 * @param messageListener the listener
 	 */
 	public SimpleMailslotListenerEndpoint(MailslotMessageListener messageListener) {
 		this.messageListener = messageListener;
 		this.batchMessageListener = null;
+		setBatchListener(false);
 	}
 
 	private SimpleMailslotListenerEndpoint(MailslotBatchMessageListener batchMessageListener) {

@@ -78,6 +78,14 @@ class MailslotChannelAdaptersPosixTests {
 	}
 
 	@Test
+	void theInboundAdapterTakesSingleMessagesWhenListenersTakeBatches() {
+		runner(UpperCaseFlow.class).withPropertyValues("mailslot.listener.type=batch").run((context) -> {
+			context.getBean(MailslotTemplate.class).send("in", "single");
+			assertThat(read(context.getBean("outMailslotServer", MailslotServer.class))).isEqualTo("SINGLE from in");
+		});
+	}
+
+	@Test
 	void theOutboundAdapterWritesWhereAHeaderSays() {
 		runner(HeaderRoutedFlow.class).run((context) -> {
 			MessageChannel channel = context.getBean("toMailslots.input", MessageChannel.class);
