@@ -174,7 +174,8 @@ final class MailslotListenerInvoker {
 		BatchRetries retries = new BatchRetries(failure);
 		int givenUp;
 		try {
-			givenUp = this.failureHandler.handleBatchFailure(batch, failure, retries);
+			givenUp = Math.max(0, Math.min(batch.size(),
+					this.failureHandler.handleBatchFailure(batch, failure, retries)));
 		}
 		catch (Throwable ex) {
 			logger.error("Error handler of listener " + this.id + " failed on a batch of " + batch.size()

@@ -257,6 +257,19 @@ class MailslotBatchListenerContainerTests {
 	}
 
 	@Test
+	void anIndexOutsideTheBatchNamesNoMessage() {
+		createPaused((batch) -> {
+			throw new BatchListenerFailedException("no such message", new IllegalStateException("outside"), 7);
+		}, options());
+		write("a", "b");
+		this.container.resume();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.handled.size() == 2);
+		assertThat(this.calls).containsExactly(List.of("a", "b"), List.of("a", "b"));
+		assertThat(this.handled).containsExactlyInAnyOrderEntriesOf(Map.of("a", 2, "b", 2));
+		assertThat(this.causes).allSatisfy((cause) -> assertThat(cause).hasMessage("outside"));
+	}
+
+	@Test
 	void aFailureRetryingCannotMendGoesToTheErrorHandlerWithoutRetries() {
 		createPaused((batch) -> {
 			int bad = indexOf(batch, "m1");
