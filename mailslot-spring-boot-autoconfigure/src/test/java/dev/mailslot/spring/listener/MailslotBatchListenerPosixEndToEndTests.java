@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Batch listeners in a Boot application on the posix transport: messages a second process writes
- * arrive in order in batches of at most {@code mailslot.listener.batch.max-size}; a message the
+ * arrive in order in batches of at most {@code mailslot.listener.batch.max-size}, and a batch whose
+ * writer is killed with SIGKILL midway goes to the listener once its wait is over; a message the
  * listener names as failed, or that does not convert or validate, goes to the dead-letter directory and the
  * rest of its batch is processed; a batch that keeps failing is dead-lettered whole; shutdown
  * drains the mailslot in batches; and a batch listener that cannot be one fails at startup.
@@ -80,6 +81,29 @@ class MailslotBatchListenerPosixEndToEndTests {
 				assertThat(listener.batches).allSatisfy((batch) -> assertThat(batch).hasSizeBetween(1, 50));
 				assertThat(listener.batches).hasSizeLessThan(count);
 				assertThat(listener.mailslots).containsOnly(this.name);
+			});
+	}
+
+	@Test
+	void aBatchWhoseWriterIsKilledMidwayGoesToTheListenerWhenItsWaitIsOver() {
+		runner(NumberBatches.class)
+			.withPropertyValues("mailslot.listener.type=batch", "mailslot.listener.batch.max-size=1000000",
+					"mailslot.listener.batch.max-wait=3s")
+			.run((context) -> {
+				Process writer = startWriter(1_000_000);
+				MailslotListenerContainer container = context.getBean(MailslotListenerEndpointRegistry.class)
+					.getListenerContainer("e2e");
+				await().atMost(Duration.ofSeconds(30)).until(() -> container.getStatistics().received() >= 1_000);
+				writer.destroyForcibly();
+				assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
+				long killed = System.nanoTime();
+				NumberBatches listener = context.getBean(NumberBatches.class);
+				await().atMost(Duration.ofSeconds(15)).until(() -> !listener.batches.isEmpty());
+				assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(10));
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> listener.numbers().size() == container.getStatistics().received());
+				assertInOrder(listener.numbers(), 0, listener.numbers().size());
+				assertThat(listener.numbers()).hasSizeGreaterThanOrEqualTo(1_000).hasSizeLessThan(1_000_000);
 			});
 	}
 
