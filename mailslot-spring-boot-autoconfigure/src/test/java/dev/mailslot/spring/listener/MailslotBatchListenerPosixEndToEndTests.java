@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -143,9 +145,10 @@ class MailslotBatchListenerPosixEndToEndTests {
 		});
 	}
 
-	@Test
-	void aPayloadThatFailsValidationIsDeadLetteredAtOnceAndTheRestProcessed() {
-		runner(ValidatedOrderBatches.class)
+	@ParameterizedTest
+	@ValueSource(classes = { ValidatedOrderBatches.class, ValidatedOrderElements.class })
+	void aPayloadThatFailsValidationIsDeadLetteredAtOnceAndTheRestProcessed(Class<? extends OrderItems> listenerClass) {
+		runner(listenerClass)
 			.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
 			.withPropertyValues("mailslot.listener.retry.max-retries=5")
 			.run((context) -> {
@@ -154,7 +157,7 @@ class MailslotBatchListenerPosixEndToEndTests {
 				write(json("none", 0));
 				write(json("jam", 2));
 				registry.resume("e2e");
-				ValidatedOrderBatches listener = context.getBean(ValidatedOrderBatches.class);
+				OrderItems listener = context.getBean(listenerClass);
 				await().atMost(Duration.ofSeconds(10)).until(() -> listener.items.size() == 2);
 				await().atMost(Duration.ofSeconds(10)).until(() -> files(".bin").size() == 1);
 				assertThat(listener.items).containsExactly("tea", "jam");
@@ -323,13 +326,27 @@ class MailslotBatchListenerPosixEndToEndTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class ValidatedOrderBatches {
+	abstract static class OrderItems {
 
 		final List<String> items = new CopyOnWriteArrayList<>();
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ValidatedOrderBatches extends OrderItems {
+
 		@MailslotListener(value = "e2e", batch = "true")
 		void onOrders(@Valid List<Order> orders) {
+			orders.forEach((order) -> this.items.add(order.item()));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ValidatedOrderElements extends OrderItems {
+
+		@MailslotListener(value = "e2e", batch = "true")
+		void onOrders(List<@Valid Order> orders) {
 			orders.forEach((order) -> this.items.add(order.item()));
 		}
 

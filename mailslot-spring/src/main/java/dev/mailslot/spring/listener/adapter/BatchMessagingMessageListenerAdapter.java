@@ -1,6 +1,7 @@
 package dev.mailslot.spring.listener.adapter;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedParameterizedType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +35,8 @@ import dev.mailslot.spring.support.MailslotHeaders;
  * Calls a listener method with a batch: its {@code List<T>} parameter gets the payloads, each
  * converted to {@code T} as a single-message listener's payload is, or {@code List<Message<T>>}
  * the messages with their headers. Other parameters may take the headers the batch shares, the
- * mailslot and the server id. With {@code @Valid} (or {@code @Validated}) on the batch parameter,
- * each payload is validated. A message that does not convert or validate is named by a
+ * mailslot and the server id. With {@code @Valid} (or {@code @Validated}) on the batch parameter or
+ * its element type ({@code List<@Valid Order>}), each payload is validated. A message that does not convert or validate is named by a
  * {@link BatchListenerFailedException}, after the method was called with the messages before it,
  * so that it goes to the error handler and the messages after it come again as a batch.
  */
@@ -121,8 +122,22 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 		return batch;
 	}
 
+	/**
+	 * Return the validation hints of {@code @Valid} or {@code @Validated} on the batch parameter,
+	 * or on its element type ({@code List<@Valid Order>}).
+	 */
 	private static Object @Nullable [] validationHints(MethodParameter parameter) {
-		for (Annotation annotation : parameter.getParameterAnnotations()) {
+		Object[] hints = validationHints(parameter.getParameterAnnotations());
+		if (hints == null && parameter.getMethod() != null && parameter.getParameterIndex() >= 0
+				&& parameter.getMethod().getAnnotatedParameterTypes()[parameter.getParameterIndex()]
+					instanceof AnnotatedParameterizedType list) {
+			hints = validationHints(list.getAnnotatedActualTypeArguments()[0].getAnnotations());
+		}
+		return hints;
+	}
+
+	private static Object @Nullable [] validationHints(Annotation[] annotations) {
+		for (Annotation annotation : annotations) {
 			Object[] hints = ValidationAnnotationUtils.determineValidationHints(annotation);
 			if (hints != null) {
 				return hints;
