@@ -171,7 +171,7 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 
 	private Object convert(Message<byte[]> message) {
 		if (this.payloadType == byte[].class) {
-			return message;
+			return this.messages ? message : message.getPayload();
 		}
 		Object payload = this.converter.fromMessage(message, this.payloadType);
 		if (payload == null) {
@@ -201,13 +201,12 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 	}
 
 	private void invoke(List<Message<byte[]>> batch, List<Object> elements) {
-		List<Object> arguments = (this.messages || this.payloadType != byte[].class) ? elements : payloadsOf(elements);
 		try {
-			this.handlerMethod.invoke(MessageBuilder.createMessage(arguments, sharedHeaders(batch)),
+			this.handlerMethod.invoke(MessageBuilder.createMessage(elements, sharedHeaders(batch)),
 					NO_PROVIDED_ARGUMENTS);
 		}
 		catch (BatchListenerFailedException ex) {
-			throw byIndex(ex, arguments);
+			throw byIndex(ex, elements);
 		}
 		catch (MessagingException ex) {
 			throw ex;
@@ -215,14 +214,6 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 		catch (Exception ex) {
 			throw new ListenerExecutionFailedException(this.handlerMethod.getShortLogMessage(), ex);
 		}
-	}
-
-	private static List<Object> payloadsOf(List<Object> messages) {
-		List<Object> payloads = new ArrayList<>(messages.size());
-		for (Object message : messages) {
-			payloads.add(((Message<?>) message).getPayload());
-		}
-		return payloads;
 	}
 
 	/**
