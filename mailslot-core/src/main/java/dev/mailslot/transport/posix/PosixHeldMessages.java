@@ -23,8 +23,15 @@ import dev.mailslot.MailslotName;
  * and looks again later, waiting twice as long each time up to {@value #MAX_LOOK_MILLIS} ms, so a
  * reader that keeps up pays one counter a message and about 60 wake-ups a second. The keeper
  * moves messages while holding the server's receive lock, so no reader takes from the queue
- * meanwhile, and lets go as soon as a reader waits for the lock; it stops at the hold capacity,
- * and writers then wait for room in the queue.
+ * meanwhile, and lets go as soon as a reader waits for the lock. While messages are held, readers
+ * take those and leave the queue alone, so the keeper goes on moving, and writers find room in the
+ * queue while the reader catches up.
+ * <p>
+ * The keeper takes a message off the queue only once it has room for it: under the hold capacity,
+ * and within the {@link PosixHoldMemory} that every posix server of the process shares, reserved for
+ * a message of the largest size before it is received. Past either, the message stays in the queue
+ * and writers wait for room. What is held is counted in the server's {@link HeldCountFile}, so that a
+ * process killed holding messages does not lose them without a word.
  * <p>
  * Guarded by the receive lock, except {@link #count()}, {@link #readerTook()} and the keeper's
  * own state.
@@ -61,6 +68,11 @@ final class PosixHeldMessages {
 
 	private final ReentrantLock receiveLock;
 
+	private final HeldCountFile countFile;
+
+	/** Room reserved in the shared hold memory for a message being received. */
+	private final long reservation;
+
 	private final ArrayDeque<byte[]> messages = new ArrayDeque<>();
 
 	/** Messages held, and one being moved: never less than the messages held. */
@@ -83,15 +95,23 @@ final class PosixHeldMessages {
 	/** Whether the keeper waits for the reader to make room: a take then wakes it. */
 	private volatile boolean waitingForRoom;
 
+	/** Whether the shared hold memory had no room for the last message the keeper would have moved. */
+	private boolean memoryFull;
+
+	/** Whether the keeper said that the shared hold memory is full, since it last held nothing. */
+	private boolean saidMemoryFull;
+
 	private @Nullable Thread keeper;
 
 	PosixHeldMessages(MailslotName name, String queueName, int mqd, int capacity, int maxMessageSize,
-			ReentrantLock receiveLock) {
+			ReentrantLock receiveLock, HeldCountFile countFile) {
 		this.name = name;
 		this.queueName = queueName;
 		this.mqd = mqd;
 		this.capacity = capacity;
 		this.receiveLock = receiveLock;
+		this.countFile = countFile;
+		this.reservation = PosixHoldMemory.cost(maxMessageSize);
 		this.buffer = LibC.allocate(Math.max(1, maxMessageSize));
 		this.now.clear();
 	}
@@ -116,7 +136,8 @@ final class PosixHeldMessages {
 	byte @Nullable [] take() {
 		byte[] message = this.messages.pollFirst();
 		if (message != null) {
-			this.count.decrementAndGet();
+			this.countFile.held(this.count.decrementAndGet());
+			PosixHoldMemory.release(PosixHoldMemory.cost(message.length));
 			if (this.waitingForRoom) {
 				this.waitingForRoom = false;
 				LockSupport.unpark(this.keeper);
@@ -187,6 +208,9 @@ final class PosixHeldMessages {
 			ended = !thread.isAlive();
 		}
 		int dropped = this.messages.size();
+		for (byte[] message : this.messages) {
+			PosixHoldMemory.release(PosixHoldMemory.cost(message.length));
+		}
 		this.messages.clear();
 		if (ended) {
 			this.buffer.close();
@@ -202,7 +226,8 @@ final class PosixHeldMessages {
 		boolean failing = false;
 		while (!this.stopped) {
 			try {
-				if (this.count.get() >= this.capacity) {
+				if (this.count.get() >= this.capacity || this.memoryFull) {
+					this.memoryFull = false;
 					waitForRoom();
 					continue;
 				}
@@ -210,7 +235,7 @@ final class PosixHeldMessages {
 					continue;
 				}
 				int taken = this.takes.get();
-				if (taken != seen || this.receiveLock.hasQueuedThreads()) {
+				if ((taken != seen && this.count.get() == 0) || this.receiveLock.hasQueuedThreads()) {
 					seen = taken;
 					LockSupport.parkNanos(look);
 					look = Math.min(look * 2, TimeUnit.MILLISECONDS.toNanos(MAX_LOOK_MILLIS));
@@ -241,11 +266,22 @@ final class PosixHeldMessages {
 		}
 	}
 
+	private void memoryIsFull() {
+		this.memoryFull = true;
+		if (!this.saidMemoryFull) {
+			this.saidMemoryFull = true;
+			logger.log(Level.WARNING, "Mailslot {0} holds {1} message(s) in memory, and the posix mailslots of this "
+					+ "process hold {2} bytes, all the hold memory they share ({3} bytes): more messages wait in its "
+					+ "queue, and writers wait for room until its listener reads. Raise the hold memory ("
+					+ PosixHoldMemory.LIMIT_PROPERTY + ", mailslot.posix.hold-memory) with the heap if the listener "
+					+ "is meant to fall this far behind", this.name, this.count.get(), PosixHoldMemory.used(),
+					PosixHoldMemory.limit());
+		}
+	}
+
 	private void waitForRoom() {
 		this.waitingForRoom = true;
-		if (this.count.get() >= this.capacity) {
-			LockSupport.parkNanos(FULL_WAIT_NANOS);
-		}
+		LockSupport.parkNanos(FULL_WAIT_NANOS);
 		this.waitingForRoom = false;
 	}
 
@@ -287,32 +323,47 @@ final class PosixHeldMessages {
 	}
 
 	/**
-	 * Hold the message just received into the buffer. If no memory is left for it, it is lost,
-	 * and said so.
+	 * Hold the message just received into the buffer. If the heap has no room for it all the same,
+	 * it is lost, and said so with its count.
 	 */
 	private void hold(int size) {
 		try {
 			this.messages.addLast(this.buffer.getBytes(0, size));
 		}
 		catch (OutOfMemoryError ex) {
-			this.count.decrementAndGet();
-			logger.log(Level.ERROR, "A message of " + size + " bytes to mailslot " + this.name + " is lost: no "
-					+ "memory was left to hold it. Give the JVM more memory, or the server a smaller hold capacity "
-					+ "(MailslotServerOptions holdCapacity)");
+			this.countFile.held(this.count.decrementAndGet());
+			PosixHoldMemory.release(PosixHoldMemory.cost(size));
+			logger.log(Level.ERROR, "A message of " + size + " bytes to mailslot " + this.name + " is lost: the heap "
+					+ "had no room for it, though the posix hold memory (" + PosixHoldMemory.limit() + " bytes) did. "
+					+ "Give the JVM more memory, or lower the hold memory (" + PosixHoldMemory.LIMIT_PROPERTY + ")");
 		}
 	}
 
+	/**
+	 * Move one message off the queue, once there is room for one of the largest size. The count
+	 * (and the count file) goes up before the message leaves the queue.
+	 * @return whether a message was moved
+	 */
 	private boolean moveOne() {
-		if (this.count.incrementAndGet() > this.capacity) {
-			this.count.decrementAndGet();
+		if (this.count.get() >= this.capacity) {
 			return false;
 		}
+		if (!PosixHoldMemory.tryReserve(this.reservation)) {
+			memoryIsFull();
+			return false;
+		}
+		if (this.count.get() == 0) {
+			this.saidMemoryFull = false;
+		}
+		this.countFile.held(this.count.incrementAndGet());
 		long size = LibC.receiveWithoutWaiting(this.mqd, this.buffer, this.now);
 		if (size >= 0) {
+			PosixHoldMemory.release(this.reservation - PosixHoldMemory.cost((int) size));
 			hold((int) size);
 			return true;
 		}
-		this.count.decrementAndGet();
+		PosixHoldMemory.release(this.reservation);
+		this.countFile.held(this.count.decrementAndGet());
 		if (size == LibC.RECEIVE_FAILED) {
 			throw new IllegalStateException("Cannot receive from message queue " + this.queueName + ": "
 					+ LibC.describe(LibC.errno()));

@@ -123,7 +123,8 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 				+ timeout + ": its reader has taken none of the messages its server holds (the " + capacity
 				+ " of its queue " + this.queueName + ", and those the server holds in memory); nothing was sent. "
 				+ "Let the reader keep up, or give the mailslot more room: the server's hold capacity "
-				+ "(MailslotServerOptions holdCapacity), or its queue capacity (queueCapacity) up to the sysctl "
+				+ "(MailslotServerOptions holdCapacity) and the hold memory its process shares ("
+				+ PosixHoldMemory.LIMIT_PROPERTY + "), or its queue capacity (queueCapacity) up to the sysctl "
 				+ "fs.mqueue.msg_max (sysctl -w fs.mqueue.msg_max=...)");
 	}
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntFunction;
@@ -18,6 +19,7 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spi.AbstractMailslotServer;
+import dev.mailslot.spi.DeletedMessagesLog;
 
 /**
  * A mailslot on a POSIX message queue, opened for reading and writing (writing only to seal it at
@@ -30,7 +32,9 @@ import dev.mailslot.spi.AbstractMailslotServer;
  * next size, so the next size and an exact count are known, and a too-small buffer leaves the
  * message for the next reader. Messages go to readers in order: the one read ahead, then the
  * held messages, then the queue. {@link #close()} seals the queue, which ends a reader's wait, and the
- * reader, seeing the server closed, drops what it received.
+ * reader, seeing the server closed, drops what it received; close counts it with the rest it deletes.
+ * What has left the queue and not reached a reader is counted in a {@link HeldCountFile} too, for the
+ * next server on the name if this process is killed.
  */
 final class PosixMailslotServer extends AbstractMailslotServer {
 
@@ -53,6 +57,11 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 
 	private final PosixHeldMessages held;
 
+	private final HeldCountFile countFile;
+
+	/** Messages that readers received after close began, and dropped: close counts them as deleted. */
+	private final AtomicInteger droppedByReaders = new AtomicInteger();
+
 	private final NativeMemory receiveBuffer;
 
 	/** The {@code struct timespec} of a waiting reader's deadline. */
@@ -70,7 +79,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	private int aheadSize = -1;
 
 	PosixMailslotServer(MailslotName name, String queueName, int mqd, int maxMessageSize, ReadTimeout readTimeout,
-			int holdCapacity) {
+			int holdCapacity, HeldCountFile countFile) {
 		super(name, PosixMailslotTransport.ID, readTimeout);
 		this.queueName = queueName;
 		this.mqd = mqd;
@@ -78,7 +87,9 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 		this.receiveBuffer = LibC.allocate(Math.max(1, maxMessageSize));
 		this.copyReceived = (size) -> this.receiveBuffer.getBytes(0, size);
 		this.now.clear();
-		this.held = new PosixHeldMessages(name, queueName, mqd, holdCapacity, maxMessageSize, this.receiveLock);
+		this.countFile = countFile;
+		this.held = new PosixHeldMessages(name, queueName, mqd, holdCapacity, maxMessageSize, this.receiveLock,
+				countFile);
 	}
 
 	/**
@@ -141,7 +152,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 					receiveAhead(timeout, deadline);
 				}
 				T message = take.apply(this.aheadSize);
-				this.aheadSize = -1;
+				readAhead(-1);
 				this.held.readerTook();
 				return message;
 			}
@@ -165,7 +176,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 			return false;
 		}
 		this.receiveBuffer.putBytes(0, message, 0, message.length);
-		this.aheadSize = message.length;
+		readAhead(message.length);
 		return true;
 	}
 
@@ -244,7 +255,8 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 			return false;
 		}
 		if (isClosed()) {
-			this.aheadSize = -1;
+			this.droppedByReaders.incrementAndGet();
+			readAhead(-1);
 			throw closedWhileReading();
 		}
 		return true;
@@ -260,9 +272,10 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 			long size = LibC.mq_timedreceive(this.mqd, this.receiveBuffer, this.receiveBuffer.size(), until);
 			if (size >= 0) {
 				if (isClosed()) {
+					this.droppedByReaders.incrementAndGet();
 					throw closedWhileReading();
 				}
-				this.aheadSize = (int) size;
+				readAhead((int) size);
 				return;
 			}
 			int errno = LibC.errno();
@@ -305,8 +318,17 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 		if (size == LibC.QUEUE_EMPTY) {
 			return false;
 		}
-		this.aheadSize = (int) size;
+		readAhead((int) size);
 		return true;
+	}
+
+	/**
+	 * Hold a message read ahead, or none, and count it in the count file. Call with the receive lock held.
+	 * @param size its size, or -1 for none
+	 */
+	private void readAhead(int size) {
+		this.aheadSize = size;
+		this.countFile.ahead(size >= 0);
 	}
 
 	/**
@@ -372,21 +394,21 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	/**
 	 * Close the mailslot: stop holding messages, seal the queue, which also ends a reader's wait, wait
 	 * for the readers to leave, then unlink and close the queue, deleting what it holds and
-	 * what is held, with a warning that counts them. A queue has one name, so one whose link count is 0 was
+	 * what is held, with a warning that counts them. The queue is counted once sealed, so writes that
+	 * race the close are counted too: what it holds, and what readers dropped, less the empty
+	 * messages of the seal. A queue has one name, so one whose link count is 0 was
 	 * removed by hand: its name may hold another server's queue now, which is left alone.
 	 */
 	@Override
 	protected void doClose() {
 		this.held.stop();
-		int queued = queuedBeforeClose();
-		QueueSeal.seal(this.mqd);
+		int sealed = QueueSeal.seal(this.mqd);
 		this.lifecycle.writeLock().lock();
 		try {
-			int dropped = queued + this.held.close() + ((this.aheadSize >= 0) ? 1 : 0);
-			if (dropped > 0) {
-				logger.log(Level.WARNING, "Closing mailslot {0} deletes the {1} message(s) nobody read from it",
-						name(), dropped);
-			}
+			int queued = Math.max(0, queuedAtClose() + this.droppedByReaders.get() - sealed);
+			int deleted = queued + this.held.close() + ((this.aheadSize >= 0) ? 1 : 0);
+			DeletedMessagesLog.warn(logger, name(), deleted);
+			this.countFile.close();
 			if (FileStatus.of(this.mqd).links() > 0) {
 				LibC.mq_unlink(this.queueName);
 			}
@@ -401,7 +423,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 		}
 	}
 
-	private int queuedBeforeClose() {
+	private int queuedAtClose() {
 		try {
 			return currentMessages();
 		}

@@ -1,5 +1,7 @@
 package dev.mailslot.transport.posix;
 
+import java.lang.System.Logger.Level;
+
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
@@ -19,6 +21,8 @@ import dev.mailslot.TransportUnavailableException;
 public final class PosixMailslotTransport implements MailslotTransport {
 
 	static final String ID = "posix";
+
+	private static final System.Logger logger = System.getLogger(PosixMailslotTransport.class.getName());
 
 	static final PosixMailslotTransport INSTANCE = new PosixMailslotTransport();
 
@@ -52,20 +56,43 @@ public final class PosixMailslotTransport implements MailslotTransport {
 			mqd = QueueOwnership.create(name, queueName, options.mode(), attributes,
 					(errno) -> createFailure(name, queueName, errno, capacity, maxMessageSize, limits));
 		}
+		HeldCountFile countFile = null;
 		try {
 			if (LibC.fchmod(mqd, options.mode()) != 0) {
 				throw new MailslotException(name, "Cannot set mode 0" + Integer.toOctalString(options.mode())
 						+ " on message queue " + queueName + ": " + LibC.describe(LibC.errno()));
 			}
 			makeBlocking(name, queueName, mqd);
+			warnIfHoldExceedsMemory(options, maxMessageSize);
+			countFile = HeldCountFile.create(name, queueName);
 			return new PosixMailslotServer(name, queueName, mqd, maxMessageSize, options.readTimeout(),
-					options.holdCapacity()).start();
+					options.holdCapacity(), countFile).start();
 		}
 		catch (RuntimeException | Error ex) {
+			if (countFile != null) {
+				countFile.close();
+			}
 			QueueSeal.seal(mqd);
 			LibC.mq_unlink(queueName);
 			LibC.mq_close(mqd);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Warn when a server's hold capacity asks for more than the hold memory all posix servers share:
+	 * writers would wait before the capacity is reached.
+	 */
+	private static void warnIfHoldExceedsMemory(MailslotServerOptions options, int maxMessageSize) {
+		long wanted = options.holdCapacity() * PosixHoldMemory.cost(maxMessageSize);
+		long limit = PosixHoldMemory.limit();
+		if (wanted > limit) {
+			logger.log(Level.WARNING, "Mailslot {0} may hold {1} messages of up to {2} bytes in memory ({3} bytes), "
+					+ "more than the {4} bytes that all posix mailslots of this process may hold together: writers "
+					+ "wait once those are held. Lower its hold capacity (hold-capacity, MailslotServerOptions "
+					+ "holdCapacity), or raise the hold memory (mailslot.posix.hold-memory, system property "
+					+ PosixHoldMemory.LIMIT_PROPERTY + ") with the heap", options.name(), options.holdCapacity(),
+					maxMessageSize, wanted, limit);
 		}
 	}
 

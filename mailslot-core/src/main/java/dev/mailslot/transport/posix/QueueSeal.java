@@ -15,12 +15,20 @@ final class QueueSeal {
 	 * Fill a queue through a descriptor open for writing, without waiting. Call while the queue is
 	 * still linked.
 	 * @param mqd the descriptor, open for writing
+	 * @return how many empty messages it sent
 	 */
-	static void seal(int mqd) {
+	static int seal(int mqd) {
+		int sent = 0;
 		try (NativeMemory empty = LibC.allocate(1); NativeMemory past = LibC.allocate(LibC.TIMESPEC_SIZE)) {
 			past.clear();
-			while (LibC.mq_timedsend(mqd, empty, 0, 0, past) == 0 || LibC.errno() == LibC.EINTR) {
-				// Until the queue is full (EAGAIN, or ETIMEDOUT for a blocking descriptor) or refuses.
+			while (true) {
+				if (LibC.mq_timedsend(mqd, empty, 0, 0, past) == 0) {
+					sent++;
+				}
+				else if (LibC.errno() != LibC.EINTR) {
+					// The queue is full (EAGAIN, or ETIMEDOUT for a blocking descriptor) or refuses.
+					return sent;
+				}
 			}
 		}
 	}
