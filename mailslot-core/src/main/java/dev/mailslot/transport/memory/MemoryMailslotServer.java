@@ -16,11 +16,14 @@ import dev.mailslot.MessageTooLargeException;
 import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spi.AbstractMailslotServer;
+import dev.mailslot.spi.DeletedMessagesLog;
 
 /**
  * A mailslot held in a queue in this JVM. Unbounded, as a Windows mailslot is.
  */
 final class MemoryMailslotServer extends AbstractMailslotServer {
+
+	private static final System.Logger logger = System.getLogger(MemoryMailslotServer.class.getName());
 
 	private final int maxMessageSize;
 
@@ -165,12 +168,14 @@ final class MemoryMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Delete the messages and wake the reads that wait, which find the server closed.
+	 * Delete the messages, with a warning that counts them, and wake the reads that wait, which find
+	 * the server closed.
 	 */
 	@Override
 	protected void doClose() {
 		this.lock.lock();
 		try {
+			DeletedMessagesLog.warn(logger, name(), this.messages.size());
 			this.messages.clear();
 			this.changed.signalAll();
 		}
