@@ -56,6 +56,7 @@ public final class MailslotAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MailslotServers mailslotServers(MailslotTransport transport, MailslotProperties properties) {
+		MailslotServerOptionsMapper.applyPosixHoldMemory(properties.getPosix());
 		MailslotProperties.ServerDefaults defaults = properties.getServerDefaults();
 		return new MailslotServers(transport, MailslotServerOptionsMapper.map(properties, transport.id()),
 				MailslotServerOptionsMapper.defaults(properties, transport.id()),

@@ -47,6 +47,8 @@ public class MailslotProperties {
 
 	private final Template template = new Template();
 
+	private final Posix posix = new Posix();
+
 
 	public String getTransport() {
 		return this.transport;
@@ -86,6 +88,32 @@ public class MailslotProperties {
 
 	public Template getTemplate() {
 		return this.template;
+	}
+
+	public Posix getPosix() {
+		return this.posix;
+	}
+
+	/**
+	 * The posix transport, for all its servers together.
+	 */
+	public static class Posix {
+
+		/**
+		 * Memory that all posix mailslots of the application may use together to hold messages
+		 * beyond their queues while their listeners do not read; past it, messages wait in the
+		 * queues and writers wait for room. An eighth of the maximum heap unless set.
+		 */
+		private @Nullable DataSize holdMemory;
+
+		public @Nullable DataSize getHoldMemory() {
+			return this.holdMemory;
+		}
+
+		public void setHoldMemory(@Nullable DataSize holdMemory) {
+			this.holdMemory = holdMemory;
+		}
+
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotName;
@@ -20,6 +21,7 @@ import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.spring.core.MailslotServerStartupException;
 import dev.mailslot.spring.support.converter.MailslotText;
 import dev.mailslot.spring.support.converter.MailslotTextMessageConverter;
+import dev.mailslot.transport.posix.PosixHoldMemory;
 
 /**
  * Turns {@code mailslot.servers.*} into server options, naming the property of any bad value.
@@ -99,6 +101,23 @@ final class MailslotServerOptionsMapper {
 		UnaryOperator<MailslotServerOptions.Builder> options = options(SERVER_DEFAULTS_PREFIX, defaults);
 		warnOfIgnoredOptions(SERVER_DEFAULTS_PREFIX, defaults, transport);
 		return (name) -> options.apply(MailslotServerOptions.builder(name)).build();
+	}
+
+	/**
+	 * Set the memory that all posix servers of the process hold messages in, if the property sets it.
+	 * Left unset, it is what the system property or the default gives (an eighth of the heap).
+	 */
+	static void applyPosixHoldMemory(MailslotProperties.Posix posix) {
+		DataSize holdMemory = posix.getHoldMemory();
+		if (holdMemory == null) {
+			return;
+		}
+		if (holdMemory.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("mailslot.posix.hold-memory", holdMemory,
+					"Give the memory that all posix mailslots may hold messages in together, such as 64MB, or 0 to "
+							+ "hold none (messages then wait in their queues)");
+		}
+		PosixHoldMemory.setLimit(holdMemory.toBytes());
 	}
 
 	/**

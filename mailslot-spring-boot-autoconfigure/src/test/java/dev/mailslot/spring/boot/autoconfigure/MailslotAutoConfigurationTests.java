@@ -41,6 +41,7 @@ import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
+import dev.mailslot.transport.posix.PosixHoldMemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -281,6 +282,29 @@ class MailslotAutoConfigurationTests {
 					assertThat(ex.getName()).isEqualTo("mailslot.servers.q.hold-capacity");
 					assertThat(ex.getMessage()).contains("Give 0 to leave messages in the queue");
 				}));
+	}
+
+	@Test
+	void aNegativePosixHoldMemoryNamesThePropertyAndWhatToGive() {
+		this.contextRunner.withPropertyValues("mailslot.posix.hold-memory=-1B")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.posix.hold-memory");
+					assertThat(ex.getMessage()).contains("such as 64MB, or 0 to hold none");
+				}));
+	}
+
+	@Test
+	void thePosixHoldMemoryIsSharedByEveryPosixServerOfTheProcess() {
+		try {
+			this.contextRunner.withPropertyValues("mailslot.posix.hold-memory=3MB")
+				.run((context) -> assertThat(PosixHoldMemory.limit()).isEqualTo(3L * 1024 * 1024));
+		}
+		finally {
+			PosixHoldMemory.setLimit(-1);
+		}
+		assertThat(PosixHoldMemory.limit()).isEqualTo(PosixHoldMemory.defaultLimit());
 	}
 
 	@Test

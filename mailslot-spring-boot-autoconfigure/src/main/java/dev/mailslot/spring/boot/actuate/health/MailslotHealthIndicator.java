@@ -13,11 +13,15 @@ import dev.mailslot.spring.listener.MailslotListenerContainer;
 /**
  * Health of one mailslot, with what GetMailslotInfo reports and the state of its listener.
  * <p>
- * UP while the mailslot is open, also when its listener is paused or stopped on purpose; DOWN
+ * UP while the mailslot is open, also when its listener is paused or stopped on purpose, or when
+ * it has none (the details say so, since nothing then reads it unless the application does); DOWN
  * when the mailslot is closed or its listener's reader failed. When a backlog threshold is set
  * and more messages than that wait, the status is the configured backlog status.
  */
 public class MailslotHealthIndicator extends AbstractHealthIndicator {
+
+	private static final String NO_LISTENER = "no @MailslotListener reads this mailslot: its messages wait until "
+			+ "the application reads them, and closing it at shutdown deletes what waits";
 
 	private final MailslotServer server;
 
@@ -61,6 +65,9 @@ public class MailslotHealthIndicator extends AbstractHealthIndicator {
 						+ ((failure != null) ? failure.getMessage() : "unknown failure"));
 				return;
 			}
+		}
+		else {
+			builder.withDetail("listener", "none").withDetail("reader", NO_LISTENER);
 		}
 		if (this.backlogCheck.appliesTo(info.messageCount())) {
 			builder.status(this.backlogCheck.status()).withDetail("backlogThreshold", this.backlogCheck.threshold());

@@ -49,6 +49,19 @@ class MailslotHealthIndicatorTests {
 		}
 	}
 
+	@Test
+	void aMailslotWithoutAListenerSaysThatNothingReadsIt() {
+		try (MailslotServer server = MailslotTransports.get("memory")
+			.createServer(MailslotServerOptions.builder("health-no-listener-" + System.nanoTime()).build())) {
+			Health health = new MailslotHealthIndicator(server, null, new MailslotBacklogCheck(null, Status.OUT_OF_SERVICE))
+				.health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("listener", "none")
+				.containsEntry("reader", "no @MailslotListener reads this mailslot: its messages wait until the "
+						+ "application reads them, and closing it at shutdown deletes what waits");
+		}
+	}
+
 	/**
 	 * A server whose reads fail, and which is otherwise the real one.
 	 */
