@@ -57,8 +57,8 @@ class PosixOwnershipTests {
 	private Process other;
 
 	/**
-	 * Stop the other process, and remove the queue a killed owner left if no server reclaimed it,
-	 * so that runs do not use up the user's RLIMIT_MSGQUEUE.
+	 * Stop the other process, and remove the queue and count file a killed owner left if no server
+	 * reclaimed them, so that runs do not use up the user's RLIMIT_MSGQUEUE or leave files behind.
 	 */
 	@AfterEach
 	void stopOtherProcessAndRemoveItsQueue() throws Exception {
@@ -66,6 +66,7 @@ class PosixOwnershipTests {
 			PosixProcesses.stop(this.other);
 		}
 		LibC.mq_unlink(PosixQueueNames.queueName(this.name));
+		Files.deleteIfExists(HeldCountFile.pathOf(PosixQueueNames.queueName(this.name)));
 	}
 
 	@Test
