@@ -188,7 +188,8 @@ class KafkaBridgeTests {
 				assertThat(withoutId.size()).as("records without %s", BridgeRecords.RECORD_ID).isZero();
 				for (ConsumerRecord<String, byte[]> record : records) {
 					String first = onceById.get(header(record, BridgeRecords.RECORD_ID));
-					assertThat(new String(record.value(), StandardCharsets.UTF_8)).as("a record with the id of %s", first)
+					assertThat(new String(record.value(), StandardCharsets.UTF_8))
+						.as("a record with the id of %s", first)
 						.isEqualTo(first);
 				}
 				assertThat(onceById.values()).containsExactlyInAnyOrderElementsOf(sent);

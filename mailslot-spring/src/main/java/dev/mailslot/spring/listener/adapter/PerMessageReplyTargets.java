@@ -51,9 +51,10 @@ public final class PerMessageReplyTargets {
 	 */
 	public static PerMessageReplyTargets allowing(Reach reach, Collection<String> groupNames,
 			Function<Reach, String> remedy) {
-		return new PerMessageReplyTargets(reach,
-				groupNames.stream().map((name) -> name.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()),
-				remedy);
+		Set<String> groups = groupNames.stream()
+			.map((name) -> name.toUpperCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
+		return new PerMessageReplyTargets(reach, groups, remedy);
 	}
 
 	/**
@@ -74,8 +75,8 @@ public final class PerMessageReplyTargets {
 		Reach needed = reachOf(target);
 		if (needed.compareTo(this.reach) > 0) {
 			throw new ReplyTargetRefusedException("The reply target " + target + " that @SendTo(\"" + expression
-					+ "\") computed from this message " + describe(target, needed) + ", and per-message reply targets may "
-					+ describe(this.reach) + "; " + this.remedy.apply(needed));
+					+ "\") computed from this message " + describe(target, needed)
+					+ ", and per-message reply targets may " + describe(this.reach) + "; " + this.remedy.apply(needed));
 		}
 	}
 
