@@ -12,6 +12,7 @@ import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
+import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets;
 
 /**
  * Creates a {@link MailslotListenerContainer} for each listener endpoint, with the
@@ -29,6 +30,8 @@ public class MailslotListenerContainerFactory {
 	private MailslotListenerContainerOptions containerOptions = MailslotListenerContainerOptions.defaults();
 
 	private @Nullable MailslotTemplate replyTemplate;
+
+	private PerMessageReplyTargets perMessageReplyTargets = PerMessageReplyTargets.localOnly();
 
 	private boolean batchListener;
 
@@ -76,6 +79,15 @@ public class MailslotListenerContainerFactory {
 	}
 
 	/**
+	 * Set which mailslots the reply targets that {@code @SendTo("!{...}")} computes from each
+	 * message may name: by default mailslots on this host only.
+	 * @param perMessageReplyTargets the targets
+	 */
+	public void setPerMessageReplyTargets(PerMessageReplyTargets perMessageReplyTargets) {
+		this.perMessageReplyTargets = perMessageReplyTargets;
+	}
+
+	/**
 	 * Set whether listeners take messages in batches unless their endpoint says otherwise.
 	 * @param batchListener whether listeners take batches by default
 	 */
@@ -109,6 +121,9 @@ public class MailslotListenerContainerFactory {
 	private void configureReplies(MethodMailslotListenerEndpoint endpoint) {
 		if (endpoint.getReplyDestination() != null && endpoint.getReplyTemplate() == null) {
 			endpoint.setReplyTemplate(this.replyTemplate);
+		}
+		if (endpoint.getPerMessageReplyTargets() == null) {
+			endpoint.setPerMessageReplyTargets(this.perMessageReplyTargets);
 		}
 		endpoint.setBeanFactory(this.beanFactory);
 	}

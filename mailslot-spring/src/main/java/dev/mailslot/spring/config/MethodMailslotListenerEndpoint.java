@@ -17,6 +17,7 @@ import dev.mailslot.spring.listener.adapter.BatchMessagingMessageListenerAdapter
 import dev.mailslot.spring.listener.adapter.MailslotMessageHandlerMethodFactory;
 import dev.mailslot.spring.listener.adapter.MailslotReplySender;
 import dev.mailslot.spring.listener.adapter.MessagingMessageListenerAdapter;
+import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets;
 
 /**
  * A listener endpoint that calls a method of a bean, with its arguments resolved by the
@@ -33,6 +34,8 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	private @Nullable MailslotTemplate replyTemplate;
 
 	private @Nullable BeanFactory beanFactory;
+
+	private @Nullable PerMessageReplyTargets perMessageReplyTargets;
 
 	/**
 	 * Create an endpoint.
@@ -85,6 +88,20 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 		this.beanFactory = beanFactory;
 	}
 
+	/**
+	 * Set which mailslots a reply target computed per message ({@code !{...}}) may name; the
+	 * container factory sets its own if this is not set, and without either only mailslots on this
+	 * host.
+	 * @param perMessageReplyTargets the targets
+	 */
+	public void setPerMessageReplyTargets(@Nullable PerMessageReplyTargets perMessageReplyTargets) {
+		this.perMessageReplyTargets = perMessageReplyTargets;
+	}
+
+	public @Nullable PerMessageReplyTargets getPerMessageReplyTargets() {
+		return this.perMessageReplyTargets;
+	}
+
 	@Override
 	protected String defaultDescription() {
 		return this.method.getDeclaringClass().getName() + "." + this.method.getName() + "()";
@@ -102,7 +119,9 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 			Assert.state(template != null, () -> describe() + " has @SendTo(\"" + destination + "\") but no "
 					+ "MailslotTemplate to send replies with; define one (the auto-configuration does), or set it on "
 					+ "the container factory (setReplyTemplate)");
-			adapter.setReplySender(new MailslotReplySender(template, destination, this.beanFactory));
+			PerMessageReplyTargets targets = this.perMessageReplyTargets;
+			adapter.setReplySender(new MailslotReplySender(template, destination, this.beanFactory,
+					(targets != null) ? targets : PerMessageReplyTargets.localOnly(), describe()));
 		}
 		return adapter;
 	}

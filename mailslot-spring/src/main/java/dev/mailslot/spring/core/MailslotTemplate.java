@@ -2,15 +2,15 @@ package dev.mailslot.spring.core;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.util.Assert;
+import org.springframework.util.ConcurrentLruCache;
 
+import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotName;
@@ -25,8 +25,11 @@ import dev.mailslot.NoSuchMailslotException;
  * {@code ByteBuffer}, other objects as JSON) and writes it as one message. The target is a
  * configured server id or a mailslot name; remote names work where the transport carries them.
  * <p>
- * Client handles are opened once per mailslot and reused. If a mailslot's server went away and
- * came back, the next send reopens the handle and writes once more.
+ * Client handles are opened once per mailslot and reused, for up to {@value #CACHED_TARGETS}
+ * mailslots; past that a send opens a handle for its write alone. Resolved targets are kept in a
+ * cache of the same bound, so targets that change with every message take no more memory than
+ * that. If a mailslot's server went away and came back, the next send reopens the handle and
+ * writes once more.
  */
 public class MailslotTemplate implements DisposableBean {
 
@@ -34,6 +37,9 @@ public class MailslotTemplate implements DisposableBean {
 
 	/** How long a send waits for room in a full mailslot unless set. */
 	public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
+
+	/** How many targets, and client handles, the template keeps at most. */
+	public static final int CACHED_TARGETS = 256;
 
 	private final MailslotTransport transport;
 
@@ -43,10 +49,11 @@ public class MailslotTemplate implements DisposableBean {
 
 	private final PayloadEncodings encodings;
 
-	private final Map<MailslotName, MailslotClient> clients = new ConcurrentHashMap<>();
+	private final MailslotClients clients = new MailslotClients(this::openClient, CACHED_TARGETS);
 
-	/** Each target a send named, resolved once. */
-	private final Map<String, MailslotDestination> destinations = new ConcurrentHashMap<>();
+	/** Targets that sends named, resolved, the most recent first. */
+	private final ConcurrentLruCache<String, MailslotDestination> destinations = new ConcurrentLruCache<>(
+			CACHED_TARGETS, (target) -> MailslotDestination.of(resolve(target)));
 
 	private volatile boolean destroyed;
 
@@ -86,6 +93,32 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	/**
+	 * Return the mailslot a target names: a configured server's, or the target parsed as a name.
+	 * @param target a configured server id or a mailslot name
+	 * @return the mailslot
+	 * @throws InvalidMailslotNameException if the target is neither
+	 */
+	public MailslotName resolve(String target) {
+		MailslotServer configured = (this.servers != null) ? this.servers.get(target) : null;
+		return (configured != null) ? configured.name() : MailslotName.parse(target);
+	}
+
+	/**
+	 * Check, without writing, that a target names a mailslot this template can write to, whether or
+	 * not it exists now: call at start-up for targets fixed in configuration.
+	 * @param target a configured server id or a mailslot name
+	 * @return the mailslot
+	 * @throws InvalidMailslotNameException if the target is no mailslot name, or one the transport
+	 * that would carry it never can (a remote name on a transport of local names, a name too long for
+	 * it)
+	 */
+	public MailslotName checkTarget(String target) {
+		MailslotName name = resolve(target);
+		TransportNameLimits.check(name, carrier(name));
+		return name;
+	}
+
+	/**
 	 * Convert a payload and write it as one message.
 	 * @param mailslot a configured server id or a mailslot name
 	 * @param payload the payload
@@ -96,8 +129,20 @@ public class MailslotTemplate implements DisposableBean {
 	 * {@link dev.mailslot.MailslotWriteTimeoutException} when it stayed full for the write timeout
 	 */
 	public void send(String mailslot, Object payload) {
-		MailslotDestination destination = destination(mailslot);
+		MailslotDestination destination = this.destinations.get(mailslot);
 		send(destination.name(), this.encodings.encode(payload, destination));
+	}
+
+	/**
+	 * Convert a payload and write it as one message to a mailslot resolved beforehand, keeping
+	 * nothing of the target but a client handle within the template's bound: for targets that
+	 * change with every message.
+	 * @param mailslot the mailslot
+	 * @param payload the payload
+	 * @see #send(String, Object)
+	 */
+	public void send(MailslotName mailslot, Object payload) {
+		send(mailslot, this.encodings.encode(payload, MailslotDestination.of(mailslot)));
 	}
 
 	/**
@@ -111,24 +156,29 @@ public class MailslotTemplate implements DisposableBean {
 
 	private void send(MailslotName mailslot, ByteBuffer message) {
 		Assert.state(!this.destroyed, CLOSED);
-		MailslotClient client = client(mailslot);
+		MailslotClients.Lease lease = this.clients.acquire(mailslot, CLOSED);
 		int position = message.position();
 		try {
-			write(client, message);
+			write(lease.client(), message);
 		}
 		catch (NoSuchMailslotException | MailslotClosedException ex) {
 			// The server went away (and may be back), or another send replaced this client: reopen once.
-			if (this.clients.remove(mailslot, client)) {
-				client.close();
-			}
+			this.clients.discard(lease);
 			ensureNotDestroyed(ex);
+			MailslotClients.Lease again = this.clients.acquire(mailslot, CLOSED);
 			try {
-				write(client(mailslot), message.position(position));
+				write(again.client(), message.position(position));
 			}
-			catch (MailslotClosedException again) {
-				ensureNotDestroyed(again);
-				throw again;
+			catch (MailslotClosedException closed) {
+				ensureNotDestroyed(closed);
+				throw closed;
 			}
+			finally {
+				this.clients.release(again);
+			}
+		}
+		finally {
+			this.clients.release(lease);
 		}
 	}
 
@@ -152,36 +202,20 @@ public class MailslotTemplate implements DisposableBean {
 		}
 	}
 
-	private MailslotClient client(MailslotName mailslot) {
-		MailslotClient client = this.clients.get(mailslot);
-		if (client != null) {
-			return client;
-		}
-		MailslotTransport carrier = (!mailslot.isLocal() && this.remoteTransport != null) ? this.remoteTransport
-				: this.transport;
-		MailslotClient opened = carrier.openClient(mailslot);
-		MailslotClient existing = this.clients.putIfAbsent(mailslot, opened);
-		if (existing != null) {
-			opened.close();
-			return existing;
-		}
-		if (this.destroyed) {
-			// destroy() may have closed and cleared the handles before this one was cached.
-			this.clients.remove(mailslot, opened);
-			opened.close();
-			throw new IllegalStateException(CLOSED);
-		}
-		return opened;
+	private MailslotClient openClient(MailslotName mailslot) {
+		return carrier(mailslot).openClient(mailslot);
 	}
 
-	private MailslotDestination destination(String mailslot) {
-		MailslotDestination destination = this.destinations.get(mailslot);
-		if (destination != null) {
-			return destination;
-		}
-		MailslotServer configured = (this.servers != null) ? this.servers.get(mailslot) : null;
-		MailslotName name = (configured != null) ? configured.name() : MailslotName.parse(mailslot);
-		return this.destinations.computeIfAbsent(mailslot, (target) -> MailslotDestination.of(name));
+	private MailslotTransport carrier(MailslotName mailslot) {
+		return (!mailslot.isLocal() && this.remoteTransport != null) ? this.remoteTransport : this.transport;
+	}
+
+	/**
+	 * Return how many client handles the template keeps open.
+	 * @return the count, at most about {@value #CACHED_TARGETS}
+	 */
+	int cachedClients() {
+		return this.clients.size();
 	}
 
 	/**
@@ -190,8 +224,8 @@ public class MailslotTemplate implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.destroyed = true;
-		this.clients.values().forEach(MailslotClient::close);
-		this.clients.clear();
+		this.clients.closeAll();
+		this.destinations.clear();
 	}
 
 }

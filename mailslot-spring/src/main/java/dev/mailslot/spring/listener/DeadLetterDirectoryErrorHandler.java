@@ -40,8 +40,9 @@ import dev.mailslot.spring.support.MailslotHeaders;
  * file appears whole, the payload after its metadata.
  * <p>
  * Messages may be private, so where the file system has POSIX permissions the directory is created
- * {@code 0700} and the files {@code 0600}, and a directory that another user owns or that others
- * may write to is refused. Files are written under random temporary names, never through a
+ * {@code 0700} and the files {@code 0600}, and a directory that another uid owns or that others
+ * may write to is refused (uids are compared, so a uid without a passwd entry keeps its dead
+ * letters too). Files are written under random temporary names, never through a
  * symbolic link and never over an existing file, and a temporary file that could not be completed
  * (a full disk, say) is removed; the message's bytes then go to the log in Base64.
  */
@@ -149,10 +150,9 @@ public class DeadLetterDirectoryErrorHandler implements MailslotErrorHandler {
 		}
 		PosixFileAttributes attributes = Files.readAttributes(this.directory, PosixFileAttributes.class,
 				LinkOption.NOFOLLOW_LINKS);
-		String user = System.getProperty("user.name");
-		if (!attributes.owner().getName().equals(user)) {
-			throw refused("it belongs to " + attributes.owner().getName() + ", not to " + user,
-					"give a directory of this user's, or let the application create one");
+		String foreignOwner = FileOwnership.foreignOwner(this.directory, attributes);
+		if (foreignOwner != null) {
+			throw refused(foreignOwner, "give a directory of this user's, or let the application create one");
 		}
 		Set<PosixFilePermission> permissions = attributes.permissions();
 		if (permissions.contains(PosixFilePermission.GROUP_WRITE)

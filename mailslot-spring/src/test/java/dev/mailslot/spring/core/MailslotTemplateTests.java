@@ -1,5 +1,7 @@
 package dev.mailslot.spring.core;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -165,6 +167,64 @@ class MailslotTemplateTests {
 		}
 		finally {
 			senders.shutdownNow();
+		}
+	}
+
+	@Test
+	void aHundredThousandDistinctTargetsLeaveNothingOnTheHeap() {
+		int targets = 100_000;
+		sendToDistinctMissingMailslots("warm-up-", 1_000);
+		long before = heapAfterGc();
+		sendToDistinctMissingMailslots("per-message-", targets);
+		long after = heapAfterGc();
+		System.out.printf("MailslotTemplate, %,d distinct targets: heap after GC %,d KiB before, %,d KiB after "
+				+ "(%+,d KiB)%n", targets, before / 1024, after / 1024, (after - before) / 1024);
+		assertThat(after - before).as("heap kept for %,d targets", targets).isLessThan(4L * 1024 * 1024);
+	}
+
+	private void sendToDistinctMissingMailslots(String prefix, int count) {
+		for (int i = 0; i < count; i++) {
+			try {
+				this.template.send("\\\\.\\mailslot\\replies\\" + prefix + i, "reply");
+			}
+			catch (NoSuchMailslotException ex) {
+				// As for a request that names a mailslot nobody serves.
+			}
+		}
+	}
+
+	private static long heapAfterGc() {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		memory.gc();
+		memory.gc();
+		return memory.getHeapMemoryUsage().getUsed();
+	}
+
+	@Test
+	void handlesPastTheBoundAreOpenedForOneWriteAndClosed() {
+		int mailslots = MailslotTemplate.CACHED_TARGETS + 44;
+		List<MailslotServer> servers = new ArrayList<>();
+		try {
+			for (int i = 0; i < mailslots; i++) {
+				servers.add(this.transport.createServer(MailslotServerOptions
+					.builder(MailslotName.parse(this.name.path() + "-" + i))
+					.readTimeout(ReadTimeout.ZERO)
+					.build()));
+			}
+			for (int round = 0; round < 2; round++) {
+				for (MailslotServer server : servers) {
+					this.template.send(server.name(), (Object) ("to " + server.name().path()));
+				}
+			}
+			assertThat(this.template.cachedClients()).isEqualTo(MailslotTemplate.CACHED_TARGETS);
+			for (MailslotServer server : servers) {
+				String expected = "to " + server.name().path();
+				assertThat(new String(server.read(), StandardCharsets.UTF_8)).isEqualTo(expected);
+				assertThat(new String(server.read(), StandardCharsets.UTF_8)).isEqualTo(expected);
+			}
+		}
+		finally {
+			servers.forEach(MailslotServer::close);
 		}
 	}
 

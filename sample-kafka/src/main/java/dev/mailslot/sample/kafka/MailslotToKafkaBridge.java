@@ -1,23 +1,16 @@
 package dev.mailslot.sample.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.stereotype.Component;
 
 import dev.mailslot.spring.annotation.MailslotListener;
-import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
  * Sends each message of the mailslot to Kafka and returns only once the broker has it, so that a
@@ -25,6 +18,11 @@ import dev.mailslot.spring.support.MailslotHeaders;
  * fails (the broker away past the producer's delivery timeout) fails the message: the listener
  * retries it, then writes it to the dead-letter directory. The listener reads with one thread and
  * the producer is idempotent, so records keep the mailslot's order.
+ * <p>
+ * A send that timed out may still reach the topic (a broker that froze and thawed appends what
+ * it had received), so a message can be on the topic and dead-lettered too, and a replay of its
+ * dead letter sends it again: every record carries a stable id ({@link BridgeRecords}), by which a
+ * consumer drops such duplicates.
  */
 @Component
 public class MailslotToKafkaBridge {
@@ -44,18 +42,8 @@ public class MailslotToKafkaBridge {
 
 	@MailslotListener("bridge")
 	public void forward(Message<byte[]> message) throws InterruptedException, ExecutionException, TimeoutException {
-		MessageHeaders headers = message.getHeaders();
-		String mailslot = String.valueOf(headers.get(MailslotHeaders.MAILSLOT));
-		RecordHeaders kafkaHeaders = new RecordHeaders();
-		headers.forEach((name, value) -> {
-			if (name.startsWith(MailslotHeaders.PREFIX)) {
-				String text = (value instanceof Instant instant) ? instant.toString() : String.valueOf(value);
-				kafkaHeaders.add(name, text.getBytes(StandardCharsets.UTF_8));
-			}
-		});
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, null, mailslot, message.getPayload(),
-				kafkaHeaders);
-		this.kafka.send(record).get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		this.kafka.send(BridgeRecords.record(this.topic, message.getHeaders(), message.getPayload()))
+			.get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 }

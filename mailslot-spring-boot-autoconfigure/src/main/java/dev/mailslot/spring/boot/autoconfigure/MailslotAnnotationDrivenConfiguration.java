@@ -1,5 +1,8 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
+import java.util.List;
+import java.util.Locale;
+
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -23,6 +26,7 @@ import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.adapter.MailslotMessageHandlerMethodFactory;
+import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets;
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
@@ -88,13 +92,26 @@ class MailslotAnnotationDrivenConfiguration {
 	MailslotListenerContainerFactory mailslotListenerContainerFactory(
 			MailslotListenerContainerFactoryConfigurer configurer, MailslotServers servers,
 			@Qualifier("mailslotMessageHandlerMethodFactory") MessageHandlerMethodFactory mailslotMessageHandlerMethodFactory,
-			ObjectProvider<MailslotTemplate> replyTemplate, BeanFactory beanFactory) {
+			ObjectProvider<MailslotTemplate> replyTemplate, BeanFactory beanFactory, MailslotProperties properties,
+			MailslotNetworkProperties network) {
 		MailslotListenerContainerFactory factory = new MailslotListenerContainerFactory(servers,
 				mailslotMessageHandlerMethodFactory);
 		factory.setBeanFactory(beanFactory);
 		factory.setReplyTemplate(replyTemplate.getIfUnique());
+		factory.setPerMessageReplyTargets(perMessageReplyTargets(properties, network));
 		configurer.configure(factory);
 		return factory;
+	}
+
+	/**
+	 * Return the per-message reply targets that {@code mailslot.listener.reply.per-message-targets}
+	 * allows, counting the network transport's workgroup as a broadcast.
+	 */
+	static PerMessageReplyTargets perMessageReplyTargets(MailslotProperties properties,
+			MailslotNetworkProperties network) {
+		return PerMessageReplyTargets.allowing(properties.getListener().getReply().getPerMessageTargets(),
+				List.of(network.getWorkgroup()), (needed) -> "to allow it, set "
+						+ "mailslot.listener.reply.per-message-targets=" + needed.name().toLowerCase(Locale.ROOT));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
 
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.ReadTimeout;
+import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets.Reach;
 
 /**
  * Configuration properties for mailslots.
@@ -403,6 +404,8 @@ public class MailslotProperties {
 
 		private final Retry retry = new Retry();
 
+		private final Reply reply = new Reply();
+
 		private MailslotProperties owner() {
 			Assert.state(this.owner != null, "The listener properties belong to no MailslotProperties");
 			return this.owner;
@@ -510,6 +513,10 @@ public class MailslotProperties {
 
 		public Retry getRetry() {
 			return this.retry;
+		}
+
+		public Reply getReply() {
+			return this.reply;
 		}
 
 	}
@@ -636,6 +643,29 @@ public class MailslotProperties {
 
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
+		}
+
+	}
+
+	/**
+	 * The replies of {@code @SendTo} listeners.
+	 */
+	public static class Reply {
+
+		/**
+		 * Which mailslots a reply target computed from each message ('!{...}' in @SendTo) may name:
+		 * 'local' (this host's only), 'remote' (also '\\HOST\mailslot\...'), or 'broadcast' (also
+		 * '\\*\mailslot\...' and the workgroup's name). A message whose target reaches further fails
+		 * as a reply that cannot be written.
+		 */
+		private Reach perMessageTargets = Reach.LOCAL;
+
+		public Reach getPerMessageTargets() {
+			return this.perMessageTargets;
+		}
+
+		public void setPerMessageTargets(Reach perMessageTargets) {
+			this.perMessageTargets = perMessageTargets;
 		}
 
 	}

@@ -1,11 +1,16 @@
 package dev.mailslot.spring.listener.adapter;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,7 +39,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code @SendTo} on a {@code @MailslotListener}, on the posix transport: a listener's return value
  * written to a configured server, to a placeholder's, to one an expression computes from the
- * request, nothing for {@code null}, and a reply that cannot be written handed to the error handler.
+ * request (the first example of docs/replies.md among them), nothing for {@code null}, and a reply
+ * that cannot be written handed to the error handler; a fixed target that can never be written and
+ * an expression that does not parse stop the start-up naming the method.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -102,6 +109,68 @@ class MailslotReplyPosixEndToEndTests {
 				.hasMessageContaining("could not send its reply to @SendTo(\"!{'nowhere-' + request.payload.length}\")");
 			assertThat(errors.payloads).containsExactly("lost?");
 		});
+	}
+
+	@Test
+	void theFirstExpressionOfTheRepliesPageRepliesToTheServerItNames() throws IOException {
+		String expression = firstExpressionOfTheRepliesPage();
+		runner(PlaceholderReply.class).withPropertyValues("app.replies=" + expression).run((context) -> {
+			context.getBean(MailslotTemplate.class).send("requests", "ping");
+			assertThat(read(context.getBean("requests-repliesMailslotServer", MailslotServer.class)))
+				.as("the reply of %s", expression)
+				.isEqualTo("PING");
+		});
+	}
+
+	/**
+	 * Return the first {@code !{...}} example of docs/replies.md, as the page shows it.
+	 */
+	private static String firstExpressionOfTheRepliesPage() throws IOException {
+		Matcher example = Pattern.compile("@SendTo\\(\"(!\\{[^`]*\\})\"\\)")
+			.matcher(Files.readString(Path.of("..", "docs", "replies.md")));
+		assertThat(example.find()).as("a @SendTo(\"!{...}\") example in docs/replies.md").isTrue();
+		return example.group(1);
+	}
+
+	@Test
+	void aRemoteNameWithoutTheNetworkTransportIsRefusedAtStartupNamingTheMethod() {
+		runner(PlaceholderReply.class).withPropertyValues("app.replies=\\\\SERVER\\mailslot\\replies")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
+				.hasMessageContaining("has @SendTo(\"\\\\SERVER\\mailslot\\replies\"), which can never be written")
+				.hasMessageContaining("the posix transport carries only names on this host")
+				.hasMessageContaining("enable the network transport for remote names"));
+	}
+
+	@Test
+	void aNameWithoutAPathIsRefusedAtStartupNamingTheMethod() {
+		runner(PlaceholderReply.class).withPropertyValues("app.replies=\\\\.\\mailslot\\")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
+				.hasMessageContaining("which can never be written")
+				.hasMessageContaining("the name below \\mailslot\\ is missing"));
+	}
+
+	@Test
+	void aNameTooLongForThePosixTransportIsRefusedAtStartupNamingTheMethod() {
+		String path = "r".repeat(245);
+		runner(PlaceholderReply.class).withPropertyValues("app.replies=" + path)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
+				.hasMessageContaining("which can never be written")
+				.hasMessageContaining("more than the 240 the posix transport allows"));
+	}
+
+	@Test
+	void anExpressionThatDoesNotParseIsRefusedAtStartupNamingTheMethodAndTheAnnotation() {
+		runner(PlaceholderReply.class).withPropertyValues("app.replies=!{request.headers[}")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
+				.hasMessageContaining("has @SendTo(\"!{request.headers[}\") whose !{...} expression does not parse"));
 	}
 
 	@Test

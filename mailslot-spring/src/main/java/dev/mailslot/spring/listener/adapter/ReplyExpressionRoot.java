@@ -5,7 +5,7 @@ import org.springframework.messaging.Message;
 /**
  * What a {@code @SendTo} expression in {@code !{...}} is evaluated against: the message the
  * listener received ({@code request}, with its payload and headers) and what the listener
- * returned ({@code result}). For example {@code !{request.headers['mailslot_server_id'] + '-replies'}}.
+ * returned ({@code result}). For example {@code !{request.headers['mailslot_serverId'] + '-replies'}}.
  */
 public final class ReplyExpressionRoot {
 
