@@ -2,6 +2,7 @@ package dev.mailslot.spring.listener;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.SpringApplication;
@@ -29,15 +30,19 @@ import dev.mailslot.spring.core.MailslotServers;
 @ImportAutoConfiguration(MailslotAutoConfiguration.class)
 public class SlowListenerApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws InterruptedException {
 		Class<?> listener = args[0].equals("batch") ? BatchListener.class : SingleListener.class;
 		ConfigurableApplicationContext context = new SpringApplication(SlowListenerApplication.class, listener)
 			.run(args);
 		if (context.getEnvironment().getProperty("app.paused", Boolean.class, false)) {
 			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
 			registry.pause("slow");
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 			while (!registry.getListenerContainer("slow").isPaused()) {
-				Thread.onSpinWait();
+				if (System.nanoTime() - deadline > 0) {
+					throw new IllegalStateException("The listener did not pause within 30 s");
+				}
+				Thread.sleep(10);
 			}
 		}
 		System.out.println("ready");
