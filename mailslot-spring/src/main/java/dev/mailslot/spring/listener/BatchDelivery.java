@@ -73,18 +73,28 @@ final class BatchDelivery implements ListenerDelivery<List<Message<byte[]>>> {
 		return ReadTimeout.ofMillis(TimeUnit.NANOSECONDS.toMillis(nanos + TimeUnit.MILLISECONDS.toNanos(1) - 1));
 	}
 
+	/**
+	 * Read a batch of what is waiting, up to the largest batch; a read that fails after the first
+	 * message ends the batch, as in {@link #read}.
+	 */
 	@Override
-	public void deliver(List<Message<byte[]>> batch) {
-		this.invoker.invokeBatch(batch);
+	public List<Message<byte[]>> readWaiting() {
+		List<Message<byte[]>> batch = new ArrayList<>(Math.min(this.maxSize, 16));
+		batch.add(this.source.read(ReadTimeout.ZERO));
+		while (batch.size() < this.maxSize) {
+			try {
+				batch.add(this.source.read(ReadTimeout.ZERO));
+			}
+			catch (RuntimeException ex) {
+				return batch;
+			}
+		}
+		return batch;
 	}
 
 	@Override
-	public List<List<Message<byte[]>>> group(List<Message<byte[]>> messages) {
-		List<List<Message<byte[]>>> batches = new ArrayList<>();
-		for (int start = 0; start < messages.size(); start += this.maxSize) {
-			batches.add(messages.subList(start, Math.min(start + this.maxSize, messages.size())));
-		}
-		return batches;
+	public void deliver(List<Message<byte[]>> batch) {
+		this.invoker.invokeBatch(batch);
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.mailslot.spring.listener;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,9 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Hands each message, or batch, to one of {@code concurrency} dispatchers running on the task
- * executor. The reader waits for room when all of them are busy and the hand-off holds as many
- * again, so the mailslot, not the heap, keeps what the listener cannot yet take. While a dispatcher runs,
- * its thread is named after the listener: {@code mailslot-<id>-<n>}.
+ * executor. The reader reads a unit only when a dispatcher is free for it ({@link #awaitRoom}),
+ * and a dispatcher frees its place once the listener call returns, so at most {@code concurrency}
+ * units are out of the mailslot at once: the mailslot, not the heap, keeps what the listener cannot
+ * yet take, and at shutdown nothing waits between the reader and the dispatchers but the unit a
+ * free dispatcher is about to take. While a dispatcher runs, its thread is named after the
+ * listener: {@code mailslot-<id>-<n>}.
  */
 final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
 
@@ -27,24 +29,27 @@ final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
 
 	private final Executor taskExecutor;
 
-	private final long pollTimeoutNanos;
-
 	private final ListenerDelivery<T> delivery;
 
 	/** Holds up to {@code concurrency} messages or batches and, at the end, an end marker per dispatcher. */
 	private final BlockingQueue<Object> handoff;
 
-	/** Room for messages in the hand-off: the reader takes a permit, a dispatcher returns it. */
+	/**
+	 * The free dispatchers: the reader takes a permit before it reads a unit, and the dispatcher
+	 * that processed the unit returns it.
+	 */
 	private final Semaphore room;
 
 	private final CountDownLatch finished;
 
-	ConcurrentMessageDispatcher(String listenerId, int concurrency, Executor taskExecutor, Duration pollTimeout,
+	/** Whether the reader holds a permit for its next unit; read and written by the reader only. */
+	private boolean roomKept;
+
+	ConcurrentMessageDispatcher(String listenerId, int concurrency, Executor taskExecutor,
 			ListenerDelivery<T> delivery) {
 		this.listenerId = listenerId;
 		this.concurrency = concurrency;
 		this.taskExecutor = taskExecutor;
-		this.pollTimeoutNanos = pollTimeout.toNanos();
 		this.delivery = delivery;
 		this.handoff = new ArrayBlockingQueue<>(2 * concurrency);
 		this.room = new Semaphore(concurrency);
@@ -69,22 +74,29 @@ final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
 	}
 
 	/**
-	 * Wait for room, checking the drain deadline every poll timeout.
+	 * Wait for a free dispatcher. An interrupt ends the wait early; the reader asks again.
 	 */
 	@Override
-	public boolean dispatch(T unit, DrainDeadline drain) {
-		while (!drain.hasPassed()) {
+	public boolean awaitRoom(long timeoutNanos) {
+		if (!this.roomKept) {
 			try {
-				if (this.room.tryAcquire(this.pollTimeoutNanos, TimeUnit.NANOSECONDS)) {
-					this.handoff.add(unit);
-					return true;
-				}
+				this.roomKept = this.room.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
 			}
 			catch (InterruptedException ex) {
-				// Only the drain deadline ends the wait; look at it again.
+				// Only the reader's own checks of stop and the deadline end its waits.
 			}
 		}
-		return false;
+		return this.roomKept;
+	}
+
+	@Override
+	public boolean dispatch(T unit, DrainDeadline drain) {
+		if (drain.hasPassed()) {
+			return false;
+		}
+		this.roomKept = false;
+		this.handoff.add(unit);
+		return true;
 	}
 
 	@Override
@@ -146,8 +158,12 @@ final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
 				if (unit == END) {
 					return;
 				}
-				this.room.release();
-				this.delivery.deliver((T) unit);
+				try {
+					this.delivery.deliver((T) unit);
+				}
+				finally {
+					this.room.release();
+				}
 			}
 		}
 		finally {

@@ -24,6 +24,14 @@ final class DrainDeadline {
 	}
 
 	/**
+	 * Return how long the drain has left.
+	 * @return nanoseconds until the deadline, 0 or less once it passed
+	 */
+	long nanosLeft() {
+		return this.deadline - System.nanoTime();
+	}
+
+	/**
 	 * Return whether a drain was asked for and its deadline has passed.
 	 * @return whether the drain is over
 	 */

@@ -47,9 +47,27 @@ final class ListenerCounters {
 		return this.unprocessed.sum();
 	}
 
+	/**
+	 * Return how many messages were read and are neither processed nor handed to the error handler
+	 * yet.
+	 * @return the messages in flight
+	 * @see MailslotListenerStatistics#inFlight()
+	 */
+	long inFlight() {
+		return statistics().inFlight();
+	}
+
+	/**
+	 * Return the counts, read once each, so that messages in flight are what was received and
+	 * neither processed nor unprocessed in that one reading: a call that returns meanwhile is
+	 * counted in one place only.
+	 */
 	MailslotListenerStatistics statistics() {
-		return new MailslotListenerStatistics(this.received.sum(), this.bytesReceived.sum(), this.processed.sum(),
-				this.failures.sum(), this.unprocessed.sum());
+		long processed = this.processed.sum();
+		long unprocessed = this.unprocessed.sum();
+		long received = this.received.sum();
+		return new MailslotListenerStatistics(received, this.bytesReceived.sum(), processed, this.failures.sum(),
+				unprocessed, Math.max(0, received - processed - unprocessed));
 	}
 
 }

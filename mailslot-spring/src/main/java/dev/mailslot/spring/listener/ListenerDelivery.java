@@ -28,17 +28,18 @@ interface ListenerDelivery<T> {
 	T read(ReadTimeout timeout, BooleanSupplier interrupted);
 
 	/**
+	 * Read the next unit from the messages already waiting, without waiting for more: a drain
+	 * takes one unit at a time this way.
+	 * @return the unit
+	 * @throws MailslotTimeoutException if no message is waiting
+	 */
+	T readWaiting();
+
+	/**
 	 * Give a unit to the listener; what fails goes to the failure handler. Nothing is thrown.
 	 * @param unit the unit
 	 */
 	void deliver(T unit);
-
-	/**
-	 * Make units of messages drained from the mailslot.
-	 * @param messages the messages, in order
-	 * @return the units, in order
-	 */
-	List<T> group(List<Message<byte[]>> messages);
 
 	/**
 	 * Return the messages of units, for the error handler.

@@ -36,8 +36,8 @@ public interface MailslotFailureHandler {
 	int handleBatchFailure(List<Message<byte[]>> batch, Throwable failure, MailslotBatchMessageListener listener);
 
 	/**
-	 * Handle a message that was never dispatched, because it was still in the mailslot when the
-	 * shutdown timeout passed.
+	 * Handle a message that was never dispatched: the container had taken it from the mailslot, but
+	 * the shutdown timeout passed before a listener call took it.
 	 * @param message the message
 	 * @param cause why it was not dispatched
 	 */

@@ -1,7 +1,5 @@
 package dev.mailslot.spring.listener;
 
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.MailslotServer;
@@ -31,9 +29,12 @@ import dev.mailslot.spring.support.observation.DefaultMailslotListenerObservatio
  * <p>
  * {@link #pause()} stops reading but keeps the mailslot open, so messages queue in it.
  * {@link #stop()} stops reading and lets the dispatchers finish what they hold. {@link #shutdown()}
- * first drains the mailslot, because closing a mailslot deletes its messages: what cannot be
- * dispatched within the shutdown timeout goes to the error handler, with a
- * {@link MessageNotDispatchedException}.
+ * first drains the mailslot, a message or batch at a time, because closing a mailslot deletes its
+ * messages. Past the shutdown timeout it takes nothing more from the mailslot, whose close then
+ * deletes and counts what is left; what the container had taken but not dispatched goes to the
+ * error handler, with a {@link MessageNotDispatchedException}, and the messages of listener calls
+ * still running are logged as in flight at shutdown and counted
+ * {@link MailslotListenerStatistics#inFlight() in flight}.
  */
 public class MailslotListenerContainer extends AbstractMailslotListenerContainer {
 
@@ -158,14 +159,14 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 	private <T> ListenerRun createRun(ListenerDelivery<T> delivery) {
 		MailslotListenerContainerOptions options = getOptions();
 		MessageDispatcher<T> dispatcher = (options.concurrency() > 1)
-				? new ConcurrentMessageDispatcher<>(getId(), options.concurrency(), options.taskExecutor(),
-						options.pollTimeout(), delivery)
+				? new ConcurrentMessageDispatcher<>(getId(), options.concurrency(), options.taskExecutor(), delivery)
 				: new OrderedMessageDispatcher<>(delivery);
 		return new MailslotPollingReader<>(this, this.source, this.invoker, delivery, dispatcher, this.counters);
 	}
 
 	/**
-	 * Dispatch on this thread until the deadline.
+	 * Drain on this thread, one unit at a time, until the deadline: a listener call that outlasts
+	 * it holds up the shutdown until it returns.
 	 */
 	@Override
 	protected void drainIdle(long deadline) {
@@ -173,14 +174,11 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 	}
 
 	private <T> void drainIdle(ListenerDelivery<T> delivery, long deadline) {
-		List<T> units = delivery.group(this.source.readAll(getId()));
-		for (int i = 0; i < units.size(); i++) {
-			if (deadline - System.nanoTime() <= 0) {
-				this.invoker.giveUp(delivery.messagesOf(units.subList(i, units.size())));
-				return;
-			}
-			delivery.deliver(units.get(i));
-		}
+		DrainDeadline drain = new DrainDeadline();
+		drain.drainUntil(deadline);
+		new MailslotDrain<>(getId(), this.source, delivery, new OrderedMessageDispatcher<>(delivery),
+				this.invoker::giveUp, getOptions().pollTimeout().toNanos())
+			.drain(drain);
 	}
 
 	@Override

@@ -1,11 +1,7 @@
 package dev.mailslot.spring.listener;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
@@ -22,8 +18,6 @@ import dev.mailslot.ReadTimeout;
  * ({@link ReceivedMessage}).
  */
 final class MailslotMessageSource {
-
-	private static final Log logger = LogFactory.getLog(MailslotListenerContainer.class);
 
 	private final MailslotServer server;
 
@@ -61,31 +55,6 @@ final class MailslotMessageSource {
 	 */
 	Message<byte[]> read(ReadTimeout timeout) {
 		return toMessage(this.server.readMessage(timeout));
-	}
-
-	/**
-	 * Read every message waiting in the mailslot, at once. A read that fails ends the list with a
-	 * warning: what was read is returned.
-	 * @param listenerId the listener that reads, for the warning
-	 * @return the messages, in order
-	 */
-	List<Message<byte[]>> readAll(String listenerId) {
-		List<Message<byte[]>> messages = new ArrayList<>();
-		if (!this.server.isOpen()) {
-			return messages;
-		}
-		try {
-			while (true) {
-				messages.add(read(ReadTimeout.ZERO));
-			}
-		}
-		catch (MailslotTimeoutException ex) {
-			return messages;
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Listener " + listenerId + " stopped draining " + this.server.name() + ": " + ex);
-			return messages;
-		}
 	}
 
 	private Message<byte[]> toMessage(MailslotMessage received) {

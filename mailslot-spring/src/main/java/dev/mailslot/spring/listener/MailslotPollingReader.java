@@ -7,6 +7,8 @@ import java.util.function.BooleanSupplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.messaging.Message;
+
 import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
@@ -15,8 +17,11 @@ import dev.mailslot.ReadTimeout;
  * One run of a {@link MailslotListenerContainer}: a reader on a platform thread of its own (a
  * native read must not pin a virtual thread's carrier) that reads with the poll timeout, so that it
  * notices pause and stop promptly, and gives each message, or batch, to the run's
- * {@link MessageDispatcher}. At shutdown it drains the mailslot, because closing a mailslot deletes
- * its messages: what cannot be dispatched before the deadline goes to the error handler.
+ * {@link MessageDispatcher}, reading only once a dispatcher is free for it. At shutdown it drains
+ * the mailslot one unit at a time until the deadline ({@link MailslotDrain}), because closing a
+ * mailslot deletes its messages; what is still in the mailslot then stays there for the close to
+ * count. Whatever the run took is processed, handed to the error handler, or, for a listener call
+ * that outlasts the shutdown, counted and logged as in flight at shutdown.
  *
  * @param <T> what the reader reads at a time: a message or a batch ({@link ListenerDelivery})
  */
@@ -38,6 +43,8 @@ final class MailslotPollingReader<T> implements ListenerRun {
 	private final MessageDispatcher<T> dispatcher;
 
 	private final ListenerCounters counters;
+
+	private final MailslotDrain<T> mailslotDrain;
 
 	private final ReadTimeout pollReadTimeout;
 
@@ -65,6 +72,8 @@ final class MailslotPollingReader<T> implements ListenerRun {
 		this.counters = counters;
 		this.pollReadTimeout = ReadTimeout.of(container.getOptions().pollTimeout());
 		this.pollTimeoutNanos = container.getOptions().pollTimeout().toNanos();
+		this.mailslotDrain = new MailslotDrain<>(container.getId(), source, delivery, dispatcher, this::giveUp,
+				this.pollTimeoutNanos);
 		this.thread = new Thread(this::read, "mailslot-" + container.getId());
 	}
 
@@ -101,6 +110,9 @@ final class MailslotPollingReader<T> implements ListenerRun {
 	private void read() {
 		try {
 			while (this.container.awaitReading(this)) {
+				if (!this.dispatcher.awaitRoom(this.pollTimeoutNanos)) {
+					continue;
+				}
 				T unit;
 				try {
 					unit = this.delivery.read(this.pollReadTimeout, this.interrupted);
@@ -108,12 +120,10 @@ final class MailslotPollingReader<T> implements ListenerRun {
 				catch (MailslotTimeoutException ex) {
 					continue;
 				}
-				if (!this.dispatcher.dispatch(unit, this.drain)) {
-					giveUp(List.of(unit));
-				}
+				this.mailslotDrain.dispatchOrGiveUp(unit, this.drain);
 			}
 			if (this.drain.isDraining()) {
-				drainMailslot();
+				this.mailslotDrain.drain(this.drain);
 			}
 		}
 		catch (MailslotClosedException ex) {
@@ -135,27 +145,13 @@ final class MailslotPollingReader<T> implements ListenerRun {
 	}
 
 	/**
-	 * Take everything the mailslot holds and dispatch it until the drain deadline; what is left
-	 * goes to the error handler at once, in one hand-off.
+	 * Hand messages to the error handler from the reader, marking the run as handing off so that
+	 * shutdown waits for it to end before the mailslot closes.
 	 */
-	private void drainMailslot() {
-		List<T> units = this.delivery.group(this.source.readAll(this.container.getId()));
-		for (int i = 0; i < units.size(); i++) {
-			if (!this.dispatcher.dispatch(units.get(i), this.drain)) {
-				giveUp(units.subList(i, units.size()));
-				return;
-			}
-		}
-	}
-
-	/**
-	 * Hand messages or batches to the error handler from the reader, marking the run as handing
-	 * off so that shutdown waits for it to end before the mailslot closes.
-	 */
-	private void giveUp(List<T> units) {
+	private void giveUp(List<Message<byte[]>> messages) {
 		this.handingOff = true;
 		try {
-			this.invoker.giveUp(this.delivery.messagesOf(units));
+			this.invoker.giveUp(messages);
 		}
 		finally {
 			this.handingOff = false;
@@ -170,35 +166,37 @@ final class MailslotPollingReader<T> implements ListenerRun {
 	}
 
 	/**
-	 * Wait for the reader and the dispatchers until the deadline. Past it, at shutdown, hand what
-	 * the dispatchers did not take to the error handler; at a plain stop they take it still.
+	 * Wait for the reader and the dispatchers until the deadline, and for the reader a little
+	 * longer: it notices the stop within a poll timeout. At shutdown, hand what no dispatcher took
+	 * to the error handler, and log the messages of listener calls still running as in flight at
+	 * shutdown; at a plain stop the dispatchers take what is left still.
 	 */
 	@Override
 	public void awaitStop(boolean drain, long deadline) {
-		boolean interrupted = join(deadline);
+		boolean interrupted = join(deadline + this.pollTimeoutNanos * 2);
 		try {
-			if (drain && this.dispatcher.callsOnReader() && isActive()) {
-				this.invoker.giveUp(this.source.readAll(this.container.getId()));
-			}
-			interrupted |= join(deadline + this.pollTimeoutNanos * 2);
 			interrupted |= awaitHandOff();
-			if (this.dispatcher.callsOnReader() && isActive()) {
-				warnUnfinished();
-			}
+			boolean finished;
 			while (true) {
 				try {
-					if (!this.dispatcher.awaitFinished(deadline)) {
-						if (drain) {
-							this.invoker.giveUp(this.delivery.messagesOf(this.dispatcher.takeBack()));
-						}
-						warnUnfinished();
-					}
+					finished = this.dispatcher.awaitFinished(deadline);
 					break;
 				}
 				catch (InterruptedException ex) {
 					interrupted = true;
 				}
 			}
+			if (finished && !isActive()) {
+				return;
+			}
+			if (!drain) {
+				warnUnfinished();
+				return;
+			}
+			if (!finished) {
+				this.invoker.giveUp(this.delivery.messagesOf(this.dispatcher.takeBack()));
+			}
+			warnInFlight();
 		}
 		finally {
 			if (interrupted) {
@@ -208,9 +206,9 @@ final class MailslotPollingReader<T> implements ListenerRun {
 	}
 
 	/**
-	 * Wait while the reader hands what it could not dispatch to the error handler, however many
-	 * messages that is, for as long as the hand-off goes on: an error handler that takes no message
-	 * for {@value #STALLED_HAND_OFF_SECONDS} s is given up on.
+	 * Wait while the reader hands a unit it read as the deadline passed to the error handler, for
+	 * as long as the hand-off goes on: an error handler that takes no message for
+	 * {@value #STALLED_HAND_OFF_SECONDS} s is given up on.
 	 * @return whether this thread was interrupted meanwhile
 	 */
 	private boolean awaitHandOff() {
@@ -248,6 +246,21 @@ final class MailslotPollingReader<T> implements ListenerRun {
 			}
 		}
 		return interrupted;
+	}
+
+	/**
+	 * Log the messages whose listener calls outlast the shutdown, which the statistics count in
+	 * flight: they go on while the application closes, and are lost if it exits first.
+	 */
+	private void warnInFlight() {
+		long inFlight = this.counters.inFlight();
+		if (inFlight <= 0) {
+			return;
+		}
+		logger.warn("Listener " + this.container.getId() + " on " + this.source.server().name() + " has " + inFlight
+				+ " message(s) in flight at shutdown: its listener calls did not return within the shutdown timeout of "
+				+ this.container.getOptions().shutdownTimeout()
+				+ "; they go on while the application closes and are not processed if it exits first");
 	}
 
 	private void warnUnfinished() {

@@ -18,6 +18,14 @@ final class OrderedMessageDispatcher<T> implements MessageDispatcher<T> {
 	public void start() {
 	}
 
+	/**
+	 * The reader itself is free once it reads.
+	 */
+	@Override
+	public boolean awaitRoom(long timeoutNanos) {
+		return true;
+	}
+
 	@Override
 	public boolean dispatch(T unit, DrainDeadline drain) {
 		if (drain.hasPassed()) {

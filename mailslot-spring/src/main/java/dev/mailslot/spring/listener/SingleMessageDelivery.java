@@ -27,13 +27,13 @@ final class SingleMessageDelivery implements ListenerDelivery<Message<byte[]>> {
 	}
 
 	@Override
-	public void deliver(Message<byte[]> message) {
-		this.invoker.invoke(message);
+	public Message<byte[]> readWaiting() {
+		return this.source.read(ReadTimeout.ZERO);
 	}
 
 	@Override
-	public List<Message<byte[]>> group(List<Message<byte[]>> messages) {
-		return messages;
+	public void deliver(Message<byte[]> message) {
+		this.invoker.invoke(message);
 	}
 
 	@Override

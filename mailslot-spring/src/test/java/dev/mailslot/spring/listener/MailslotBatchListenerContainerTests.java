@@ -120,7 +120,7 @@ class MailslotBatchListenerContainerTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.container.getStatistics().processed() == 250);
 		assertThat(this.calls).extracting(List::size).containsExactly(100, 100, 50);
 		assertThat(delivered()).containsExactly(messages(250));
-		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(250, 890, 250, 0, 0));
+		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(250, 890, 250, 0, 0, 0));
 	}
 
 	@Test
@@ -214,7 +214,7 @@ class MailslotBatchListenerContainerTests {
 		assertThat(this.calls).containsExactly(List.of("a", "b", "c"), List.of("a", "b", "c"));
 		assertThat(this.handled).containsExactlyInAnyOrderEntriesOf(Map.of("a", 2, "b", 2, "c", 2));
 		assertThat(this.causes).allSatisfy((cause) -> assertThat(cause).hasMessage("whole batch"));
-		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(3, 3, 0, 2, 3));
+		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(3, 3, 0, 2, 3, 0));
 	}
 
 	@Test
@@ -233,7 +233,7 @@ class MailslotBatchListenerContainerTests {
 		assertThat(this.handled).containsExactlyEntriesOf(Map.of("m2", 2));
 		assertThat(this.causes).singleElement()
 			.satisfies((cause) -> assertThat(cause).isInstanceOf(IllegalStateException.class).hasMessage("m2 is bad"));
-		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(5, 10, 4, 2, 1));
+		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(5, 10, 4, 2, 1, 0));
 	}
 
 	@Test
@@ -253,7 +253,7 @@ class MailslotBatchListenerContainerTests {
 		assertThat(this.calls).containsExactly(List.of("m0", "m1", "m2", "m3", "m4"), List.of("m1", "m2", "m3", "m4"),
 				List.of("m3", "m4"), List.of("m4"));
 		assertThat(this.handled).containsExactlyEntriesOf(Map.of("m3", 2));
-		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(5, 10, 4, 3, 1));
+		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(5, 10, 4, 3, 1, 0));
 	}
 
 	@Test
@@ -328,28 +328,6 @@ class MailslotBatchListenerContainerTests {
 		assertThat(this.calls).extracting(List::size).containsExactly(100, 100, 50);
 		assertThat(delivered()).containsExactly(messages(250));
 		assertThat(this.handled).isEmpty();
-	}
-
-	@Test
-	void batchesNotDispatchedByTheShutdownTimeoutGoToTheErrorHandlerOnce() {
-		createPaused((batch) -> {
-			try {
-				Thread.sleep(300);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}, options().maxBatchSize(10).shutdownTimeout(Duration.ofMillis(500)));
-		write(messages(50));
-		this.container.shutdown();
-		List<String> delivered = delivered();
-		assertThat(delivered).isNotEmpty().hasSizeLessThan(50);
-		assertThat(this.handled.keySet()).doesNotContainAnyElementsOf(delivered);
-		assertThat(this.handled).allSatisfy((text, attempts) -> assertThat(attempts).isZero());
-		Set<String> all = new HashSet<>(delivered);
-		all.addAll(this.handled.keySet());
-		assertThat(all).containsExactlyInAnyOrder(messages(50));
-		assertThat(this.causes).allSatisfy((cause) -> assertThat(cause).isInstanceOf(MessageNotDispatchedException.class));
 	}
 
 	@Test

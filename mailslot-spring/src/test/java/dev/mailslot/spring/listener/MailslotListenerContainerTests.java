@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests for {@link MailslotListenerContainer} on its own, on the memory transport: stopping and
  * starting again, the observation around each dispatch, the statistics, retries and the failure
- * handler, the dispatchers' thread names and what shutdown gives up.
+ * handler and the dispatchers' thread names.
  */
 class MailslotListenerContainerTests {
 
@@ -147,7 +147,7 @@ class MailslotListenerContainerTests {
 		assertThat(bad.getError()).isInstanceOf(IllegalStateException.class).hasMessage("bad message");
 		assertThat(this.handled).hasSize(1);
 		MailslotListenerStatistics statistics = this.container.getStatistics();
-		assertThat(statistics).isEqualTo(new MailslotListenerStatistics(2, 7, 1, 2, 1));
+		assertThat(statistics).isEqualTo(new MailslotListenerStatistics(2, 7, 1, 2, 1, 0));
 	}
 
 	@Test
@@ -161,7 +161,7 @@ class MailslotListenerContainerTests {
 		write("retried");
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.observed.size() == 1);
 		assertThat(this.observed.get(0).getOutcome()).isEqualTo(MailslotListenerObservationContext.Outcome.SUCCESS);
-		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(1, 7, 1, 1, 0));
+		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(1, 7, 1, 1, 0, 0));
 		assertThat(this.handled).isEmpty();
 	}
 
@@ -176,7 +176,7 @@ class MailslotListenerContainerTests {
 		assertThat(this.observed.get(0).getError()).hasMessage("call 2");
 		assertThat(this.handled).singleElement().satisfies((cause) -> assertThat(cause).hasMessage("call 2"));
 		assertThat(this.attempts).containsExactly(2);
-		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(1, 7, 0, 2, 1));
+		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(1, 7, 0, 2, 1, 0));
 	}
 
 	@Test
@@ -234,37 +234,6 @@ class MailslotListenerContainerTests {
 		write("two");
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.container.getStatistics().processed() == 2);
 		assertThat(threads).containsExactlyInAnyOrder("mailslot-test-1", "mailslot-test-2");
-	}
-
-	@Test
-	void messagesLeftAtTheShutdownTimeoutGoToTheErrorHandlerAsNotDispatched() throws Exception {
-		CountDownLatch release = new CountDownLatch(1);
-		CountDownLatch busy = new CountDownLatch(1);
-		start((message) -> {
-			busy.countDown();
-			try {
-				release.await(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}, options().shutdownTimeout(Duration.ofMillis(200)));
-		write("in the listener");
-		assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
-		write("left 1");
-		write("left 2");
-		Thread releaser = new Thread(() -> {
-			await().atMost(Duration.ofSeconds(5)).until(() -> this.handled.size() == 2);
-			release.countDown();
-		});
-		releaser.start();
-		this.container.shutdown();
-		releaser.join(5_000);
-		assertThat(this.handled).hasSize(2)
-			.allSatisfy((cause) -> assertThat(cause).isInstanceOfSatisfying(MessageNotDispatchedException.class,
-					(notDispatched) -> assertThat(notDispatched.getShutdownTimeout()).isEqualTo(Duration.ofMillis(200))));
-		assertThat(this.attempts).containsExactly(0, 0);
-		assertThat(this.container.getStatistics()).isEqualTo(new MailslotListenerStatistics(3, 27, 1, 0, 2));
 	}
 
 }
