@@ -226,8 +226,9 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 
 	/**
 	 * Drain the mailslot, then stop: used before the mailslot is closed, which deletes what it
-	 * holds. Works also on a container that is stopped, failed or never started. Messages not
-	 * dispatched within the shutdown timeout go to the error handler.
+	 * holds. Works also on a container that is stopped, failed or never started. The drain takes a
+	 * message or batch at a time until the shutdown timeout: what it took and could not dispatch goes
+	 * to the error handler, and what it did not take stays in the mailslot for its close to count.
 	 */
 	public void shutdown() {
 		stop(true);

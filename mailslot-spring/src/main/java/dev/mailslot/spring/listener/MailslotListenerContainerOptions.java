@@ -131,7 +131,8 @@ public final class MailslotListenerContainerOptions {
 
 	/**
 	 * Return how long a stop waits for the messages in flight, and a shutdown for the drain; what
-	 * is left then goes to the error handler.
+	 * the drain took and could not dispatch then goes to the error handler, and what it did not take
+	 * stays in the mailslot for its close to count.
 	 * @return the shutdown timeout
 	 */
 	public Duration shutdownTimeout() {

@@ -387,8 +387,9 @@ public class MailslotProperties {
 		private Duration pollTimeout = Duration.ofSeconds(1);
 
 		/**
-		 * How long shutdown waits for a listener to drain its mailslot and finish; messages left
-		 * then go to the error handler.
+		 * How long shutdown waits for a listener to drain its mailslot, a message or batch at a
+		 * time, and finish; messages still in the mailslot then stay there for its close, which
+		 * deletes and counts them, and calls still running are logged as in flight.
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
