@@ -182,6 +182,7 @@ public class MailslotTemplate implements DisposableBean {
 	 * @throws IllegalStateException if a running listener reads it: the two would race
 	 */
 	public @Nullable Message<byte[]> receive(String mailslot, Duration timeout) {
+		Assert.state(!this.destroyed, CLOSED);
 		return this.receiver.receive(mailslot, timeout);
 	}
 

@@ -192,6 +192,18 @@ class MailslotTemplateReceiveTests {
 		assertGone(mailslots, sent.get());
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "posix", "memory" })
+	void aClosedTemplateRefusesToReceiveOrToSendARequest(String transport) {
+		start(transport);
+		this.template.destroy();
+		assertThatIllegalStateException().isThrownBy(() -> this.template.receive("inbox", WAIT))
+			.withMessage("The MailslotTemplate is closed");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.template.sendAndReceive("service", (replyTo) -> "ping", WAIT))
+			.withMessage("The MailslotTemplate is closed");
+	}
+
 	private static void assertGone(MailslotTransport transport, MailslotName mailslot) {
 		assertThat(mailslot).isNotNull();
 		assertThatExceptionOfType(NoSuchMailslotException.class).isThrownBy(() -> transport.openClient(mailslot));
