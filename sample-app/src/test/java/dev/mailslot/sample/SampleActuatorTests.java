@@ -87,6 +87,28 @@ class SampleActuatorTests {
 			.get("details").get("nextMessageSize").asString()).isEqualTo("none");
 	}
 
+	@Test
+	void aBadRequestSaysWhichIdIsUnknownAndWhichIdsThereAre() throws Exception {
+		HttpResponse<String> unknownId = send(HttpRequest.newBuilder(uri("/actuator/mailslots/nope")).GET());
+		assertThat(unknownId.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(unknownId.body()).get("message").asString())
+			.isEqualTo("No mailslot listener has the id 'nope'; the ids are [sample]");
+		HttpResponse<String> unknownAction = send(HttpRequest.newBuilder(uri("/actuator/mailslots/sample"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"jump\"}")));
+		assertThat(unknownAction.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(unknownAction.body()).get("message").asString())
+			.isEqualTo("Unknown action 'jump' for listener 'sample'; use pause, resume, start or stop");
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private JsonNode get(String path) throws Exception {
 		HttpResponse<String> response = this.http.send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),

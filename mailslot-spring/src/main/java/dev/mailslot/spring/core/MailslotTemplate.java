@@ -2,10 +2,12 @@ package dev.mailslot.spring.core;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.util.Assert;
 import org.springframework.util.ConcurrentLruCache;
@@ -17,6 +19,7 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.NoSuchMailslotException;
+import dev.mailslot.ReadTimeout;
 
 /**
  * Sends messages to mailslots: {@code send("orders", order)} converts the payload with the same
@@ -30,6 +33,11 @@ import dev.mailslot.NoSuchMailslotException;
  * cache of the same bound, so targets that change with every message take no more memory than
  * that. If a mailslot's server went away and came back, the next send reopens the handle and
  * writes once more.
+ * <p>
+ * It receives too, as {@code JmsTemplate} does: {@code receive} and {@code receiveAndConvert} read
+ * one message from a mailslot the application owns (one no running listener reads), and
+ * {@code sendAndReceive} sends a request that carries the name of a temporary reply mailslot and
+ * waits for the reply there. Each returns {@code null} when nothing arrived within its timeout.
  */
 public class MailslotTemplate implements DisposableBean {
 
@@ -48,6 +56,8 @@ public class MailslotTemplate implements DisposableBean {
 	private final @Nullable MailslotServers servers;
 
 	private final PayloadEncodings encodings;
+
+	private final MailslotReceiver receiver;
 
 	private final MailslotClients clients = new MailslotClients(this::openClient, CACHED_TARGETS);
 
@@ -70,6 +80,15 @@ public class MailslotTemplate implements DisposableBean {
 		this.transport = transport;
 		this.servers = servers;
 		this.encodings = new PayloadEncodings(messageConverter);
+		this.receiver = new MailslotReceiver(transport, servers, messageConverter);
+	}
+
+	/**
+	 * Set what tells which running listener reads a mailslot: {@code receive} refuses those.
+	 * @param readers the lookup, such as the listener registry's
+	 */
+	public void setReaders(MailslotReaders readers) {
+		this.receiver.setReaders(readers);
 	}
 
 	/**
@@ -152,6 +171,68 @@ public class MailslotTemplate implements DisposableBean {
 	 */
 	public void send(MailslotName mailslot, byte[] message) {
 		send(mailslot, ByteBuffer.wrap(message));
+	}
+
+	/**
+	 * Read one message from a mailslot the application owns, waiting up to a timeout.
+	 * @param mailslot a configured server id, or the name of a server the application created
+	 * @param timeout how long to wait for a message; zero takes one only if it waits already
+	 * @return the message with the headers a listener sees, or {@code null} if none arrived in time
+	 * @throws IllegalArgumentException if the application owns no such mailslot
+	 * @throws IllegalStateException if a running listener reads it: the two would race
+	 */
+	public @Nullable Message<byte[]> receive(String mailslot, Duration timeout) {
+		Assert.state(!this.destroyed, CLOSED);
+		return this.receiver.receive(mailslot, timeout);
+	}
+
+	/**
+	 * Read one message as {@link #receive(String, Duration)} does and convert its payload with the
+	 * converters listeners use.
+	 * @param mailslot a configured server id, or the name of a server the application created
+	 * @param type the payload type, such as {@code String} or a JSON record
+	 * @param timeout how long to wait for a message
+	 * @return the payload, or {@code null} if no message arrived in time
+	 * @throws org.springframework.messaging.converter.MessageConversionException if no converter
+	 * turns the message into the type (the message is taken from the mailslot all the same)
+	 */
+	public <T> @Nullable T receiveAndConvert(String mailslot, Class<T> type, Duration timeout) {
+		return this.receiver.convert(receive(mailslot, timeout), type);
+	}
+
+	/**
+	 * Send a request and wait for its reply on a temporary mailslot, as NETLOGON's requests carry
+	 * the mailslot to answer to. The temporary mailslot ({@code \\.\mailslot\temp\reply\<random>})
+	 * is created first, the request made with its name and sent, and the mailslot closed in every
+	 * case: once the reply came, on the timeout, or when making or sending the request failed. A
+	 * reply written after that finds no mailslot.
+	 * @param mailslot where to send the request: a configured server id or a mailslot name
+	 * @param request makes the request's payload from the reply mailslot's name
+	 * @param timeout how long to wait for the reply once the request is sent
+	 * @return the reply, or {@code null} if none arrived in time
+	 */
+	public @Nullable Message<byte[]> sendAndReceive(String mailslot, Function<MailslotName, Object> request,
+			Duration timeout) {
+		ReadTimeout readTimeout = ReadTimeout.of(timeout);
+		Assert.state(!this.destroyed, CLOSED);
+		try (MailslotServer replies = this.receiver.createReplyMailslot()) {
+			send(mailslot, request.apply(replies.name()));
+			return this.receiver.read(replies, null, readTimeout);
+		}
+	}
+
+	/**
+	 * Send a request as {@link #sendAndReceive(String, Function, Duration)} does and convert the
+	 * reply's payload with the converters listeners use.
+	 * @param mailslot where to send the request: a configured server id or a mailslot name
+	 * @param request makes the request's payload from the reply mailslot's name
+	 * @param type the reply's payload type
+	 * @param timeout how long to wait for the reply once the request is sent
+	 * @return the reply's payload, or {@code null} if none arrived in time
+	 */
+	public <T> @Nullable T convertSendAndReceive(String mailslot, Function<MailslotName, Object> request,
+			Class<T> type, Duration timeout) {
+		return this.receiver.convert(sendAndReceive(mailslot, request, timeout), type);
 	}
 
 	private void send(MailslotName mailslot, ByteBuffer message) {

@@ -17,11 +17,13 @@ import org.springframework.messaging.converter.MessageConverter;
 
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
+import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
+import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.support.converter.MailslotMessageConverters;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -79,9 +81,14 @@ public final class MailslotAutoConfiguration {
 	MailslotTemplate mailslotTemplate(MailslotTransport transport, MailslotServers servers,
 			MailslotProperties properties,
 			@Qualifier("mailslotMessageConverter") MessageConverter mailslotMessageConverter,
-			ObjectProvider<MailslotNetwork> network) {
+			ObjectProvider<MailslotNetwork> network, ObjectProvider<MailslotListenerEndpointRegistry> registry) {
 		MailslotTemplate template = new MailslotTemplate(transport, servers, mailslotMessageConverter);
 		template.setWriteTimeout(properties.getTemplate().getWriteTimeout());
+		template.setReaders((mailslot) -> {
+			MailslotListenerEndpointRegistry listeners = registry.getIfAvailable();
+			MailslotListenerContainer container = (listeners != null) ? listeners.getListenerContainer(mailslot) : null;
+			return (container != null && container.isRunning()) ? container.getId() : null;
+		});
 		network.ifAvailable((running) -> template.setRemoteTransport(running.getTransport()));
 		return template;
 	}

@@ -68,8 +68,11 @@ public class MailslotsEndpoint {
 			case "resume" -> container.resume();
 			case "start" -> container.start();
 			case "stop" -> container.stop();
-			default -> throw new InvalidEndpointRequestException("Unknown action '" + action
-					+ "'; use pause, resume, start or stop", "Unknown action");
+			default -> {
+				String message = "Unknown action '" + action + "' for listener '" + id
+						+ "'; use pause, resume, start or stop";
+				throw new InvalidEndpointRequestException(message, message);
+			}
 		}
 		return describe(container);
 	}
@@ -77,8 +80,9 @@ public class MailslotsEndpoint {
 	private MailslotListenerContainer container(String id) {
 		MailslotListenerContainer container = this.registry.getListenerContainer(id);
 		if (container == null) {
-			throw new InvalidEndpointRequestException("No mailslot listener has the id '" + id + "'; the ids are "
-					+ this.registry.getListenerContainerIds(), "No such listener");
+			String message = "No mailslot listener has the id '" + id + "'; the ids are "
+					+ this.registry.getListenerContainerIds();
+			throw new InvalidEndpointRequestException(message, message);
 		}
 		return container;
 	}

@@ -1,6 +1,7 @@
 package dev.mailslot.spring.boot.actuate.metrics;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 
@@ -21,9 +22,10 @@ import dev.mailslot.transport.network.NetworkMailslotTransport;
 import dev.mailslot.transport.network.NetworkStatistics;
 
 /**
- * Registers the meters of mailslots and their listeners. Per server (tags {@code mailslot},
- * {@code server}): the gauge {@code mailslot.backlog}, the message count GetMailslotInfo reports.
- * Per listener (tags {@code listener}, {@code mailslot}): the counters
+ * Registers the meters of mailslots and their listeners, tagged as the {@code mailslot.listener}
+ * observation's timer is: {@value #NAME_TAG} (the full name), {@value #SERVER_ID_TAG},
+ * {@value #LISTENER_ID_TAG}. Per server: the gauge {@code mailslot.backlog}, the message count
+ * GetMailslotInfo reports. Per listener: the counters
  * {@code mailslot.messages.received}, {@code mailslot.bytes.received},
  * {@code mailslot.messages.processed}, {@code mailslot.listener.failures} (listener calls that
  * threw, retries included) and {@code mailslot.messages.unprocessed} (messages handed to the
@@ -31,8 +33,24 @@ import dev.mailslot.transport.network.NetworkStatistics;
  * {@code mailslot.network.datagrams.received}, {@code .delivered} and {@code .dropped} (tag
  * {@code reason}). Processing time by outcome is the
  * {@code mailslot.listener} timer of the observation.
+ * <p>
+ * The tags of release 0.1, {@code mailslot}, {@code server} and {@code listener}, stay on the
+ * same meters beside the new ones until 0.2, so that dashboards keep working while they move;
+ * {@code MeterFilter.ignoreTags(...)} drops them sooner.
  */
 public class MailslotMetrics {
+
+	/** The tag of the full mailslot name, as the observation's {@code mailslot.name}. */
+	public static final String NAME_TAG = "mailslot.name";
+
+	/** The tag of the server id (or the name's path, for a server created for a listener). */
+	public static final String SERVER_ID_TAG = "mailslot.server.id";
+
+	/** The tag of the listener id, as the observation's {@code mailslot.listener.id}. */
+	public static final String LISTENER_ID_TAG = "mailslot.listener.id";
+
+	/** The tags of release 0.1, kept beside the new ones until 0.2, when they go. */
+	public static final List<String> LEGACY_TAGS = List.of("mailslot", "server", "listener");
 
 	private final MailslotServers servers;
 
@@ -78,7 +96,8 @@ public class MailslotMetrics {
 				Gauge.builder("mailslot.backlog", server, MailslotMetrics::backlog)
 					.description("Messages waiting in the mailslot")
 					.baseUnit("messages")
-					.tags(Tags.of("mailslot", server.name().toString(), "server", key))
+					.tags(Tags.of(NAME_TAG, server.name().toString(), SERVER_ID_TAG, key)
+						.and("mailslot", server.name().toString(), "server", key))
 					.register(meters);
 			}
 		});
@@ -110,7 +129,9 @@ public class MailslotMetrics {
 	}
 
 	private static void bind(MeterRegistry meters, MailslotListenerContainer container) {
-		Tags tags = Tags.of("listener", container.getId(), "mailslot", container.getServer().name().toString());
+		String name = container.getServer().name().toString();
+		Tags tags = Tags.of(LISTENER_ID_TAG, container.getId(), NAME_TAG, name)
+			.and("listener", container.getId(), "mailslot", name);
 		counter(meters, "mailslot.messages.received", "Messages read from the mailslot", BaseUnits.MESSAGES, tags,
 				container, MailslotListenerStatistics::received);
 		counter(meters, "mailslot.bytes.received", "Bytes of the messages read from the mailslot", BaseUnits.BYTES,

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import dev.mailslot.spring.boot.actuate.endpoint.MailslotsEndpoint;
+import dev.mailslot.spring.boot.actuate.endpoint.MailslotsEndpointWebExtension;
 import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.core.MailslotNetwork;
@@ -28,6 +29,13 @@ public final class MailslotsEndpointAutoConfiguration {
 	MailslotsEndpoint mailslotsEndpoint(MailslotServers servers, MailslotListenerEndpointRegistry registry,
 			ObjectProvider<MailslotNetwork> network) {
 		return new MailslotsEndpoint(servers, registry, network.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(MailslotsEndpoint.class)
+	MailslotsEndpointWebExtension mailslotsEndpointWebExtension(MailslotsEndpoint endpoint) {
+		return new MailslotsEndpointWebExtension(endpoint);
 	}
 
 }
