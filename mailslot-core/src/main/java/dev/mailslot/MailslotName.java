@@ -115,6 +115,12 @@ public final class MailslotName {
 			if (segment.equals(".") || segment.equals("..")) {
 				throw invalid(text, "the path '" + path + "' has the part '" + segment + "', which is not allowed");
 			}
+			char last = segment.charAt(segment.length() - 1);
+			if (last == '.' || last == ' ') {
+				throw invalid(text, "the part '" + segment + "' of the path ends with " + describe(last)
+						+ ", which Windows strips from each part of a name, so that it would name the same "
+						+ "mailslot as '" + segment.stripTrailing().replaceAll("[. ]+$", "") + "'; remove it");
+			}
 			for (int i = 0; i < segment.length(); i++) {
 				char c = segment.charAt(i);
 				if (isUnpairedSurrogate(segment, i)) {

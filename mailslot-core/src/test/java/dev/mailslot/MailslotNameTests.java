@@ -80,6 +80,9 @@ class MailslotNameTests {
 			"\\\\.\\mailslot\\a\\\\b | has an empty part", "\\\\.\\mailslot\\a\\ | has an empty part",
 			"\\\\.\\mailslot\\a\\..\\b | has the part '..'", "\\\\.\\mailslot\\a*b | the part 'a*b' of the path contains '*'",
 			"\\\\.\\mailslot\\a/b | separate parts with '\\'", "\\\\.\\mailslot\\a:b | contains ':'",
+			"\\\\.\\mailslot\\orders. | ends with '.', which Windows strips",
+			"\\\\.\\mailslot\\app.\\orders | the part 'app.' of the path ends with '.'",
+			"'\\\\.\\mailslot\\orders ' | same mailslot as 'orders'",
 			"\\\\ho st\\mailslot\\x | the host part 'ho st' contains the character U+0020",
 			"\\\\a?b\\mailslot\\x | the host part 'a?b' contains '?'" })
 	void rejectsBadNamesNamingTheBadPart(String text, String reason) {
