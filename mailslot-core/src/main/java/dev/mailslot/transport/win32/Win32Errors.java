@@ -124,9 +124,7 @@ final class Win32Errors {
 		MailslotException exception = switch (code) {
 			case ERROR_REMOTE_MAILSLOTS_DEPRECATED -> remoteMailslotsOff(name, code);
 			case ERROR_BAD_NETPATH -> new NoSuchMailslotException(name, "Cannot send to " + name
-					+ ((size > Win32MailslotClient.MAX_BROADCAST_MESSAGE_SIZE) ? ": if '" + name.host()
-							+ "' is a domain, messages over " + Win32MailslotClient.MAX_BROADCAST_MESSAGE_SIZE
-							+ " bytes cannot be sent to it" : ": the host or domain cannot be reached") + cause);
+					+ ": the host or domain cannot be reached" + cause);
 			case ERROR_INVALID_PARAMETER -> name.isLocal() ? new MessageTooLargeException(name, size, -1,
 					"Mailslot " + name + " refused a message of " + size + " bytes, larger than its maximum message "
 							+ "size; nothing was sent. Send smaller messages, or give the server a larger "

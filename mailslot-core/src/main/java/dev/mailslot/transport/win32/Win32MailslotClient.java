@@ -15,7 +15,10 @@ import dev.mailslot.spi.AbstractMailslotClient;
  */
 final class Win32MailslotClient extends AbstractMailslotClient {
 
-	/** Largest message Windows sends to a domain or {@code *} name. */
+	/**
+	 * Largest message Windows sends between computers ("About Mailslots"): to a host, a domain or
+	 * {@code *} name.
+	 */
 	static final int MAX_BROADCAST_MESSAGE_SIZE = 424;
 
 	private final Win32Api api;
@@ -34,10 +37,11 @@ final class Win32MailslotClient extends AbstractMailslotClient {
 	@Override
 	protected synchronized void send(ByteBuffer message) {
 		int size = message.remaining();
-		if (name().scope() == MailslotName.Scope.PRIMARY_DOMAIN && size > MAX_BROADCAST_MESSAGE_SIZE) {
+		if (!name().isLocal() && size > MAX_BROADCAST_MESSAGE_SIZE) {
 			throw new MessageTooLargeException(name(), size, MAX_BROADCAST_MESSAGE_SIZE, "Message of " + size
-					+ " bytes is larger than the " + MAX_BROADCAST_MESSAGE_SIZE + " bytes Windows sends to a domain "
-					+ "(" + name() + "); nothing was sent");
+					+ " bytes is larger than the " + MAX_BROADCAST_MESSAGE_SIZE + " bytes Windows sends between "
+					+ "computers (" + name() + "); nothing was sent. Send at most " + MAX_BROADCAST_MESSAGE_SIZE
+					+ " bytes to another computer, or use a named pipe or a socket for larger messages");
 		}
 		ensureOpen();
 		byte[] bytes = new byte[size];

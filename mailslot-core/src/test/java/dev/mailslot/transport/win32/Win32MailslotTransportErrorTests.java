@@ -119,10 +119,22 @@ class Win32MailslotTransportErrorTests {
 	}
 
 	@Test
-	void overBroadcastLimitToANamedDomainExplainsWindowsRefusal() {
+	void overTheLimitBetweenComputersToAHostOrNamedDomainIsRefusedBeforeWriting() {
+		ScriptedWin32Api api = new ScriptedWin32Api();
+		MailslotClient client = transport(api).openClient(this.remote);
+		assertThatExceptionOfType(MessageTooLargeException.class).isThrownBy(() -> client.write(new byte[500]))
+			.withMessageContaining("larger than the 424 bytes Windows sends between computers")
+			.satisfies((ex) -> assertThat(ex.getMaxMessageSize()).isEqualTo(424L));
+		assertThat(api.calls).doesNotContain("WriteFile");
+		client.write(new byte[424]);
+		assertThat(api.calls).contains("WriteFile");
+	}
+
+	@Test
+	void anUnreachableHostOrDomainIsNoSuchMailslot() {
 		MailslotClient client = transport(new ScriptedWin32Api().fail("WriteFile", 53)).openClient(this.remote);
-		assertThatExceptionOfType(NoSuchMailslotException.class).isThrownBy(() -> client.write(new byte[500]))
-			.withMessageContaining("if 'HOST' is a domain, messages over 424 bytes cannot be sent to it");
+		assertThatExceptionOfType(NoSuchMailslotException.class).isThrownBy(() -> client.write(new byte[100]))
+			.withMessageContaining("the host or domain cannot be reached");
 	}
 
 	@Test
