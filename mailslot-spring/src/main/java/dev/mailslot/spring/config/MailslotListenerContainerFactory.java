@@ -17,7 +17,9 @@ import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets;
 /**
  * Creates a {@link MailslotListenerContainer} for each listener endpoint, with the
  * {@link MailslotListenerContainerOptions container options} it holds; an endpoint may override
- * the concurrency, auto-startup and error handler, and whether it takes batches.
+ * the concurrency, auto-startup and error handler, whether it takes batches, and the
+ * {@link ContainerOptionOverrides options it sets for itself} (batch size and wait, shutdown
+ * timeout, retries).
  */
 public class MailslotListenerContainerFactory {
 
@@ -129,7 +131,9 @@ public class MailslotListenerContainerFactory {
 	}
 
 	private MailslotListenerContainerOptions containerOptions(MailslotListenerEndpoint endpoint) {
-		if (endpoint.getConcurrency() == null && endpoint.getAutoStartup() == null && endpoint.getErrorHandler() == null) {
+		ContainerOptionOverrides overrides = endpoint.getOptionOverrides();
+		if (endpoint.getConcurrency() == null && endpoint.getAutoStartup() == null && endpoint.getErrorHandler() == null
+				&& overrides.isEmpty()) {
 			return this.containerOptions;
 		}
 		MailslotListenerContainerOptions.Builder options = this.containerOptions.toBuilder();
@@ -143,6 +147,7 @@ public class MailslotListenerContainerFactory {
 			Assert.state(this.beanFactory != null, "An error handler bean is named but there is no bean factory");
 			options.errorHandler(this.beanFactory.getBean(endpoint.getErrorHandler(), MailslotErrorHandler.class));
 		}
+		overrides.applyTo(this.containerOptions, options, endpoint.describe());
 		return options.build();
 	}
 

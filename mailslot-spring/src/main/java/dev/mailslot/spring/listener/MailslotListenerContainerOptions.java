@@ -201,6 +201,15 @@ public final class MailslotListenerContainerOptions {
 	}
 
 	/**
+	 * Return whether a failure handler of its own was set, which the {@link #retryPolicy() retry
+	 * policy} does not reach.
+	 * @return whether {@link Builder#failureHandler} was given one
+	 */
+	public boolean hasFailureHandler() {
+		return this.failureHandler != null;
+	}
+
+	/**
 	 * Return the registry of the {@code mailslot.listener} observation made around each dispatch.
 	 * @return the observation registry
 	 */
