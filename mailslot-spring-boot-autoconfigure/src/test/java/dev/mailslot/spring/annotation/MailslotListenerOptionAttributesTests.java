@@ -61,12 +61,13 @@ class MailslotListenerOptionAttributesTests {
 					"mailslot.listener.shutdown-timeout=10s", "mailslot.listener.retry.max-retries=2",
 					"mailslot.listener.retry.delay=1s", "mailslot.listener.retry.multiplier=2",
 					"mailslot.listener.retry.max-delay=10s", "app.batch-size=7", "app.batch-wait=250ms",
-					"app.shutdown=3s", "app.retries=4", "app.delay=20ms", "app.multiplier=1.5", "app.max-delay=80ms")
+					"app.shutdown=3s", "app.retries=4", "app.delay=20ms", "app.multiplier=1.5", "app.max-delay=80ms", "app.idle=45s")
 			.run((context) -> {
 				MailslotListenerContainerOptions options = options(context, "every");
 				assertThat(options.maxBatchSize()).isEqualTo(7);
 				assertThat(options.maxBatchWait()).isEqualTo(Duration.ofMillis(250));
 				assertThat(options.shutdownTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(options.idleEventInterval()).isEqualTo(Duration.ofSeconds(45));
 				ExponentialBackOff backOff = (ExponentialBackOff) options.retryPolicy().getBackOff();
 				assertThat(backOff.getMaxAttempts()).isEqualTo(4);
 				assertThat(backOff.getInitialInterval()).isEqualTo(20);
@@ -141,7 +142,8 @@ class MailslotListenerOptionAttributesTests {
 			"shutdownTimeout|-5s|a duration of 0 or more", "shutdownTimeout|ten|a duration of 0 or more",
 			"maxRetries|-1|a whole number of at least 0", "maxRetries|2.5|a whole number of at least 0",
 			"retryDelay|-10ms|a duration of 0 or more", "retryMultiplier|0.5|a number of at least 1",
-			"retryMultiplier|double|a number of at least 1", "retryMaxDelay|0|a duration of more than 0" })
+			"retryMultiplier|double|a number of at least 1", "retryMaxDelay|0|a duration of more than 0",
+			"idleEventInterval|0|a duration of more than 0", "idleEventInterval|often|a duration of more than 0" })
 	void aBadValueStopsStartupNamingTheMethodTheAttributeAndTheValue(String attribute, String value,
 			String expected) {
 		runner(EveryOptionListener.class).withPropertyValues("app." + attributeProperty(attribute) + "=" + value)
@@ -167,6 +169,7 @@ class MailslotListenerOptionAttributesTests {
 			case "maxRetries" -> "retries";
 			case "retryDelay" -> "delay";
 			case "retryMultiplier" -> "multiplier";
+			case "idleEventInterval" -> "idle";
 			default -> "max-delay";
 		};
 	}
@@ -186,7 +189,7 @@ class MailslotListenerOptionAttributesTests {
 		@MailslotListener(id = "every", mailslot = "orders", batchMaxSize = "${app.batch-size:}",
 				batchMaxWait = "${app.batch-wait:}", shutdownTimeout = "${app.shutdown:}",
 				maxRetries = "${app.retries:}", retryDelay = "${app.delay:}", retryMultiplier = "${app.multiplier:}",
-				retryMaxDelay = "${app.max-delay:}")
+				retryMaxDelay = "${app.max-delay:}", idleEventInterval = "${app.idle:}")
 		void listen(String payload) {
 		}
 

@@ -119,6 +119,15 @@ public @interface MailslotListener {
 	String shutdownTimeout() default "";
 
 	/**
+	 * After how long without a message the running container publishes a
+	 * {@link dev.mailslot.spring.event.ListenerContainerIdleEvent}, and again each time as long: a
+	 * duration such as {@code 30s}. Defaults to {@code mailslot.listener.idle-event-interval}, which
+	 * is not set: no idle events.
+	 * @return the idle event interval
+	 */
+	String idleEventInterval() default "";
+
+	/**
 	 * How many times to call the method again after it threw: a whole number, {@code 0} for no
 	 * retries. Defaults to {@code mailslot.listener.retry.max-retries}.
 	 * @return the most retries

@@ -154,6 +154,8 @@ public class MailslotListenerAnnotationBeanPostProcessor
 		overrides.setMaxBatchSize(parser.wholeNumber(resolve(annotation.batchMaxSize()), "batchMaxSize", 1));
 		overrides.setMaxBatchWait(parser.batchWait(resolve(annotation.batchMaxWait()), "batchMaxWait"));
 		overrides.setShutdownTimeout(parser.duration(resolve(annotation.shutdownTimeout()), "shutdownTimeout", true));
+		overrides.setIdleEventInterval(
+				parser.duration(resolve(annotation.idleEventInterval()), "idleEventInterval", false));
 		RetryOverrides retry = overrides.getRetry();
 		retry.setMaxRetries(parser.longNumber(resolve(annotation.maxRetries()), "maxRetries", 0));
 		retry.setDelay(parser.duration(resolve(annotation.retryDelay()), "retryDelay", true));

@@ -8,7 +8,7 @@ import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 
 /**
  * The container options one listener sets for itself, over its container factory's: batch size and
- * wait, shutdown timeout, and retries. Each is {@code null} until set, and then the factory's
+ * wait, shutdown timeout, idle event interval, and retries. Each is {@code null} until set, and then the factory's
  * option applies.
  */
 public class ContainerOptionOverrides {
@@ -19,7 +19,21 @@ public class ContainerOptionOverrides {
 
 	private @Nullable Duration shutdownTimeout;
 
+	private @Nullable Duration idleEventInterval;
+
 	private final RetryOverrides retry = new RetryOverrides();
+
+	public @Nullable Duration getIdleEventInterval() {
+		return this.idleEventInterval;
+	}
+
+	/**
+	 * Set after how long without a message the container publishes an idle event.
+	 * @param idleEventInterval a positive interval, or {@code null} for the factory's
+	 */
+	public void setIdleEventInterval(@Nullable Duration idleEventInterval) {
+		this.idleEventInterval = idleEventInterval;
+	}
 
 	public @Nullable Integer getMaxBatchSize() {
 		return this.maxBatchSize;
@@ -71,7 +85,7 @@ public class ContainerOptionOverrides {
 	 */
 	public boolean isEmpty() {
 		return this.maxBatchSize == null && this.maxBatchWait == null && this.shutdownTimeout == null
-				&& this.retry.isEmpty();
+				&& this.idleEventInterval == null && this.retry.isEmpty();
 	}
 
 	/**
@@ -92,6 +106,9 @@ public class ContainerOptionOverrides {
 			}
 			if (this.shutdownTimeout != null) {
 				options.shutdownTimeout(this.shutdownTimeout);
+			}
+			if (this.idleEventInterval != null) {
+				options.idleEventInterval(this.idleEventInterval);
 			}
 		}
 		catch (IllegalArgumentException ex) {
