@@ -92,7 +92,7 @@ public class RetryOverrides {
 		if (backOff.getInitialInterval() > backOff.getMaxInterval()) {
 			throw new IllegalStateException(listener + " has a retry delay of " + backOff.getInitialInterval()
 					+ " ms, longer than its longest delay of " + backOff.getMaxInterval() + " ms; give a retryDelay no "
-					+ "longer than the retryMaxDelay (or mailslot.listener.retry.max-delay), or a longer retryMaxDelay");
+					+ "longer than the longest retry delay, or a longer retryMaxDelay");
 		}
 		RetryPolicy.Builder policy = RetryPolicy.builder().predicate(factoryPolicy::shouldRetry).backOff(backOff);
 		Duration timeout = factoryPolicy.getTimeout();
