@@ -16,7 +16,9 @@ import org.springframework.messaging.handler.annotation.MessageMappingReflective
  * The mailslot is a server id configured under {@code mailslot.servers.<id>}, or a mailslot name
  * ({@code \\.\mailslot\orders}, or just {@code orders}); a name with no configured server gets a
  * server with the defaults. Attributes accept {@code ${...}} placeholders and {@code #{...}}
- * expressions. A mailslot has one listener.
+ * expressions; an attribute that sets a container option comes before the matching
+ * {@code mailslot.listener.*} property, and an empty one leaves it to the property. A mailslot has
+ * one listener.
  * <p>
  * The method may declare, in any order:
  * <ul>
@@ -30,7 +32,8 @@ import org.springframework.messaging.handler.annotation.MessageMappingReflective
  * the size, the time received, and the sender where the transport knows it</li>
  * <li>{@code @Headers Map<String, Object>} or {@code MessageHeaders} for all headers</li>
  * </ul>
- * A method that throws is called again as {@code mailslot.listener.retry.*} says, then the message
+ * A method that throws is called again as {@code mailslot.listener.retry.*} (or the listener's
+ * retry attributes) says, then the message
  * goes to the error handler, by default the dead-letter directory. A payload that cannot be
  * converted or fails validation goes there at once.
  * <p>
@@ -84,14 +87,73 @@ public @interface MailslotListener {
 	 * Whether the method takes messages in batches: {@code true} or {@code false}. Defaults to
 	 * {@code mailslot.listener.type}. A batch method declares {@code List<T>} for the payloads, or
 	 * {@code List<Message<T>>} for the messages with their headers, and gets up to
-	 * {@code mailslot.listener.batch.max-size} of them, in order: those waiting, and those arriving
-	 * within {@code mailslot.listener.batch.max-wait} after the first. It may throw a
+	 * {@link #batchMaxSize()} of them, in order: those waiting, and those arriving within
+	 * {@link #batchMaxWait()} after the first. It may throw a
 	 * {@link dev.mailslot.spring.listener.BatchListenerFailedException} to say which message
 	 * failed; otherwise the whole batch is retried, then each of its messages goes to the error
 	 * handler.
 	 * @return whether the method takes batches
 	 */
 	String batch() default "";
+
+	/**
+	 * Most messages a batch method gets in one call: a whole number of at least 1. Defaults to
+	 * {@code mailslot.listener.batch.max-size}.
+	 * @return the largest batch
+	 */
+	String batchMaxSize() default "";
+
+	/**
+	 * How long, after a batch's first message, the reader waits for more before it calls a batch
+	 * method: a duration such as {@code 500ms}, {@code 2s} or {@code PT2S}; {@code 0} takes only the
+	 * messages already waiting. Defaults to {@code mailslot.listener.batch.max-wait}.
+	 * @return the longest wait to fill a batch
+	 */
+	String batchMaxWait() default "";
+
+	/**
+	 * How long a stop waits for the messages in flight, and a shutdown for the drain: a duration
+	 * such as {@code 30s}. Defaults to {@code mailslot.listener.shutdown-timeout}.
+	 * @return the shutdown timeout
+	 */
+	String shutdownTimeout() default "";
+
+	/**
+	 * After how long without a message the running container publishes a
+	 * {@link dev.mailslot.spring.event.ListenerContainerIdleEvent}, and again each time as long: a
+	 * duration such as {@code 30s}. Defaults to {@code mailslot.listener.idle-event-interval}, which
+	 * is not set: no idle events.
+	 * @return the idle event interval
+	 */
+	String idleEventInterval() default "";
+
+	/**
+	 * How many times to call the method again after it threw: a whole number, {@code 0} for no
+	 * retries. Defaults to {@code mailslot.listener.retry.max-retries}.
+	 * @return the most retries
+	 */
+	String maxRetries() default "";
+
+	/**
+	 * Delay before the first retry: a duration such as {@code 100ms}. Defaults to
+	 * {@code mailslot.listener.retry.delay}.
+	 * @return the first delay
+	 */
+	String retryDelay() default "";
+
+	/**
+	 * Factor by which the delay grows from one retry to the next: a number of at least 1. Defaults
+	 * to {@code mailslot.listener.retry.multiplier}.
+	 * @return the multiplier
+	 */
+	String retryMultiplier() default "";
+
+	/**
+	 * Longest delay between two retries: a duration such as {@code 5s}. Defaults to
+	 * {@code mailslot.listener.retry.max-delay}.
+	 * @return the longest delay
+	 */
+	String retryMaxDelay() default "";
 
 	/**
 	 * The name of a {@link dev.mailslot.spring.listener.MailslotErrorHandler} bean for messages

@@ -28,11 +28,13 @@ import org.springframework.util.PropertyPlaceholderHelper;
 import org.springframework.util.StringUtils;
 
 import dev.mailslot.MailslotName;
+import dev.mailslot.spring.config.ContainerOptionOverrides;
 import dev.mailslot.spring.config.MailslotListenerConfigurer;
 import dev.mailslot.spring.config.MailslotListenerContainerFactory;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistrar;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.config.MethodMailslotListenerEndpoint;
+import dev.mailslot.spring.config.RetryOverrides;
 
 /**
  * Finds {@link MailslotListener} methods on beans and, once every singleton exists, registers a
@@ -143,7 +145,22 @@ public class MailslotListenerAnnotationBeanPostProcessor
 		endpoint.setErrorHandler(StringUtils.hasText(errorHandler) ? errorHandler : null);
 		endpoint.setDescription(where);
 		endpoint.setReplyDestination(replyDestination(method, where));
+		setOptionOverrides(endpoint.getOptionOverrides(), annotation, where);
 		return endpoint;
+	}
+
+	private void setOptionOverrides(ContainerOptionOverrides overrides, MailslotListener annotation, String where) {
+		ListenerAttributeParser parser = new ListenerAttributeParser(where);
+		overrides.setMaxBatchSize(parser.wholeNumber(resolve(annotation.batchMaxSize()), "batchMaxSize", 1));
+		overrides.setMaxBatchWait(parser.batchWait(resolve(annotation.batchMaxWait()), "batchMaxWait"));
+		overrides.setShutdownTimeout(parser.duration(resolve(annotation.shutdownTimeout()), "shutdownTimeout", true));
+		overrides.setIdleEventInterval(
+				parser.duration(resolve(annotation.idleEventInterval()), "idleEventInterval", false));
+		RetryOverrides retry = overrides.getRetry();
+		retry.setMaxRetries(parser.longNumber(resolve(annotation.maxRetries()), "maxRetries", 0));
+		retry.setDelay(parser.duration(resolve(annotation.retryDelay()), "retryDelay", true));
+		retry.setMultiplier(parser.multiplier(resolve(annotation.retryMultiplier()), "retryMultiplier"));
+		retry.setMaxDelay(parser.duration(resolve(annotation.retryMaxDelay()), "retryMaxDelay", false));
 	}
 
 	private static @Nullable Boolean flag(String value, String attribute, String where) {

@@ -24,6 +24,8 @@ public abstract class AbstractMailslotListenerEndpoint implements MailslotListen
 
 	private @Nullable String description;
 
+	private final ContainerOptionOverrides optionOverrides = new ContainerOptionOverrides();
+
 	@Override
 	public String getId() {
 		return this.id;
@@ -86,6 +88,15 @@ public abstract class AbstractMailslotListenerEndpoint implements MailslotListen
 
 	public void setErrorHandler(@Nullable String errorHandler) {
 		this.errorHandler = errorHandler;
+	}
+
+	/**
+	 * Return the container options the listener sets for itself, to set them.
+	 * @return the overrides
+	 */
+	@Override
+	public ContainerOptionOverrides getOptionOverrides() {
+		return this.optionOverrides;
 	}
 
 	/**

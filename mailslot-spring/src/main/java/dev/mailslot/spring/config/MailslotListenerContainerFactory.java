@@ -3,6 +3,8 @@ package dev.mailslot.spring.config;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.util.Assert;
 
@@ -17,9 +19,11 @@ import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets;
 /**
  * Creates a {@link MailslotListenerContainer} for each listener endpoint, with the
  * {@link MailslotListenerContainerOptions container options} it holds; an endpoint may override
- * the concurrency, auto-startup and error handler, and whether it takes batches.
+ * the concurrency, auto-startup and error handler, whether it takes batches, and the
+ * {@link ContainerOptionOverrides options it sets for itself} (batch size and wait, shutdown
+ * timeout, retries).
  */
-public class MailslotListenerContainerFactory {
+public class MailslotListenerContainerFactory implements ApplicationEventPublisherAware {
 
 	private final MailslotServers servers;
 
@@ -34,6 +38,8 @@ public class MailslotListenerContainerFactory {
 	private PerMessageReplyTargets perMessageReplyTargets = PerMessageReplyTargets.localOnly();
 
 	private boolean batchListener;
+
+	private @Nullable ApplicationEventPublisher applicationEventPublisher;
 
 	/**
 	 * Create a factory with the default container options.
@@ -52,6 +58,16 @@ public class MailslotListenerContainerFactory {
 	 */
 	public void setBeanFactory(@Nullable BeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
+	}
+
+	/**
+	 * Set what publishes the events of the containers this factory creates; a factory that is a
+	 * bean gets the application context. Without one, containers publish nothing.
+	 * @param applicationEventPublisher the publisher
+	 */
+	@Override
+	public void setApplicationEventPublisher(@Nullable ApplicationEventPublisher applicationEventPublisher) {
+		this.applicationEventPublisher = applicationEventPublisher;
 	}
 
 	/**
@@ -110,12 +126,13 @@ public class MailslotListenerContainerFactory {
 		}
 		MailslotServer server = this.servers.resolve(endpoint.getMailslot(), endpoint.describe());
 		Boolean batch = endpoint.getBatchListener();
-		if ((batch != null) ? batch : this.batchListener) {
-			return MailslotListenerContainer.forBatches(endpoint.getId(), server, this.servers.idOf(server),
-					endpoint.createBatchMessageListener(this.messageHandlerMethodFactory), containerOptions(endpoint));
-		}
-		return new MailslotListenerContainer(endpoint.getId(), server, this.servers.idOf(server),
-				endpoint.createMessageListener(this.messageHandlerMethodFactory), containerOptions(endpoint));
+		MailslotListenerContainer container = ((batch != null) ? batch : this.batchListener)
+				? MailslotListenerContainer.forBatches(endpoint.getId(), server, this.servers.idOf(server),
+						endpoint.createBatchMessageListener(this.messageHandlerMethodFactory), containerOptions(endpoint))
+				: new MailslotListenerContainer(endpoint.getId(), server, this.servers.idOf(server),
+						endpoint.createMessageListener(this.messageHandlerMethodFactory), containerOptions(endpoint));
+		container.setApplicationEventPublisher(this.applicationEventPublisher);
+		return container;
 	}
 
 	private void configureReplies(MethodMailslotListenerEndpoint endpoint) {
@@ -129,7 +146,9 @@ public class MailslotListenerContainerFactory {
 	}
 
 	private MailslotListenerContainerOptions containerOptions(MailslotListenerEndpoint endpoint) {
-		if (endpoint.getConcurrency() == null && endpoint.getAutoStartup() == null && endpoint.getErrorHandler() == null) {
+		ContainerOptionOverrides overrides = endpoint.getOptionOverrides();
+		if (endpoint.getConcurrency() == null && endpoint.getAutoStartup() == null && endpoint.getErrorHandler() == null
+				&& overrides.isEmpty()) {
 			return this.containerOptions;
 		}
 		MailslotListenerContainerOptions.Builder options = this.containerOptions.toBuilder();
@@ -143,6 +162,7 @@ public class MailslotListenerContainerFactory {
 			Assert.state(this.beanFactory != null, "An error handler bean is named but there is no bean factory");
 			options.errorHandler(this.beanFactory.getBean(endpoint.getErrorHandler(), MailslotErrorHandler.class));
 		}
+		overrides.applyTo(this.containerOptions, options, endpoint.describe());
 		return options.build();
 	}
 

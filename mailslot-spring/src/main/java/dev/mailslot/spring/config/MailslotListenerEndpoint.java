@@ -55,6 +55,15 @@ public interface MailslotListenerEndpoint {
 	@Nullable String getErrorHandler();
 
 	/**
+	 * Return the container options the listener sets for itself: batch size and wait, shutdown
+	 * timeout and retries.
+	 * @return the overrides, empty by default
+	 */
+	default ContainerOptionOverrides getOptionOverrides() {
+		return new ContainerOptionOverrides();
+	}
+
+	/**
 	 * Describe the listener for messages about it, such as
 	 * {@code @MailslotListener on com.example.OrderListener.onOrder()}.
 	 * @return the description

@@ -1,5 +1,6 @@
 package dev.mailslot.spring.listener;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -8,6 +9,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
@@ -41,6 +43,8 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 
 	private @Nullable ListenerRun run;
 
+	private ListenerContainerEvents events;
+
 	/**
 	 * Create a container.
 	 * @param id the listener id
@@ -49,6 +53,34 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	protected AbstractMailslotListenerContainer(String id, MailslotListenerContainerOptions options) {
 		this.id = id;
 		this.options = options;
+		this.events = new ListenerContainerEvents(this, "", null, null, () -> 0);
+	}
+
+	/**
+	 * Publish the container's events with this publisher: started, stopped, paused, resumed,
+	 * failed, and idle when {@link MailslotListenerContainerOptions#idleEventInterval()} is set.
+	 * A container factory in an application context sets it; without it, nothing is published.
+	 * @param publisher the publisher, or {@code null} to publish nothing
+	 */
+	public void setApplicationEventPublisher(@Nullable ApplicationEventPublisher publisher) {
+		this.events = new ListenerContainerEvents(this, describeMailslot(), publisher,
+				this.options.idleEventInterval(), this::receivedCount);
+	}
+
+	/**
+	 * Name the mailslot the container reads, for its events.
+	 * @return the mailslot's name
+	 */
+	protected String describeMailslot() {
+		return "";
+	}
+
+	/**
+	 * Return how many messages the container has received, to tell when it is idle.
+	 * @return the count so far
+	 */
+	protected long receivedCount() {
+		return 0;
 	}
 
 	/**
@@ -136,6 +168,7 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 		finally {
 			this.lock.unlock();
 		}
+		this.events.started();
 	}
 
 	/**
@@ -242,8 +275,10 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 		long deadline = System.nanoTime() + this.options.shutdownTimeout().toNanos();
 		ListenerRun current;
 		boolean active;
+		boolean wasStarted;
 		this.lock.lock();
 		try {
+			wasStarted = this.state == ListenerContainerState.RUNNING || this.state == ListenerContainerState.PAUSED;
 			current = this.run;
 			active = current != null && current.isActive();
 			if (!active) {
@@ -264,6 +299,9 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 			if (drain) {
 				drainIdle(deadline);
 			}
+			if (wasStarted) {
+				this.events.stopped();
+			}
 			return;
 		}
 		current.awaitStop(drain, deadline);
@@ -275,6 +313,9 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 				this.state = ListenerContainerState.STOPPED;
 			}
 		});
+		if (wasStarted) {
+			this.events.stopped();
+		}
 	}
 
 	/**
@@ -287,10 +328,19 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 		try {
 			while (!current.isStopRequested()) {
 				if (!this.pauseRequested) {
+					boolean resumed = this.state == ListenerContainerState.PAUSED;
 					this.state = ListenerContainerState.RUNNING;
+					Duration idleTime = resumed ? null : this.events.idleEventDue();
+					if (resumed || idleTime != null) {
+						publishUnlocked(resumed ? this.events::resumed : () -> this.events.idle(idleTime));
+					}
 					return true;
 				}
-				this.state = ListenerContainerState.PAUSED;
+				if (this.state != ListenerContainerState.PAUSED) {
+					this.state = ListenerContainerState.PAUSED;
+					publishUnlocked(this.events::paused);
+					continue;
+				}
 				try {
 					this.stateChanged.await(this.options.pollTimeout().toMillis(), TimeUnit.MILLISECONDS);
 				}
@@ -306,6 +356,20 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	/**
+	 * Publish on the reader's thread without the lock, which the reader holds, so that an event
+	 * listener may look at the container.
+	 */
+	private void publishUnlocked(Runnable publish) {
+		this.lock.unlock();
+		try {
+			publish.run();
+		}
+		finally {
+			this.lock.lock();
+		}
+	}
+
+	/**
 	 * Record that a run's reader stopped on its own, unless it was asked to stop or is no longer
 	 * the current run.
 	 * @param current the run whose reader failed
@@ -313,7 +377,7 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	 * @return whether the container is now {@link ListenerContainerState#FAILED}
 	 */
 	protected final boolean runFailed(ListenerRun current, Throwable cause) {
-		return locked(() -> {
+		boolean failed = locked(() -> {
 			if (current.isStopRequested() || this.run != current) {
 				return false;
 			}
@@ -321,6 +385,10 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 			this.failure = cause;
 			return true;
 		});
+		if (failed) {
+			this.events.failed(cause);
+		}
+		return failed;
 	}
 
 }

@@ -182,6 +182,16 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 	}
 
 	@Override
+	protected String describeMailslot() {
+		return getServer().name().toString();
+	}
+
+	@Override
+	protected long receivedCount() {
+		return this.counters.statistics().received();
+	}
+
+	@Override
 	public String toString() {
 		return "MailslotListenerContainer[" + getId() + " on " + getServer().name() + ", " + getState() + "]";
 	}

@@ -73,7 +73,10 @@ public final class MailslotListenerContainerOptions {
 
 	private final @Nullable MailslotListenerObservationConvention observationConvention;
 
+	private final @Nullable Duration idleEventInterval;
+
 	private MailslotListenerContainerOptions(Builder builder) {
+		this.idleEventInterval = builder.idleEventInterval;
 		this.concurrency = builder.concurrency;
 		this.pollTimeout = builder.pollTimeout;
 		this.shutdownTimeout = builder.shutdownTimeout;
@@ -201,6 +204,15 @@ public final class MailslotListenerContainerOptions {
 	}
 
 	/**
+	 * Return whether a failure handler of its own was set, which the {@link #retryPolicy() retry
+	 * policy} does not reach.
+	 * @return whether {@link Builder#failureHandler} was given one
+	 */
+	public boolean hasFailureHandler() {
+		return this.failureHandler != null;
+	}
+
+	/**
 	 * Return the registry of the {@code mailslot.listener} observation made around each dispatch.
 	 * @return the observation registry
 	 */
@@ -215,6 +227,15 @@ public final class MailslotListenerContainerOptions {
 	 */
 	public @Nullable MailslotListenerObservationConvention observationConvention() {
 		return this.observationConvention;
+	}
+
+	/**
+	 * Return after how long without a message a running container publishes an idle event, and
+	 * again each time as long, when it has an event publisher.
+	 * @return the interval, or {@code null} for no idle events (the default)
+	 */
+	public @Nullable Duration idleEventInterval() {
+		return this.idleEventInterval;
 	}
 
 	/**
@@ -246,10 +267,13 @@ public final class MailslotListenerContainerOptions {
 
 		private @Nullable MailslotListenerObservationConvention observationConvention;
 
+		private @Nullable Duration idleEventInterval;
+
 		private Builder() {
 		}
 
 		private Builder(MailslotListenerContainerOptions options) {
+			this.idleEventInterval = options.idleEventInterval;
 			this.concurrency = options.concurrency;
 			this.pollTimeout = options.pollTimeout;
 			this.shutdownTimeout = options.shutdownTimeout;
@@ -337,6 +361,18 @@ public final class MailslotListenerContainerOptions {
 
 		public Builder observationConvention(@Nullable MailslotListenerObservationConvention observationConvention) {
 			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Publish an idle event after this long without a message, and again each time as long.
+		 * @param idleEventInterval a positive interval, or {@code null} for no idle events
+		 * @return this builder
+		 */
+		public Builder idleEventInterval(@Nullable Duration idleEventInterval) {
+			Assert.isTrue(idleEventInterval == null || (!idleEventInterval.isNegative() && !idleEventInterval.isZero()),
+					() -> "The idle event interval must be positive, not " + idleEventInterval);
+			this.idleEventInterval = idleEventInterval;
 			return this;
 		}
 

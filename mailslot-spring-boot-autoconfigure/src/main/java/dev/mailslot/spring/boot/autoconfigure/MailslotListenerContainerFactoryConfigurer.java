@@ -71,6 +71,7 @@ public final class MailslotListenerContainerFactoryConfigurer {
 			.maxBatchSize(maxBatchSize(this.properties.getBatch()))
 			.maxBatchWait(maxBatchWait(this.properties.getBatch()))
 			.retryPolicy(retryPolicy(this.properties.getRetry()))
+			.idleEventInterval(idleEventInterval(this.properties.getIdleEventInterval()))
 			.observationConvention(this.observationConvention);
 		if (this.taskExecutor != null) {
 			options.taskExecutor(this.taskExecutor);
@@ -99,6 +100,14 @@ public final class MailslotListenerContainerFactoryConfigurer {
 					"Give 0, to take only the messages already waiting, or a duration up to " + ReadTimeout.MAX_FINITE);
 		}
 		return wait;
+	}
+
+	private static @Nullable Duration idleEventInterval(@Nullable Duration interval) {
+		if (interval != null && (interval.isNegative() || interval.isZero())) {
+			throw new InvalidConfigurationPropertyValueException("mailslot.listener.idle-event-interval", interval,
+					"Give a duration of more than 0, such as 30s, or leave it unset for no idle events");
+		}
+		return interval;
 	}
 
 	static RetryPolicy retryPolicy(MailslotProperties.Retry retry) {

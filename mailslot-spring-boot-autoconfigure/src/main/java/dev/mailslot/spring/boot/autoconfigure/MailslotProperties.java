@@ -394,6 +394,12 @@ public class MailslotProperties {
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 		/**
+		 * After how long without a message a running listener publishes a
+		 * ListenerContainerIdleEvent, and again each time as long. Not set: no idle events.
+		 */
+		private @Nullable Duration idleEventInterval;
+
+		/**
 		 * Whether listeners take single messages or batches, unless a listener's batch attribute
 		 * says otherwise.
 		 */
@@ -461,6 +467,14 @@ public class MailslotProperties {
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public @Nullable Duration getIdleEventInterval() {
+			return this.idleEventInterval;
+		}
+
+		public void setIdleEventInterval(@Nullable Duration idleEventInterval) {
+			this.idleEventInterval = idleEventInterval;
 		}
 
 		public Type getType() {
