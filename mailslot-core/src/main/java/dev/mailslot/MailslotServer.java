@@ -6,8 +6,9 @@ import java.nio.ByteBuffer;
  * The reading end of a mailslot, as CreateMailslot returns it. Only the server reads; clients
  * write. Closing the server deletes the mailslot and every message still waiting in it.
  * <p>
- * Reads, {@link #info()} and {@link #setReadTimeout(ReadTimeout)} may be called from any thread;
- * {@link #close()} ends a read that another thread is waiting in.
+ * Reads, {@link #info()}, {@link #setReadTimeout(ReadTimeout)} and {@link #wakeup()} may be called
+ * from any thread; {@link #wakeup()} ends a read that another thread is waiting in and leaves the
+ * server open, {@link #close()} ends it and deletes the mailslot.
  */
 public interface MailslotServer extends AutoCloseable {
 
@@ -26,7 +27,8 @@ public interface MailslotServer extends AutoCloseable {
 	/**
 	 * Read the next message, waiting up to the read timeout.
 	 * @return the whole message; empty for a zero-length message
-	 * @throws MailslotTimeoutException if no message arrived within the read timeout
+	 * @throws MailslotTimeoutException if no message arrived within the read timeout, or
+	 * {@link MailslotWakeupException} if {@link #wakeup()} ended the wait
 	 * @throws MailslotClosedException if the server is closed, also while this read waited
 	 */
 	byte[] read();
@@ -36,7 +38,8 @@ public interface MailslotServer extends AutoCloseable {
 	 * read timeout, as {@link #info()} reports it, does not change.
 	 * @param timeout how long this read waits
 	 * @return the whole message; empty for a zero-length message
-	 * @throws MailslotTimeoutException if no message arrived within the timeout
+	 * @throws MailslotTimeoutException if no message arrived within the timeout, or
+	 * {@link MailslotWakeupException} if {@link #wakeup()} ended the wait
 	 * @throws MailslotClosedException if the server is closed, also while this read waited
 	 */
 	byte[] read(ReadTimeout timeout);
@@ -46,7 +49,8 @@ public interface MailslotServer extends AutoCloseable {
 	 * timeout. Transports that know nothing of senders return the message without attributes.
 	 * @param timeout how long this read waits
 	 * @return the message
-	 * @throws MailslotTimeoutException if no message arrived within the timeout
+	 * @throws MailslotTimeoutException if no message arrived within the timeout, or
+	 * {@link MailslotWakeupException} if {@link #wakeup()} ended the wait
 	 * @throws MailslotClosedException if the server is closed, also while this read waited
 	 */
 	default MailslotMessage readMessage(ReadTimeout timeout) {
@@ -59,7 +63,8 @@ public interface MailslotServer extends AutoCloseable {
 	 * @param buffer where to put the message
 	 * @return the size of the message
 	 * @throws BufferTooSmallException if the message does not fit; it stays queued
-	 * @throws MailslotTimeoutException if no message arrived within the read timeout
+	 * @throws MailslotTimeoutException if no message arrived within the read timeout, or
+	 * {@link MailslotWakeupException} if {@link #wakeup()} ended the wait
 	 * @throws MailslotClosedException if the server is closed, also while this read waited
 	 */
 	int read(ByteBuffer buffer);
@@ -71,7 +76,8 @@ public interface MailslotServer extends AutoCloseable {
 	 * @param timeout how long this read waits
 	 * @return the size of the message
 	 * @throws BufferTooSmallException if the message does not fit; it stays queued
-	 * @throws MailslotTimeoutException if no message arrived within the timeout
+	 * @throws MailslotTimeoutException if no message arrived within the timeout, or
+	 * {@link MailslotWakeupException} if {@link #wakeup()} ended the wait
 	 * @throws MailslotClosedException if the server is closed, also while this read waited
 	 */
 	int read(ByteBuffer buffer, ReadTimeout timeout);
@@ -89,6 +95,22 @@ public interface MailslotServer extends AutoCloseable {
 	 * @throws MailslotClosedException if the server is closed
 	 */
 	void setReadTimeout(ReadTimeout readTimeout);
+
+	/**
+	 * End the read that waits for a message at once with {@link MailslotWakeupException}, as
+	 * Kafka's {@code Consumer.wakeup()} ends a poll. If no read waits, the wake-up is kept for the
+	 * next read that finds no message, which ends so instead of waiting (or timing out, for
+	 * {@link ReadTimeout#ZERO}); so a thread that sets a stop flag and then calls {@code wakeup()}
+	 * never waits for a reader that checked the flag just before. A wake-up ends one read, and
+	 * wake-ups kept for the same read count as one. It never takes a message: a read that finds one,
+	 * also one that arrives as it is woken, returns it, and the wake-up waits for the next read.
+	 * <p>
+	 * Does not wait, may be called from any thread, and does nothing on a closed server. The
+	 * default does nothing, for servers that are not a transport's own (wrappers, test doubles): a
+	 * waiting read then ends at its timeout. Every transport's server overrides it.
+	 */
+	default void wakeup() {
+	}
 
 	/**
 	 * Return whether the server is open.

@@ -2,14 +2,26 @@ package dev.mailslot;
 
 /**
  * Thrown when a read finds no message within the read timeout ({@code ERROR_SEM_TIMEOUT} on
- * Windows). The mailslot is unchanged; reading again is the normal reaction.
+ * Windows), or that {@link MailslotServer#wakeup()} ended early ({@link MailslotWakeupException}).
+ * The mailslot is unchanged; reading again is the normal reaction.
  */
 public class MailslotTimeoutException extends MailslotException {
 
 	private final ReadTimeout readTimeout;
 
 	public MailslotTimeoutException(MailslotName mailslot, ReadTimeout readTimeout) {
-		super(mailslot, "No message arrived on " + mailslot + " within the read timeout of " + readTimeout);
+		this(mailslot, readTimeout, "No message arrived on " + mailslot + " within the read timeout of " + readTimeout);
+	}
+
+	/**
+	 * Create the exception of a read that ended without a message for another reason than its
+	 * timeout running out.
+	 * @param mailslot the mailslot read
+	 * @param readTimeout the read's timeout
+	 * @param message what ended the read
+	 */
+	protected MailslotTimeoutException(MailslotName mailslot, ReadTimeout readTimeout, String message) {
+		super(mailslot, message);
 		this.readTimeout = readTimeout;
 	}
 

@@ -12,11 +12,13 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -39,6 +41,9 @@ import static org.awaitility.Awaitility.await;
 public abstract class MailslotTransportContractTests {
 
 	private static final AtomicInteger sequence = new AtomicInteger();
+
+	/** How soon a wake-up ends a waiting read: at once, with room for a busy machine. */
+	private static final Duration WOKEN_WITHIN = Duration.ofMillis(500);
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -630,6 +635,136 @@ public abstract class MailslotTransportContractTests {
 		assertThat(writer.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(writer.exitValue()).isZero();
 		assertThat(server.info().messageCount()).isZero();
+	}
+
+	@Test
+	void wakeupEndsAReadWaitingForeverPromptlyAndLeavesTheServerOpen() throws Exception {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.FOREVER);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read, singleThread());
+		Thread.sleep(200);
+		assertThat(read).isNotDone();
+		long start = System.nanoTime();
+		server.wakeup();
+		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotWakeupException.class);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WOKEN_WITHIN);
+		assertThat(server.isOpen()).isTrue();
+		client(name).write(bytes("after"));
+		assertThat(text(server.read(ReadTimeout.ofMillis(5000)))).isEqualTo("after");
+	}
+
+	@Test
+	void aWakeupWithNoReadWaitingEndsTheNextReadThatFindsNoMessageOnly() throws Exception {
+		MailslotServer server = server(ReadTimeout.FOREVER);
+		server.wakeup();
+		server.wakeup();
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read, singleThread());
+		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotWakeupException.class);
+		assertThatThrownBy(() -> server.read(ReadTimeout.ofMillis(300))).isExactlyInstanceOf(MailslotTimeoutException.class);
+		server.wakeup();
+		assertThatThrownBy(() -> server.read(ReadTimeout.ZERO)).isInstanceOf(MailslotWakeupException.class);
+		assertThatThrownBy(() -> server.read(ReadTimeout.ZERO)).isExactlyInstanceOf(MailslotTimeoutException.class);
+	}
+
+	@Test
+	void aWakeupNeverTakesAMessage() throws Exception {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.FOREVER);
+		client(name).write(bytes("waiting"));
+		server.wakeup();
+		assertThat(text(server.read())).isEqualTo("waiting");
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read, singleThread());
+		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotWakeupException.class);
+		assertThat(server.info().messageCount()).isZero();
+	}
+
+	@Test
+	void messagesWrittenJustBeforeAndJustAfterAWakeupKeepTheirOrder() throws Exception {
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.FOREVER);
+		MailslotClient client = client(name);
+		CompletableFuture<byte[]> waiting = CompletableFuture.supplyAsync(server::read, singleThread());
+		Thread.sleep(200);
+		client.write(bytes("before"));
+		server.wakeup();
+		client.write(bytes("after"));
+		List<String> received = new ArrayList<>();
+		int wakeups = 0;
+		try {
+			received.add(text(waiting.get(5, TimeUnit.SECONDS)));
+		}
+		catch (ExecutionException ex) {
+			assertThat(ex).hasCauseInstanceOf(MailslotWakeupException.class);
+			wakeups++;
+		}
+		while (received.size() < 2) {
+			received.add(text(server.read(ReadTimeout.ofMillis(5000))));
+		}
+		try {
+			server.read(ReadTimeout.ofMillis(300));
+		}
+		catch (MailslotWakeupException ex) {
+			wakeups++;
+		}
+		catch (MailslotTimeoutException ex) {
+			// The waiting read used the wake-up.
+		}
+		assertThat(received).containsExactly("before", "after");
+		assertThat(wakeups).as("reads the wake-up ended").isOne();
+		assertThat(server.info().messageCount()).isZero();
+	}
+
+	@Test
+	void wakeupsRacingAReaderLoseNoMessageAndKeepTheOrder() throws Exception {
+		int count = 2_000;
+		MailslotName name = uniqueName();
+		MailslotServer server = server(name, 0, ReadTimeout.FOREVER);
+		MailslotClient client = client(name);
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		AtomicInteger wakeups = new AtomicInteger();
+		try {
+			Future<List<String>> reader = executor.submit(() -> {
+				List<String> received = new ArrayList<>();
+				while (received.size() <= count) {
+					try {
+						received.add(text(server.read()));
+					}
+					catch (MailslotWakeupException ex) {
+						wakeups.incrementAndGet();
+						if (received.size() == count) {
+							return received;
+						}
+					}
+				}
+				return received;
+			});
+			Future<?> waker = executor.submit(() -> {
+				while (!reader.isDone()) {
+					server.wakeup();
+					LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(500));
+				}
+			});
+			List<String> written = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				written.add("message " + i);
+				client.write(bytes("message " + i));
+				if (i % 20 == 0) {
+					Thread.sleep(1);
+				}
+			}
+			assertThat(reader.get(60, TimeUnit.SECONDS)).containsExactlyElementsOf(written);
+			waker.get(10, TimeUnit.SECONDS);
+			assertThat(wakeups).hasPositiveValue();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private ExecutorService singleThread() {
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		this.resources.add(executor::shutdownNow);
+		return executor;
 	}
 
 	/**

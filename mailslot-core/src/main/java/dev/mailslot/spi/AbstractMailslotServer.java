@@ -6,12 +6,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
+import dev.mailslot.MailslotWakeupException;
 import dev.mailslot.ReadTimeout;
 
 /**
  * What every transport's server has: its name and transport, the read timeout that reads without
- * one of their own use, and the closed state with its errors. {@link #close()} runs
- * {@link #doClose()} once, after the server counts as closed.
+ * one of their own use, the wake-up a read is waiting for, and the closed state with its errors.
+ * {@link #close()} runs {@link #doClose()} once, after the server counts as closed.
+ * <p>
+ * {@link #wakeup()} keeps the wake-up, then has the transport {@link #wakeReader() wake} the read
+ * that waits. A read that finds no message calls {@link #endIfWokenUp(ReadTimeout)} before it waits
+ * and each time its wait ends, and so ends with {@link MailslotWakeupException} once woken.
  */
 public abstract class AbstractMailslotServer implements MailslotServer {
 
@@ -20,6 +25,8 @@ public abstract class AbstractMailslotServer implements MailslotServer {
 	private final String transport;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final AtomicBoolean wakeupPending = new AtomicBoolean();
 
 	private volatile ReadTimeout readTimeout;
 
@@ -103,6 +110,46 @@ public abstract class AbstractMailslotServer implements MailslotServer {
 	 * server already counting as closed.
 	 */
 	protected abstract void doClose();
+
+	/**
+	 * Keep a wake-up for the read that waits, or else the next read that finds no message, then
+	 * {@link #wakeReader() wake} a waiting read. Does nothing on a closed server.
+	 */
+	@Override
+	public final void wakeup() {
+		if (isClosed()) {
+			return;
+		}
+		this.wakeupPending.set(true);
+		wakeReader();
+	}
+
+	/**
+	 * Make a read that waits for a message now look again, soon, at whether a message arrived and
+	 * then at {@link #endIfWokenUp(ReadTimeout)}. Called after the wake-up is kept, from any thread,
+	 * also while the server closes; must not block for long, nor touch what a close has released.
+	 */
+	protected abstract void wakeReader();
+
+	/**
+	 * End a read that found no message if a wake-up is kept for it, using the wake-up. Call before
+	 * waiting and each time a wait ends without a message; never after taking a message.
+	 * @param timeout the read's timeout, for the exception
+	 * @throws MailslotWakeupException if a wake-up was kept
+	 */
+	protected final void endIfWokenUp(ReadTimeout timeout) {
+		if (this.wakeupPending.get() && this.wakeupPending.compareAndSet(true, false)) {
+			throw new MailslotWakeupException(this.name, timeout);
+		}
+	}
+
+	/**
+	 * Return whether a wake-up is kept, without using it.
+	 * @return whether {@link #wakeup()} was called since a read last ended because of it
+	 */
+	protected final boolean isWakeupPending() {
+		return this.wakeupPending.get();
+	}
 
 	/**
 	 * Throw if the server is closed.

@@ -68,10 +68,7 @@ public class StarterStartupBenchmark {
 
 	@Setup
 	public void prepare() throws IOException, InterruptedException {
-		boolean starter = this.application.startsWith("with-starter");
-		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter((entry) -> starter || !isStarterJar(entry))
-			.collect(Collectors.joining(File.pathSeparator));
+		String classPath = classPath(this.application.startsWith("with-starter"));
 		String transport = this.application.equals("with-starter-memory") ? "memory" : "posix";
 		boolean listenerStarted = !this.application.equals("with-starter-not-started");
 		String java = ProcessHandle.current().info().command().orElse("java");
@@ -98,6 +95,16 @@ public class StarterStartupBenchmark {
 		if (this.preparation != null) {
 			this.preparation.close();
 		}
+	}
+
+	/**
+	 * Return this JVM's class path, without the starter, its auto-configure, Spring and core modules
+	 * and JNA unless asked for.
+	 */
+	static String classPath(boolean starter) {
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter((entry) -> starter || !isStarterJar(entry))
+			.collect(Collectors.joining(File.pathSeparator));
 	}
 
 	private static boolean isStarterJar(String entry) {

@@ -19,7 +19,8 @@ import dev.mailslot.spi.AbstractMailslotServer;
 import dev.mailslot.spi.DeletedMessagesLog;
 
 /**
- * A mailslot held in a queue in this JVM. Unbounded, as a Windows mailslot is.
+ * A mailslot held in a queue in this JVM. Unbounded, as a Windows mailslot is. Readers wait on a
+ * condition that writes, {@link #wakeup()} and {@link #close()} signal.
  */
 final class MemoryMailslotServer extends AbstractMailslotServer {
 
@@ -77,8 +78,8 @@ final class MemoryMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Wait for a message, as uninterruptibly as a native read: only the timeout and close end the
-	 * wait. An interrupt that arrives meanwhile stays set on the thread.
+	 * Wait for a message, as uninterruptibly as a native read: only the timeout, a wake-up and close
+	 * end the wait. An interrupt that arrives meanwhile stays set on the thread.
 	 */
 	private ArrayDeque<MailslotMessage> awaitMessage(ReadTimeout timeout) {
 		long deadline = timeout.isForever() ? Long.MAX_VALUE : System.nanoTime() + timeout.toDuration().toNanos();
@@ -89,6 +90,7 @@ final class MemoryMailslotServer extends AbstractMailslotServer {
 				if (!this.messages.isEmpty()) {
 					return this.messages;
 				}
+				endIfWokenUp(timeout);
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
 					throw new MailslotTimeoutException(name(), timeout);
@@ -105,6 +107,20 @@ final class MemoryMailslotServer extends AbstractMailslotServer {
 			if (interrupted) {
 				Thread.currentThread().interrupt();
 			}
+		}
+	}
+
+	/**
+	 * Wake the reads that wait: the first to look uses the wake-up, the others wait on.
+	 */
+	@Override
+	protected void wakeReader() {
+		this.lock.lock();
+		try {
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 

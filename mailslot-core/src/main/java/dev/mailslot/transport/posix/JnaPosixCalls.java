@@ -83,6 +83,26 @@ final class JnaPosixCalls implements PosixCalls {
 	}
 
 	@Override
+	public int eventfd(int initialValue, int flags) {
+		return Direct.eventfd(initialValue, flags);
+	}
+
+	@Override
+	public long read(int fd, NativeMemory buffer, long length) {
+		return Direct.read(fd, pointer(buffer), length);
+	}
+
+	@Override
+	public long write(int fd, NativeMemory buffer, long length) {
+		return Direct.write(fd, pointer(buffer), length);
+	}
+
+	@Override
+	public int close(int fd) {
+		return Direct.close(fd);
+	}
+
+	@Override
 	public int fchmod(int fd, int mode) {
 		return Direct.fchmod(fd, mode);
 	}
@@ -162,6 +182,14 @@ final class JnaPosixCalls implements PosixCalls {
 		static native int mq_unlink(String name);
 
 		static native int poll(Pointer fds, long count, int timeoutMillis);
+
+		static native int eventfd(int initialValue, int flags);
+
+		static native long read(int fd, Pointer buffer, long length);
+
+		static native long write(int fd, Pointer buffer, long length);
+
+		static native int close(int fd);
 
 		static native int fchmod(int fd, int mode);
 

@@ -56,6 +56,11 @@ final class LibC {
 
 	static final short POLLOUT = 4;
 
+	/** {@code eventfd}'s flags: the values of {@code O_NONBLOCK} and {@code O_CLOEXEC}. */
+	static final int EFD_NONBLOCK = O_NONBLOCK;
+
+	static final int EFD_CLOEXEC = O_CLOEXEC;
+
 	static final int AT_EMPTY_PATH = 0x1000;
 
 	static final int STATX_MODE = 0x2;
@@ -275,6 +280,22 @@ final class LibC {
 
 	static int poll(NativeMemory fds, long count, int timeoutMillis) {
 		return CALLS.poll(fds, count, timeoutMillis);
+	}
+
+	static int eventfd(int initialValue, int flags) {
+		return CALLS.eventfd(initialValue, flags);
+	}
+
+	static long read(int fd, NativeMemory buffer, long length) {
+		return CALLS.read(fd, buffer, length);
+	}
+
+	static long write(int fd, NativeMemory buffer, long length) {
+		return CALLS.write(fd, buffer, length);
+	}
+
+	static int close(int fd) {
+		return CALLS.close(fd);
 	}
 
 	static int fchmod(int fd, int mode) {

@@ -63,6 +63,29 @@ interface PosixCalls {
 
 	int poll(NativeMemory fds, long count, int timeoutMillis);
 
+	/**
+	 * Call {@code eventfd(initval, flags)}.
+	 * @return the new descriptor, or -1
+	 */
+	int eventfd(int initialValue, int flags);
+
+	/**
+	 * Call {@code read(fd, buffer, length)}.
+	 * @return how many bytes were read, or -1
+	 */
+	long read(int fd, NativeMemory buffer, long length);
+
+	/**
+	 * Call {@code write(fd, buffer, length)}.
+	 * @return how many bytes were written, or -1
+	 */
+	long write(int fd, NativeMemory buffer, long length);
+
+	/**
+	 * Call {@code close(fd)} on a descriptor that is not a message queue's.
+	 */
+	int close(int fd);
+
 	int fchmod(int fd, int mode);
 
 	int statx(int dirfd, String path, int flags, int mask, NativeMemory buffer);

@@ -2,15 +2,12 @@ package dev.mailslot.transport.posix;
 
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntFunction;
-
-import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.BufferTooSmallException;
 import dev.mailslot.MailslotException;
@@ -25,7 +22,8 @@ import dev.mailslot.spi.DeletedMessagesLog;
  * A mailslot on a POSIX message queue, opened for reading and writing (writing only to seal it at
  * close: see {@link QueueSeal}) and locked by this process (see {@link QueueOwnership}).
  * <p>
- * A reader waits in {@code mq_timedreceive} itself, holding the receive lock, so a message written
+ * A reader waits in {@code poll} on the queue itself ({@link PosixReadWait}, which {@link #wakeup()}
+ * ends), holding the receive lock, so a message written
  * to an empty queue goes straight to it. While the reader takes nothing, the server's
  * {@link PosixHeldMessages} moves what the queue holds into memory, so that writers go on as they do
  * with a Windows mailslot nobody reads. One message is read ahead when {@link #info()} needs the
@@ -62,10 +60,10 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	/** Messages that readers received after close began, and dropped: close counts them as deleted. */
 	private final AtomicInteger droppedByReaders = new AtomicInteger();
 
-	private final NativeMemory receiveBuffer;
+	/** What a reader that finds no message waits on: the queue, or a wake-up. */
+	private final PosixReadWait readWait;
 
-	/** The {@code struct timespec} of a waiting reader's deadline. */
-	private final NativeMemory deadline = LibC.allocate(LibC.TIMESPEC_SIZE);
+	private final NativeMemory receiveBuffer;
 
 	/** A {@code struct timespec} in the past: receive without waiting. */
 	private final NativeMemory now = LibC.allocate(LibC.TIMESPEC_SIZE);
@@ -90,6 +88,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 		this.countFile = countFile;
 		this.held = new PosixHeldMessages(name, queueName, mqd, holdCapacity, maxMessageSize, this.receiveLock,
 				countFile);
+		this.readWait = PosixReadWait.open(name, queueName, mqd);
 	}
 
 	/**
@@ -263,43 +262,39 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Wait in {@code mq_timedreceive} for a message until the deadline, and hold it read ahead.
-	 * Call with the receive lock held and nothing read ahead.
+	 * Wait for a message until the deadline, or until woken, and hold it read ahead: wait in
+	 * {@code poll} on the queue and the wake-up ({@link PosixReadWait}), then receive without
+	 * waiting, so that a wake-up ends the wait before a message is taken, never after. Call with the
+	 * receive lock held and nothing read ahead.
 	 */
 	private void receiveAhead(ReadTimeout timeout, long deadline) {
 		while (true) {
-			@Nullable NativeMemory until = timeout.isForever() ? null : absoluteDeadline(deadline);
-			long size = LibC.mq_timedreceive(this.mqd, this.receiveBuffer, this.receiveBuffer.size(), until);
-			if (size >= 0) {
-				if (isClosed()) {
-					this.droppedByReaders.incrementAndGet();
-					throw closedWhileReading();
-				}
-				readAhead((int) size);
+			endIfWokenUp(timeout);
+			long left = deadline - System.nanoTime();
+			if (!timeout.isForever() && left <= 0) {
+				throw new MailslotTimeoutException(name(), timeout);
+			}
+			this.readWait.await(timeout.isForever() ? -1 : pollMillis(left));
+			if (receiveWaiting()) {
 				return;
-			}
-			int errno = LibC.errno();
-			if (errno == LibC.ETIMEDOUT) {
-				if (System.nanoTime() - deadline >= 0) {
-					throw new MailslotTimeoutException(name(), timeout);
-				}
-			}
-			else if (errno != LibC.EINTR) {
-				throw failure("receive from", errno);
 			}
 		}
 	}
 
 	/**
-	 * Turn a {@code System.nanoTime()} deadline into the {@code CLOCK_REALTIME} time that
-	 * {@code mq_timedreceive} takes. If the wall clock is set meanwhile, the wait ends early or
-	 * late and {@link #receiveAhead} judges the deadline again on the monotonic clock.
+	 * Return what is left of a read's wait in whole milliseconds for {@code poll}, rounded up so
+	 * that the wait does not end before the deadline.
 	 */
-	private NativeMemory absoluteDeadline(long deadline) {
-		Instant wallClock = Instant.now().plusNanos(Math.max(0, deadline - System.nanoTime()));
-		this.deadline.setLong(0, wallClock.getEpochSecond());
-		this.deadline.setLong(8, wallClock.getNano());
-		return this.deadline;
+	private static int pollMillis(long leftNanos) {
+		return (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(leftNanos + 999_999));
+	}
+
+	/**
+	 * Wake the reader waiting in {@code poll}, if one is.
+	 */
+	@Override
+	protected void wakeReader() {
+		this.readWait.signal();
 	}
 
 	/**
@@ -414,7 +409,7 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 			}
 			LibC.mq_close(this.mqd);
 			this.receiveBuffer.close();
-			this.deadline.close();
+			this.readWait.close();
 			this.now.close();
 			this.attributes.close();
 		}

@@ -62,8 +62,18 @@ final class JnaWin32Api implements Win32Api {
 	}
 
 	@Override
-	public int waitForEvent(HANDLE event, int millis) {
-		return this.kernel32.WaitForSingleObject(event, millis);
+	public HANDLE createWakeEvent() {
+		return this.kernel32.CreateEvent(null, false, false, null);
+	}
+
+	@Override
+	public boolean setEvent(HANDLE event) {
+		return this.kernel32.SetEvent(event);
+	}
+
+	@Override
+	public int waitForEither(HANDLE first, HANDLE second, int millis) {
+		return this.kernel32.WaitForMultipleObjects(2, new HANDLE[] { first, second }, false, millis);
 	}
 
 	@Override

@@ -47,7 +47,9 @@ interface MailslotKernel32 extends StdCallLibrary {
 
 	boolean CancelIoEx(HANDLE file, @Nullable Pointer overlapped);
 
-	int WaitForSingleObject(HANDLE handle, int millis);
+	int WaitForMultipleObjects(int count, HANDLE[] handles, boolean waitAll, int millis);
+
+	boolean SetEvent(HANDLE event);
 
 	HANDLE CreateEvent(WinBase.@Nullable SECURITY_ATTRIBUTES securityAttributes, boolean manualReset,
 			boolean initialState, @Nullable String name);

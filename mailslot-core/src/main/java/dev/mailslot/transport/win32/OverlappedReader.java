@@ -1,6 +1,8 @@
 package dev.mailslot.transport.win32;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
@@ -15,18 +17,32 @@ import dev.mailslot.ReadTimeout;
  * OVERLAPPED and an event, completed with GetOverlappedResult. The buffer and the OVERLAPPED are
  * native memory this reader owns and reuses, because the kernel fills them after ReadFile returns
  * {@code ERROR_IO_PENDING}. One read at a time: the caller serializes
- * {@link #read(int, ReadTimeout)} and the use of what it read.
+ * {@link #read(int, ReadTimeout, BooleanSupplier)} and the use of what it read.
  * <p>
+ * A pending read waits with WaitForMultipleObjects for its event or a second, auto-reset event
+ * that {@link #wake()} sets from any thread. Woken, it cancels itself with CancelIoEx and completes
+ * with GetOverlappedResult, as Microsoft's "Canceling Pending I/O Operations" describes: a read
+ * that a message completed first keeps its message; one the cancellation ended took nothing.
  * {@link #cancel()} ends a pending read from any thread with CancelIoEx, which completes it with
- * {@code ERROR_OPERATION_ABORTED}. A read that completed first keeps its message. Where the handle
- * is synchronous (Wine), ReadFile itself waits and cannot be cancelled; {@link #isSynchronous()}
- * tells the server so, and the server wakes such a read with a message.
+ * {@code ERROR_OPERATION_ABORTED}. Where the handle is synchronous (Wine), ReadFile itself waits
+ * and can be neither cancelled nor woken; {@link #isSynchronous()} tells the server so, and the
+ * server wakes such a read with a message.
  */
 final class OverlappedReader {
 
 	static final int ERROR_IO_PENDING = 997;
 
+	static final int WAIT_OBJECT_0 = 0;
+
 	static final int WAIT_TIMEOUT = 258;
+
+	static final int WAIT_FAILED = 0xFFFFFFFF;
+
+	/** {@code INFINITE}: a wait without limit. */
+	static final int INFINITE = -1;
+
+	/** What {@link #read} returns when a wake-up ended the read before a message completed it. */
+	static final int WOKEN = Integer.MIN_VALUE;
 
 	/**
 	 * How much longer than its read timeout a pending read may take before it is cancelled: the
@@ -40,29 +56,39 @@ final class OverlappedReader {
 
 	private final HANDLE event;
 
+	private final HANDLE wakeEvent;
+
 	private final boolean synchronous;
 
 	private final WinBase.OVERLAPPED overlapped = new WinBase.OVERLAPPED();
 
 	private Memory buffer = new Memory(1);
 
+	/** Why the last read's WaitForMultipleObjects failed, if it did. */
+	private int waitError;
+
 	private volatile boolean cancelled;
 
+	/** Whether the events are closed. Guarded by this. */
+	private boolean closed;
+
 	/**
-	 * Create a reader of a mailslot handle that completes its reads on the given manual-reset event,
-	 * which {@link #close()} closes.
+	 * Create a reader of a mailslot handle that completes its reads on the given manual-reset event
+	 * and is woken by the given auto-reset one; {@link #close()} closes both.
 	 */
-	OverlappedReader(Win32Api api, HANDLE mailslot, HANDLE event) {
+	OverlappedReader(Win32Api api, HANDLE mailslot, HANDLE event, HANDLE wakeEvent) {
 		this.api = api;
 		this.mailslot = mailslot;
 		this.event = event;
+		this.wakeEvent = wakeEvent;
 		this.synchronous = api.isSynchronous(mailslot);
 		this.overlapped.hEvent = this.event;
 		this.overlapped.write();
 	}
 
 	/**
-	 * Return whether the handle's reads wait inside ReadFile, where {@link #cancel()} cannot end them.
+	 * Return whether the handle's reads wait inside ReadFile, where neither {@link #cancel()} nor
+	 * {@link #wake()} can end them.
 	 */
 	boolean isSynchronous() {
 		return this.synchronous;
@@ -72,41 +98,87 @@ final class OverlappedReader {
 	 * Read one message of at most {@code size} bytes and wait for it to complete, for no longer
 	 * than the timeout and its {@link #TIMEOUT_GUARD_MILLIS guard}: a read still pending then is
 	 * cancelled and fails with {@code ERROR_SEM_TIMEOUT}, unless a message completed it meanwhile.
-	 * @return the size read, or the negated Win32 error code of a read that failed
+	 * A pending read is also cancelled when {@code wokenUp} says so, as it starts to wait or when
+	 * {@link #wake()} ends its wait.
+	 * @param wokenUp whether a wake-up waits for this read
+	 * @return the size read, {@link #WOKEN}, or the negated Win32 error code of a read that failed
 	 */
-	int read(int size, ReadTimeout timeout) {
+	int read(int size, ReadTimeout timeout, BooleanSupplier wokenUp) {
 		int capacity = Math.max(1, size);
 		if (this.buffer.size() < capacity) {
 			this.buffer.close();
 			this.buffer = new Memory(capacity);
 		}
 		Pointer pointer = this.overlapped.getPointer();
+		int ended = WAIT_OBJECT_0;
 		if (!this.api.readFile(this.mailslot, this.buffer, size, pointer)) {
 			int code = this.api.lastError();
 			if (code != ERROR_IO_PENDING) {
 				return -code;
 			}
-		}
-		if (this.cancelled) {
-			this.api.cancelIo(this.mailslot, pointer);
-		}
-		boolean guarded = false;
-		if (!timeout.isForever()) {
-			long wait = Math.min(timeout.toWin32Millis() + TIMEOUT_GUARD_MILLIS, Integer.MAX_VALUE);
-			if (this.api.waitForEvent(this.event, (int) wait) == WAIT_TIMEOUT) {
-				guarded = true;
-				this.api.cancelIo(this.mailslot, pointer);
-			}
+			ended = awaitPending(pointer, timeout, wokenUp);
 		}
 		IntByReference transferred = new IntByReference();
 		if (this.api.getOverlappedResult(this.mailslot, pointer, transferred, true)) {
 			return transferred.getValue();
 		}
 		int code = this.api.lastError();
-		if (guarded && code == Win32Errors.ERROR_OPERATION_ABORTED && !this.cancelled) {
-			return -Win32Errors.ERROR_SEM_TIMEOUT;
+		if (code != Win32Errors.ERROR_OPERATION_ABORTED || this.cancelled) {
+			return -code;
 		}
-		return -code;
+		return switch (ended) {
+			case WAIT_OBJECT_0 + 1 -> WOKEN;
+			case WAIT_TIMEOUT -> -Win32Errors.ERROR_SEM_TIMEOUT;
+			case WAIT_FAILED -> -this.waitError;
+			default -> -code;
+		};
+	}
+
+	/**
+	 * Let a pending read complete, or cancel it: at once if the server is closing or a wake-up
+	 * waits, else once {@link #awaitCompletionOrWake} says so.
+	 * @return how the wait ended, as {@link #awaitCompletionOrWake} says
+	 */
+	private int awaitPending(Pointer pointer, ReadTimeout timeout, BooleanSupplier wokenUp) {
+		int ended;
+		if (this.cancelled) {
+			ended = WAIT_OBJECT_0;
+		}
+		else if (wokenUp.getAsBoolean()) {
+			ended = WAIT_OBJECT_0 + 1;
+		}
+		else {
+			ended = awaitCompletionOrWake(timeout, wokenUp);
+		}
+		if (ended == WAIT_FAILED) {
+			this.waitError = this.api.lastError();
+		}
+		if (this.cancelled || ended != WAIT_OBJECT_0) {
+			this.api.cancelIo(this.mailslot, pointer);
+		}
+		return ended;
+	}
+
+	/**
+	 * Wait for the pending read's event, for no longer than the timeout and its guard, or for a
+	 * wake-up: the wake event set while {@code wokenUp} says a wake-up waits. A wake event left set
+	 * by a wake-up that an earlier read used is passed over.
+	 * @return {@link #WAIT_OBJECT_0} once the read completed; else the read is to be cancelled:
+	 * {@code WAIT_OBJECT_0 + 1} for a wake-up, {@link #WAIT_TIMEOUT} past the guard, or
+	 * {@link #WAIT_FAILED}
+	 */
+	private int awaitCompletionOrWake(ReadTimeout timeout, BooleanSupplier wokenUp) {
+		long deadline = timeout.isForever() ? 0
+				: System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout.toWin32Millis() + TIMEOUT_GUARD_MILLIS);
+		while (true) {
+			int millis = timeout.isForever() ? INFINITE
+					: (int) Math.min(Integer.MAX_VALUE - 1,
+							Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			int ended = this.api.waitForEither(this.event, this.wakeEvent, millis);
+			if (ended != WAIT_OBJECT_0 + 1 || wokenUp.getAsBoolean()) {
+				return ended;
+			}
+		}
 	}
 
 	/**
@@ -132,10 +204,22 @@ final class OverlappedReader {
 	}
 
 	/**
-	 * Release the event; call once no read can be pending.
+	 * End the wait of a pending read, or of the next read to wait, so that it looks at its
+	 * wake-up. Does nothing once closed.
 	 */
-	void close() {
+	synchronized void wake() {
+		if (!this.closed) {
+			this.api.setEvent(this.wakeEvent);
+		}
+	}
+
+	/**
+	 * Release the events; call once no read can be pending.
+	 */
+	synchronized void close() {
+		this.closed = true;
 		this.api.closeHandle(this.event);
+		this.api.closeHandle(this.wakeEvent);
 	}
 
 }

@@ -45,11 +45,24 @@ interface Win32Api {
 	HANDLE createEvent();
 
 	/**
-	 * Wait for an event: {@code WaitForSingleObject(event, millis)}.
-	 * @return {@code WAIT_OBJECT_0} (0) once signalled, {@code WAIT_TIMEOUT} (258) if the time ran
-	 * out, or {@code WAIT_FAILED}
+	 * Create an auto-reset event, not signalled, that a wait it ends resets:
+	 * {@code CreateEventW(NULL, FALSE, FALSE, NULL)}.
 	 */
-	int waitForEvent(HANDLE event, int millis);
+	HANDLE createWakeEvent();
+
+	/**
+	 * Signal an event: {@code SetEvent(event)}.
+	 */
+	boolean setEvent(HANDLE event);
+
+	/**
+	 * Wait for either of two events: {@code WaitForMultipleObjects(2, {first, second}, FALSE,
+	 * millis)}. When both are signalled, the first is reported.
+	 * @param millis how long to wait, or {@code INFINITE} (-1)
+	 * @return {@code WAIT_OBJECT_0} (0) once the first is signalled, {@code WAIT_OBJECT_0 + 1} (1)
+	 * once the second is, {@code WAIT_TIMEOUT} (258) if the time ran out, or {@code WAIT_FAILED}
+	 */
+	int waitForEither(HANDLE first, HANDLE second, int millis);
 
 	/**
 	 * Start a read: {@code ReadFile(file, buffer, size, NULL, overlapped)}. On an overlapped handle

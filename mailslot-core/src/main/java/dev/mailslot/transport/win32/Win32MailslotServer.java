@@ -1,14 +1,13 @@
 package dev.mailslot.transport.win32;
 
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import com.sun.jna.platform.win32.WinNT.HANDLE;
@@ -34,9 +33,10 @@ import org.jspecify.annotations.Nullable;
  * the server's timeout as set at creation or by {@link #setReadTimeout(ReadTimeout)}.
  * <p>
  * {@link #close()} cancels a waiting read with CancelIoEx and waits for it to end before it closes
- * the handle; a read that completed in the meantime returns its message. Where the handle is
- * synchronous (Wine), which CancelIoEx cannot end, it writes a wake message of random bytes that
- * the woken reader recognizes and drops.
+ * the handle; a read that completed in the meantime returns its message. {@link #wakeup()} sets the
+ * reader's wake event, and the read cancels itself (see {@link OverlappedReader}). Where the handle
+ * is synchronous (Wine), which neither can end, both write a wake message of random bytes that the
+ * woken reader recognizes and drops ({@link WakeMessages}).
  */
 final class Win32MailslotServer extends AbstractMailslotServer {
 
@@ -44,8 +44,6 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	static final int DEFAULT_READ_BUFFER = 64 * 1024;
 
 	private static final long CLOSE_WAIT_SECONDS = 5;
-
-	private static final int WAKE_MESSAGE_SIZE = 16;
 
 	private static final System.Logger logger = System.getLogger(Win32MailslotServer.class.getName());
 
@@ -65,8 +63,10 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	/** One ReadFile at a time, so that a read's own timeout applies to it alone. */
 	private final ReentrantLock readLock = new ReentrantLock();
 
-	/** Random bytes that wake a synchronous read at close; empty for an overlapped handle. */
-	private final byte[] wakeMessage;
+	private final BooleanSupplier wokenUp = this::isWakeupPending;
+
+	/** What wakes a read waiting inside ReadFile where the handle is synchronous; else {@code null}. */
+	private final @Nullable WakeMessages wakeMessages;
 
 	Win32MailslotServer(Win32Api api, MailslotName name, HANDLE handle, OverlappedReader reader,
 			ReadTimeout readTimeout) {
@@ -75,7 +75,7 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 		this.errors = new Win32Errors(api);
 		this.handle = handle;
 		this.reader = reader;
-		this.wakeMessage = reader.isSynchronous() ? wakeMessage(query().maxMessageSize) : new byte[0];
+		this.wakeMessages = reader.isSynchronous() ? new WakeMessages(api, name, query().maxMessageSize) : null;
 	}
 
 	/**
@@ -90,7 +90,7 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 		ReadTimeout.requireNonNull(timeout);
 		return readUntilItFits((info) -> {
 			int size = (info.nextSize >= 0) ? info.nextSize : bufferForUnknownSize(info.maxMessageSize);
-			return readFile(size, timeout, OverlappedReader::bytes);
+			return readFile(size, info.nextSize >= 0, timeout, OverlappedReader::bytes);
 		});
 	}
 
@@ -103,7 +103,7 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 			}
 			int size = (info.nextSize >= 0) ? info.nextSize
 					: Math.min(buffer.remaining(), bufferForUnknownSize(info.maxMessageSize));
-			Integer read = readFile(size, timeout, (reader, length) -> {
+			Integer read = readFile(size, info.nextSize >= 0, timeout, (reader, length) -> {
 				reader.copyTo(buffer, length);
 				return length;
 			});
@@ -143,10 +143,12 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	/**
 	 * Read one message of at most {@code size} bytes, waiting up to the timeout, and take it from
 	 * the reader's buffer while no other read can reuse it.
+	 * @param messageWaiting whether GetMailslotInfo saw a message waiting
 	 * @return what {@code take} made of the message, or {@code null} if the message was larger and
-	 * stays queued
+	 * stays queued, or the read is to be made again
 	 */
-	private <T> @Nullable T readFile(int size, ReadTimeout timeout, BiFunction<OverlappedReader, Integer, T> take) {
+	private <T> @Nullable T readFile(int size, boolean messageWaiting, ReadTimeout timeout,
+			BiFunction<OverlappedReader, Integer, T> take) {
 		this.readLock.lock();
 		try {
 			ensureOpen();
@@ -156,7 +158,7 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 				setHandleTimeout(timeout);
 			}
 			try {
-				int read = readFileNow(size, timeout);
+				int read = readFileNow(size, messageWaiting, timeout);
 				return (read >= 0) ? take.apply(this.reader, read) : null;
 			}
 			finally {
@@ -170,14 +172,34 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 		}
 	}
 
-	private int readFileNow(int size, ReadTimeout timeout) {
+	/**
+	 * Make one ReadFile. A read that finds no message uses a wake-up kept for it, before it waits
+	 * where the handle is synchronous. A wake message ends the read of a closed server, or a read
+	 * that a wake-up waits for and that finds no message behind it; otherwise it is dropped and the
+	 * read goes on.
+	 * @return the size read, or -1 to read again
+	 */
+	private int readFileNow(int size, boolean messageWaiting, ReadTimeout timeout) {
 		this.readsInProgress.incrementAndGet();
 		try {
 			ensureOpen();
-			int read = this.reader.read(size, timeout);
+			if (this.reader.isSynchronous() && !messageWaiting) {
+				endIfWokenUp(timeout);
+			}
+			int read = this.reader.read(size, timeout, this.wokenUp);
+			if (read == OverlappedReader.WOKEN) {
+				endIfWokenUp(timeout);
+				return -1;
+			}
 			if (read >= 0) {
-				if (isClosed() && isWakeMessage(read)) {
-					throw closedException();
+				if (tookWakeMessage(read)) {
+					if (isClosed()) {
+						throw closedException();
+					}
+					if (query().nextSize < 0) {
+						endIfWokenUp(timeout);
+					}
+					return -1;
 				}
 				return read;
 			}
@@ -186,6 +208,7 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 				return -1;
 			}
 			if (code == Win32Errors.ERROR_SEM_TIMEOUT && !isClosed()) {
+				endIfWokenUp(timeout);
 				throw new MailslotTimeoutException(name(), timeout).withNativeErrorCode(code);
 			}
 			throw this.errors.readFailure(name(), code, isClosed());
@@ -196,18 +219,32 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Make the wake message: 16 random bytes, or as many as the maximum message size allows, since
-	 * a waiting read's buffer has that size and Wine cuts a longer message to fit it.
+	 * Wake the read that waits: with the wake event where the handle is overlapped, or else, if a
+	 * read is under way, with a wake message, written while the handle is open so that it cannot
+	 * reach a later mailslot of the same name.
 	 */
-	private static byte[] wakeMessage(int maxMessageSize) {
-		byte[] message = new byte[(maxMessageSize > 0) ? Math.min(WAKE_MESSAGE_SIZE, maxMessageSize) : WAKE_MESSAGE_SIZE];
-		new SecureRandom().nextBytes(message);
-		return message;
+	@Override
+	protected void wakeReader() {
+		WakeMessages messages = this.wakeMessages;
+		if (messages == null) {
+			this.reader.wake();
+			return;
+		}
+		if (this.readsInProgress.get() > 0 && this.lifecycle.readLock().tryLock()) {
+			try {
+				if (!isClosed()) {
+					messages.writeForWakeup();
+				}
+			}
+			finally {
+				this.lifecycle.readLock().unlock();
+			}
+		}
 	}
 
-	private boolean isWakeMessage(int size) {
-		return this.reader.isSynchronous() && size == this.wakeMessage.length
-				&& Arrays.equals(this.reader.bytes(size), this.wakeMessage);
+	private boolean tookWakeMessage(int size) {
+		WakeMessages messages = this.wakeMessages;
+		return messages != null && size == messages.size() && messages.take(this.reader.bytes(size));
 	}
 
 	@Override
@@ -265,8 +302,8 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	protected void doClose() {
 		if (this.readsInProgress.get() > 0) {
 			this.reader.cancel();
-			if (this.reader.isSynchronous()) {
-				wakeReaderWithMessage();
+			if (this.wakeMessages != null) {
+				this.wakeMessages.writeForClose();
 			}
 		}
 		boolean locked = false;
@@ -289,19 +326,6 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 			if (locked) {
 				this.lifecycle.writeLock().unlock();
 			}
-		}
-	}
-
-	private void wakeReaderWithMessage() {
-		HANDLE client = this.api.openForWriting(name().toString());
-		if (client == null || Win32Api.INVALID_HANDLE.equals(client)) {
-			return;
-		}
-		try {
-			this.api.writeFile(client, this.wakeMessage, this.wakeMessage.length, new IntByReference());
-		}
-		finally {
-			this.api.closeHandle(client);
 		}
 	}
 

@@ -85,8 +85,15 @@ public final class Win32MailslotTransport implements MailslotTransport {
 				this.api.closeHandle(handle);
 				throw this.errors.failure(name, "create the read event (CreateEventW) of", code);
 			}
-			return new Win32MailslotServer(this.api, name, handle, new OverlappedReader(this.api, handle, event),
-					options.readTimeout());
+			HANDLE wakeEvent = this.api.createWakeEvent();
+			if (wakeEvent == null || Win32Api.INVALID_HANDLE.equals(wakeEvent)) {
+				int code = this.api.lastError();
+				this.api.closeHandle(event);
+				this.api.closeHandle(handle);
+				throw this.errors.failure(name, "create the wake event (CreateEventW) of", code);
+			}
+			return new Win32MailslotServer(this.api, name, handle,
+					new OverlappedReader(this.api, handle, event, wakeEvent), options.readTimeout());
 		}
 		finally {
 			if (descriptor != null) {

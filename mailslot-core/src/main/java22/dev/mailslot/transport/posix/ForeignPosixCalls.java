@@ -67,6 +67,14 @@ final class ForeignPosixCalls implements PosixCalls {
 
 	private static final MethodHandle POLL = function("poll", FunctionDescriptor.of(INT, ADDRESS, LONG, INT));
 
+	private static final MethodHandle EVENTFD = function("eventfd", FunctionDescriptor.of(INT, INT, INT));
+
+	private static final MethodHandle READ = function("read", FunctionDescriptor.of(LONG, INT, ADDRESS, LONG));
+
+	private static final MethodHandle WRITE = function("write", FunctionDescriptor.of(LONG, INT, ADDRESS, LONG));
+
+	private static final MethodHandle CLOSE = function("close", FunctionDescriptor.of(INT, INT));
+
 	private static final MethodHandle FCHMOD = function("fchmod", FunctionDescriptor.of(INT, INT, INT));
 
 	private static final MethodHandle STATX = function("statx",
@@ -226,6 +234,46 @@ final class ForeignPosixCalls implements PosixCalls {
 		}
 		catch (Throwable ex) {
 			throw failed("poll", ex);
+		}
+	}
+
+	@Override
+	public int eventfd(int initialValue, int flags) {
+		try {
+			return (int) EVENTFD.invokeExact(callState(), initialValue, flags);
+		}
+		catch (Throwable ex) {
+			throw failed("eventfd", ex);
+		}
+	}
+
+	@Override
+	public long read(int fd, NativeMemory buffer, long length) {
+		try {
+			return (long) READ.invokeExact(callState(), fd, segment(buffer), length);
+		}
+		catch (Throwable ex) {
+			throw failed("read", ex);
+		}
+	}
+
+	@Override
+	public long write(int fd, NativeMemory buffer, long length) {
+		try {
+			return (long) WRITE.invokeExact(callState(), fd, segment(buffer), length);
+		}
+		catch (Throwable ex) {
+			throw failed("write", ex);
+		}
+	}
+
+	@Override
+	public int close(int fd) {
+		try {
+			return (int) CLOSE.invokeExact(callState(), fd);
+		}
+		catch (Throwable ex) {
+			throw failed("close", ex);
 		}
 	}
 

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ import dev.mailslot.MailslotMessage;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotWakeupException;
 import dev.mailslot.MessageTooLargeException;
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.ReadTimeout;
@@ -108,6 +110,30 @@ class NetworkMailslotTransportTests {
 				.containsEntry(MailslotMessage.Attributes.DATAGRAM_TYPE, "DIRECT_UNIQUE");
 			assertThat(message.attributes().get(MailslotMessage.Attributes.SENDER_ADDRESS)).startsWith("127.0.0.1:");
 			assertThat(server.transport()).isEqualTo("network");
+		}
+	}
+
+	@Test
+	void aReadWaitingForDatagramsIsWokenAndKeepsTheDatagramsAroundTheWakeup() throws Exception {
+		start(Duration.ZERO, List.of());
+		try (MailslotServer server = server("Inbox"); MailslotClient client = this.sender
+			.openClient(MailslotName.parse("\\\\bhost\\mailslot\\INBOX"))) {
+			CompletableFuture<byte[]> waiting = CompletableFuture.supplyAsync(() -> server.read(ReadTimeout.FOREVER));
+			Thread.sleep(200);
+			long start = System.nanoTime();
+			server.wakeup();
+			assertThat(waiting).failsWithin(Duration.ofSeconds(5))
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(MailslotWakeupException.class);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+			client.write("before".getBytes(StandardCharsets.UTF_8));
+			await().atMost(Duration.ofSeconds(5)).until(() -> server.info().messageCount() == 1);
+			server.wakeup();
+			client.write("after".getBytes(StandardCharsets.UTF_8));
+			await().atMost(Duration.ofSeconds(5)).until(() -> server.info().messageCount() == 2);
+			assertThat(server.read(ReadTimeout.FOREVER)).asString(StandardCharsets.UTF_8).isEqualTo("before");
+			assertThat(server.read(ReadTimeout.FOREVER)).asString(StandardCharsets.UTF_8).isEqualTo("after");
+			assertThatExceptionOfType(MailslotWakeupException.class).isThrownBy(() -> server.read(ReadTimeout.FOREVER));
 		}
 	}
 

@@ -36,6 +36,8 @@ class ScriptedWin32Api implements Win32Api {
 
 	static final HANDLE EVENT = new HANDLE(new Pointer(0x400));
 
+	static final HANDLE WAKE_EVENT = new HANDLE(new Pointer(0x500));
+
 	private final Deque<byte[]> messages = new ArrayDeque<>();
 
 	private final Map<String, Integer> failures = new HashMap<>();
@@ -54,6 +56,9 @@ class ScriptedWin32Api implements Win32Api {
 	private boolean synchronous;
 
 	private boolean completesBeforeCancel;
+
+	/** Whether the wake event is set. */
+	private boolean wakeSignalled;
 
 	/** The read in progress: its buffer and size, and how it ended (null while pending). */
 	private @Nullable Pointer pendingBuffer;
@@ -225,10 +230,28 @@ class ScriptedWin32Api implements Win32Api {
 	}
 
 	@Override
-	public synchronized int waitForEvent(HANDLE event, int millis) {
-		this.calls.add("WaitForSingleObject");
-		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-		while (this.completion == null && System.nanoTime() < deadline) {
+	public HANDLE createWakeEvent() {
+		return failed("CreateEvent(wake)") ? INVALID_HANDLE : WAKE_EVENT;
+	}
+
+	@Override
+	public synchronized boolean setEvent(HANDLE event) {
+		this.calls.add("SetEvent");
+		this.wakeSignalled = true;
+		notifyAll();
+		return true;
+	}
+
+	/**
+	 * Wait as WaitForMultipleObjects does for the read's event and the wake event, which the wait
+	 * resets (auto-reset); {@code INFINITE} is played as 30 s, so that a test cannot hang.
+	 */
+	@Override
+	public synchronized int waitForEither(HANDLE first, HANDLE second, int millis) {
+		this.calls.add("WaitForMultipleObjects");
+		long wait = (millis == OverlappedReader.INFINITE) ? TimeUnit.SECONDS.toMillis(30) : millis;
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait);
+		while (this.completion == null && !this.wakeSignalled && System.nanoTime() < deadline) {
 			try {
 				TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
 			}
@@ -237,7 +260,14 @@ class ScriptedWin32Api implements Win32Api {
 				break;
 			}
 		}
-		return (this.completion != null) ? 0 : OverlappedReader.WAIT_TIMEOUT;
+		if (this.completion != null) {
+			return OverlappedReader.WAIT_OBJECT_0;
+		}
+		if (this.wakeSignalled) {
+			this.wakeSignalled = false;
+			return OverlappedReader.WAIT_OBJECT_0 + 1;
+		}
+		return OverlappedReader.WAIT_TIMEOUT;
 	}
 
 	private synchronized Integer awaitCompletion() {

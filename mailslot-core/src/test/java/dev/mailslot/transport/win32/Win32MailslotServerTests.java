@@ -16,6 +16,7 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTimeoutException;
+import dev.mailslot.MailslotWakeupException;
 import dev.mailslot.ReadTimeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +62,7 @@ class Win32MailslotServerTests {
 		ScriptedWin32Api api = new ScriptedWin32Api().readsWait();
 		MailslotServer server = server(api);
 		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
-		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("GetOverlappedResult"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("WaitForMultipleObjects"));
 		api.writeFile(ScriptedWin32Api.CLIENT, new byte[] { 1, 2, 3 }, 3, new IntByReference());
 		assertThat(read.join()).containsExactly(1, 2, 3);
 	}
@@ -74,7 +75,8 @@ class Win32MailslotServerTests {
 		assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(() -> server.read(ReadTimeout.ofMillis(100)))
 			.satisfies((ex) -> assertThat(ex.getNativeErrorCode()).hasValue(Win32Errors.ERROR_SEM_TIMEOUT));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-		assertThat(api.calls).containsSubsequence("ReadFile", "WaitForSingleObject", "CancelIoEx", "GetOverlappedResult");
+		assertThat(api.calls).containsSubsequence("ReadFile", "WaitForMultipleObjects", "CancelIoEx",
+				"GetOverlappedResult");
 		assertThat(server.isOpen()).isTrue();
 	}
 
@@ -83,7 +85,7 @@ class Win32MailslotServerTests {
 		ScriptedWin32Api api = new ScriptedWin32Api().readsWait();
 		MailslotServer server = server(api);
 		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
-		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("GetOverlappedResult"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("WaitForMultipleObjects"));
 		server.close();
 		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotClosedException.class);
 		assertThat(api.calls).containsSubsequence("CancelIoEx", "CloseHandle")
@@ -115,7 +117,7 @@ class Win32MailslotServerTests {
 		ScriptedWin32Api api = new ScriptedWin32Api().completingJustBeforeCancel("kept".getBytes());
 		MailslotServer server = server(api);
 		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
-		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("GetOverlappedResult"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("WaitForMultipleObjects"));
 		server.close();
 		assertThat(read.get(5, TimeUnit.SECONDS)).asString().isEqualTo("kept");
 		assertThat(api.calls).contains("CancelIoEx").doesNotContain("WriteFile").endsWith("CloseHandle");
@@ -138,6 +140,131 @@ class Win32MailslotServerTests {
 		ScriptedWin32Api api = new ScriptedWin32Api().synchronousHandle();
 		server(api).close();
 		assertThat(api.calls).doesNotContain("CancelIoEx", "WriteFile").endsWith("CloseHandle");
+	}
+
+	@Test
+	void wakeupSetsTheWakeEventAndTheWaitingReadCancelsItself() throws Exception {
+		ScriptedWin32Api api = new ScriptedWin32Api().readsWait();
+		MailslotServer server = server(api);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
+		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("WaitForMultipleObjects"));
+		server.wakeup();
+		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotWakeupException.class);
+		assertThat(api.calls).containsSubsequence("ReadFile", "WaitForMultipleObjects", "SetEvent", "CancelIoEx",
+				"GetOverlappedResult")
+			.doesNotContain("CreateFile", "WriteFile", "CloseHandle");
+		api.writeFile(ScriptedWin32Api.CLIENT, new byte[] { 7 }, 1, new IntByReference());
+		assertThat(server.read()).containsExactly(7);
+	}
+
+	@Test
+	void aReadThatCompletesAsAWakeupCancelsItKeepsItsMessageAndTheWakeupWaits() throws Exception {
+		ScriptedWin32Api api = new ScriptedWin32Api().completingJustBeforeCancel("kept".getBytes());
+		MailslotServer server = server(api);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
+		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("WaitForMultipleObjects"));
+		server.wakeup();
+		assertThat(read.get(5, TimeUnit.SECONDS)).asString().isEqualTo("kept");
+		assertThatExceptionOfType(MailslotWakeupException.class).isThrownBy(server::read);
+	}
+
+	@Test
+	void aReadIssuedAfterAWakeupCancelsItselfWithoutWaiting() {
+		ScriptedWin32Api api = new ScriptedWin32Api().readsWait();
+		MailslotServer server = server(api);
+		server.wakeup();
+		assertThatExceptionOfType(MailslotWakeupException.class).isThrownBy(server::read);
+		assertThat(api.calls).containsSubsequence("SetEvent", "ReadFile", "CancelIoEx", "GetOverlappedResult")
+			.doesNotContain("WaitForMultipleObjects");
+	}
+
+	@Test
+	void aWakeEventLeftByAUsedWakeupDoesNotEndALaterRead() throws Exception {
+		ScriptedWin32Api api = new ScriptedWin32Api().readsWait();
+		MailslotServer server = server(api);
+		server.wakeup();
+		assertThatExceptionOfType(MailslotWakeupException.class).isThrownBy(server::read);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> api.calls.stream().filter("WaitForMultipleObjects"::equals).count() >= 2);
+		assertThat(read).isNotDone();
+		api.writeFile(ScriptedWin32Api.CLIENT, new byte[] { 8 }, 1, new IntByReference());
+		assertThat(read.get(5, TimeUnit.SECONDS)).containsExactly(8);
+	}
+
+	@Test
+	void wakeupWakesASynchronousReadWithAMessageItDrops() throws Exception {
+		ScriptedWin32Api api = new ScriptedWin32Api().synchronousHandle();
+		MailslotServer server = server(api);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
+		await().atMost(Duration.ofSeconds(5)).until(() -> api.readSizes.size() == 1);
+		server.wakeup();
+		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotWakeupException.class);
+		assertThat(api.calls).containsSubsequence("CreateFile", "WriteFile", "CloseHandle").doesNotContain("SetEvent");
+		assertThat(server.info().messageCount()).isZero();
+		assertThat(server.isOpen()).isTrue();
+	}
+
+	@Test
+	void aWakeupKeptForASynchronousReadEndsItBeforeReadFile() {
+		ScriptedWin32Api api = new ScriptedWin32Api().synchronousHandle();
+		MailslotServer server = server(api);
+		server.wakeup();
+		assertThat(api.calls).doesNotContain("CreateFile", "WriteFile", "SetEvent");
+		assertThatExceptionOfType(MailslotWakeupException.class).isThrownBy(server::read);
+		assertThat(api.readSizes).isEmpty();
+	}
+
+	@Test
+	void aWakeupAfterASynchronousReadEndedWritesNothingAndEndsTheNextRead() throws Exception {
+		ScriptedWin32Api api = new ScriptedWin32Api().synchronousHandle();
+		MailslotServer server = server(api);
+		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read);
+		await().atMost(Duration.ofSeconds(5)).until(() -> api.readSizes.size() == 1);
+		api.writeFile(ScriptedWin32Api.CLIENT, new byte[] { 9 }, 1, new IntByReference());
+		assertThat(read.get(5, TimeUnit.SECONDS)).containsExactly(9);
+		int callsBefore = api.calls.size();
+		server.wakeup();
+		assertThat(api.calls.subList(callsBefore, api.calls.size())).doesNotContain("CreateFile", "WriteFile");
+		assertThatExceptionOfType(MailslotWakeupException.class).isThrownBy(server::read);
+	}
+
+	@Test
+	void aWakeMessageAheadOfAMessageIsDroppedAndTheMessageRead() {
+		ScriptedWin32Api api = new ScriptedWin32Api().synchronousHandle().queued(new byte[] { 1 });
+		MailslotServer server = server(api);
+		api.beforeRead(server::wakeup);
+		assertThat(server.read()).containsExactly(1);
+		assertThat(api.calls).contains("WriteFile");
+		api.writeFile(ScriptedWin32Api.CLIENT, new byte[] { 2 }, 1, new IntByReference());
+		assertThat(server.read()).containsExactly(2);
+		assertThatExceptionOfType(MailslotWakeupException.class).isThrownBy(server::read);
+		assertThat(server.info().messageCount()).isZero();
+	}
+
+	@Test
+	void wakeupsFasterThanTheReaderLeaveOneWakeMessageAtATime() {
+		ScriptedWin32Api api = new ScriptedWin32Api().synchronousHandle().queued(new byte[] { 1 });
+		MailslotServer server = server(api);
+		api.beforeRead(() -> {
+			for (int i = 0; i < 5; i++) {
+				server.wakeup();
+			}
+		});
+		assertThat(server.read()).containsExactly(1);
+		assertThat(api.calls.stream().filter("WriteFile"::equals)).hasSize(1);
+		assertThat(server.info().messageCount()).isOne();
+		assertThatExceptionOfType(MailslotWakeupException.class).isThrownBy(server::read);
+		assertThat(server.info().messageCount()).isZero();
+	}
+
+	@Test
+	void aServerWithoutItsWakeEventIsNotCreated() {
+		ScriptedWin32Api api = new ScriptedWin32Api().fail("CreateEvent(wake)", 1450);
+		assertThatExceptionOfType(MailslotException.class).isThrownBy(() -> server(api))
+			.withMessageContaining("wake event")
+			.withMessageContaining("Win32 error 1450");
+		assertThat(api.calls).endsWith("CloseHandle", "CloseHandle");
 	}
 
 	@Test

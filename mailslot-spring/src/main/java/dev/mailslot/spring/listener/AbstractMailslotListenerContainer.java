@@ -189,14 +189,18 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	private void setPauseRequested(boolean pauseRequested) {
 		locked(() -> {
 			this.pauseRequested = pauseRequested;
+			if (pauseRequested && this.run != null) {
+				this.run.wakeReader();
+			}
 			this.stateChanged.signalAll();
 		});
 	}
 
 	/**
 	 * Return whether {@link #pause()} was called and not undone by {@link #resume()}: the reader
-	 * stops reading once it notices, within the poll timeout or, with a concurrency of 1, once the
-	 * listener call in progress returns, and {@link #isPaused()} then says so.
+	 * stops reading once it notices, at once if it waits for a message (the pause wakes it) or, with
+	 * a concurrency of 1, once the listener call in progress returns, and {@link #isPaused()} then
+	 * says so.
 	 * @return whether a pause is requested
 	 */
 	public boolean isPauseRequested() {

@@ -32,6 +32,12 @@ public interface ListenerRun {
 	void requestStop(boolean drain, long deadline);
 
 	/**
+	 * Wake the run's reader if it waits for a message, so that it looks at once at whether it is
+	 * asked to pause or stop. Called with the container's lock held.
+	 */
+	void wakeReader();
+
+	/**
 	 * Wait for the run to end after {@link #requestStop(boolean, long)}: until the deadline, and
 	 * past it while what was not dispatched is handed to the error handler.
 	 * @param drain whether draining was asked for

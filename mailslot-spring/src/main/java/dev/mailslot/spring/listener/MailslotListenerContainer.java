@@ -9,8 +9,8 @@ import dev.mailslot.spring.support.observation.DefaultMailslotListenerObservatio
  * Reads one mailslot and dispatches each message to a {@link MailslotMessageListener}.
  * <p>
  * One reader, on a platform thread of its own, reads with a bounded wait (the
- * {@link MailslotListenerContainerOptions#pollTimeout() poll timeout}) so that it notices pause and
- * stop promptly. With a concurrency of 1, the default, the reader calls the listener itself, so
+ * {@link MailslotListenerContainerOptions#pollTimeout() poll timeout}), which a pause or stop ends
+ * at once ({@link MailslotServer#wakeup()}). With a concurrency of 1, the default, the reader calls the listener itself, so
  * messages are processed in the order they were written and none waits between threads. With
  * more, it hands each message to {@code concurrency} dispatchers that run on the
  * {@link MailslotListenerContainerOptions#taskExecutor() task executor} (virtual threads where

@@ -125,7 +125,7 @@ public final class MailslotListenerContainerOptions {
 	}
 
 	/**
-	 * Return how long the reader waits for a message before it looks at pause and stop again.
+	 * Return how long the reader waits for a message at a time; a pause or stop wakes it at once.
 	 * @return the poll timeout
 	 */
 	public Duration pollTimeout() {

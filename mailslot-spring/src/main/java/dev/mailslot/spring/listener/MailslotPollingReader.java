@@ -15,8 +15,8 @@ import dev.mailslot.ReadTimeout;
 
 /**
  * One run of a {@link MailslotListenerContainer}: a reader on a platform thread of its own (a
- * native read must not pin a virtual thread's carrier) that reads with the poll timeout, so that it
- * notices pause and stop promptly, and gives each message, or batch, to the run's
+ * native read must not pin a virtual thread's carrier) that reads with the poll timeout, woken at
+ * once by a pause or stop ({@link #wakeReader()}), and gives each message, or batch, to the run's
  * {@link MessageDispatcher}, reading only once a dispatcher is free for it. At shutdown it drains
  * the mailslot one unit at a time until the deadline ({@link MailslotDrain}), because closing a
  * mailslot deletes its messages; what is still in the mailslot then stays there for the close to
@@ -105,6 +105,12 @@ final class MailslotPollingReader<T> implements ListenerRun {
 			this.drain.drainUntil(deadline);
 		}
 		this.stopRequested = true;
+		wakeReader();
+	}
+
+	@Override
+	public void wakeReader() {
+		this.source.server().wakeup();
 	}
 
 	private void read() {

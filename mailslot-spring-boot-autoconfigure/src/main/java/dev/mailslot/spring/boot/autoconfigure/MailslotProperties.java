@@ -381,8 +381,8 @@ public class MailslotProperties {
 		private int concurrency = 1;
 
 		/**
-		 * How long a listener's reader waits for a message before it looks again whether it was
-		 * paused or stopped.
+		 * How long a listener's reader waits for a message at a time; a pause or stop wakes it at
+		 * once.
 		 */
 		private Duration pollTimeout = Duration.ofSeconds(1);
 
