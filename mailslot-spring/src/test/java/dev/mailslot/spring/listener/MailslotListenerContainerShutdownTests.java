@@ -1,5 +1,6 @@
 package dev.mailslot.spring.listener;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.messaging.Message;
 
 import dev.mailslot.MailslotClient;
+import dev.mailslot.MailslotInfo;
+import dev.mailslot.MailslotMessage;
+import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
@@ -188,8 +192,30 @@ class MailslotListenerContainerShutdownTests {
 	}
 
 	@Test
-	void aMessageReadAfterTheShutdownTimeoutGoesToTheErrorHandlerUndispatched() throws Exception {
+	void aReaderWokenByTheShutdownTakesNothingWrittenAfterIt() throws Exception {
 		this.container = new MailslotListenerContainer("shutdown", this.server, null,
+				(message) -> this.seen.add(text(message)),
+				options(Duration.ofMillis(200)).pollTimeout(Duration.ofSeconds(3)).build());
+		this.container.start();
+		Thread writer = new Thread(() -> {
+			sleep(700);
+			write(1);
+		});
+		writer.start();
+		this.container.shutdown();
+		writer.join(5_000);
+		assertThat(this.seen).isEmpty();
+		assertThat(this.handled).isEmpty();
+		assertThat(this.server.info().messageCount()).isOne();
+	}
+
+	/**
+	 * A reader that the shutdown's wake-up does not reach ({@link Unwakeable}), as on a transport whose
+	 * read cannot be woken, takes a message after the shutdown timeout: it goes to the error handler.
+	 */
+	@Test
+	void aMessageReadAfterTheShutdownTimeoutGoesToTheErrorHandlerUndispatched() throws Exception {
+		this.container = new MailslotListenerContainer("shutdown", new Unwakeable(this.server), null,
 				(message) -> this.seen.add(text(message)),
 				options(Duration.ofMillis(200)).pollTimeout(Duration.ofSeconds(3)).build());
 		this.container.start();
@@ -226,6 +252,69 @@ class MailslotListenerContainerShutdownTests {
 			this.release.countDown();
 			oneThread.shutdownNow();
 		}
+	}
+
+
+	/**
+	 * A server whose {@link MailslotServer#wakeup()} does nothing, the interface's default.
+	 */
+	private record Unwakeable(MailslotServer server) implements MailslotServer {
+
+		@Override
+		public MailslotName name() {
+			return this.server.name();
+		}
+
+		@Override
+		public String transport() {
+			return this.server.transport();
+		}
+
+		@Override
+		public byte[] read() {
+			return this.server.read();
+		}
+
+		@Override
+		public byte[] read(ReadTimeout timeout) {
+			return this.server.read(timeout);
+		}
+
+		@Override
+		public MailslotMessage readMessage(ReadTimeout timeout) {
+			return this.server.readMessage(timeout);
+		}
+
+		@Override
+		public int read(ByteBuffer buffer) {
+			return this.server.read(buffer);
+		}
+
+		@Override
+		public int read(ByteBuffer buffer, ReadTimeout timeout) {
+			return this.server.read(buffer, timeout);
+		}
+
+		@Override
+		public MailslotInfo info() {
+			return this.server.info();
+		}
+
+		@Override
+		public void setReadTimeout(ReadTimeout readTimeout) {
+			this.server.setReadTimeout(readTimeout);
+		}
+
+		@Override
+		public boolean isOpen() {
+			return this.server.isOpen();
+		}
+
+		@Override
+		public void close() {
+			this.server.close();
+		}
+
 	}
 
 }
