@@ -103,6 +103,12 @@ final class PosixHeldMessages {
 
 	private @Nullable Thread keeper;
 
+	/**
+	 * Who still needs the native memory: the keeper while it runs, and the server until it closes
+	 * this. The last to let go frees it, so close never waits for the keeper to end.
+	 */
+	private final AtomicInteger nativeMemoryUsers = new AtomicInteger(1);
+
 	PosixHeldMessages(MailslotName name, String queueName, int mqd, int capacity, int maxMessageSize,
 			ReentrantLock receiveLock, HeldCountFile countFile) {
 		this.name = name;
@@ -123,9 +129,10 @@ final class PosixHeldMessages {
 		if (this.capacity == 0) {
 			return;
 		}
-		Thread thread = new Thread(this::keep, "mailslot-hold-" + this.name.path());
+		Thread thread = new Thread(this::keepThenLetGo, "mailslot-hold-" + this.name.path());
 		thread.setDaemon(true);
 		this.keeper = thread;
+		this.nativeMemoryUsers.incrementAndGet();
 		thread.start();
 	}
 
@@ -191,33 +198,36 @@ final class PosixHeldMessages {
 	}
 
 	/**
-	 * Wait a bounded time for the keeper to end, then drop what is held and free the native memory
-	 * if the keeper has ended. Call after {@link #stop()}, with no reader left.
+	 * Drop what is held, and let go of the native memory, which the keeper frees as it ends if it
+	 * has not ended yet. Call after {@link #stop()}, which waits for a move under way, with no reader
+	 * left: nothing touches the held messages after that.
 	 * @return how many messages were dropped
 	 */
 	int close() {
-		Thread thread = this.keeper;
-		boolean ended = true;
-		if (thread != null) {
-			try {
-				thread.join(TimeUnit.SECONDS.toMillis(2));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			ended = !thread.isAlive();
-		}
 		int dropped = this.messages.size();
 		for (byte[] message : this.messages) {
 			PosixHoldMemory.release(PosixHoldMemory.cost(message.length));
 		}
 		this.messages.clear();
-		if (ended) {
+		letGoOfNativeMemory();
+		return dropped;
+	}
+
+	private void letGoOfNativeMemory() {
+		if (this.nativeMemoryUsers.decrementAndGet() == 0) {
 			this.buffer.close();
 			this.now.close();
 			this.pollFd.close();
 		}
-		return dropped;
+	}
+
+	private void keepThenLetGo() {
+		try {
+			keep();
+		}
+		finally {
+			letGoOfNativeMemory();
+		}
 	}
 
 	private void keep() {
