@@ -212,6 +212,7 @@ class MailslotListenerContainerShutdownTests {
 	/**
 	 * A reader that the shutdown's wake-up does not reach ({@link Unwakeable}), as on a transport whose
 	 * read cannot be woken, takes a message after the shutdown timeout: it goes to the error handler.
+	 * The shutdown has returned by then, so the hand-off is awaited.
 	 */
 	@Test
 	void aMessageReadAfterTheShutdownTimeoutGoesToTheErrorHandlerUndispatched() throws Exception {
@@ -226,6 +227,7 @@ class MailslotListenerContainerShutdownTests {
 		writer.start();
 		this.container.shutdown();
 		writer.join(5_000);
+		await().atMost(Duration.ofSeconds(5)).until(() -> !this.handled.isEmpty());
 		assertThat(this.seen).isEmpty();
 		assertThat(this.handled).singleElement()
 			.isInstanceOfSatisfying(MessageNotDispatchedException.class,
