@@ -3,9 +3,14 @@ package dev.mailslot.spring.boot.docs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.boot.env.PropertySourceLoader;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
@@ -45,23 +50,40 @@ public final class ExampleApplications {
 	}
 
 	/**
-	 * Return an initializer that adds a YAML file of the test resources to the environment,
-	 * after the test's own properties.
+	 * Return an initializer that adds a YAML or properties file of the test resources to the
+	 * environment, after the test's own properties.
 	 * @param resource the file, such as {@code docs/readme/first-listener.yml}
 	 * @return the initializer
 	 */
-	public static ApplicationContextInitializer<ConfigurableApplicationContext> yaml(String resource) {
-		return (context) -> {
-			try {
-				for (PropertySource<?> source : new YamlPropertySourceLoader().load(resource + "-" + sequence.incrementAndGet(),
-						new ClassPathResource(resource))) {
-					context.getEnvironment().getPropertySources().addLast(source);
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot load " + resource, ex);
-			}
-		};
+	public static ApplicationContextInitializer<ConfigurableApplicationContext> configurationFile(String resource) {
+		return (context) -> load(resource).forEach(context.getEnvironment().getPropertySources()::addLast);
+	}
+
+	/**
+	 * Return a binder of a YAML or properties file of the test resources alone, with Boot's
+	 * conversions, for examples that no test application can start (such as one that receives
+	 * on UDP port 138 of every interface).
+	 * @param resource the file
+	 * @return the binder
+	 */
+	public static Binder binder(String resource) {
+		return new Binder(ConfigurationPropertySources.from(load(resource)));
+	}
+
+	/**
+	 * Load a YAML or properties file of the test resources as Boot loads a configuration file.
+	 * @param resource the file
+	 * @return its property sources
+	 */
+	static List<PropertySource<?>> load(String resource) {
+		PropertySourceLoader loader = resource.endsWith(".properties") ? new PropertiesPropertySourceLoader()
+				: new YamlPropertySourceLoader();
+		try {
+			return loader.load(resource + "-" + sequence.incrementAndGet(), new ClassPathResource(resource));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot load " + resource, ex);
+		}
 	}
 
 }

@@ -38,7 +38,7 @@ class ReadmeTests {
 
 	private ApplicationContextRunner firstListener() {
 		return ExampleApplications.runner(this.deadLetters)
-			.withInitializer(ExampleApplications.yaml("docs/readme/first-listener.yml"))
+			.withInitializer(ExampleApplications.configurationFile("docs/readme/first-listener.yml"))
 			.withBean(OrderListener.class, () -> spy(new OrderListener()))
 			.withBean(OrderSender.class);
 	}

@@ -67,7 +67,7 @@ class RepliesTests {
 	@Test
 	void withRemoteTargetsARequestMaySendTheAnswerToAnotherHostButNotBroadcastIt() throws InterruptedException {
 		runner().withBean(RoutingRequestListener.class)
-			.withInitializer(ExampleApplications.yaml("docs/replies/per-message-targets.yml"))
+			.withInitializer(ExampleApplications.configurationFile("docs/replies/per-message-targets.yml"))
 			.run((context) -> {
 				MailslotTemplate template = context.getBean(MailslotTemplate.class);
 				template.send("requests", "\\\\HOST\\mailslot\\replies:hello");
