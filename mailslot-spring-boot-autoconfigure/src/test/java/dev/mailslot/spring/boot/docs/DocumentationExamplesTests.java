@@ -35,10 +35,9 @@ class DocumentationExamplesTests {
 	 * Pages whose examples are not kept in tested sources yet. A page leaves the list once all its
 	 * examples are; this test fails while a page on it has none left uncovered.
 	 */
-	private static final Set<String> PAGES_NOT_YET_COVERED = Set.of("docs/actuator.md",
-			"docs/batch-listeners.md", "docs/error-handling.md", "docs/integration.md",
-			"docs/kafka.md", "docs/linux.md", "docs/testing.md",
-			"docs/transports.md", "docs/windows.md");
+	private static final Set<String> PAGES_NOT_YET_COVERED = Set.of("docs/actuator.md", "docs/error-handling.md",
+			"docs/integration.md", "docs/kafka.md", "docs/linux.md", "docs/testing.md", "docs/transports.md",
+			"docs/windows.md");
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -77,11 +76,11 @@ class DocumentationExamplesTests {
 	void everySnippetSourceIsUsedByATest() {
 		Set<String> unused = new TreeSet<>();
 		for (Path source : Snippets.sources()) {
-			if (!Snippets.usedByATest(source)) {
+			if (!Snippets.of(source).isEmpty() && !Snippets.usedByATest(source)) {
 				unused.add(source.toString());
 			}
 		}
-		assertThat(unused).as("snippet sources that no test of their module names").isEmpty();
+		assertThat(unused).as("sources of snippets that no test of their module names").isEmpty();
 	}
 
 	@Test
