@@ -31,12 +31,6 @@ class DocumentationExamplesTests {
 	private static final Map<String, String> KINDS = Map.of("java", "java", "yaml", "yaml", "yml", "yaml",
 			"properties", "properties");
 
-	/**
-	 * Pages whose examples are not kept in tested sources yet. A page leaves the list once all its
-	 * examples are; this test fails while a page on it has none left uncovered.
-	 */
-	private static final Set<String> PAGES_NOT_YET_COVERED = Set.of("docs/kafka.md");
-
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private final List<Snippet> snippets = Snippets.all();
@@ -45,7 +39,7 @@ class DocumentationExamplesTests {
 	void everyExampleIsKeptInASourceThatATestRuns() {
 		List<String> uncovered = new ArrayList<>();
 		for (CodeBlock block : examples()) {
-			if (!PAGES_NOT_YET_COVERED.contains(block.page()) && snippetOf(block).isEmpty()) {
+			if (snippetOf(block).isEmpty()) {
 				uncovered.add(block.toString());
 			}
 		}
@@ -79,17 +73,6 @@ class DocumentationExamplesTests {
 			}
 		}
 		assertThat(unused).as("sources of snippets that no test of their module names").isEmpty();
-	}
-
-	@Test
-	void everyPageNotYetCoveredHasAnExampleLeftToCover() {
-		Set<String> covered = new TreeSet<>(PAGES_NOT_YET_COVERED);
-		for (CodeBlock block : examples()) {
-			if (snippetOf(block).isEmpty()) {
-				covered.remove(block.page());
-			}
-		}
-		assertThat(covered).as("pages whose examples are all covered: take them off PAGES_NOT_YET_COVERED").isEmpty();
 	}
 
 	private static List<CodeBlock> examples() {
