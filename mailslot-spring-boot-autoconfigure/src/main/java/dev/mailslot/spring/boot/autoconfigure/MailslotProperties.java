@@ -187,8 +187,9 @@ public class MailslotProperties {
 		private String mode = "0600";
 
 		/**
-		 * How many messages may wait before writers wait for room; 0 takes the system's
-		 * fs.mqueue.msg_default (posix).
+		 * How many messages may wait in the queue (posix). 0 takes the system's
+		 * fs.mqueue.msg_default, or fewer so that all the application's mailslots fit in
+		 * RLIMIT_MSGQUEUE; a number is created as given.
 		 */
 		private int queueCapacity;
 
