@@ -114,10 +114,14 @@ record PosixQueuePlan(Map<String, MailslotServerOptions> configured,
 					+ "start-up. To run them all, " + raise);
 			return;
 		}
+		long keepingSize = (budget.limit() - explicit) / ((long) sizes.size() * budget.defaultCapacity())
+				- PosixQueueBudget.MESSAGE_OVERHEAD;
 		String plan = shared + "each of the " + sizes.size() + " whose queue-capacity is 0 gets a queue of " + capacity
 				+ " message(s) instead of fs.mqueue.msg_default (" + budget.defaultCapacity() + "), " + capacity
 				+ " x (its max message size + " + PosixQueueBudget.MESSAGE_OVERHEAD + ") bytes of the limit. For larger "
-				+ "queues, " + raise;
+				+ "queues, " + raise
+				+ ((keepingSize > 0) ? " (with a max-message-size of at most " + keepingSize + " bytes, such as "
+						+ "mailslot.server-defaults.max-message-size, each keeps " + budget.defaultCapacity() + ")" : "");
 		if (withoutHold.isEmpty()) {
 			logger.info(plan + ". Messages beyond the queue wait in the server's memory (hold-capacity) while its "
 					+ "listener is busy.");

@@ -49,6 +49,8 @@ class PosixQueuePlanTests {
 			.contains("The 50 posix mailslot(s) of this application share the user's RLIMIT_MSGQUEUE of 819200 bytes: "
 					+ "each of the 50 whose queue-capacity is 0 gets a queue of 1 message(s) instead of "
 					+ "fs.mqueue.msg_default (10)")
+			.contains("(with a max-message-size of at most 1542 bytes, such as mailslot.server-defaults.max-message-size, "
+					+ "each keeps 10)")
 			.contains("Messages beyond the queue wait in the server's memory (hold-capacity)");
 	}
 
@@ -77,6 +79,20 @@ class PosixQueuePlanTests {
 		listeners.add("\\\\.\\mailslot\\S1");
 		PosixQueuePlan plan = PosixQueuePlan.plan(this.stock, configured(2, 0), listeners, this.defaults);
 		assertThat(plan.defaults().apply(MailslotName.parse("any")).queueCapacity()).isZero();
+	}
+
+	@Test
+	void theMessageSizeTheLogSuggestsKeepsTheDefaultCapacity() {
+		Function<MailslotName, MailslotServerOptions> suggested = (name) -> MailslotServerOptions.builder(name)
+			.maxMessageSize(1542)
+			.build();
+		PosixQueuePlan plan = PosixQueuePlan.plan(this.stock, Map.of(), listeners(50), suggested);
+		assertThat(plan.defaults().apply(MailslotName.parse("any")).queueCapacity()).isZero();
+		Function<MailslotName, MailslotServerOptions> larger = (name) -> MailslotServerOptions.builder(name)
+			.maxMessageSize(1543)
+			.build();
+		plan = PosixQueuePlan.plan(this.stock, Map.of(), listeners(50), larger);
+		assertThat(plan.defaults().apply(MailslotName.parse("any")).queueCapacity()).isEqualTo(9);
 	}
 
 	@Test
