@@ -32,10 +32,15 @@ public class MailslotProperties {
 
 	/**
 	 * Mailslot servers by id, each created at start-up and available as a bean named
-	 * '<id>MailslotServer'.
+	 * '<id>MailslotServer'. An option an entry does not set comes from
+	 * mailslot.server-defaults, then from the built-in default.
 	 */
 	private final Map<String, Server> servers = new LinkedHashMap<>();
 
+	/**
+	 * Options of every server the application creates, where its own mailslot.servers entry does
+	 * not set them, and what to do when a name is in use.
+	 */
 	private final ServerDefaults serverDefaults = new ServerDefaults();
 
 	/**
