@@ -132,7 +132,9 @@ class PosixQueuePlanTests {
 	}
 
 	private static Set<String> listeners(int count) {
-		return IntStream.range(0, count).mapToObj((i) -> "listener-" + i).collect(Collectors.toCollection(LinkedHashSet::new));
+		return IntStream.range(0, count)
+			.mapToObj((i) -> "listener-" + i)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
 	/**
