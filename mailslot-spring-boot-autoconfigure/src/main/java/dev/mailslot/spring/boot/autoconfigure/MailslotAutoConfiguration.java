@@ -1,9 +1,12 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,8 +16,11 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.messaging.converter.MessageConverter;
 
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
@@ -25,6 +31,7 @@ import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.support.converter.MailslotMessageConverters;
+import dev.mailslot.transport.posix.PosixQueueBudget;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({ MailslotNetworkConfiguration.class, MailslotNetworkTransportConfiguration.class,
 		MailslotAnnotationDrivenConfiguration.class })
 public final class MailslotAutoConfiguration {
+
+	private static final String POSIX = "posix";
 
 	@Bean
 	@ConfigurationPropertiesBinding
@@ -57,11 +66,20 @@ public final class MailslotAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MailslotServers mailslotServers(MailslotTransport transport, MailslotProperties properties) {
+	MailslotServers mailslotServers(MailslotTransport transport, MailslotProperties properties,
+			ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		MailslotServerOptionsMapper.applyPosixHoldMemory(properties.getPosix());
 		MailslotProperties.ServerDefaults defaults = properties.getServerDefaults();
-		return new MailslotServers(transport, MailslotServerOptionsMapper.map(properties, transport.id()),
-				MailslotServerOptionsMapper.defaults(properties, transport.id()),
+		Map<String, MailslotServerOptions> configured = MailslotServerOptionsMapper.map(properties, transport.id());
+		Function<MailslotName, MailslotServerOptions> serverDefaults = MailslotServerOptionsMapper.defaults(properties,
+				transport.id());
+		if (POSIX.equals(transport.id())) {
+			PosixQueuePlan plan = PosixQueuePlan.plan(PosixQueueBudget.current(), configured,
+					ListenerMailslots.find(beanFactory, environment), serverDefaults);
+			configured = plan.configured();
+			serverDefaults = plan.defaults();
+		}
+		return new MailslotServers(transport, configured, serverDefaults,
 				(defaults.getOnNameInUse() == MailslotProperties.NameInUse.WAIT) ? defaults.getNameInUseWait()
 						: Duration.ZERO,
 				MailslotServerOptionsMapper.SERVERS_PREFIX);

@@ -214,6 +214,22 @@ class MailslotAutoConfigurationTests {
 	}
 
 	@Test
+	void serverDefaultsGiveTheirOptionsToConfiguredServersThatDoNotSetThem() {
+		this.contextRunner
+			.withPropertyValues("mailslot.server-defaults.max-message-size=100B",
+					"mailslot.server-defaults.read-timeout=250ms", "mailslot.servers.plain.name=" + unique("plain"),
+					"mailslot.servers.own.name=" + unique("own"), "mailslot.servers.own.max-message-size=200B")
+			.run((context) -> {
+				MailslotServer plain = context.getBean("plainMailslotServer", MailslotServer.class);
+				assertThat(plain.info().maxMessageSize()).isEqualTo(100);
+				assertThat(plain.info().readTimeout()).isEqualTo(ReadTimeout.ofMillis(250));
+				MailslotServer own = context.getBean("ownMailslotServer", MailslotServer.class);
+				assertThat(own.info().maxMessageSize()).isEqualTo(200);
+				assertThat(own.info().readTimeout()).isEqualTo(ReadTimeout.ofMillis(250));
+			});
+	}
+
+	@Test
 	void aBadServerDefaultStopsStartupNamingTheProperty() {
 		this.contextRunner.withPropertyValues("mailslot.server-defaults.mode=0666")
 			.run((context) -> assertThat(context).getFailure()
@@ -316,7 +332,7 @@ class MailslotAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(output).contains("The memory transport does not use mailslot.servers.q.hold-capacity");
 			});
-		assertThat(new MailslotProperties.Server().getHoldCapacity())
+		assertThat(new MailslotProperties.ServerDefaults().getHoldCapacity())
 			.isEqualTo(MailslotServerOptions.DEFAULT_HOLD_CAPACITY);
 	}
 
