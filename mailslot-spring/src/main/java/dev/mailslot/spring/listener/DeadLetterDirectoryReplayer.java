@@ -37,6 +37,8 @@ import dev.mailslot.spring.support.MailslotHeaders;
  * always ends. One replay runs at a time; another one asked for meanwhile is refused with a
  * {@link DeadLetterReplayInProgressException}. A message is written at least once: if its files
  * cannot be removed after the write, it is logged and would be written again by the next replay.
+ * Each message is written with a handle opened for it ({@link MailslotTemplate#sendWithNewHandle}),
+ * so that a target whose owner was killed is found gone and its dead letters stay.
  */
 public class DeadLetterDirectoryReplayer {
 
@@ -120,7 +122,7 @@ public class DeadLetterDirectoryReplayer {
 		String failure = null;
 		for (Path payload : deadLetters(original)) {
 			try {
-				this.template.send(target, read(payload));
+				this.template.sendWithNewHandle(target, read(payload));
 			}
 			catch (IOException | MessageTooLargeException ex) {
 				failed++;

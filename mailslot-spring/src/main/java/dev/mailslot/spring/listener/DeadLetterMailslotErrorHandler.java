@@ -25,7 +25,9 @@ import dev.mailslot.spring.support.MailslotHeaders;
  * lost quietly: when the resolver returns none, when it returns the mailslot the message failed on
  * (which would loop), or when the write fails (the dead-letter mailslot is gone, or stayed full for
  * the template's write timeout), the message goes to a fallback error handler, such as a
- * {@link DeadLetterDirectoryErrorHandler}, with a log line that says why.
+ * {@link DeadLetterDirectoryErrorHandler}, with a log line that says why. Each message is written
+ * with a handle opened for it ({@link MailslotTemplate#sendWithNewHandle}), so that a dead-letter
+ * mailslot whose owner was killed is found gone rather than written to.
  */
 public class DeadLetterMailslotErrorHandler implements MailslotErrorHandler {
 
@@ -102,7 +104,7 @@ public class DeadLetterMailslotErrorHandler implements MailslotErrorHandler {
 			return;
 		}
 		try {
-			this.template.send(destination, message.getPayload());
+			this.template.sendWithNewHandle(destination, message.getPayload());
 		}
 		catch (RuntimeException ex) {
 			logger.error(description + "; it could NOT be written to the dead-letter mailslot " + destination + ": " + ex

@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * A replay writes the dead letters of one mailslot to an allowed target and removes each only once
  * written; what fails stays. Real parts: dead letters kept by {@link DeadLetterDirectoryErrorHandler}
- * in a real directory, posix queues, and a target owned by a second JVM that has gone.
+ * in a real directory, posix queues, and a target owned by a second JVM that closes it and exits,
+ * is killed ({@code kill -9}) or never reads.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "posix transport")
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -154,7 +155,16 @@ class DeadLetterDirectoryReplayerTests {
 	}
 
 	@Test
-	void whenTheTargetsOwnerHasGoneTheDeadLettersStay() throws Exception {
+	void whenTheTargetsOwnerHasClosedItTheDeadLettersStay() throws Exception {
+		replayAfterTheTargetHasGone((owner) -> owner.getOutputStream().close());
+	}
+
+	@Test
+	void whenTheTargetsOwnerIsKilledTheDeadLettersStay() throws Exception {
+		replayAfterTheTargetHasGone(Process::destroyForcibly);
+	}
+
+	private void replayAfterTheTargetHasGone(OwnerEnd end) throws Exception {
 		Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), ServerProcess.class.getName(), this.invoices.toString(), "hold")
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -168,7 +178,7 @@ class DeadLetterDirectoryReplayerTests {
 			for (int i = 0; i < 5; i++) {
 				deadLetter(this.orders, "later " + i);
 			}
-			owner.getOutputStream().close();
+			end.end(owner);
 			assertThat(owner.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			DeadLetterReplayResult result = replayer.replay(this.orders, this.invoices);
 			assertThat(result.replayed()).isZero();
@@ -270,6 +280,13 @@ class DeadLetterDirectoryReplayerTests {
 		finally {
 			owner.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		}
+	}
+
+	@FunctionalInterface
+	interface OwnerEnd {
+
+		void end(Process owner) throws Exception;
+
 	}
 
 }

@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A failed message goes to a dead-letter mailslot as it was read, its failure to the log; and when
  * the dead-letter mailslot cannot take it, to the fallback, so that every failed message is in the
  * dead-letter mailslot, in the directory, or in the log. Real parts: posix queues, a dead-letter
- * mailslot owned by a second JVM that closes it and exits, and real files.
+ * mailslot owned by a second JVM that closes it and exits or is killed ({@code kill -9}), and real
+ * files.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "posix transport")
 @ExtendWith(OutputCaptureExtension.class)
@@ -120,6 +121,19 @@ class DeadLetterMailslotErrorHandlerTests {
 
 	@Test
 	void whenTheDeadLetterMailslotsOwnerHasClosedItTheMessagesGoToTheDirectory(CapturedOutput output) throws Exception {
+		deadLettersBeforeAndAfter(output, (owner) -> owner.getOutputStream().close());
+	}
+
+	@Test
+	void whenTheDeadLetterMailslotsOwnerIsKilledTheMessagesGoToTheDirectory(CapturedOutput output) throws Exception {
+		deadLettersBeforeAndAfter(output, Process::destroyForcibly);
+	}
+
+	/**
+	 * Three dead letters while a second JVM owns the dead-letter mailslot, then three after it has
+	 * gone: the first three are written there, the last three kept in the directory.
+	 */
+	private void deadLettersBeforeAndAfter(CapturedOutput output, OwnerEnd end) throws Exception {
 		Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), ServerProcess.class.getName(), this.deadLetters.toString(), "hold")
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -133,7 +147,7 @@ class DeadLetterMailslotErrorHandlerTests {
 			for (int i = 0; i < 3; i++) {
 				handler.handleError(message("before " + i), new IllegalStateException("boom"), 3);
 			}
-			owner.getOutputStream().close();
+			end.end(owner);
 			assertThat(owner.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			for (int i = 0; i < 3; i++) {
 				handler.handleError(message("after " + i), new IllegalStateException("boom"), 3);
@@ -184,6 +198,13 @@ class DeadLetterMailslotErrorHandlerTests {
 		assertThat(output).contains("it could NOT be written to the dead-letter mailslot " + this.deadLetters)
 			.contains(Base64.getEncoder().encodeToString("last resort".getBytes(StandardCharsets.UTF_8)));
 		assertThat(payloads(shared)).isEmpty();
+	}
+
+	@FunctionalInterface
+	interface OwnerEnd {
+
+		void end(Process owner) throws Exception;
+
 	}
 
 }
