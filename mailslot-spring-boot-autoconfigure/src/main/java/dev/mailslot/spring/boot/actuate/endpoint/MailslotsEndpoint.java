@@ -104,6 +104,10 @@ public class MailslotsEndpoint {
 			case "resume" -> container.resume();
 			case "start" -> container.start();
 			case "stop" -> container.stop();
+			case "replay" -> {
+				String message = "A replay answers what it did, not the listener: call control(id, \"replay\", target)";
+				throw new InvalidEndpointRequestException(message, message);
+			}
 			default -> {
 				String message = "Unknown action '" + action + "' for listener '" + id
 						+ "'; use pause, resume, start, stop or replay";
