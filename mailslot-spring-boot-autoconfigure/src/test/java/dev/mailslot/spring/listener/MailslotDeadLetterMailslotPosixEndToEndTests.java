@@ -27,6 +27,7 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.WriterProcess;
 import dev.mailslot.spring.annotation.MailslotListener;
 import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
+import dev.mailslot.spring.core.MailslotTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code mailslot.listener.dead-letter.mailslot} in a Boot application on the posix transport: a
  * second JVM writes to a listener that always fails, and every message it accepted reaches the
- * listener of the dead-letter mailslot as it was written, none the directory.
+ * listener of the dead-letter mailslot as it was written, none the directory; and with no server
+ * holding the dead-letter mailslot, the directory keeps every one.
  */
 @EnabledOnOs(OS.LINUX)
 @ExtendWith(OutputCaptureExtension.class)
@@ -79,6 +81,28 @@ class MailslotDeadLetterMailslotPosixEndToEndTests {
 			.contains("failed after 2 attempt(s) with dev.mailslot.spring.listener.adapter.ListenerExecutionFailedException")
 			.contains("it was written to the dead-letter mailslot "
 					+ MailslotName.parse(this.name + "-dead"));
+	}
+
+	@Test
+	void whenNoServerHoldsTheDeadLetterMailslotTheDirectoryKeepsEveryMessage(CapturedOutput output) {
+		String nobody = this.name + "-nobody";
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
+			.withUserConfiguration(FailingOrders.class)
+			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.orders.name=" + this.name,
+					"mailslot.servers.dead.name=" + this.name + "-dead", "mailslot.listener.poll-timeout=100ms",
+					"mailslot.listener.retry.max-retries=0", "mailslot.listener.dead-letter.directory=" + this.directory,
+					"mailslot.listener.dead-letter.mailslot=" + nobody)
+			.run((context) -> {
+				int count = 20;
+				MailslotTemplate template = context.getBean(MailslotTemplate.class);
+				for (int i = 0; i < count; i++) {
+					template.send("orders", ByteBuffer.allocate(4).putInt(i).array());
+				}
+				await().atMost(Duration.ofSeconds(30)).until(() -> payloads() == count);
+				assertThat(context.getBean(FailingOrders.class).deadLetters).isEmpty();
+			});
+		assertThat(output).contains("it could NOT be written to the dead-letter mailslot " + MailslotName.parse(nobody)
+				+ ": dev.mailslot.NoSuchMailslotException");
 	}
 
 	private long payloads() throws Exception {
