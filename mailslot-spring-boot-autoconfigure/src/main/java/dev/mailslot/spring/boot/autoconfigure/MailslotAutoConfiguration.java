@@ -1,7 +1,9 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.converter.MessageConverter;
 
+import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
@@ -28,6 +31,8 @@ import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
+import dev.mailslot.spring.listener.DeadLetterDirectoryReplayer;
+import dev.mailslot.spring.listener.DeadLetterMailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.support.converter.MailslotMessageConverters;
@@ -113,17 +118,53 @@ public final class MailslotAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "mailslotErrorHandler")
-	MailslotErrorHandler mailslotErrorHandler(MailslotProperties properties) {
-		DeadLetterDirectoryErrorHandler handler = new DeadLetterDirectoryErrorHandler(
-				properties.getListener().getDeadLetter().getDirectory());
+	MailslotErrorHandler mailslotErrorHandler(MailslotProperties properties, MailslotTemplate template,
+			ObjectProvider<MailslotListenerEndpointRegistry> registry) {
+		MailslotProperties.DeadLetter deadLetter = properties.getListener().getDeadLetter();
+		DeadLetterDirectoryErrorHandler directory = new DeadLetterDirectoryErrorHandler(deadLetter.getDirectory());
 		try {
-			handler.checkDirectory();
+			directory.checkDirectory();
 		}
 		catch (IllegalStateException ex) {
 			throw new InvalidConfigurationPropertyValueException("mailslot.listener.dead-letter.directory",
-					handler.getDirectory(), ex.getMessage());
+					directory.getDirectory(), ex.getMessage());
 		}
+		String mailslot = deadLetter.getMailslot();
+		if (mailslot == null) {
+			return directory;
+		}
+		DeadLetterMailslotErrorHandler handler = new DeadLetterMailslotErrorHandler(template,
+				checkTarget(template, mailslot, "mailslot.listener.dead-letter.mailslot"), directory);
+		handler.setListenerIds((name) -> {
+			MailslotListenerEndpointRegistry listeners = registry.getIfAvailable();
+			MailslotListenerContainer container = (listeners != null) ? listeners.getListenerContainer(name) : null;
+			return (container != null) ? container.getId() : null;
+		});
 		return handler;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeadLetterDirectoryReplayer mailslotDeadLetterReplayer(MailslotProperties properties, MailslotTemplate template,
+			MailslotServers servers) {
+		MailslotProperties.DeadLetter deadLetter = properties.getListener().getDeadLetter();
+		Set<MailslotName> allowed = new HashSet<>();
+		for (String target : deadLetter.getReplayTargets()) {
+			allowed.add(checkTarget(template, target, "mailslot.listener.dead-letter.replay-targets"));
+		}
+		return new DeadLetterDirectoryReplayer(deadLetter.getDirectory(), template, (target) -> allowed.contains(target)
+				|| servers.getServers().values().stream().anyMatch((server) -> server.name().equals(target)));
+	}
+
+	static MailslotName checkTarget(MailslotTemplate template, String target, String property) {
+		try {
+			return template.checkTarget(target);
+		}
+		catch (InvalidMailslotNameException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, target,
+					ex.getMessage() + ". Give the id of a server of mailslot.servers or a mailslot name such as "
+							+ "\\\\.\\mailslot\\dead-letters");
+		}
 	}
 
 	/**

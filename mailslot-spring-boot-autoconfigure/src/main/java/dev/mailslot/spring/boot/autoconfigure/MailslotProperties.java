@@ -4,7 +4,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -711,12 +713,41 @@ public class MailslotProperties {
 		 */
 		private Path directory = Path.of("mailslot-dead-letters");
 
+		/**
+		 * Server id or mailslot name to write failed messages to, as they were read; the
+		 * directory keeps those that cannot be written there. Not set: the directory keeps every
+		 * failed message.
+		 */
+		private @Nullable String mailslot;
+
+		/**
+		 * Server ids or mailslot names, besides the application's own mailslots, that a replay of
+		 * the directory through the mailslots endpoint may write to.
+		 */
+		private List<String> replayTargets = new ArrayList<>();
+
 		public Path getDirectory() {
 			return this.directory;
 		}
 
 		public void setDirectory(Path directory) {
 			this.directory = directory;
+		}
+
+		public @Nullable String getMailslot() {
+			return this.mailslot;
+		}
+
+		public void setMailslot(@Nullable String mailslot) {
+			this.mailslot = mailslot;
+		}
+
+		public List<String> getReplayTargets() {
+			return this.replayTargets;
+		}
+
+		public void setReplayTargets(List<String> replayTargets) {
+			this.replayTargets = replayTargets;
 		}
 
 	}

@@ -39,6 +39,7 @@ import dev.mailslot.spring.core.MailslotServerStartupException;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
+import dev.mailslot.spring.listener.DeadLetterMailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 import dev.mailslot.transport.posix.PosixHoldMemory;
@@ -260,6 +261,38 @@ class MailslotAutoConfigurationTests {
 					assertThat(ex.getName()).isEqualTo("mailslot.listener.dead-letter.directory");
 					assertThat(ex.getMessage()).contains("others may write to it (rwxrwx---)")
 						.contains("chmod 700 " + directory);
+				}));
+	}
+
+	@Test
+	void aDeadLetterMailslotTakesFailedMessagesWithTheDirectoryAsItsFallback() {
+		this.contextRunner
+			.withPropertyValues("mailslot.servers.dead.name=" + unique("dead"),
+					"mailslot.listener.dead-letter.mailslot=dead")
+			.run((context) -> assertThat(context).getBean("mailslotErrorHandler")
+				.isInstanceOfSatisfying(DeadLetterMailslotErrorHandler.class,
+						(handler) -> assertThat(handler.getFallback()).isInstanceOf(DeadLetterDirectoryErrorHandler.class)));
+	}
+
+	@Test
+	void aDeadLetterMailslotThatIsNoMailslotNameStopsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("mailslot.listener.dead-letter.mailslot=dead*letters")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.listener.dead-letter.mailslot");
+					assertThat(ex.getMessage()).contains("Give the id of a server of mailslot.servers");
+				}));
+	}
+
+	@Test
+	void aReplayTargetThatIsNoMailslotNameStopsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("mailslot.listener.dead-letter.replay-targets=\\\\.\\mailslot\\ok,a*b")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.listener.dead-letter.replay-targets");
+					assertThat(ex.getValue()).isEqualTo("a*b");
 				}));
 	}
 
