@@ -10,9 +10,15 @@ out=$2
 sources=$(cd "$(dirname "$0")" && pwd)
 # -D__USE_MINGW_ANSI_STDIO=0: mingw's own printf reads %s as narrow text; msvcrt's wprintf does not.
 unicode=(-municode -DUNICODE -D_UNICODE -D__USE_MINGW_ANSI_STDIO=0)
+# Warnings fail the build with the Linux CI's mingw (Debian's); on Windows the compiler comes with the
+# runner image, whose next gcc may warn where this one does not, and a warning must not fail that run.
+case "$(uname -s)" in
+  MINGW* | MSYS* | CYGWIN*) warnings=(-Wall) ;;
+  *) warnings=(-Wall -Werror) ;;
+esac
 mkdir -p "$out"
 for program in mailslot_writer mailslot_reader; do
-  "$cc" -Wall -Werror "${unicode[@]}" -o "$out/${program}_unicode.exe" "$sources/$program.c"
-  "$cc" -Wall -Werror -o "$out/${program}_ansi.exe" "$sources/$program.c"
+  "$cc" "${warnings[@]}" "${unicode[@]}" -o "$out/${program}_unicode.exe" "$sources/$program.c"
+  "$cc" "${warnings[@]}" -o "$out/${program}_ansi.exe" "$sources/$program.c"
 done
-"$cc" -Wall -Werror "${unicode[@]}" -o "$out/mailslot_error_probe.exe" "$sources/mailslot_error_probe.c"
+"$cc" "${warnings[@]}" "${unicode[@]}" -o "$out/mailslot_error_probe.exe" "$sources/mailslot_error_probe.c"

@@ -98,7 +98,7 @@ class SampleActuatorTests {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"jump\"}")));
 		assertThat(unknownAction.statusCode()).isEqualTo(400);
 		assertThat(this.json.readTree(unknownAction.body()).get("message").asString())
-			.isEqualTo("Unknown action 'jump' for listener 'sample'; use pause, resume, start or stop");
+			.isEqualTo("Unknown action 'jump' for listener 'sample'; use pause, resume, start, stop or replay");
 	}
 
 	private URI uri(String path) {

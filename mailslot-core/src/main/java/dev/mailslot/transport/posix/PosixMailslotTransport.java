@@ -142,10 +142,12 @@ public final class PosixMailslotTransport implements MailslotTransport {
 				+ " messages of up to " + messageSize + " bytes): " + LibC.describe(errno);
 		MailslotException exception = switch (errno) {
 			case LibC.EMFILE -> new SystemLimitException(name, "RLIMIT_MSGQUEUE (ulimit -q) or RLIMIT_NOFILE",
-					problem, "Each queue reserves about capacity x (max message size + overhead) bytes of the "
-							+ "user's RLIMIT_MSGQUEUE (819200 bytes by default). Raise it (ulimit -q, or LimitMSGQUEUE= "
-							+ "in a systemd unit), close other mailslots, or ask for a smaller max-message-size or "
-							+ "queue capacity");
+					problem, "Each queue reserves capacity x (max message size + " + PosixQueueBudget.MESSAGE_OVERHEAD
+							+ ") bytes of the user's RLIMIT_MSGQUEUE, this one " + PosixQueueBudget.queueBytes(capacity,
+									messageSize)
+							+ ", and all queues of the user share the limit (" + describeLimit()
+							+ "). Raise it (ulimit -q, or LimitMSGQUEUE= in a systemd unit), close other mailslots, or "
+							+ "ask for a smaller max-message-size or queue capacity");
 			case LibC.ENOSPC -> new SystemLimitException(name, "fs.mqueue.queues_max = " + limits.queuesMax(),
 					problem, "Raise it: sysctl -w fs.mqueue.queues_max=" + (limits.queuesMax() * 2L)
 							+ ", or close other message queues");
@@ -159,6 +161,11 @@ public final class PosixMailslotTransport implements MailslotTransport {
 			default -> new MailslotException(name, problem);
 		};
 		return exception.withNativeErrorCode(errno);
+	}
+
+	private static String describeLimit() {
+		long limit = PosixQueueBudget.current().limit();
+		return (limit == Long.MAX_VALUE) ? "unlimited for this process" : limit + " bytes for this process";
 	}
 
 	@Override

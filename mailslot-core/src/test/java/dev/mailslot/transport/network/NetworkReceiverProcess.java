@@ -1,11 +1,14 @@
 package dev.mailslot.transport.network;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
@@ -16,7 +19,9 @@ import dev.mailslot.ReadTimeout;
 /**
  * A second JVM, started with a small heap by the network tests, that receives as BHOST in MSLTEST
  * on 127.0.0.2 with a duplicate window: it prints {@code port <n>}, then {@code received <text>}
- * for each message of {@code \\.\mailslot\inbox}, until its standard input closes.
+ * for each message of {@code \\.\mailslot\inbox}; for each line {@code statistics} on its standard
+ * input it prints {@code statistics <received> <delivered> <reason>=<count>,...} (a {@code -} for
+ * no drops); it ends when its standard input closes.
  */
 public final class NetworkReceiverProcess {
 
@@ -46,7 +51,17 @@ public final class NetworkReceiverProcess {
 		reader.start();
 		System.out.println("port " + transport.getLocalAddress().getPort());
 		System.out.flush();
-		System.in.read();
+		BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+		for (String line = input.readLine(); line != null; line = input.readLine()) {
+			if (line.equals("statistics")) {
+				NetworkStatistics statistics = transport.statistics();
+				String dropped = statistics.dropped().isEmpty() ? "-" : statistics.dropped().entrySet().stream()
+					.map((drop) -> drop.getKey() + "=" + drop.getValue())
+					.collect(Collectors.joining(","));
+				System.out.println("statistics " + statistics.received() + " " + statistics.delivered() + " " + dropped);
+				System.out.flush();
+			}
+		}
 		System.exit(0);
 	}
 

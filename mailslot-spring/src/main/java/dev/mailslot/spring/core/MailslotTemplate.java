@@ -174,6 +174,23 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	/**
+	 * Write bytes as one message with a client handle opened for this write alone, and closed after
+	 * it. Opening checks that a live server holds the mailslot now, which a reused handle's write
+	 * checks only when the mailslot is full (posix, whose queue outlives a killed owner): for writes
+	 * that must not go to a mailslot nobody will read, such as dead letters, at the cost of an open
+	 * per write.
+	 * @param mailslot the mailslot
+	 * @param message the message
+	 * @throws NoSuchMailslotException if no live server holds the mailslot
+	 */
+	public void sendWithNewHandle(MailslotName mailslot, byte[] message) {
+		Assert.state(!this.destroyed, CLOSED);
+		try (MailslotClient client = openClient(mailslot)) {
+			write(client, ByteBuffer.wrap(message));
+		}
+	}
+
+	/**
 	 * Read one message from a mailslot the application owns, waiting up to a timeout.
 	 * @param mailslot a configured server id, or the name of a server the application created
 	 * @param timeout how long to wait for a message; zero takes one only if it waits already

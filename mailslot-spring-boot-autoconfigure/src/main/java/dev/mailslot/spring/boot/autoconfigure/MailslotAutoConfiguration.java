@@ -1,9 +1,14 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,8 +18,12 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.messaging.converter.MessageConverter;
 
+import dev.mailslot.InvalidMailslotNameException;
+import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
@@ -22,9 +31,12 @@ import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
+import dev.mailslot.spring.listener.DeadLetterDirectoryReplayer;
+import dev.mailslot.spring.listener.DeadLetterMailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.support.converter.MailslotMessageConverters;
+import dev.mailslot.transport.posix.PosixQueueBudget;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({ MailslotNetworkConfiguration.class, MailslotNetworkTransportConfiguration.class,
 		MailslotAnnotationDrivenConfiguration.class })
 public final class MailslotAutoConfiguration {
+
+	private static final String POSIX = "posix";
 
 	@Bean
 	@ConfigurationPropertiesBinding
@@ -57,11 +71,20 @@ public final class MailslotAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MailslotServers mailslotServers(MailslotTransport transport, MailslotProperties properties) {
+	MailslotServers mailslotServers(MailslotTransport transport, MailslotProperties properties,
+			ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		MailslotServerOptionsMapper.applyPosixHoldMemory(properties.getPosix());
 		MailslotProperties.ServerDefaults defaults = properties.getServerDefaults();
-		return new MailslotServers(transport, MailslotServerOptionsMapper.map(properties, transport.id()),
-				MailslotServerOptionsMapper.defaults(properties, transport.id()),
+		Map<String, MailslotServerOptions> configured = MailslotServerOptionsMapper.map(properties, transport.id());
+		Function<MailslotName, MailslotServerOptions> serverDefaults = MailslotServerOptionsMapper.defaults(properties,
+				transport.id());
+		if (POSIX.equals(transport.id())) {
+			PosixQueuePlan plan = PosixQueuePlan.plan(PosixQueueBudget.current(), configured,
+					ListenerMailslots.find(beanFactory, environment), serverDefaults);
+			configured = plan.configured();
+			serverDefaults = plan.defaults();
+		}
+		return new MailslotServers(transport, configured, serverDefaults,
 				(defaults.getOnNameInUse() == MailslotProperties.NameInUse.WAIT) ? defaults.getNameInUseWait()
 						: Duration.ZERO,
 				MailslotServerOptionsMapper.SERVERS_PREFIX);
@@ -95,17 +118,53 @@ public final class MailslotAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "mailslotErrorHandler")
-	MailslotErrorHandler mailslotErrorHandler(MailslotProperties properties) {
-		DeadLetterDirectoryErrorHandler handler = new DeadLetterDirectoryErrorHandler(
-				properties.getListener().getDeadLetter().getDirectory());
+	MailslotErrorHandler mailslotErrorHandler(MailslotProperties properties, MailslotTemplate template,
+			ObjectProvider<MailslotListenerEndpointRegistry> registry) {
+		MailslotProperties.DeadLetter deadLetter = properties.getListener().getDeadLetter();
+		DeadLetterDirectoryErrorHandler directory = new DeadLetterDirectoryErrorHandler(deadLetter.getDirectory());
 		try {
-			handler.checkDirectory();
+			directory.checkDirectory();
 		}
 		catch (IllegalStateException ex) {
 			throw new InvalidConfigurationPropertyValueException("mailslot.listener.dead-letter.directory",
-					handler.getDirectory(), ex.getMessage());
+					directory.getDirectory(), ex.getMessage());
 		}
+		String mailslot = deadLetter.getMailslot();
+		if (mailslot == null) {
+			return directory;
+		}
+		DeadLetterMailslotErrorHandler handler = new DeadLetterMailslotErrorHandler(template,
+				checkTarget(template, mailslot, "mailslot.listener.dead-letter.mailslot"), directory);
+		handler.setListenerIds((name) -> {
+			MailslotListenerEndpointRegistry listeners = registry.getIfAvailable();
+			MailslotListenerContainer container = (listeners != null) ? listeners.getListenerContainer(name) : null;
+			return (container != null) ? container.getId() : null;
+		});
 		return handler;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeadLetterDirectoryReplayer mailslotDeadLetterReplayer(MailslotProperties properties, MailslotTemplate template,
+			MailslotServers servers) {
+		MailslotProperties.DeadLetter deadLetter = properties.getListener().getDeadLetter();
+		Set<MailslotName> allowed = new HashSet<>();
+		for (String target : deadLetter.getReplayTargets()) {
+			allowed.add(checkTarget(template, target, "mailslot.listener.dead-letter.replay-targets"));
+		}
+		return new DeadLetterDirectoryReplayer(deadLetter.getDirectory(), template, (target) -> allowed.contains(target)
+				|| servers.getServers().values().stream().anyMatch((server) -> server.name().equals(target)));
+	}
+
+	static MailslotName checkTarget(MailslotTemplate template, String target, String property) {
+		try {
+			return template.checkTarget(target);
+		}
+		catch (InvalidMailslotNameException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, target,
+					ex.getMessage() + ". Give the id of a server of mailslot.servers or a mailslot name such as "
+							+ "\\\\.\\mailslot\\dead-letters");
+		}
 	}
 
 	/**

@@ -4,7 +4,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -32,10 +34,15 @@ public class MailslotProperties {
 
 	/**
 	 * Mailslot servers by id, each created at start-up and available as a bean named
-	 * '<id>MailslotServer'.
+	 * '<id>MailslotServer'. An option an entry does not set comes from
+	 * mailslot.server-defaults, then from the built-in default.
 	 */
 	private final Map<String, Server> servers = new LinkedHashMap<>();
 
+	/**
+	 * Options of every server the application creates, where its own mailslot.servers entry does
+	 * not set them, and what to do when a name is in use.
+	 */
 	private final ServerDefaults serverDefaults = new ServerDefaults();
 
 	/**
@@ -153,7 +160,8 @@ public class MailslotProperties {
 	}
 
 	/**
-	 * Options of a mailslot server that its transport reads at creation.
+	 * Options of a mailslot server that its transport reads at creation, with their built-in
+	 * defaults.
 	 */
 	public static class ServerOptions {
 
@@ -186,8 +194,9 @@ public class MailslotProperties {
 		private String mode = "0600";
 
 		/**
-		 * How many messages may wait before writers wait for room; 0 takes the system's
-		 * fs.mqueue.msg_default (posix).
+		 * How many messages may wait in the queue (posix). 0 takes the system's
+		 * fs.mqueue.msg_default, or fewer so that all the application's mailslots fit in
+		 * RLIMIT_MSGQUEUE; a number is created as given.
 		 */
 		private int queueCapacity;
 
@@ -272,15 +281,62 @@ public class MailslotProperties {
 	}
 
 	/**
-	 * A mailslot server.
+	 * A mailslot server. Each option left unset here takes the one of
+	 * {@code mailslot.server-defaults}, then the built-in default.
 	 */
-	public static class Server extends ServerOptions {
+	public static class Server {
 
 		/**
 		 * Mailslot name, such as '\\.\mailslot\orders' or a bare 'orders'. Defaults to the server
 		 * id.
 		 */
 		private @Nullable String name;
+
+		/**
+		 * Largest message to accept. Defaults to mailslot.server-defaults.max-message-size.
+		 */
+		private @Nullable DataSize maxMessageSize;
+
+		/**
+		 * How long a read waits for a message. Defaults to mailslot.server-defaults.read-timeout.
+		 */
+		private @Nullable ReadTimeout readTimeout;
+
+		/**
+		 * Whether child processes inherit the server handle (win32). Defaults to
+		 * mailslot.server-defaults.inherit-handle.
+		 */
+		private @Nullable Boolean inheritHandle;
+
+		/**
+		 * Security descriptor of the mailslot in SDDL (win32). Defaults to
+		 * mailslot.server-defaults.security-descriptor.
+		 */
+		private @Nullable String securityDescriptor;
+
+		/**
+		 * Permission bits of the message queue, in octal (posix). Defaults to
+		 * mailslot.server-defaults.mode.
+		 */
+		private @Nullable String mode;
+
+		/**
+		 * How many messages may wait before writers wait for room (posix). Defaults to
+		 * mailslot.server-defaults.queue-capacity.
+		 */
+		private @Nullable Integer queueCapacity;
+
+		/**
+		 * How many messages the server may hold in memory while its listener does not read (posix).
+		 * Defaults to mailslot.server-defaults.hold-capacity.
+		 */
+		private @Nullable Integer holdCapacity;
+
+		/**
+		 * Whether the mode may give every user of the host access to the queue (posix). Defaults to
+		 * mailslot.server-defaults.allow-world-access.
+		 */
+		private @Nullable Boolean allowWorldAccess;
 
 		/**
 		 * Charset of this mailslot's text, for its listeners and the template's String payloads:
@@ -303,6 +359,70 @@ public class MailslotProperties {
 			this.name = name;
 		}
 
+		public @Nullable DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public @Nullable ReadTimeout getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(@Nullable ReadTimeout readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public @Nullable Boolean getInheritHandle() {
+			return this.inheritHandle;
+		}
+
+		public void setInheritHandle(@Nullable Boolean inheritHandle) {
+			this.inheritHandle = inheritHandle;
+		}
+
+		public @Nullable String getSecurityDescriptor() {
+			return this.securityDescriptor;
+		}
+
+		public void setSecurityDescriptor(@Nullable String securityDescriptor) {
+			this.securityDescriptor = securityDescriptor;
+		}
+
+		public @Nullable String getMode() {
+			return this.mode;
+		}
+
+		public void setMode(@Nullable String mode) {
+			this.mode = mode;
+		}
+
+		public @Nullable Integer getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(@Nullable Integer queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		public @Nullable Integer getHoldCapacity() {
+			return this.holdCapacity;
+		}
+
+		public void setHoldCapacity(@Nullable Integer holdCapacity) {
+			this.holdCapacity = holdCapacity;
+		}
+
+		public @Nullable Boolean getAllowWorldAccess() {
+			return this.allowWorldAccess;
+		}
+
+		public void setAllowWorldAccess(@Nullable Boolean allowWorldAccess) {
+			this.allowWorldAccess = allowWorldAccess;
+		}
+
 		public @Nullable Charset getCharset() {
 			return this.charset;
 		}
@@ -322,8 +442,8 @@ public class MailslotProperties {
 	}
 
 	/**
-	 * How servers are created: what to do when a name is in use, and the options of the servers
-	 * created for listeners whose mailslot no {@code mailslot.servers} entry configures.
+	 * How servers are created: what to do when a name is in use, and the options of every server
+	 * the application creates where its own {@code mailslot.servers} entry does not set them.
 	 */
 	public static class ServerDefaults extends ServerOptions {
 
@@ -593,12 +713,41 @@ public class MailslotProperties {
 		 */
 		private Path directory = Path.of("mailslot-dead-letters");
 
+		/**
+		 * Server id or mailslot name to write failed messages to, as they were read; the
+		 * directory keeps those that cannot be written there. Not set: the directory keeps every
+		 * failed message.
+		 */
+		private @Nullable String mailslot;
+
+		/**
+		 * Server ids or mailslot names, besides the application's own mailslots, that a replay of
+		 * the directory through the mailslots endpoint may write to.
+		 */
+		private List<String> replayTargets = new ArrayList<>();
+
 		public Path getDirectory() {
 			return this.directory;
 		}
 
 		public void setDirectory(Path directory) {
 			this.directory = directory;
+		}
+
+		public @Nullable String getMailslot() {
+			return this.mailslot;
+		}
+
+		public void setMailslot(@Nullable String mailslot) {
+			this.mailslot = mailslot;
+		}
+
+		public List<String> getReplayTargets() {
+			return this.replayTargets;
+		}
+
+		public void setReplayTargets(List<String> replayTargets) {
+			this.replayTargets = replayTargets;
 		}
 
 	}

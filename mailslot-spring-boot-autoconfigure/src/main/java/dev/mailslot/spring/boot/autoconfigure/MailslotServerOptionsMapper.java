@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
@@ -43,11 +44,19 @@ final class MailslotServerOptionsMapper {
 	private MailslotServerOptionsMapper() {
 	}
 
+	/**
+	 * Make the options of the {@code mailslot.servers} entries: an entry's own property first, then
+	 * {@code mailslot.server-defaults}, then the built-in default.
+	 * @param properties the properties
+	 * @param transport the transport's id, for the warning of options it ignores
+	 * @return the options by server id
+	 */
 	static Map<String, MailslotServerOptions> map(MailslotProperties properties, String transport) {
 		Map<String, MailslotServerOptions> options = new LinkedHashMap<>();
+		options(SERVER_DEFAULTS_PREFIX, properties.getServerDefaults());
 		properties.getServers().forEach((id, server) -> {
-			options.put(id, map(id, server));
-			warnOfIgnoredOptions(SERVERS_PREFIX + "." + id, server, transport);
+			options.put(id, map(id, server, properties.getServerDefaults()));
+			warnOfIgnoredOptions(SERVERS_PREFIX + "." + id, own(server), transport);
 		});
 		return options;
 	}
@@ -146,7 +155,8 @@ final class MailslotServerOptionsMapper {
 				properties.getListener().isKeepNulTerminator());
 	}
 
-	private static MailslotServerOptions map(String id, MailslotProperties.Server server) {
+	private static MailslotServerOptions map(String id, MailslotProperties.Server server,
+			MailslotProperties.ServerDefaults defaults) {
 		String prefix = SERVERS_PREFIX + "." + id;
 		String text = StringUtils.hasText(server.getName()) ? server.getName() : id;
 		MailslotServerOptions.Builder builder;
@@ -156,13 +166,56 @@ final class MailslotServerOptionsMapper {
 		catch (InvalidMailslotNameException ex) {
 			throw new MailslotServerStartupException(prefix + ".name", text, ex);
 		}
-		return options(prefix, server).apply(builder).build();
+		MailslotProperties.ServerOptions merged = merge(server, defaults);
+		String modePrefix = (server.getMode() != null || server.getAllowWorldAccess() != null) ? prefix
+				: SERVER_DEFAULTS_PREFIX;
+		return options(prefix, modePrefix, merged).apply(builder).build();
+	}
+
+	/**
+	 * Return the options an entry sets itself, over the built-in defaults.
+	 */
+	private static MailslotProperties.ServerOptions own(MailslotProperties.Server server) {
+		return merge(server, new MailslotProperties.ServerDefaults());
+	}
+
+	/**
+	 * Return the options of an entry: each that it sets, else the default's.
+	 */
+	private static MailslotProperties.ServerOptions merge(MailslotProperties.Server server,
+			MailslotProperties.ServerOptions defaults) {
+		MailslotProperties.ServerOptions merged = new MailslotProperties.ServerOptions();
+		merged.setMaxMessageSize(orElse(server.getMaxMessageSize(), defaults.getMaxMessageSize()));
+		merged.setReadTimeout(orElse(server.getReadTimeout(), defaults.getReadTimeout()));
+		merged.setInheritHandle(orElse(server.getInheritHandle(), defaults.isInheritHandle()));
+		merged.setSecurityDescriptor((server.getSecurityDescriptor() != null) ? server.getSecurityDescriptor()
+				: defaults.getSecurityDescriptor());
+		merged.setMode(orElse(server.getMode(), defaults.getMode()));
+		merged.setQueueCapacity(orElse(server.getQueueCapacity(), defaults.getQueueCapacity()));
+		merged.setHoldCapacity(orElse(server.getHoldCapacity(), defaults.getHoldCapacity()));
+		merged.setAllowWorldAccess(orElse(server.getAllowWorldAccess(), defaults.isAllowWorldAccess()));
+		return merged;
+	}
+
+	private static <T> T orElse(@Nullable T value, T fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 	/**
 	 * Check the options of a server and return what sets them on a builder.
 	 */
 	private static UnaryOperator<MailslotServerOptions.Builder> options(String prefix,
+			MailslotProperties.ServerOptions server) {
+		return options(prefix, prefix, server);
+	}
+
+	/**
+	 * Check the options of a server, naming the properties under the given prefixes, and return
+	 * what sets them on a builder.
+	 * @param prefix the prefix of the server's properties
+	 * @param modePrefix the prefix of the mode and allow-world-access the server takes
+	 */
+	private static UnaryOperator<MailslotServerOptions.Builder> options(String prefix, String modePrefix,
 			MailslotProperties.ServerOptions server) {
 		long maxMessageSize = server.getMaxMessageSize().toBytes();
 		if (maxMessageSize < 0 || maxMessageSize > Integer.MAX_VALUE) {
@@ -179,7 +232,7 @@ final class MailslotServerOptionsMapper {
 							+ "while the listener does not read (" + MailslotServerOptions.DEFAULT_HOLD_CAPACITY
 							+ " by default).");
 		}
-		int mode = mode(prefix, server);
+		int mode = mode(modePrefix, server);
 		return (builder) -> builder.maxMessageSize((int) maxMessageSize)
 			.readTimeout(server.getReadTimeout())
 			.inheritHandle(server.isInheritHandle())

@@ -39,6 +39,7 @@ import dev.mailslot.spring.core.MailslotServerStartupException;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
+import dev.mailslot.spring.listener.DeadLetterMailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 import dev.mailslot.transport.posix.PosixHoldMemory;
@@ -214,6 +215,22 @@ class MailslotAutoConfigurationTests {
 	}
 
 	@Test
+	void serverDefaultsGiveTheirOptionsToConfiguredServersThatDoNotSetThem() {
+		this.contextRunner
+			.withPropertyValues("mailslot.server-defaults.max-message-size=100B",
+					"mailslot.server-defaults.read-timeout=250ms", "mailslot.servers.plain.name=" + unique("plain"),
+					"mailslot.servers.own.name=" + unique("own"), "mailslot.servers.own.max-message-size=200B")
+			.run((context) -> {
+				MailslotServer plain = context.getBean("plainMailslotServer", MailslotServer.class);
+				assertThat(plain.info().maxMessageSize()).isEqualTo(100);
+				assertThat(plain.info().readTimeout()).isEqualTo(ReadTimeout.ofMillis(250));
+				MailslotServer own = context.getBean("ownMailslotServer", MailslotServer.class);
+				assertThat(own.info().maxMessageSize()).isEqualTo(200);
+				assertThat(own.info().readTimeout()).isEqualTo(ReadTimeout.ofMillis(250));
+			});
+	}
+
+	@Test
 	void aBadServerDefaultStopsStartupNamingTheProperty() {
 		this.contextRunner.withPropertyValues("mailslot.server-defaults.mode=0666")
 			.run((context) -> assertThat(context).getFailure()
@@ -244,6 +261,38 @@ class MailslotAutoConfigurationTests {
 					assertThat(ex.getName()).isEqualTo("mailslot.listener.dead-letter.directory");
 					assertThat(ex.getMessage()).contains("others may write to it (rwxrwx---)")
 						.contains("chmod 700 " + directory);
+				}));
+	}
+
+	@Test
+	void aDeadLetterMailslotTakesFailedMessagesWithTheDirectoryAsItsFallback() {
+		this.contextRunner
+			.withPropertyValues("mailslot.servers.dead.name=" + unique("dead"),
+					"mailslot.listener.dead-letter.mailslot=dead")
+			.run((context) -> assertThat(context).getBean("mailslotErrorHandler")
+				.isInstanceOfSatisfying(DeadLetterMailslotErrorHandler.class,
+						(handler) -> assertThat(handler.getFallback()).isInstanceOf(DeadLetterDirectoryErrorHandler.class)));
+	}
+
+	@Test
+	void aDeadLetterMailslotThatIsNoMailslotNameStopsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("mailslot.listener.dead-letter.mailslot=dead*letters")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.listener.dead-letter.mailslot");
+					assertThat(ex.getMessage()).contains("Give the id of a server of mailslot.servers");
+				}));
+	}
+
+	@Test
+	void aReplayTargetThatIsNoMailslotNameStopsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("mailslot.listener.dead-letter.replay-targets=\\\\.\\mailslot\\ok,a*b")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.listener.dead-letter.replay-targets");
+					assertThat(ex.getValue()).isEqualTo("a*b");
 				}));
 	}
 
@@ -316,7 +365,7 @@ class MailslotAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(output).contains("The memory transport does not use mailslot.servers.q.hold-capacity");
 			});
-		assertThat(new MailslotProperties.Server().getHoldCapacity())
+		assertThat(new MailslotProperties.ServerDefaults().getHoldCapacity())
 			.isEqualTo(MailslotServerOptions.DEFAULT_HOLD_CAPACITY);
 	}
 

@@ -6,17 +6,22 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
+import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotInfo;
+import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.listener.DeadLetterDirectoryReplayer;
+import dev.mailslot.spring.listener.DeadLetterReplayResult;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.listener.MailslotListenerStatistics;
 import dev.mailslot.transport.network.NetworkStatistics;
@@ -25,8 +30,10 @@ import dev.mailslot.transport.network.NetworkStatistics;
  * The {@code mailslots} endpoint. Read: every server with what GetMailslotInfo reports, and every
  * listener with its state and counts. Write: {@code pause}, {@code resume}, {@code start} or
  * {@code stop} a listener by id ({@code POST /actuator/mailslots/{id}} with
- * {@code {"action": "pause"}}).
+ * {@code {"action": "pause"}}), or {@code replay} the dead letters of its mailslot from the
+ * dead-letter directory, to that mailslot or to a {@code target} the replayer allows.
  */
+@RegisterReflectionForBinding(DeadLetterReplayResult.class)
 @Endpoint(id = "mailslots")
 public class MailslotsEndpoint {
 
@@ -36,11 +43,19 @@ public class MailslotsEndpoint {
 
 	private final @Nullable MailslotNetwork network;
 
+	private final @Nullable DeadLetterDirectoryReplayer replayer;
+
 	public MailslotsEndpoint(MailslotServers servers, MailslotListenerEndpointRegistry registry,
 			@Nullable MailslotNetwork network) {
+		this(servers, registry, network, null);
+	}
+
+	public MailslotsEndpoint(MailslotServers servers, MailslotListenerEndpointRegistry registry,
+			@Nullable MailslotNetwork network, @Nullable DeadLetterDirectoryReplayer replayer) {
 		this.servers = servers;
 		this.registry = registry;
 		this.network = network;
+		this.replayer = replayer;
 	}
 
 	@ReadOperation
@@ -60,21 +75,82 @@ public class MailslotsEndpoint {
 		return describe(container(id));
 	}
 
+	/**
+	 * Pause, resume, start or stop a listener, or replay the dead letters of its mailslot.
+	 * @param id the listener id
+	 * @param action {@code pause}, {@code resume}, {@code start}, {@code stop} or {@code replay}
+	 * @param target for {@code replay}: where to write, a server id or mailslot name; {@code null}
+	 * for the listener's own mailslot
+	 * @return the listener, or what the replay did
+	 */
 	@WriteOperation
-	public ListenerDescriptor control(@Selector String id, String action) {
+	public Object control(@Selector String id, String action, @Nullable String target) {
+		if (action.trim().equalsIgnoreCase("replay")) {
+			return replay(container(id), target);
+		}
+		return control(id, action);
+	}
+
+	/**
+	 * Pause, resume, start or stop a listener.
+	 * @param id the listener id
+	 * @param action {@code pause}, {@code resume}, {@code start} or {@code stop}
+	 * @return the listener
+	 */
+	public ListenerDescriptor control(String id, String action) {
 		MailslotListenerContainer container = container(id);
 		switch (action.trim().toLowerCase(Locale.ROOT)) {
 			case "pause" -> container.pause();
 			case "resume" -> container.resume();
 			case "start" -> container.start();
 			case "stop" -> container.stop();
+			case "replay" -> {
+				String message = "A replay answers what it did, not the listener: call control(id, \"replay\", target)";
+				throw new InvalidEndpointRequestException(message, message);
+			}
 			default -> {
 				String message = "Unknown action '" + action + "' for listener '" + id
-						+ "'; use pause, resume, start or stop";
+						+ "'; use pause, resume, start, stop or replay";
 				throw new InvalidEndpointRequestException(message, message);
 			}
 		}
 		return describe(container);
+	}
+
+	/**
+	 * Write the dead letters of a listener's mailslot back to it, or to a target the replayer
+	 * allows, and remove those written.
+	 */
+	private DeadLetterReplayResult replay(MailslotListenerContainer container, @Nullable String target) {
+		DeadLetterDirectoryReplayer replayer = this.replayer;
+		if (replayer == null) {
+			String message = "No dead-letter directory to replay: the application has no DeadLetterDirectoryReplayer";
+			throw new InvalidEndpointRequestException(message, message);
+		}
+		MailslotName original = container.getServer().name();
+		MailslotName destination = (target != null) ? target(target) : original;
+		if (!replayer.isAllowed(destination)) {
+			String message = "A replay may not write to '" + target + "' (" + destination
+					+ "): give the id or name of one of the application's mailslots " + this.servers.getServers().keySet()
+					+ ", or add it to mailslot.listener.dead-letter.replay-targets";
+			throw new InvalidEndpointRequestException(message, message);
+		}
+		return replayer.replay(original, destination);
+	}
+
+	private MailslotName target(String target) {
+		MailslotServer server = this.servers.get(target);
+		if (server != null) {
+			return server.name();
+		}
+		try {
+			return MailslotName.parse(target);
+		}
+		catch (InvalidMailslotNameException ex) {
+			String message = "The replay target '" + target + "' is neither a server id nor a mailslot name: "
+					+ ex.getMessage();
+			throw new InvalidEndpointRequestException(message, message);
+		}
 	}
 
 	private MailslotListenerContainer container(String id) {

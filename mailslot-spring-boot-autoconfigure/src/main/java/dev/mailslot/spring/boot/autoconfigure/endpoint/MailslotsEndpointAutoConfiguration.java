@@ -14,6 +14,7 @@ import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.listener.DeadLetterDirectoryReplayer;
 
 /**
  * Auto-configuration of the {@code mailslots} endpoint.
@@ -27,8 +28,8 @@ public final class MailslotsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MailslotsEndpoint mailslotsEndpoint(MailslotServers servers, MailslotListenerEndpointRegistry registry,
-			ObjectProvider<MailslotNetwork> network) {
-		return new MailslotsEndpoint(servers, registry, network.getIfAvailable());
+			ObjectProvider<MailslotNetwork> network, ObjectProvider<DeadLetterDirectoryReplayer> replayer) {
+		return new MailslotsEndpoint(servers, registry, network.getIfAvailable(), replayer.getIfAvailable());
 	}
 
 	@Bean

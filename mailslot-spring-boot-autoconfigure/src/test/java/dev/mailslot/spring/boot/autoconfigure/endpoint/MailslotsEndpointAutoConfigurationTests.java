@@ -83,7 +83,7 @@ class MailslotsEndpointAutoConfigurationTests {
 				.withMessageContaining("the ids are [orders]");
 			assertThatExceptionOfType(InvalidEndpointRequestException.class)
 				.isThrownBy(() -> endpoint.control("orders", "explode"))
-				.withMessageContaining("use pause, resume, start or stop");
+				.withMessageContaining("use pause, resume, start, stop or replay");
 		});
 	}
 
