@@ -122,6 +122,8 @@ class ConfigurationTests {
 			assertThat(ExampleApplications.binder("docs/configuration/listener.yml")
 				.bind("mailslot.listener.dead-letter.directory", Path.class)
 				.get()).isEqualTo(Path.of("/var/lib/orders/dead-letters"));
+			assertThat(listener.getDeadLetter().getMailslot()).isEqualTo("orders-dead-letters");
+			assertThat(listener.getDeadLetter().getReplayTargets()).containsExactly("\\\\.\\mailslot\\orders-retry");
 			assertThat(listener.getReply().getPerMessageTargets().name()).isEqualTo("LOCAL");
 		});
 	}
