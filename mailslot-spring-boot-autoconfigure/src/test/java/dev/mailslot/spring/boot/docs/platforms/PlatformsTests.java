@@ -63,7 +63,7 @@ class PlatformsTests {
 				assertThat(orders.info().readTimeout()).isEqualTo(ReadTimeout.FOREVER);
 				MailslotProperties.Server options = context.getBean(MailslotProperties.class).getServers().get("orders");
 				assertThat(options.getSecurityDescriptor()).isEqualTo("D:(A;;GA;;;SY)(A;;GA;;;OW)(A;;GW;;;AU)");
-				assertThat(options.isInheritHandle()).isFalse();
+				assertThat(options.getInheritHandle()).isFalse();
 			});
 	}
 
