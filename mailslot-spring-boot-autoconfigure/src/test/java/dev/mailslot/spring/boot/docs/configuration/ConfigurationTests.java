@@ -100,7 +100,7 @@ class ConfigurationTests {
 	}
 
 	@Test
-	void theServerDefaultsMakeTheServersOfListeners() {
+	void theServerDefaultsApplyToEveryServerUnlessItsEntrySaysOtherwise() {
 		runner("docs/configuration/server-defaults.yml").withBean(InboxListener.class).run((context) -> {
 			MailslotProperties.ServerDefaults defaults = properties(context).getServerDefaults();
 			assertThat(defaults.getOnNameInUse()).isEqualTo(NameInUse.WAIT);
@@ -109,6 +109,10 @@ class ConfigurationTests {
 				.getListenerContainer("inbox")
 				.getServer();
 			assertThat(inbox.info().maxMessageSize()).isEqualTo(4096);
+			assertThat(context.getBean("ordersMailslotServer", MailslotServer.class).info().maxMessageSize())
+				.isEqualTo(4096);
+			assertThat(context.getBean("auditMailslotServer", MailslotServer.class).info().maxMessageSize())
+				.isEqualTo(512);
 		});
 	}
 
