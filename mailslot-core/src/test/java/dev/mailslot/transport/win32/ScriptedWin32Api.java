@@ -24,11 +24,17 @@ import org.jspecify.annotations.Nullable;
  * pending ({@code ERROR_IO_PENDING}) until a message is written or CancelIoEx ends it with
  * ERROR_OPERATION_ABORTED. {@link #synchronousHandle()} plays Wine's handle instead, whose ReadFile
  * waits inside the call and which CancelIoEx cannot end.
+ * <p>
+ * A wait longer than {@link #LONGEST_REAL_WAIT_MILLIS} is played as having elapsed at once, as if
+ * that much time had passed, so that a test sees what a read does when such a wait ends.
  */
 class ScriptedWin32Api implements Win32Api {
 
 	/** What CancelIoEx fails with when no I/O of the OVERLAPPED is pending. */
 	static final int ERROR_NOT_FOUND = 1168;
+
+	/** The longest wait of WaitForMultipleObjects played in real time. */
+	static final long LONGEST_REAL_WAIT_MILLIS = TimeUnit.MINUTES.toMillis(1);
 
 	static final HANDLE SERVER = new HANDLE(new Pointer(0x100));
 
@@ -42,12 +48,25 @@ class ScriptedWin32Api implements Win32Api {
 
 	private final Map<String, Integer> failures = new HashMap<>();
 
+	/** Calls that fail only the n-th time: the call's name, then n and the code. */
+	private final Map<String, int[]> failuresOnce = new HashMap<>();
+
+	private final Map<String, Integer> callCounts = new HashMap<>();
+
 	/** Messages that arrive only once a read is waiting, as a writer's would. */
 	private final Deque<byte[]> arrivingDuringRead = new ArrayDeque<>();
 
 	final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
 	final List<Integer> readSizes = new ArrayList<>();
+
+	/** The read timeouts given to CreateMailslot and SetMailslotInfo, in order. */
+	final List<Integer> readTimeouts = Collections.synchronizedList(new ArrayList<>());
+
+	/** The timeouts WaitForMultipleObjects was called with. */
+	final List<Integer> waits = Collections.synchronizedList(new ArrayList<>());
+
+	final List<HANDLE> closedHandles = Collections.synchronizedList(new ArrayList<>());
 
 	private final ThreadLocal<Integer> lastError = ThreadLocal.withInitial(() -> 0);
 
@@ -56,6 +75,10 @@ class ScriptedWin32Api implements Win32Api {
 	private boolean synchronous;
 
 	private boolean completesBeforeCancel;
+
+	private boolean largerMessagesQueueBehindAPendingRead;
+
+	private boolean cancelsNeverComplete;
 
 	/** Whether the wake event is set. */
 	private boolean wakeSignalled;
@@ -77,6 +100,14 @@ class ScriptedWin32Api implements Win32Api {
 
 	ScriptedWin32Api fail(String call, int code) {
 		this.failures.put(call, code);
+		return this;
+	}
+
+	/**
+	 * Fail a call the n-th time it is made (counting from 1), and only then.
+	 */
+	ScriptedWin32Api failOnce(String call, int nth, int code) {
+		this.failuresOnce.put(call, new int[] { nth, code });
 		return this;
 	}
 
@@ -118,6 +149,23 @@ class ScriptedWin32Api implements Win32Api {
 	}
 
 	/**
+	 * Leave a pending read pending when a message larger than its buffer arrives, the message queued
+	 * behind it (the case Windows does not document; the other is ERROR_INSUFFICIENT_BUFFER).
+	 */
+	ScriptedWin32Api largerMessagesQueueBehindAPendingRead() {
+		this.largerMessagesQueueBehindAPendingRead = true;
+		return this.readsWait();
+	}
+
+	/**
+	 * Let CancelIoEx succeed without ever completing the read it cancels.
+	 */
+	ScriptedWin32Api cancelsNeverComplete() {
+		this.cancelsNeverComplete = true;
+		return this.readsWait();
+	}
+
+	/**
 	 * Run something as ReadFile is called, before the read is issued, once.
 	 */
 	ScriptedWin32Api beforeRead(Runnable action) {
@@ -127,6 +175,12 @@ class ScriptedWin32Api implements Win32Api {
 
 	private synchronized boolean failed(String call) {
 		this.calls.add(call);
+		int count = this.callCounts.merge(call, 1, Integer::sum);
+		int[] once = this.failuresOnce.get(call);
+		if (once != null && once[0] == count) {
+			this.lastError.set(once[1]);
+			return true;
+		}
 		Integer code = this.failures.get(call);
 		if (code != null) {
 			this.lastError.set(code);
@@ -143,6 +197,7 @@ class ScriptedWin32Api implements Win32Api {
 	@Override
 	public HANDLE createMailslot(String name, int maxMessageSize, int readTimeout,
 			WinBase.@Nullable SECURITY_ATTRIBUTES securityAttributes) {
+		this.readTimeouts.add(readTimeout);
 		return failed("CreateMailslot") ? INVALID_HANDLE : SERVER;
 	}
 
@@ -166,7 +221,11 @@ class ScriptedWin32Api implements Win32Api {
 
 	@Override
 	public boolean setMailslotInfo(HANDLE mailslot, int readTimeout) {
-		return !failed("SetMailslotInfo");
+		if (failed("SetMailslotInfo")) {
+			return false;
+		}
+		this.readTimeouts.add(readTimeout);
+		return true;
 	}
 
 	@Override
@@ -248,7 +307,13 @@ class ScriptedWin32Api implements Win32Api {
 	 */
 	@Override
 	public synchronized int waitForEither(HANDLE first, HANDLE second, int millis) {
-		this.calls.add("WaitForMultipleObjects");
+		this.waits.add(millis);
+		if (failed("WaitForMultipleObjects")) {
+			return OverlappedReader.WAIT_FAILED;
+		}
+		if (Integer.toUnsignedLong(millis) > LONGEST_REAL_WAIT_MILLIS && millis != OverlappedReader.INFINITE) {
+			return (this.completion != null) ? OverlappedReader.WAIT_OBJECT_0 : OverlappedReader.WAIT_TIMEOUT;
+		}
 		long wait = (millis == OverlappedReader.INFINITE) ? TimeUnit.SECONDS.toMillis(30) : millis;
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait);
 		while (this.completion == null && !this.wakeSignalled && System.nanoTime() < deadline) {
@@ -287,6 +352,13 @@ class ScriptedWin32Api implements Win32Api {
 	@Override
 	public boolean getOverlappedResult(HANDLE file, Pointer overlapped, IntByReference transferred, boolean wait) {
 		this.calls.add("GetOverlappedResult");
+		if (!wait) {
+			synchronized (this) {
+				if (this.completion == null) {
+					return fail(OverlappedReader.ERROR_IO_INCOMPLETE);
+				}
+			}
+		}
 		Integer code = awaitCompletion();
 		if (code != 0) {
 			return fail(code);
@@ -307,6 +379,9 @@ class ScriptedWin32Api implements Win32Api {
 			complete(this.pendingBuffer, this.pendingSize);
 			return fail(ERROR_NOT_FOUND);
 		}
+		if (this.cancelsNeverComplete) {
+			return true;
+		}
 		this.pendingBuffer = null;
 		this.completion = Win32Errors.ERROR_OPERATION_ABORTED;
 		notifyAll();
@@ -325,7 +400,8 @@ class ScriptedWin32Api implements Win32Api {
 		}
 		synchronized (this) {
 			this.messages.add(Arrays.copyOf(buffer, size));
-			if (this.pendingBuffer != null) {
+			boolean queuedBehind = this.largerMessagesQueueBehindAPendingRead && size > this.pendingSize;
+			if (this.pendingBuffer != null && !queuedBehind) {
 				complete(this.pendingBuffer, this.pendingSize);
 			}
 		}
@@ -336,6 +412,7 @@ class ScriptedWin32Api implements Win32Api {
 	@Override
 	public boolean closeHandle(HANDLE handle) {
 		this.calls.add("CloseHandle");
+		this.closedHandles.add(handle);
 		return true;
 	}
 
