@@ -33,6 +33,9 @@ final class HandleUsers {
 	/** Guarded by this. */
 	private boolean closing;
 
+	/** Whether close has left the release to the last call to leave. Guarded by this. */
+	private boolean leftToUsers;
+
 	/** Guarded by this. */
 	private boolean released;
 
@@ -60,13 +63,14 @@ final class HandleUsers {
 	}
 
 	/**
-	 * End a call that {@link #enter()} counted; the last to leave a closing handle releases it.
+	 * End a call that {@link #enter()} counted; the last to leave a handle that {@link #close()}
+	 * left to the calls releases it.
 	 */
 	void leave() {
 		synchronized (this) {
 			this.users--;
 			notifyAll();
-			if (!this.closing || this.users > 0 || this.released) {
+			if (!this.leftToUsers || this.users > 0 || this.released) {
 				return;
 			}
 			this.released = true;
@@ -99,6 +103,7 @@ final class HandleUsers {
 				logger.log(System.Logger.Level.WARNING, "Mailslot {0}: a read still uses its handle {1} after close; "
 						+ "the handle stays open, and the name taken, until that read ends, which then closes it",
 						this.name, this.closeWait);
+				this.leftToUsers = true;
 				return;
 			}
 			this.released = true;
