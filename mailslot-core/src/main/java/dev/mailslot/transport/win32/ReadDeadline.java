@@ -6,7 +6,8 @@ import dev.mailslot.ReadTimeout;
 
 /**
  * When a read with a given timeout ends: the time it waits for its turn and for a message, across
- * every ReadFile it makes, adds up to no more than its timeout.
+ * every ReadFile it makes, adds up to its timeout (each ReadFile of a read whose timeout is not
+ * zero waits at least a millisecond, the least Windows can wait).
  * @param timeout the read's timeout, which its exceptions report
  * @param start {@link System#nanoTime()} when the read began
  */
