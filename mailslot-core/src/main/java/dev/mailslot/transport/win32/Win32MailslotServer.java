@@ -45,8 +45,6 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	/** How long {@link #close()} waits for the reads it ended before it leaves the handle to them. */
 	static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
-	private final Win32Api api;
-
 	private final Win32Errors errors;
 
 	private final HANDLE handle;
@@ -72,7 +70,6 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	Win32MailslotServer(Win32Api api, MailslotName name, HANDLE handle, OverlappedReader reader,
 			ReadTimeout readTimeout, Duration closeWait) {
 		super(name, Win32MailslotTransport.ID, readTimeout);
-		this.api = api;
 		this.errors = new Win32Errors(api);
 		this.handle = handle;
 		this.reader = reader;
