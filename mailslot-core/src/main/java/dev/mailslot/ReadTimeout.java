@@ -110,11 +110,17 @@ public final class ReadTimeout {
 	}
 
 	/**
-	 * Return the timeout as Windows' DWORD milliseconds: {@code 0xFFFFFFFF} for forever.
+	 * Return the timeout as Windows' DWORD milliseconds: {@code 0xFFFFFFFF} for forever, and a part
+	 * of a millisecond rounded up, so that a timeout that is not zero never becomes Windows' 0,
+	 * "return immediately".
 	 * @return the timeout in milliseconds, as an unsigned 32-bit value in a long
 	 */
 	public long toWin32Millis() {
-		return isForever() ? 0xFFFFFFFFL : this.duration.toMillis();
+		if (isForever()) {
+			return 0xFFFFFFFFL;
+		}
+		long millis = this.duration.toMillis();
+		return this.duration.equals(Duration.ofMillis(millis)) ? millis : millis + 1;
 	}
 
 	@Override

@@ -39,6 +39,14 @@ class ReadTimeoutTests {
 	}
 
 	@Test
+	void aPartOfAMillisecondRoundsUpAndNeverBecomesReturnAtOnce() {
+		assertThat(ReadTimeout.of(Duration.ofNanos(1)).toWin32Millis()).isEqualTo(1);
+		assertThat(ReadTimeout.of(Duration.ofNanos(500_000)).toWin32Millis()).isEqualTo(1);
+		assertThat(ReadTimeout.of(Duration.ofMillis(300).plusNanos(1)).toWin32Millis()).isEqualTo(301);
+		assertThat(ReadTimeout.of(ReadTimeout.MAX_FINITE.minusNanos(1)).toWin32Millis()).isEqualTo(0xFFFFFFFEL);
+	}
+
+	@Test
 	void parsesForeverDurationsAndMilliseconds() {
 		assertThat(ReadTimeout.parse("forever")).isEqualTo(ReadTimeout.FOREVER);
 		assertThat(ReadTimeout.parse(" FOREVER ")).isEqualTo(ReadTimeout.FOREVER);

@@ -1,5 +1,7 @@
 package dev.mailslot.transport.win32;
 
+import java.util.Locale;
+
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -17,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * {@link Win32Api} on the real kernel32, advapi32 and ntdll, loaded when first created.
  */
 final class JnaWin32Api implements Win32Api {
+
+	private static final System.Logger logger = System.getLogger(JnaWin32Api.class.getName());
 
 	private final MailslotKernel32 kernel32 = MailslotKernel32.load();
 
@@ -52,8 +56,14 @@ final class JnaWin32Api implements Win32Api {
 		IntByReference mode = new IntByReference();
 		int status = this.ntdll.NtQueryInformationFile(handle, ioStatusBlock, mode, Integer.BYTES,
 				MailslotNtdll.FILE_MODE_INFORMATION);
+		if (status != 0) {
+			logger.log(System.Logger.Level.WARNING, "Cannot ask whether a mailslot handle is synchronous "
+					+ "(NtQueryInformationFile: NTSTATUS 0x{0}); counting it as overlapped, as CreateMailslot's "
+					+ "handles are on Windows", Integer.toHexString(status).toUpperCase(Locale.ROOT));
+			return false;
+		}
 		int synchronous = MailslotNtdll.FILE_SYNCHRONOUS_IO_ALERT | MailslotNtdll.FILE_SYNCHRONOUS_IO_NONALERT;
-		return status != 0 || (mode.getValue() & synchronous) != 0;
+		return (mode.getValue() & synchronous) != 0;
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package dev.mailslot.transport.win32;
 
 import java.nio.ByteBuffer;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -27,10 +29,16 @@ import dev.mailslot.ReadTimeout;
  * {@code ERROR_OPERATION_ABORTED}. Where the handle is synchronous (Wine), ReadFile itself waits
  * and can be neither cancelled nor woken; {@link #isSynchronous()} tells the server so, and the
  * server wakes such a read with a message.
+ * <p>
+ * A pending read waits as {@link PendingReadWait} says, and cancels itself when a message larger
+ * than its buffer waits, failing with {@code ERROR_INSUFFICIENT_BUFFER} so that the caller reads
+ * again with that size.
  */
 final class OverlappedReader {
 
 	static final int ERROR_IO_PENDING = 997;
+
+	static final int ERROR_IO_INCOMPLETE = 996;
 
 	static final int WAIT_OBJECT_0 = 0;
 
@@ -44,11 +52,18 @@ final class OverlappedReader {
 	/** What {@link #read} returns when a wake-up ended the read before a message completed it. */
 	static final int WOKEN = Integer.MIN_VALUE;
 
+	/** How long a read cancelled after a failed wait is given to complete before it is abandoned. */
+	static final long CANCEL_COMPLETION_MILLIS = 1000;
+
+	private static final long COMPLETION_POLL_MILLIS = 10;
+
 	/**
-	 * How much longer than its read timeout a pending read may take before it is cancelled: the
-	 * mailslot's own read timeout ends it first, and this only bounds a read should it not.
+	 * The OVERLAPPED structures and buffers of reads abandoned to the kernel, which may still write
+	 * them: never freed.
 	 */
-	static final long TIMEOUT_GUARD_MILLIS = 1000;
+	private static final Queue<Object> abandoned = new ConcurrentLinkedQueue<>();
+
+	private static final System.Logger logger = System.getLogger(OverlappedReader.class.getName());
 
 	private final Win32Api api;
 
@@ -60,12 +75,11 @@ final class OverlappedReader {
 
 	private final boolean synchronous;
 
-	private final WinBase.OVERLAPPED overlapped = new WinBase.OVERLAPPED();
+	private final PendingReadWait pendingWait;
+
+	private volatile WinBase.OVERLAPPED overlapped;
 
 	private Memory buffer = new Memory(1);
-
-	/** Why the last read's WaitForMultipleObjects failed, if it did. */
-	private int waitError;
 
 	private volatile boolean cancelled;
 
@@ -82,8 +96,15 @@ final class OverlappedReader {
 		this.event = event;
 		this.wakeEvent = wakeEvent;
 		this.synchronous = api.isSynchronous(mailslot);
-		this.overlapped.hEvent = this.event;
-		this.overlapped.write();
+		this.pendingWait = new PendingReadWait(api, mailslot, event, wakeEvent);
+		this.overlapped = newOverlapped();
+	}
+
+	private WinBase.OVERLAPPED newOverlapped() {
+		WinBase.OVERLAPPED created = new WinBase.OVERLAPPED();
+		created.hEvent = this.event;
+		created.write();
+		return created;
 	}
 
 	/**
@@ -96,10 +117,12 @@ final class OverlappedReader {
 
 	/**
 	 * Read one message of at most {@code size} bytes and wait for it to complete, for no longer
-	 * than the timeout and its {@link #TIMEOUT_GUARD_MILLIS guard}: a read still pending then is
-	 * cancelled and fails with {@code ERROR_SEM_TIMEOUT}, unless a message completed it meanwhile.
+	 * than the timeout and its {@link PendingReadWait#TIMEOUT_GUARD_MILLIS guard}: a read still
+	 * pending then is cancelled and fails with {@code ERROR_SEM_TIMEOUT}, unless a message
+	 * completed it meanwhile.
 	 * A pending read is also cancelled when {@code wokenUp} says so, as it starts to wait or when
-	 * {@link #wake()} ends its wait.
+	 * {@link #wake()} ends its wait, and when a message larger than {@code size} waits, which fails
+	 * it with {@code ERROR_INSUFFICIENT_BUFFER}.
 	 * @param wokenUp whether a wake-up waits for this read
 	 * @return the size read, {@link #WOKEN}, or the negated Win32 error code of a read that failed
 	 */
@@ -116,7 +139,10 @@ final class OverlappedReader {
 			if (code != ERROR_IO_PENDING) {
 				return -code;
 			}
-			ended = awaitPending(pointer, timeout, wokenUp);
+			ended = awaitPending(pointer, size, timeout, wokenUp);
+			if (ended == WAIT_FAILED) {
+				return completeWithoutEvent(pointer);
+			}
 		}
 		IntByReference transferred = new IntByReference();
 		if (this.api.getOverlappedResult(this.mailslot, pointer, transferred, true)) {
@@ -129,17 +155,18 @@ final class OverlappedReader {
 		return switch (ended) {
 			case WAIT_OBJECT_0 + 1 -> WOKEN;
 			case WAIT_TIMEOUT -> -Win32Errors.ERROR_SEM_TIMEOUT;
-			case WAIT_FAILED -> -this.waitError;
+			case PendingReadWait.OVERTAKEN -> -Win32Errors.ERROR_INSUFFICIENT_BUFFER;
+			case PendingReadWait.QUERY_FAILED -> -this.pendingWait.error();
 			default -> -code;
 		};
 	}
 
 	/**
 	 * Let a pending read complete, or cancel it: at once if the server is closing or a wake-up
-	 * waits, else once {@link #awaitCompletionOrWake} says so.
-	 * @return how the wait ended, as {@link #awaitCompletionOrWake} says
+	 * waits, else once {@link PendingReadWait#await} says so.
+	 * @return how the wait ended, as {@link PendingReadWait#await} says
 	 */
-	private int awaitPending(Pointer pointer, ReadTimeout timeout, BooleanSupplier wokenUp) {
+	private int awaitPending(Pointer pointer, int size, ReadTimeout timeout, BooleanSupplier wokenUp) {
 		int ended;
 		if (this.cancelled) {
 			ended = WAIT_OBJECT_0;
@@ -148,10 +175,7 @@ final class OverlappedReader {
 			ended = WAIT_OBJECT_0 + 1;
 		}
 		else {
-			ended = awaitCompletionOrWake(timeout, wokenUp);
-		}
-		if (ended == WAIT_FAILED) {
-			this.waitError = this.api.lastError();
+			ended = this.pendingWait.await(size, timeout, wokenUp);
 		}
 		if (this.cancelled || ended != WAIT_OBJECT_0) {
 			this.api.cancelIo(this.mailslot, pointer);
@@ -160,25 +184,56 @@ final class OverlappedReader {
 	}
 
 	/**
-	 * Wait for the pending read's event, for no longer than the timeout and its guard, or for a
-	 * wake-up: the wake event set while {@code wokenUp} says a wake-up waits. A wake event left set
-	 * by a wake-up that an earlier read used is passed over.
-	 * @return {@link #WAIT_OBJECT_0} once the read completed; else the read is to be cancelled:
-	 * {@code WAIT_OBJECT_0 + 1} for a wake-up, {@link #WAIT_TIMEOUT} past the guard, or
-	 * {@link #WAIT_FAILED}
+	 * Complete a read cancelled after its wait failed, without waiting on its event, which that wait
+	 * could not use: poll GetOverlappedResult for {@link #CANCEL_COMPLETION_MILLIS}, then abandon
+	 * the read rather than wait without bound.
+	 * @return the size read, or the negated error code of the wait or of the read
 	 */
-	private int awaitCompletionOrWake(ReadTimeout timeout, BooleanSupplier wokenUp) {
-		long deadline = timeout.isForever() ? 0
-				: System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout.toWin32Millis() + TIMEOUT_GUARD_MILLIS);
-		while (true) {
-			int millis = timeout.isForever() ? INFINITE
-					: (int) Math.min(Integer.MAX_VALUE - 1,
-							Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-			int ended = this.api.waitForEither(this.event, this.wakeEvent, millis);
-			if (ended != WAIT_OBJECT_0 + 1 || wokenUp.getAsBoolean()) {
-				return ended;
+	private int completeWithoutEvent(Pointer pointer) {
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CANCEL_COMPLETION_MILLIS);
+		IntByReference transferred = new IntByReference();
+		boolean interrupted = false;
+		try {
+			while (true) {
+				if (this.api.getOverlappedResult(this.mailslot, pointer, transferred, false)) {
+					return transferred.getValue();
+				}
+				int code = this.api.lastError();
+				if (code != ERROR_IO_INCOMPLETE) {
+					return (code != Win32Errors.ERROR_OPERATION_ABORTED || this.cancelled) ? -code : -this.pendingWait.error();
+				}
+				if (System.nanoTime() - deadline >= 0) {
+					abandonPendingRead();
+					return -this.pendingWait.error();
+				}
+				try {
+					Thread.sleep(COMPLETION_POLL_MILLIS);
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
 			}
 		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Leave a read that does not complete to the kernel, with its OVERLAPPED and buffer, which
+	 * must not be freed or reused until it completes, and read on with new ones.
+	 */
+	private void abandonPendingRead() {
+		abandoned.add(this.overlapped);
+		abandoned.add(this.buffer);
+		logger.log(System.Logger.Level.WARNING, "A read of a mailslot did not complete within {0} ms of its "
+				+ "cancellation after its wait failed (Win32 error {1}); it is left to the kernel with its buffer, "
+				+ "which are never freed, and a message it may still take is lost", CANCEL_COMPLETION_MILLIS,
+				this.pendingWait.error());
+		this.overlapped = newOverlapped();
+		this.buffer = new Memory(1);
 	}
 
 	/**

@@ -34,8 +34,9 @@ interface Win32Api {
 	/**
 	 * Return whether the handle's I/O is synchronous ({@code FILE_SYNCHRONOUS_IO_ALERT} or
 	 * {@code _NONALERT} in its {@code FILE_MODE_INFORMATION}). CreateMailslot's handles are
-	 * overlapped on Windows; Wine makes them synchronous. A handle that cannot be asked counts as
-	 * synchronous, so that a waiting read is woken at close either way.
+	 * overlapped on Windows; Wine makes them synchronous. A handle that cannot be asked is logged
+	 * with the status and counts as overlapped, as on Windows, where counting it synchronous would
+	 * have close and wakeup write wake messages that no read needs.
 	 */
 	boolean isSynchronous(HANDLE handle);
 

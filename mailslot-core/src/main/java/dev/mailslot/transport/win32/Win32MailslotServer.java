@@ -1,17 +1,14 @@
 package dev.mailslot.transport.win32;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import com.sun.jna.platform.win32.WinNT.HANDLE;
-import com.sun.jna.ptr.IntByReference;
 
 import dev.mailslot.BufferTooSmallException;
 import dev.mailslot.MailslotInfo;
@@ -25,15 +22,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * A kernel32 mailslot. Reads size their buffer from GetMailslotInfo's next size and, if a larger
  * message arrives while they wait, retry with its size ({@code ERROR_INSUFFICIENT_BUFFER} leaves
- * it queued). They are overlapped reads, as CreateMailslot's documentation asks of its handles (see
- * {@link OverlappedReader}).
+ * it queued, and a pending read that such a message overtakes cancels itself). They are overlapped
+ * reads, as CreateMailslot's documentation asks of its handles (see {@link OverlappedReader}).
  * <p>
  * A read with a timeout of its own sets it on the handle with SetMailslotInfo for that read and
- * restores the server's afterwards; reads are therefore one at a time, and {@link #info()} reports
- * the server's timeout as set at creation or by {@link #setReadTimeout(ReadTimeout)}.
+ * restores the server's afterwards ({@link HandleReadTimeout}); reads are therefore one at a time
+ * ({@link ReadTurns}), each waiting for its turn no longer than its timeout, and {@link #info()}
+ * reports the server's timeout as set at creation or by {@link #setReadTimeout(ReadTimeout)}.
  * <p>
  * {@link #close()} cancels a waiting read with CancelIoEx and waits for it to end before it closes
- * the handle; a read that completed in the meantime returns its message. {@link #wakeup()} sets the
+ * the handle; a read that completed in the meantime returns its message. A read still inside after
+ * the wait keeps the handle open until it leaves ({@link HandleUsers}). {@link #wakeup()} sets the
  * reader's wake event, and the read cancels itself (see {@link OverlappedReader}). Where the handle
  * is synchronous (Wine), which neither can end, both write a wake message of random bytes that the
  * woken reader recognizes and drops ({@link WakeMessages}).
@@ -43,11 +42,8 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	/** Buffer for a read that waits for a message of unknown size, when any size is allowed. */
 	static final int DEFAULT_READ_BUFFER = 64 * 1024;
 
-	private static final long CLOSE_WAIT_SECONDS = 5;
-
-	private static final System.Logger logger = System.getLogger(Win32MailslotServer.class.getName());
-
-	private final Win32Api api;
+	/** How long {@link #close()} waits for the reads it ended before it leaves the handle to them. */
+	static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
 	private final Win32Errors errors;
 
@@ -55,13 +51,16 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 
 	private final OverlappedReader reader;
 
-	/** Read side for every operation, write side for closing the handle. */
-	private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+	/** The calls that use the handle, which is closed only once none is left. */
+	private final HandleUsers users;
 
 	private final AtomicInteger readsInProgress = new AtomicInteger();
 
-	/** One ReadFile at a time, so that a read's own timeout applies to it alone. */
-	private final ReentrantLock readLock = new ReentrantLock();
+	private final ReadTurns readTurns = new ReadTurns();
+
+	private final HandleReadTimeout handleTimeout;
+
+	private final MailslotQuery query;
 
 	private final BooleanSupplier wokenUp = this::isWakeupPending;
 
@@ -69,13 +68,19 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	private final @Nullable WakeMessages wakeMessages;
 
 	Win32MailslotServer(Win32Api api, MailslotName name, HANDLE handle, OverlappedReader reader,
-			ReadTimeout readTimeout) {
+			ReadTimeout readTimeout, Duration closeWait) {
 		super(name, Win32MailslotTransport.ID, readTimeout);
-		this.api = api;
 		this.errors = new Win32Errors(api);
 		this.handle = handle;
 		this.reader = reader;
-		this.wakeMessages = reader.isSynchronous() ? new WakeMessages(api, name, query().maxMessageSize) : null;
+		this.users = new HandleUsers(name, closeWait, () -> {
+			api.closeHandle(handle);
+			reader.close();
+		});
+		this.handleTimeout = new HandleReadTimeout(api, handle, name, readTimeout);
+		this.query = new MailslotQuery(api, handle, name, this::isClosed);
+		this.wakeMessages = reader.isSynchronous() ? new WakeMessages(api, name, this.query.query().maxMessageSize())
+				: null;
 	}
 
 	/**
@@ -87,27 +92,27 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 
 	@Override
 	public byte[] read(ReadTimeout timeout) {
-		ReadTimeout.requireNonNull(timeout);
+		ReadDeadline deadline = ReadDeadline.startingNow(ReadTimeout.requireNonNull(timeout));
 		return readUntilItFits((info) -> {
-			int size = (info.nextSize >= 0) ? info.nextSize : bufferForUnknownSize(info.maxMessageSize);
-			return readFile(size, info.nextSize >= 0, timeout, OverlappedReader::bytes);
+			int size = (info.nextSize() >= 0) ? info.nextSize() : bufferForUnknownSize(info.maxMessageSize());
+			return readFile(size, info.nextSize() >= 0, deadline, OverlappedReader::bytes);
 		});
 	}
 
 	@Override
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
-		ReadTimeout.requireNonNull(timeout);
+		ReadDeadline deadline = ReadDeadline.startingNow(ReadTimeout.requireNonNull(timeout));
 		return readUntilItFits((info) -> {
-			if (info.nextSize > buffer.remaining()) {
-				throw new BufferTooSmallException(name(), info.nextSize, buffer.remaining());
+			if (info.nextSize() > buffer.remaining()) {
+				throw new BufferTooSmallException(name(), info.nextSize(), buffer.remaining());
 			}
-			int size = (info.nextSize >= 0) ? info.nextSize
-					: Math.min(buffer.remaining(), bufferForUnknownSize(info.maxMessageSize));
-			Integer read = readFile(size, info.nextSize >= 0, timeout, (reader, length) -> {
+			int size = (info.nextSize() >= 0) ? info.nextSize()
+					: Math.min(buffer.remaining(), bufferForUnknownSize(info.maxMessageSize()));
+			Integer read = readFile(size, info.nextSize() >= 0, deadline, (reader, length) -> {
 				reader.copyTo(buffer, length);
 				return length;
 			});
-			int next = (read != null) ? -1 : query().nextSize;
+			int next = (read != null) ? -1 : this.query.query().nextSize();
 			if (next > buffer.remaining()) {
 				throw new BufferTooSmallException(name(), next, buffer.remaining());
 			}
@@ -120,19 +125,25 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	 * an attempt returns {@code null} when a larger message arrived while it waited, which stays
 	 * queued for the next.
 	 */
-	private <T> T readUntilItFits(Function<Info, @Nullable T> attempt) {
-		this.lifecycle.readLock().lock();
+	private <T> T readUntilItFits(Function<MailslotQuery.Info, @Nullable T> attempt) {
+		enter();
 		try {
 			while (true) {
 				ensureOpen();
-				T message = attempt.apply(query());
+				T message = attempt.apply(this.query.query());
 				if (message != null) {
 					return message;
 				}
 			}
 		}
 		finally {
-			this.lifecycle.readLock().unlock();
+			this.users.leave();
+		}
+	}
+
+	private void enter() {
+		if (!this.users.enter()) {
+			throw closedException();
 		}
 	}
 
@@ -141,34 +152,35 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Read one message of at most {@code size} bytes, waiting up to the timeout, and take it from
-	 * the reader's buffer while no other read can reuse it.
+	 * Read one message of at most {@code size} bytes, waiting for the read's turn and for a message
+	 * until its deadline, and take it from the reader's buffer while no other read can reuse it.
 	 * @param messageWaiting whether GetMailslotInfo saw a message waiting
 	 * @return what {@code take} made of the message, or {@code null} if the message was larger and
 	 * stays queued, or the read is to be made again
 	 */
-	private <T> @Nullable T readFile(int size, boolean messageWaiting, ReadTimeout timeout,
+	private <T> @Nullable T readFile(int size, boolean messageWaiting, ReadDeadline deadline,
 			BiFunction<OverlappedReader, Integer, T> take) {
-		this.readLock.lock();
+		if (!this.readTurns.take(deadline, () -> this.query.query().nextSize() >= 0)) {
+			ensureOpen();
+			endIfWokenUp(deadline.timeout());
+			throw new MailslotTimeoutException(name(), deadline.timeout());
+		}
 		try {
 			ensureOpen();
-			ReadTimeout serverTimeout = readTimeout();
-			boolean ownTimeout = !timeout.equals(serverTimeout);
-			if (ownTimeout) {
-				setHandleTimeout(timeout);
-			}
+			ReadTimeout remaining = deadline.remaining();
+			this.handleTimeout.use(remaining);
 			try {
-				int read = readFileNow(size, messageWaiting, timeout);
+				int read = readFileNow(size, messageWaiting, remaining, deadline.timeout());
 				return (read >= 0) ? take.apply(this.reader, read) : null;
 			}
 			finally {
-				if (ownTimeout && !isClosed()) {
-					setHandleTimeout(readTimeout());
+				if (!isClosed()) {
+					this.handleTimeout.restore(this::readTimeout);
 				}
 			}
 		}
 		finally {
-			this.readLock.unlock();
+			this.readTurns.release();
 		}
 	}
 
@@ -177,16 +189,18 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	 * where the handle is synchronous. A wake message ends the read of a closed server, or a read
 	 * that a wake-up waits for and that finds no message behind it; otherwise it is dropped and the
 	 * read goes on.
+	 * @param remaining what is left of the read's timeout, which this ReadFile waits
+	 * @param timeout the read's timeout, for its exceptions
 	 * @return the size read, or -1 to read again
 	 */
-	private int readFileNow(int size, boolean messageWaiting, ReadTimeout timeout) {
+	private int readFileNow(int size, boolean messageWaiting, ReadTimeout remaining, ReadTimeout timeout) {
 		this.readsInProgress.incrementAndGet();
 		try {
 			ensureOpen();
 			if (this.reader.isSynchronous() && !messageWaiting) {
 				endIfWokenUp(timeout);
 			}
-			int read = this.reader.read(size, timeout, this.wokenUp);
+			int read = this.reader.read(size, remaining, this.wokenUp);
 			if (read == OverlappedReader.WOKEN) {
 				endIfWokenUp(timeout);
 				return -1;
@@ -196,7 +210,7 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 					if (isClosed()) {
 						throw closedException();
 					}
-					if (query().nextSize < 0) {
+					if (this.query.query().nextSize() < 0) {
 						endIfWokenUp(timeout);
 					}
 					return -1;
@@ -230,14 +244,14 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 			this.reader.wake();
 			return;
 		}
-		if (this.readsInProgress.get() > 0 && this.lifecycle.readLock().tryLock()) {
+		if (this.readsInProgress.get() > 0 && this.users.enter()) {
 			try {
 				if (!isClosed()) {
 					messages.writeForWakeup();
 				}
 			}
 			finally {
-				this.lifecycle.readLock().unlock();
+				this.users.leave();
 			}
 		}
 	}
@@ -249,30 +263,17 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 
 	@Override
 	public MailslotInfo info() {
-		this.lifecycle.readLock().lock();
+		enter();
 		try {
 			ensureOpen();
-			Info info = query();
-			return new MailslotInfo(info.maxMessageSize,
-					(info.nextSize >= 0) ? OptionalInt.of(info.nextSize) : OptionalInt.empty(), info.messageCount,
+			MailslotQuery.Info info = this.query.query();
+			return new MailslotInfo(info.maxMessageSize(),
+					(info.nextSize() >= 0) ? OptionalInt.of(info.nextSize()) : OptionalInt.empty(), info.messageCount(),
 					readTimeout());
 		}
 		finally {
-			this.lifecycle.readLock().unlock();
+			this.users.leave();
 		}
-	}
-
-	private Info query() {
-		IntByReference maxMessageSize = new IntByReference();
-		IntByReference nextSize = new IntByReference();
-		IntByReference messageCount = new IntByReference();
-		IntByReference readTimeout = new IntByReference();
-		if (!this.api.getMailslotInfo(this.handle, maxMessageSize, nextSize, messageCount, readTimeout)) {
-			int code = this.api.lastError();
-			throw isClosed() ? this.errors.readFailure(name(), code, true)
-					: this.errors.failure(name(), "query (GetMailslotInfo)", code);
-		}
-		return new Info(maxMessageSize.getValue(), nextSize.getValue(), messageCount.getValue());
 	}
 
 	/**
@@ -281,23 +282,20 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	@Override
 	public void setReadTimeout(ReadTimeout readTimeout) {
 		ReadTimeout.requireNonNull(readTimeout);
-		this.lifecycle.readLock().lock();
+		enter();
 		try {
 			ensureOpen();
-			setHandleTimeout(readTimeout);
-			super.setReadTimeout(readTimeout);
+			this.handleTimeout.change(readTimeout, () -> super.setReadTimeout(readTimeout));
 		}
 		finally {
-			this.lifecycle.readLock().unlock();
+			this.users.leave();
 		}
 	}
 
-	private void setHandleTimeout(ReadTimeout timeout) {
-		if (!this.api.setMailslotInfo(this.handle, (int) timeout.toWin32Millis())) {
-			throw this.errors.failure(name(), "set the read timeout (SetMailslotInfo) of", this.api.lastError());
-		}
-	}
-
+	/**
+	 * Cancel the reads under way, then close the handle once none is left (see
+	 * {@link HandleUsers}): at once, within {@link #CLOSE_WAIT}, or else when the last read leaves.
+	 */
 	@Override
 	protected void doClose() {
 		if (this.readsInProgress.get() > 0) {
@@ -306,35 +304,7 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 				this.wakeMessages.writeForClose();
 			}
 		}
-		boolean locked = false;
-		try {
-			locked = this.lifecycle.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		if (!locked) {
-			logger.log(System.Logger.Level.WARNING, "Closing mailslot {0} while a read still waits on it", name());
-		}
-		try {
-			this.api.closeHandle(this.handle);
-			if (locked) {
-				this.reader.close();
-			}
-		}
-		finally {
-			if (locked) {
-				this.lifecycle.writeLock().unlock();
-			}
-		}
-	}
-
-	/**
-	 * What GetMailslotInfo returned; {@code nextSize} is -1 for MAILSLOT_NO_MESSAGE. The read
-	 * timeout it returns may be a read's own; the server's is kept in {@link #readTimeout()}.
-	 */
-	private record Info(int maxMessageSize, int nextSize, int messageCount) {
-
+		this.users.close();
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.mailslot.transport.win32;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import com.sun.jna.Pointer;
@@ -34,9 +35,20 @@ public final class Win32MailslotTransport implements MailslotTransport {
 
 	private final Win32Errors errors;
 
+	private final Duration closeWait;
+
 	Win32MailslotTransport(Win32Api api) {
+		this(api, Win32MailslotServer.CLOSE_WAIT);
+	}
+
+	/**
+	 * @param closeWait how long a server's close waits for its reads before it leaves the handle to
+	 * them; shorter in tests
+	 */
+	Win32MailslotTransport(Win32Api api, Duration closeWait) {
 		this.api = api;
 		this.errors = new Win32Errors(api);
+		this.closeWait = closeWait;
 	}
 
 	static Win32MailslotTransport instance() {
@@ -92,8 +104,16 @@ public final class Win32MailslotTransport implements MailslotTransport {
 				this.api.closeHandle(handle);
 				throw this.errors.failure(name, "create the wake event (CreateEventW) of", code);
 			}
-			return new Win32MailslotServer(this.api, name, handle,
-					new OverlappedReader(this.api, handle, event, wakeEvent), options.readTimeout());
+			try {
+				return new Win32MailslotServer(this.api, name, handle,
+						new OverlappedReader(this.api, handle, event, wakeEvent), options.readTimeout(), this.closeWait);
+			}
+			catch (RuntimeException ex) {
+				this.api.closeHandle(wakeEvent);
+				this.api.closeHandle(event);
+				this.api.closeHandle(handle);
+				throw ex;
+			}
 		}
 		finally {
 			if (descriptor != null) {

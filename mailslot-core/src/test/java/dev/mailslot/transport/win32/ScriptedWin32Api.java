@@ -1,14 +1,8 @@
 package dev.mailslot.transport.win32;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.WinBase;
@@ -19,16 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Win32Api} that plays one mailslot in memory and fails calls with the error codes a test
- * scripts, for the cases Wine never produces. It follows Windows: a too-small read fails with
- * ERROR_INSUFFICIENT_BUFFER and keeps the message; a read of an empty mailslot that may wait is
- * pending ({@code ERROR_IO_PENDING}) until a message is written or CancelIoEx ends it with
- * ERROR_OPERATION_ABORTED. {@link #synchronousHandle()} plays Wine's handle instead, whose ReadFile
- * waits inside the call and which CancelIoEx cannot end.
+ * scripts, for the cases Wine never produces; its reads and writes follow Windows as
+ * {@link ScriptedOverlappedIo} says, and {@link #synchronousHandle()} plays Wine's handle instead.
  */
-class ScriptedWin32Api implements Win32Api {
-
-	/** What CancelIoEx fails with when no I/O of the OVERLAPPED is pending. */
-	static final int ERROR_NOT_FOUND = 1168;
+class ScriptedWin32Api extends ScriptedOverlappedIo {
 
 	static final HANDLE SERVER = new HANDLE(new Pointer(0x100));
 
@@ -38,45 +26,25 @@ class ScriptedWin32Api implements Win32Api {
 
 	static final HANDLE WAKE_EVENT = new HANDLE(new Pointer(0x500));
 
-	private final Deque<byte[]> messages = new ArrayDeque<>();
+	/** The read timeouts given to CreateMailslot and SetMailslotInfo, in order. */
+	final List<Integer> readTimeouts = Collections.synchronizedList(new ArrayList<>());
 
-	private final Map<String, Integer> failures = new HashMap<>();
-
-	/** Messages that arrive only once a read is waiting, as a writer's would. */
-	private final Deque<byte[]> arrivingDuringRead = new ArrayDeque<>();
-
-	final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-
-	final List<Integer> readSizes = new ArrayList<>();
-
-	private final ThreadLocal<Integer> lastError = ThreadLocal.withInitial(() -> 0);
-
-	private boolean readsWait;
-
-	private boolean synchronous;
-
-	private boolean completesBeforeCancel;
-
-	/** Whether the wake event is set. */
-	private boolean wakeSignalled;
-
-	/** The read in progress: its buffer and size, and how it ended (null while pending). */
-	private @Nullable Pointer pendingBuffer;
-
-	private int pendingSize;
-
-	private @Nullable Integer completion;
-
-	private int transferred;
-
-	private @Nullable Runnable beforeRead;
+	final List<HANDLE> closedHandles = Collections.synchronizedList(new ArrayList<>());
 
 	@Nullable String lastSddl;
 
 	boolean nullDacl;
 
 	ScriptedWin32Api fail(String call, int code) {
-		this.failures.put(call, code);
+		this.script.fail(call, code);
+		return this;
+	}
+
+	/**
+	 * Fail a call the n-th time it is made (counting from 1), and only then.
+	 */
+	ScriptedWin32Api failOnce(String call, int nth, int code) {
+		this.script.failOnce(call, nth, code);
 		return this;
 	}
 
@@ -118,6 +86,23 @@ class ScriptedWin32Api implements Win32Api {
 	}
 
 	/**
+	 * Leave a pending read pending when a message larger than its buffer arrives, the message queued
+	 * behind it (the case Windows does not document; the other is ERROR_INSUFFICIENT_BUFFER).
+	 */
+	ScriptedWin32Api largerMessagesQueueBehindAPendingRead() {
+		this.largerMessagesQueueBehindAPendingRead = true;
+		return this.readsWait();
+	}
+
+	/**
+	 * Let CancelIoEx succeed without ever completing the read it cancels.
+	 */
+	ScriptedWin32Api cancelsNeverComplete() {
+		this.cancelsNeverComplete = true;
+		return this.readsWait();
+	}
+
+	/**
 	 * Run something as ReadFile is called, before the read is issued, once.
 	 */
 	ScriptedWin32Api beforeRead(Runnable action) {
@@ -125,36 +110,22 @@ class ScriptedWin32Api implements Win32Api {
 		return this;
 	}
 
-	private synchronized boolean failed(String call) {
-		this.calls.add(call);
-		Integer code = this.failures.get(call);
-		if (code != null) {
-			this.lastError.set(code);
-			return true;
-		}
-		return false;
-	}
-
-	private boolean fail(int code) {
-		this.lastError.set(code);
-		return false;
-	}
-
 	@Override
 	public HANDLE createMailslot(String name, int maxMessageSize, int readTimeout,
 			WinBase.@Nullable SECURITY_ATTRIBUTES securityAttributes) {
-		return failed("CreateMailslot") ? INVALID_HANDLE : SERVER;
+		this.readTimeouts.add(readTimeout);
+		return this.script.failed("CreateMailslot") ? INVALID_HANDLE : SERVER;
 	}
 
 	@Override
 	public boolean makeInheritable(HANDLE handle) {
-		return !failed("SetHandleInformation");
+		return !this.script.failed("SetHandleInformation");
 	}
 
 	@Override
 	public synchronized boolean getMailslotInfo(HANDLE mailslot, IntByReference maxMessageSize,
 			IntByReference nextSize, IntByReference messageCount, IntByReference readTimeout) {
-		if (failed("GetMailslotInfo")) {
+		if (this.script.failed("GetMailslotInfo")) {
 			return false;
 		}
 		maxMessageSize.setValue(0);
@@ -166,7 +137,11 @@ class ScriptedWin32Api implements Win32Api {
 
 	@Override
 	public boolean setMailslotInfo(HANDLE mailslot, int readTimeout) {
-		return !failed("SetMailslotInfo");
+		if (this.script.failed("SetMailslotInfo")) {
+			return false;
+		}
+		this.readTimeouts.add(readTimeout);
+		return true;
 	}
 
 	@Override
@@ -176,173 +151,30 @@ class ScriptedWin32Api implements Win32Api {
 
 	@Override
 	public HANDLE createEvent() {
-		return failed("CreateEvent") ? INVALID_HANDLE : EVENT;
-	}
-
-	@Override
-	public boolean readFile(HANDLE file, Pointer buffer, int size, Pointer overlapped) {
-		if (failed("ReadFile")) {
-			return false;
-		}
-		Runnable action = this.beforeRead;
-		this.beforeRead = null;
-		if (action != null) {
-			action.run();
-		}
-		synchronized (this) {
-			this.readSizes.add(size);
-			if (this.messages.isEmpty() && !this.completesBeforeCancel) {
-				this.messages.addAll(this.arrivingDuringRead);
-				this.arrivingDuringRead.clear();
-			}
-			this.completion = null;
-			if (!this.messages.isEmpty() || !this.readsWait) {
-				return complete(buffer, size) ? true : fail(this.completion);
-			}
-			this.pendingBuffer = buffer;
-			this.pendingSize = size;
-			if (!this.synchronous) {
-				return fail(OverlappedReader.ERROR_IO_PENDING);
-			}
-			Integer code = awaitCompletion();
-			return (code == 0) ? true : fail(code);
-		}
-	}
-
-	/** Take the next message into the buffer, or fail as Windows would; called holding the lock. */
-	private boolean complete(Pointer buffer, int size) {
-		byte[] next = this.messages.peek();
-		if (next == null) {
-			this.completion = Win32Errors.ERROR_SEM_TIMEOUT;
-			return false;
-		}
-		if (next.length > size) {
-			this.completion = Win32Errors.ERROR_INSUFFICIENT_BUFFER;
-			return false;
-		}
-		this.messages.poll();
-		buffer.write(0, next, 0, next.length);
-		this.transferred = next.length;
-		this.completion = 0;
-		this.pendingBuffer = null;
-		notifyAll();
-		return true;
+		return this.script.failed("CreateEvent") ? INVALID_HANDLE : EVENT;
 	}
 
 	@Override
 	public HANDLE createWakeEvent() {
-		return failed("CreateEvent(wake)") ? INVALID_HANDLE : WAKE_EVENT;
-	}
-
-	@Override
-	public synchronized boolean setEvent(HANDLE event) {
-		this.calls.add("SetEvent");
-		this.wakeSignalled = true;
-		notifyAll();
-		return true;
-	}
-
-	/**
-	 * Wait as WaitForMultipleObjects does for the read's event and the wake event, which the wait
-	 * resets (auto-reset); {@code INFINITE} is played as 30 s, so that a test cannot hang.
-	 */
-	@Override
-	public synchronized int waitForEither(HANDLE first, HANDLE second, int millis) {
-		this.calls.add("WaitForMultipleObjects");
-		long wait = (millis == OverlappedReader.INFINITE) ? TimeUnit.SECONDS.toMillis(30) : millis;
-		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait);
-		while (this.completion == null && !this.wakeSignalled && System.nanoTime() < deadline) {
-			try {
-				TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-		}
-		if (this.completion != null) {
-			return OverlappedReader.WAIT_OBJECT_0;
-		}
-		if (this.wakeSignalled) {
-			this.wakeSignalled = false;
-			return OverlappedReader.WAIT_OBJECT_0 + 1;
-		}
-		return OverlappedReader.WAIT_TIMEOUT;
-	}
-
-	private synchronized Integer awaitCompletion() {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (this.completion == null && System.nanoTime() < deadline) {
-			try {
-				TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return Win32Errors.ERROR_OPERATION_ABORTED;
-			}
-		}
-		return (this.completion != null) ? this.completion : Win32Errors.ERROR_SEM_TIMEOUT;
-	}
-
-	@Override
-	public boolean getOverlappedResult(HANDLE file, Pointer overlapped, IntByReference transferred, boolean wait) {
-		this.calls.add("GetOverlappedResult");
-		Integer code = awaitCompletion();
-		if (code != 0) {
-			return fail(code);
-		}
-		transferred.setValue(this.transferred);
-		return true;
-	}
-
-	@Override
-	public synchronized boolean cancelIo(HANDLE file, Pointer overlapped) {
-		this.calls.add("CancelIoEx");
-		if (this.pendingBuffer == null || this.synchronous) {
-			return fail(ERROR_NOT_FOUND);
-		}
-		if (this.completesBeforeCancel) {
-			this.messages.addAll(this.arrivingDuringRead);
-			this.arrivingDuringRead.clear();
-			complete(this.pendingBuffer, this.pendingSize);
-			return fail(ERROR_NOT_FOUND);
-		}
-		this.pendingBuffer = null;
-		this.completion = Win32Errors.ERROR_OPERATION_ABORTED;
-		notifyAll();
-		return true;
+		return this.script.failed("CreateEvent(wake)") ? INVALID_HANDLE : WAKE_EVENT;
 	}
 
 	@Override
 	public HANDLE openForWriting(String name) {
-		return failed("CreateFile") ? INVALID_HANDLE : CLIENT;
-	}
-
-	@Override
-	public boolean writeFile(HANDLE file, byte[] buffer, int size, IntByReference written) {
-		if (failed("WriteFile")) {
-			return false;
-		}
-		synchronized (this) {
-			this.messages.add(Arrays.copyOf(buffer, size));
-			if (this.pendingBuffer != null) {
-				complete(this.pendingBuffer, this.pendingSize);
-			}
-		}
-		written.setValue(size);
-		return true;
+		return this.script.failed("CreateFile") ? INVALID_HANDLE : CLIENT;
 	}
 
 	@Override
 	public boolean closeHandle(HANDLE handle) {
-		this.calls.add("CloseHandle");
+		this.script.record("CloseHandle");
+		this.closedHandles.add(handle);
 		return true;
 	}
 
 	@Override
 	public @Nullable Pointer securityDescriptor(String sddl) {
 		this.lastSddl = sddl;
-		return failed("ConvertStringSecurityDescriptorToSecurityDescriptor") ? null : new Pointer(0x300);
+		return this.script.failed("ConvertStringSecurityDescriptorToSecurityDescriptor") ? null : new Pointer(0x300);
 	}
 
 	@Override
@@ -352,12 +184,12 @@ class ScriptedWin32Api implements Win32Api {
 
 	@Override
 	public void freeSecurityDescriptor(Pointer securityDescriptor) {
-		this.calls.add("LocalFree");
+		this.script.record("LocalFree");
 	}
 
 	@Override
 	public int lastError() {
-		return this.lastError.get();
+		return this.script.lastError();
 	}
 
 	@Override
