@@ -1,5 +1,6 @@
 package dev.mailslot.sample.kafka;
 
+// tag::recipe[]
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 import dev.mailslot.spring.annotation.MailslotListener;
+// end::recipe[]
 
 /**
  * Sends each message of the mailslot to Kafka and returns only once the broker has it, so that a
@@ -24,6 +26,7 @@ import dev.mailslot.spring.annotation.MailslotListener;
  * dead letter sends it again: every record carries a stable id ({@link BridgeRecords}), by which a
  * consumer drops such duplicates.
  */
+// tag::recipe[]
 @Component
 public class MailslotToKafkaBridge {
 
@@ -47,3 +50,4 @@ public class MailslotToKafkaBridge {
 	}
 
 }
+// end::recipe[]

@@ -32,6 +32,8 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.ClassUtils;
 
+import dev.mailslot.spring.boot.docs.DocumentationPages;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,7 +49,7 @@ class ConfigurationReferenceDocumentationTests {
 	private static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
 	/** The page, relative to this module's directory, where Maven runs the tests. */
-	private static final Path PAGE = Path.of("..", "docs", "configuration.md");
+	private static final Path PAGE = DocumentationPages.DOCS.resolve("configuration.md");
 
 	/** A table row whose first cell is one name in backticks. */
 	private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`([^`\\s]+)`\\s*\\|");
@@ -117,13 +119,32 @@ class ConfigurationReferenceDocumentationTests {
 				unknown.add(name);
 			}
 		}
-		for (String key : exampleKeys()) {
+		List<String> keys = exampleKeys(this.page);
+		assertThat(keys).as("keys of the examples on %s", PAGE).isNotEmpty();
+		for (String key : keys) {
 			if (key.startsWith("mailslot.") && !isProperty(key)) {
 				unknown.add(key);
 			}
 		}
 		assertThat(unknown).as("mailslot names on %s that are neither properties nor groups of properties "
 				+ "(meters and headers belong on other pages)", PAGE).isEmpty();
+	}
+
+	/**
+	 * Boot binds what it knows and passes over the rest, so a misspelt key in an example would
+	 * start an application that quietly lacks the setting.
+	 */
+	@Test
+	void everyMailslotKeyOfAnExampleOnAnyPageIsAProperty() throws IOException {
+		Set<String> unknown = new TreeSet<>();
+		for (Path page : DocumentationPages.pages()) {
+			for (String key : exampleKeys(Files.readString(page, StandardCharsets.UTF_8))) {
+				if (key.startsWith("mailslot.") && !isProperty(key)) {
+					unknown.add(page.getFileName() + ": " + key);
+				}
+			}
+		}
+		assertThat(unknown).as("mailslot keys of YAML and properties examples that are no property").isEmpty();
 	}
 
 	private JsonNode metadata() throws IOException {
@@ -212,9 +233,9 @@ class ConfigurationReferenceDocumentationTests {
 	 * Return the keys of the YAML and properties examples, each loaded as Spring Boot loads a
 	 * configuration file.
 	 */
-	private List<String> exampleKeys() throws IOException {
+	private List<String> exampleKeys(String page) throws IOException {
 		List<String> keys = new ArrayList<>();
-		Matcher example = EXAMPLE.matcher(this.page);
+		Matcher example = EXAMPLE.matcher(page);
 		while (example.find()) {
 			PropertySourceLoader loader = example.group(1).equals("yaml") ? new YamlPropertySourceLoader()
 					: new PropertiesPropertySourceLoader();
@@ -223,7 +244,6 @@ class ConfigurationReferenceDocumentationTests {
 				Collections.addAll(keys, ((EnumerablePropertySource<?>) source).getPropertyNames());
 			}
 		}
-		assertThat(keys).as("keys of the examples on %s", PAGE).isNotEmpty();
 		return keys;
 	}
 

@@ -1,0 +1,4 @@
+package dev.mailslot.spring.boot.docs.errors;
+
+record Order(String id, int quantity) {
+}
