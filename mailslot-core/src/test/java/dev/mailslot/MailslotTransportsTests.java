@@ -1,8 +1,17 @@
 package dev.mailslot;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+
+import dev.mailslot.spi.MailslotTransportProvider;
+import dev.mailslot.spi.OperatingSystem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,6 +38,34 @@ class MailslotTransportsTests {
 	}
 
 	@Test
+	void theDefaultIsTheTransportOfHighestPriorityAmongThoseThatServeTheSystem() {
+		MailslotTransportProvider portable = new DeclaredProvider("portable", EnumSet.of(OperatingSystem.LINUX,
+				OperatingSystem.MACOS, OperatingSystem.BSD), OptionalInt.of(50));
+		MailslotTransportProvider nativeLinux = new DeclaredProvider("native", EnumSet.of(OperatingSystem.LINUX),
+				OptionalInt.of(100));
+		MailslotTransportProvider everywhere = new DeclaredProvider("everywhere", EnumSet.allOf(OperatingSystem.class),
+				OptionalInt.empty());
+		List<MailslotTransportProvider> providers = List.of(portable, nativeLinux, everywhere);
+		assertThat(MailslotTransports.defaultProvider(providers, "Linux")).isSameAs(nativeLinux);
+		assertThat(MailslotTransports.defaultProvider(providers, "Mac OS X")).isSameAs(portable);
+		assertThat(MailslotTransports.defaultProvider(providers, "FreeBSD")).isSameAs(portable);
+		assertThat(MailslotTransports.defaultProvider(providers, "Windows 11")).isNull();
+		MailslotTransportProvider rival = new DeclaredProvider("another", EnumSet.of(OperatingSystem.MACOS),
+				OptionalInt.of(50));
+		assertThat(MailslotTransports.defaultProvider(List.of(portable, rival), "Mac OS X")).isSameAs(rival);
+	}
+
+	@Test
+	void eachTransportDeclaresThePlatformOptionsItReads() {
+		assertThat(MailslotTransports.platformOptions("win32")).containsExactlyInAnyOrder(PlatformOption.INHERIT_HANDLE,
+				PlatformOption.SECURITY_DESCRIPTOR);
+		assertThat(MailslotTransports.platformOptions("posix")).containsExactlyInAnyOrder(PlatformOption.MODE,
+				PlatformOption.ALLOW_WORLD_ACCESS, PlatformOption.QUEUE_CAPACITY, PlatformOption.HOLD_CAPACITY);
+		assertThat(MailslotTransports.platformOptions(" Memory ")).isEmpty();
+		assertThat(MailslotTransports.platformOptions("pipes")).isEmpty();
+	}
+
+	@Test
 	@EnabledOnOs(OS.LINUX)
 	void autoIsPosixOnLinux() {
 		assertThat(MailslotTransports.get("auto").id()).isEqualTo("posix");
@@ -46,7 +83,7 @@ class MailslotTransportsTests {
 	@Test
 	void unknownTransportListsTheTransportsThatExist() {
 		assertThatExceptionOfType(TransportUnavailableException.class).isThrownBy(() -> MailslotTransports.get("pipes"))
-			.withMessageContaining("'pipes' does not exist")
+			.withMessageContaining("'pipes' does not exist in this build (no MailslotTransportProvider of that id")
 			.withMessageContaining("memory (can run here)")
 			.satisfies((ex) -> assertThat(ex.getTransport()).isEqualTo("pipes"));
 	}
@@ -65,8 +102,30 @@ class MailslotTransportsTests {
 		assertThatExceptionOfType(TransportUnavailableException.class)
 			.isThrownBy(() -> MailslotTransports.get("auto", "Mac OS X"))
 			.withMessageContaining("No default mailslot transport for Mac OS X")
+			.withMessageContaining("win32 is the default on Windows")
+			.withMessageContaining("posix is the default on Linux")
 			.withMessageContaining("memory (can run here)")
 			.withMessageContaining("instead of 'auto'");
+	}
+
+	private record DeclaredProvider(String id, Set<OperatingSystem> platforms,
+			OptionalInt defaultPriority) implements MailslotTransportProvider {
+
+		@Override
+		public Set<PlatformOption> platformOptions() {
+			return Set.of();
+		}
+
+		@Override
+		public Optional<String> unavailableReason() {
+			return Optional.empty();
+		}
+
+		@Override
+		public MailslotTransport transport() {
+			throw new UnsupportedOperationException("only declared");
+		}
+
 	}
 
 }
