@@ -20,8 +20,8 @@ import dev.mailslot.spi.OperatingSystem;
 /**
  * Finds transports by id and chooses the default one: of the transports that serve the operating
  * system, the one whose provider gives the highest {@link MailslotTransportProvider#defaultPriority()
- * default priority} ({@code win32} on Windows, {@code posix} on Linux). Where no transport asks to
- * be the default, a transport must be named.
+ * default priority} ({@code win32} on Windows, {@code posix} on Linux, {@code unix} on macOS and the
+ * BSDs). Where no transport asks to be the default, a transport must be named.
  */
 public final class MailslotTransports {
 
@@ -94,7 +94,11 @@ public final class MailslotTransports {
 	 */
 	static @Nullable MailslotTransportProvider defaultProvider(Collection<MailslotTransportProvider> providers,
 			String osName) {
-		OperatingSystem system = OperatingSystem.of(osName);
+		return defaultProvider(providers, OperatingSystem.of(osName));
+	}
+
+	private static @Nullable MailslotTransportProvider defaultProvider(Collection<MailslotTransportProvider> providers,
+			OperatingSystem system) {
 		return providers.stream()
 			.filter((provider) -> provider.defaultPriority().isPresent() && provider.platforms().contains(system))
 			.max(Comparator.comparingInt((MailslotTransportProvider provider) -> provider.defaultPriority().getAsInt())
@@ -131,16 +135,14 @@ public final class MailslotTransports {
 	}
 
 	private static String describeDefaults(Map<String, MailslotTransportProvider> providers) {
-		String defaults = providers.values()
-			.stream()
-			.filter((provider) -> provider.defaultPriority().isPresent())
-			.map((provider) -> provider.id() + " is the default on " + provider.platforms()
-				.stream()
-				.sorted()
-				.map(OperatingSystem::displayName)
-				.collect(Collectors.joining(", ")))
-			.collect(Collectors.joining("; "));
-		return defaults.isEmpty() ? "no transport asks to be a default" : defaults;
+		List<String> defaults = new ArrayList<>();
+		for (OperatingSystem system : OperatingSystem.values()) {
+			MailslotTransportProvider provider = defaultProvider(providers.values(), system);
+			if (provider != null) {
+				defaults.add(provider.id() + " on " + system.displayName());
+			}
+		}
+		return defaults.isEmpty() ? "no transport asks to be a default" : "the defaults are " + String.join(", ", defaults);
 	}
 
 	private static String describe(Map<String, MailslotTransportProvider> providers) {

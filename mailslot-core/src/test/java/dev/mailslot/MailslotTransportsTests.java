@@ -29,12 +29,14 @@ class MailslotTransportsTests {
 	}
 
 	@Test
-	void defaultIsWin32OnWindowsAndPosixOnLinux() {
+	void defaultIsWin32OnWindowsPosixOnLinuxAndUnixOnMacOsAndTheBsds() {
 		assertThat(MailslotTransports.defaultTransportId("Windows 11")).isEqualTo("win32");
 		assertThat(MailslotTransports.defaultTransportId("Windows Server 2025")).isEqualTo("win32");
 		assertThat(MailslotTransports.defaultTransportId("Linux")).isEqualTo("posix");
-		assertThat(MailslotTransports.defaultTransportId("Mac OS X")).isNull();
-		assertThat(MailslotTransports.defaultTransportId("FreeBSD")).isNull();
+		assertThat(MailslotTransports.defaultTransportId("Mac OS X")).isEqualTo("unix");
+		assertThat(MailslotTransports.defaultTransportId("FreeBSD")).isEqualTo("unix");
+		assertThat(MailslotTransports.defaultTransportId("OpenBSD")).isEqualTo("unix");
+		assertThat(MailslotTransports.defaultTransportId("SunOS")).isNull();
 	}
 
 	@Test
@@ -61,6 +63,8 @@ class MailslotTransportsTests {
 				PlatformOption.SECURITY_DESCRIPTOR);
 		assertThat(MailslotTransports.platformOptions("posix")).containsExactlyInAnyOrder(PlatformOption.MODE,
 				PlatformOption.ALLOW_WORLD_ACCESS, PlatformOption.QUEUE_CAPACITY, PlatformOption.HOLD_CAPACITY);
+		assertThat(MailslotTransports.platformOptions("unix")).containsExactlyInAnyOrder(PlatformOption.MODE,
+				PlatformOption.ALLOW_WORLD_ACCESS, PlatformOption.HOLD_CAPACITY);
 		assertThat(MailslotTransports.platformOptions(" Memory ")).isEmpty();
 		assertThat(MailslotTransports.platformOptions("pipes")).isEmpty();
 	}
@@ -100,10 +104,9 @@ class MailslotTransportsTests {
 	@EnabledOnOs(OS.LINUX)
 	void autoOnAnUnsupportedSystemNamesTheTransportsThatCanRun() {
 		assertThatExceptionOfType(TransportUnavailableException.class)
-			.isThrownBy(() -> MailslotTransports.get("auto", "Mac OS X"))
-			.withMessageContaining("No default mailslot transport for Mac OS X")
-			.withMessageContaining("win32 is the default on Windows")
-			.withMessageContaining("posix is the default on Linux")
+			.isThrownBy(() -> MailslotTransports.get("auto", "SunOS"))
+			.withMessageContaining("No default mailslot transport for SunOS")
+			.withMessageContaining("the defaults are win32 on Windows, posix on Linux, unix on macOS, unix on the BSDs")
 			.withMessageContaining("memory (can run here)")
 			.withMessageContaining("instead of 'auto'");
 	}

@@ -36,7 +36,8 @@ public interface MailslotTransportProvider {
 	/**
 	 * Return how strongly the transport asks to be the default ({@code auto}) of the systems it
 	 * serves: of the transports that serve a system, the one of the highest priority is its
-	 * default. The built-in transports use 100 for the native mailslot of a system (win32, posix).
+	 * default. The built-in transports use 100 for the native mailslot of a system (win32, posix)
+	 * and 50 for a portable one (unix).
 	 * @return the priority, or empty if the transport is never chosen unless named
 	 */
 	OptionalInt defaultPriority();
