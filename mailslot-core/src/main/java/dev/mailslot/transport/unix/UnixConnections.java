@@ -7,19 +7,21 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.mailslot.MailslotName;
-import dev.mailslot.transport.posix.PosixHoldMemory;
 
 /**
- * The writers' connections to a server: accepts them, greets each, and reads whole frames off them
- * into the server's hold while it has room ({@link Hold}). Frames longer than the maximum, frames
- * cut short by the end of their connection, and connections past {@value #MAX_CONNECTIONS} are
- * dropped and counted, never more. Not thread-safe: the server calls it under its lock, except
- * {@link #await()} and {@link #wakeup()}.
+ * The writers' connections to a server: accepts and greets them, reads the lengths they announce,
+ * grants them in the order announced while the hold has room ({@link UnixHeldMessages}), and reads
+ * the messages granted into their places. A length over the maximum, bytes sent before their grant,
+ * a message cut short by the end of its connection, and connections past {@value #MAX_CONNECTIONS}
+ * are dropped with their connection and counted. Not thread-safe: the server calls it under its
+ * lock, except {@link #await()} and {@link #wakeup()}. A connection accepted by a thread other than
+ * the keeper wakes the keeper's select, which would not watch it before it returns.
  */
 final class UnixConnections implements AutoCloseable {
 
@@ -27,6 +29,8 @@ final class UnixConnections implements AutoCloseable {
 	static final int MAX_CONNECTIONS = 128;
 
 	private static final System.Logger logger = System.getLogger(UnixConnections.class.getName());
+
+	private static final ByteBuffer GRANT = ByteBuffer.wrap(new byte[] { UnixWireFormat.GRANT });
 
 	private final MailslotName name;
 
@@ -38,16 +42,15 @@ final class UnixConnections implements AutoCloseable {
 
 	private final List<Connection> connections = new ArrayList<>();
 
+	private final ArrayDeque<Connection> announced = new ArrayDeque<>();
+
 	private final AtomicLong oversized = new AtomicLong();
+
+	private final AtomicLong outOfTurn = new AtomicLong();
 
 	private final AtomicLong truncated = new AtomicLong();
 
 	private final AtomicLong refused = new AtomicLong();
-
-	private boolean reading = true;
-
-	/** What {@link Connection#next(Hold)} returns when the hold has no room for the next message. */
-	private static final byte[] FULL = new byte[0];
 
 	UnixConnections(MailslotName name, ServerSocketChannel server, int maxMessageSize) throws IOException {
 		this.name = name;
@@ -78,27 +81,26 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Accept the writers that wait, then read every whole frame that has arrived into the hold, as
-	 * long as it has room.
-	 * @param hold where messages go
-	 * @return how many messages went there
+	 * Accept the writers that wait, read what they sent, and grant what the hold has room for.
+	 * @param held where messages go
+	 * @return how many messages came in whole
 	 */
-	int pump(Hold hold) {
+	int pump(UnixHeldMessages held) {
 		accept();
-		int added = 0;
+		int whole = 0;
 		for (Connection connection : new ArrayList<>(this.connections)) {
-			byte[] message;
-			while ((message = connection.next(hold)) != null) {
-				if (message == FULL) {
-					pauseReading();
-					return added;
-				}
-				hold.add(message);
-				added++;
-			}
+			whole += connection.read(held);
 		}
-		resumeReading();
-		return added;
+		while (!this.announced.isEmpty()) {
+			Connection next = this.announced.peekFirst();
+			UnixHeldMessages.Place place = held.place(next.size);
+			if (place == null) {
+				break;
+			}
+			this.announced.pollFirst();
+			whole += next.grant(held, place);
+		}
+		return whole;
 	}
 
 	private void accept() {
@@ -113,8 +115,9 @@ final class UnixConnections implements AutoCloseable {
 				writer.configureBlocking(false);
 				writer.write(UnixWireFormat.greeting(this.maxMessageSize));
 				Connection connection = new Connection(writer);
-				connection.key = writer.register(this.selector, this.reading ? SelectionKey.OP_READ : 0, connection);
+				writer.register(this.selector, SelectionKey.OP_READ, connection);
 				this.connections.add(connection);
+				this.selector.wakeup();
 			}
 		}
 		catch (IOException ex) {
@@ -122,32 +125,22 @@ final class UnixConnections implements AutoCloseable {
 		}
 	}
 
-	private void pauseReading() {
-		setReading(false);
-	}
-
-	private void resumeReading() {
-		setReading(true);
-	}
-
-	private void setReading(boolean reading) {
-		if (this.reading != reading) {
-			this.reading = reading;
-			for (Connection connection : this.connections) {
-				connection.key.interestOps(reading ? SelectionKey.OP_READ : 0);
-			}
-		}
-	}
-
 	/**
-	 * Return the frames dropped for a length over the maximum.
+	 * Return the messages dropped for a length over the maximum.
 	 */
 	long oversized() {
 		return this.oversized.get();
 	}
 
 	/**
-	 * Return the frames dropped because their connection ended before their last byte.
+	 * Return the connections dropped for sending bytes before their grant.
+	 */
+	long outOfTurn() {
+		return this.outOfTurn.get();
+	}
+
+	/**
+	 * Return the messages dropped because their connection ended before their last byte.
 	 */
 	long truncated() {
 		return this.truncated.get();
@@ -167,13 +160,11 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Close every connection and the selector; a frame half read is dropped.
-	 * @param hold where reserved room goes back
+	 * Close every connection and the selector; a message half read is dropped with its place.
 	 */
-	void close(Hold hold) {
+	void close(UnixHeldMessages held) {
 		for (Connection connection : new ArrayList<>(this.connections)) {
-			connection.hold = hold;
-			connection.remove();
+			connection.remove(held);
 		}
 		close();
 	}
@@ -188,113 +179,121 @@ final class UnixConnections implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Where a server keeps what it read: room is reserved for a message once its length is known,
-	 * before its bytes are read.
-	 */
-	interface Hold {
-
-		/**
-		 * Reserve room for a message of the given size.
-		 * @return whether there is room
-		 */
-		boolean reserve(int size);
-
-		/**
-		 * Add a message whose room was reserved.
-		 */
-		void add(byte[] message);
-
-		/**
-		 * Give back the room of a message that was dropped before it was whole.
-		 */
-		void unreserve(int size);
-
-	}
-
 	private final class Connection {
 
 		private final SocketChannel channel;
 
 		private final ByteBuffer length = ByteBuffer.allocate(UnixWireFormat.LENGTH_SIZE);
 
-		private SelectionKey key;
+		private final ByteBuffer probe = ByteBuffer.allocate(1);
 
 		private int size = -1;
 
-		private ByteBuffer payload;
+		private UnixHeldMessages.Place place;
 
-		private Hold hold;
+		private ByteBuffer payload;
 
 		Connection(SocketChannel channel) {
 			this.channel = channel;
 		}
 
 		/**
-		 * Read on until a whole frame is in, or nothing more has arrived.
-		 * @return the message; {@link #FULL} if the hold has no room for it; null when none is whole
-		 * yet or the connection was dropped
+		 * Read what has arrived: a length, which is then announced, or the granted message's bytes.
+		 * @return 1 if a message came in whole, else 0
 		 */
-		byte[] next(Hold hold) {
-			this.hold = hold;
+		int read(UnixHeldMessages held) {
 			try {
-				if (this.size < 0) {
-					if (this.channel.read(this.length) < 0) {
-						end(this.length.position() > 0);
-						return null;
+				if (this.payload != null) {
+					if (this.channel.read(this.payload) < 0) {
+						end(held, true);
+						return 0;
 					}
-					if (this.length.hasRemaining()) {
-						return null;
+					return this.payload.hasRemaining() ? 0 : fill(held);
+				}
+				if (this.size >= 0) {
+					int read = this.channel.read(this.probe.clear());
+					if (read < 0) {
+						remove(held);
 					}
-					int announced = this.length.flip().getInt();
-					this.length.clear();
-					if (announced < 0 || announced > UnixConnections.this.maxMessageSize) {
-						report(UnixConnections.this.oversized, "a writer sent a frame of "
-								+ Integer.toUnsignedString(announced) + " bytes, over the maximum of "
-								+ UnixConnections.this.maxMessageSize + "; its connection was closed");
-						remove();
-						return null;
+					else if (read > 0) {
+						report(UnixConnections.this.outOfTurn, "a writer sent bytes before its message was granted; "
+								+ "its connection was closed");
+						remove(held);
 					}
-					this.size = announced;
+					return 0;
 				}
-				if (this.payload == null) {
-					if (!hold.reserve(this.size)) {
-						return FULL;
-					}
-					this.payload = ByteBuffer.allocate(this.size);
+				if (this.channel.read(this.length) < 0) {
+					end(held, this.length.position() > 0);
+					return 0;
 				}
-				if (this.payload.hasRemaining() && this.channel.read(this.payload) < 0) {
-					end(true);
-					return null;
+				if (!this.length.hasRemaining()) {
+					announce(held);
 				}
-				if (this.payload.hasRemaining()) {
-					return null;
-				}
-				byte[] message = this.payload.array();
-				this.payload = null;
-				this.size = -1;
-				return message;
+				return 0;
 			}
 			catch (IOException ex) {
-				end(this.size >= 0 || this.length.position() > 0);
-				return null;
+				end(held, this.payload != null || this.length.position() > 0);
+				return 0;
 			}
 		}
 
-		private void end(boolean midFrame) {
-			if (midFrame) {
+		private void announce(UnixHeldMessages held) {
+			int announcedSize = this.length.flip().getInt();
+			this.length.clear();
+			if (announcedSize < 0 || announcedSize > UnixConnections.this.maxMessageSize) {
+				report(UnixConnections.this.oversized, "a writer announced a message of "
+						+ Integer.toUnsignedString(announcedSize) + " bytes, over the maximum of "
+						+ UnixConnections.this.maxMessageSize + "; its connection was closed");
+				remove(held);
+				return;
+			}
+			this.size = announcedSize;
+			UnixConnections.this.announced.addLast(this);
+		}
+
+		/**
+		 * Let the writer send its message into a place.
+		 * @return 1 if the message is whole already (it is empty), else 0
+		 */
+		int grant(UnixHeldMessages held, UnixHeldMessages.Place granted) {
+			this.place = granted;
+			try {
+				if (this.channel.write(GRANT.duplicate()) != 1) {
+					throw new IOException("no room for the grant");
+				}
+			}
+			catch (IOException ex) {
+				end(held, true);
+				return 0;
+			}
+			this.payload = ByteBuffer.allocate(this.size);
+			return this.payload.hasRemaining() ? read(held) : fill(held);
+		}
+
+		private int fill(UnixHeldMessages held) {
+			held.fill(this.place, this.payload.array());
+			this.place = null;
+			this.payload = null;
+			this.size = -1;
+			return 1;
+		}
+
+		private void end(UnixHeldMessages held, boolean midMessage) {
+			if (midMessage) {
 				report(UnixConnections.this.truncated,
 						"a writer's connection ended in the middle of a message, which was dropped");
 			}
-			remove();
+			remove(held);
 		}
 
-		private void remove() {
+		void remove(UnixHeldMessages held) {
 			UnixConnections.this.connections.remove(this);
-			if (this.payload != null) {
-				this.hold.unreserve(this.payload.capacity());
-				this.payload = null;
+			UnixConnections.this.announced.remove(this);
+			if (this.place != null) {
+				held.drop(this.place);
+				this.place = null;
 			}
+			this.payload = null;
 			try {
 				this.channel.close();
 			}

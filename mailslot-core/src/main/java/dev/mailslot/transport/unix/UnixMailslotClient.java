@@ -22,11 +22,11 @@ import dev.mailslot.spi.AbstractMailslotClient;
 
 /**
  * A writer's connection to a mailslot's socket. It learns the maximum message size from the
- * server's greeting and refuses larger messages before sending; each write sends one frame. A write
- * that finds the socket's buffer full waits for the server to read, checking every 100 ms that the
- * client is still open, and no longer than its timeout: a write that timed out having sent part of
- * its frame ends the connection, so that the server drops the part, and the next write connects
- * again.
+ * server's greeting and refuses larger messages before sending; each write announces its length,
+ * waits for the server's grant and sends its bytes ({@link UnixWireFormat}). A write waits for the
+ * grant while the server holds as many messages as it may, checking every 100 ms that the client is
+ * still open, and no longer than its timeout: a write that times out ends the connection, so that
+ * the server forgets the message, and the next write connects again.
  */
 final class UnixMailslotClient extends AbstractMailslotClient {
 
@@ -140,21 +140,12 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 						+ " bytes is larger than the " + this.maxMessageSize + " bytes mailslot " + name() + " accepts");
 			}
 			int start = message.position();
-			ByteBuffer[] frame = { ByteBuffer.allocate(UnixWireFormat.LENGTH_SIZE).putInt(0, size), message };
 			long deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : Long.MAX_VALUE;
 			try {
-				while (frame[0].hasRemaining() || message.hasRemaining()) {
-					if (this.channel.write(frame) > 0) {
-						continue;
-					}
-					ensureOpen();
-					long remaining = deadline - System.nanoTime();
-					if (remaining <= 0) {
-						throw timedOut(message, start, timeout, frame[0].position() > 0);
-					}
-					this.selector.select(Math.max(1, Math.min(CHECK_MILLIS, remaining / 1_000_000)));
-					this.selector.selectedKeys().clear();
-				}
+				writeFully(ByteBuffer.allocate(UnixWireFormat.LENGTH_SIZE).putInt(0, size), deadline, message, start,
+						timeout);
+				awaitGrant(deadline, message, start, timeout);
+				writeFully(message, deadline, message, start, timeout);
 			}
 			catch (IOException ex) {
 				message.position(start);
@@ -168,11 +159,54 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 		}
 	}
 
-	private MailslotWriteTimeoutException timedOut(ByteBuffer message, int start, Duration timeout, boolean partly) {
-		message.position(start);
-		if (partly) {
-			disconnect();
+	private void writeFully(ByteBuffer bytes, long deadline, ByteBuffer message, int start, Duration timeout)
+			throws IOException {
+		this.channel.keyFor(this.selector).interestOps(SelectionKey.OP_WRITE);
+		while (bytes.hasRemaining()) {
+			if (this.channel.write(bytes) == 0) {
+				await(deadline, message, start, timeout);
+			}
 		}
+	}
+
+	private void awaitGrant(long deadline, ByteBuffer message, int start, Duration timeout) throws IOException {
+		this.channel.keyFor(this.selector).interestOps(SelectionKey.OP_READ);
+		ByteBuffer grant = ByteBuffer.allocate(1);
+		while (true) {
+			int read = this.channel.read(grant);
+			if (read < 0) {
+				throw new IOException("the server ended the connection");
+			}
+			if (read > 0) {
+				if (grant.get(0) != UnixWireFormat.GRANT) {
+					throw new IOException("the server answered " + grant.get(0) + " instead of a grant");
+				}
+				return;
+			}
+			await(deadline, message, start, timeout);
+		}
+	}
+
+	/**
+	 * Wait for the socket, at most until the deadline, checking every 100 ms that the client is open.
+	 */
+	private void await(long deadline, ByteBuffer message, int start, Duration timeout) throws IOException {
+		ensureOpen();
+		long remaining = deadline - System.nanoTime();
+		if (remaining <= 0) {
+			throw timedOut(message, start, timeout);
+		}
+		this.selector.select(Math.max(1, Math.min(CHECK_MILLIS, remaining / 1_000_000)));
+		this.selector.selectedKeys().clear();
+	}
+
+	/**
+	 * End the connection, so that the server forgets the message announced or drops what it got of
+	 * it, and say that nothing was sent.
+	 */
+	private MailslotWriteTimeoutException timedOut(ByteBuffer message, int start, Duration timeout) {
+		message.position(start);
+		disconnect();
 		return new MailslotWriteTimeoutException(name(), timeout, "Mailslot " + name() + " took no message for "
 				+ timeout + ": its server does not read and holds as many as it may; nothing was sent");
 	}

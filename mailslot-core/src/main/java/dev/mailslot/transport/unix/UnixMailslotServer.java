@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.OptionalInt;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,22 +16,19 @@ import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spi.AbstractMailslotServer;
 import dev.mailslot.spi.DeletedMessagesLog;
-import dev.mailslot.transport.posix.PosixHoldMemory;
 
 /**
- * A mailslot on a Unix domain socket. A keeper thread reads whole messages off the writers'
- * connections into memory while the hold has room (the server's hold capacity, at least one
- * message, within the memory posix and unix servers of the process share); past that it stops
- * reading, the sockets' buffers fill, and writers wait. Reads and {@code info()} first take in what
- * has arrived themselves, so that a message whose write returned is counted and read at once.
+ * A mailslot on a Unix domain socket. A keeper thread grants writers their messages while the hold
+ * has room (the server's hold capacity, at least one message, within the memory posix and unix
+ * servers of the process share) and reads them in; past that, writers wait for their grant. Reads
+ * and {@code info()} first take in what has arrived themselves, so that a message whose write
+ * returned is counted and read at once.
  */
 final class UnixMailslotServer extends AbstractMailslotServer {
 
 	private static final System.Logger logger = System.getLogger(UnixMailslotServer.class.getName());
 
 	private final int maxMessageSize;
-
-	private final int holdCapacity;
 
 	private final Path socket;
 
@@ -46,26 +42,20 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 
 	private final Condition changed = this.lock.newCondition();
 
-	private final ArrayDeque<byte[]> messages = new ArrayDeque<>();
-
-	private final UnixConnections.Hold hold = new MemoryHold();
-
-	private final Thread keeper;
-
-	private long reserved;
+	private final UnixHeldMessages held;
 
 	UnixMailslotServer(String transport, MailslotServerOptions options, int maxMessageSize, Path socket,
 			ServerSocketChannel channel, UnixSocketOwnership ownership) throws IOException {
 		super(options.name(), transport, options.readTimeout());
 		this.maxMessageSize = maxMessageSize;
-		this.holdCapacity = Math.max(1, options.holdCapacity());
+		this.held = new UnixHeldMessages(Math.max(1, options.holdCapacity()));
 		this.socket = socket;
 		this.channel = channel;
 		this.ownership = ownership;
 		this.connections = new UnixConnections(options.name(), channel, maxMessageSize);
-		this.keeper = new Thread(this::keep, "mailslot-unix-" + options.name().path());
-		this.keeper.setDaemon(true);
-		this.keeper.start();
+		Thread keeper = new Thread(this::keep, "mailslot-unix-" + options.name().path());
+		keeper.setDaemon(true);
+		keeper.start();
 	}
 
 	private void keep() {
@@ -88,7 +78,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	 * lock.
 	 */
 	private void pump() {
-		if (this.connections.pump(this.hold) > 0) {
+		if (this.connections.pump(this.held) > 0) {
 			this.changed.signalAll();
 		}
 	}
@@ -98,7 +88,8 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		ReadTimeout.requireNonNull(timeout);
 		this.lock.lock();
 		try {
-			return take(awaitMessage(timeout));
+			awaitMessage(timeout);
+			return take();
 		}
 		finally {
 			this.lock.unlock();
@@ -115,7 +106,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 				this.changed.signal();
 				throw new BufferTooSmallException(name(), next.length, buffer.remaining());
 			}
-			buffer.put(take(next));
+			buffer.put(take());
 			return next.length;
 		}
 		finally {
@@ -123,12 +114,10 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		}
 	}
 
-	private byte[] take(byte[] next) {
-		this.messages.pollFirst();
-		this.reserved -= PosixHoldMemory.cost(next.length);
-		PosixHoldMemory.release(PosixHoldMemory.cost(next.length));
+	private byte[] take() {
+		byte[] message = this.held.take();
 		this.connections.wakeup();
-		return next;
+		return message;
 	}
 
 	/**
@@ -142,10 +131,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		try {
 			while (true) {
 				ensureOpen();
-				if (this.messages.isEmpty()) {
-					pump();
-				}
-				byte[] next = this.messages.peekFirst();
+				byte[] next = next();
 				if (next != null) {
 					return next;
 				}
@@ -172,6 +158,18 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		}
 	}
 
+	/**
+	 * Return the next message: the first place's if it is in, or else, once what has arrived is
+	 * taken in, the first message that is in. A place before it waits for a writer whose write has
+	 * not returned, so the message written first is still read first.
+	 */
+	private byte[] next() {
+		if (!this.held.firstIsFilled()) {
+			pump();
+		}
+		return this.held.peek();
+	}
+
 	@Override
 	protected void wakeReader() {
 		this.lock.lock();
@@ -189,10 +187,9 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		try {
 			ensureOpen();
 			pump();
-			byte[] next = this.messages.peekFirst();
+			byte[] next = this.held.peek();
 			return new MailslotInfo(this.maxMessageSize,
-					(next != null) ? OptionalInt.of(next.length) : OptionalInt.empty(), this.messages.size(),
-					readTimeout());
+					(next != null) ? OptionalInt.of(next.length) : OptionalInt.empty(), this.held.count(), readTimeout());
 		}
 		finally {
 			this.lock.unlock();
@@ -211,7 +208,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Return the frames and connections dropped as garbage, by reason.
+	 * Return what was dropped as garbage, by reason.
 	 */
 	UnixConnections garbage() {
 		return this.connections;
@@ -233,12 +230,9 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		}
 		this.lock.lock();
 		try {
-			this.connections.pump(this.hold);
-			DeletedMessagesLog.warn(logger, name(), this.messages.size());
-			this.messages.clear();
-			this.connections.close(this.hold);
-			PosixHoldMemory.release(this.reserved);
-			this.reserved = 0;
+			this.connections.pump(this.held);
+			this.connections.close(this.held);
+			DeletedMessagesLog.warn(logger, name(), this.held.clear());
 			this.changed.signalAll();
 		}
 		finally {
@@ -251,34 +245,6 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 			// Closed all the same.
 		}
 		this.ownership.close();
-	}
-
-	/**
-	 * The hold: at most the hold capacity of messages, within {@link PosixHoldMemory}.
-	 */
-	private final class MemoryHold implements UnixConnections.Hold {
-
-		@Override
-		public boolean reserve(int size) {
-			UnixMailslotServer server = UnixMailslotServer.this;
-			if (server.messages.size() >= server.holdCapacity || !PosixHoldMemory.tryReserve(PosixHoldMemory.cost(size))) {
-				return false;
-			}
-			server.reserved += PosixHoldMemory.cost(size);
-			return true;
-		}
-
-		@Override
-		public void add(byte[] message) {
-			UnixMailslotServer.this.messages.addLast(message);
-		}
-
-		@Override
-		public void unreserve(int size) {
-			UnixMailslotServer.this.reserved -= PosixHoldMemory.cost(size);
-			PosixHoldMemory.release(PosixHoldMemory.cost(size));
-		}
-
 	}
 
 }

@@ -16,7 +16,8 @@ import dev.mailslot.MailslotName;
 
 /**
  * The directory that holds the transport's sockets and lock files: the system property
- * {@value #PROPERTY}, or else {@code /tmp/mailslot-<uid>}, private to the user who runs the server.
+ * {@value #PROPERTY}, or else the environment variable {@value #VARIABLE} (which programs in other
+ * languages read too), or else {@code /tmp/mailslot-<uid>}, private to the user who runs the server.
  * A server creates it with mode {@code 0700} and refuses one that another user owns, that others may
  * write to, or that is a symbolic link. Its path may have at most {@value #MAX_LENGTH} bytes, so that
  * every socket path fits the 104 bytes of macOS' {@code sun_path}.
@@ -25,6 +26,9 @@ final class UnixSocketDirectory {
 
 	/** The system property that sets the directory. */
 	static final String PROPERTY = "dev.mailslot.unix.directory";
+
+	/** The environment variable that sets the directory unless the system property does. */
+	static final String VARIABLE = "MAILSLOT_UNIX_DIRECTORY";
 
 	/** Longest directory path: 103 bytes of {@code sun_path} less a separator and a file name. */
 	static final int MAX_LENGTH = 103 - 1 - UnixSocketNames.MAX_PLAIN_LENGTH;
@@ -45,10 +49,14 @@ final class UnixSocketDirectory {
 	}
 
 	/**
-	 * Return the directory the system property names, or else the default of the user.
+	 * Return the directory the system property or else the environment variable names, or else
+	 * the default of the user.
 	 */
 	static UnixSocketDirectory configured() {
 		String configured = System.getProperty(PROPERTY);
+		if (configured == null || configured.isBlank()) {
+			configured = System.getenv(VARIABLE);
+		}
 		if (configured != null && !configured.isBlank()) {
 			return new UnixSocketDirectory(Path.of(configured.trim()));
 		}
