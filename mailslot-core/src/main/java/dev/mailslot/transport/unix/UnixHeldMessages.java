@@ -2,6 +2,7 @@ package dev.mailslot.transport.unix;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,9 @@ import dev.mailslot.transport.posix.PosixHoldMemory;
  * The messages a unix server holds, in the order it granted them: each takes its place, and its
  * room, when the server lets its writer send it, and is read once its bytes are in. At most the
  * hold capacity of places, within the memory posix and unix servers of the process share
- * ({@link PosixHoldMemory}). Not thread-safe: the server uses it under its lock.
+ * ({@link PosixHoldMemory}). Each change of the number of places is told at once, before a grant
+ * goes out, so that a record of it never counts fewer messages than writers were told were sent.
+ * Not thread-safe: the server uses it under its lock.
  */
 final class UnixHeldMessages {
 
@@ -19,10 +22,13 @@ final class UnixHeldMessages {
 
 	private final int capacity;
 
+	private final IntConsumer placesChanged;
+
 	private int count;
 
-	UnixHeldMessages(int capacity) {
+	UnixHeldMessages(int capacity, IntConsumer placesChanged) {
 		this.capacity = capacity;
+		this.placesChanged = placesChanged;
 	}
 
 	/**
@@ -35,6 +41,7 @@ final class UnixHeldMessages {
 		}
 		Place place = new Place(size);
 		this.places.addLast(place);
+		this.placesChanged.accept(this.places.size());
 		return place;
 	}
 
@@ -55,6 +62,7 @@ final class UnixHeldMessages {
 			if (place.message != null) {
 				this.count--;
 			}
+			this.placesChanged.accept(this.places.size());
 		}
 	}
 
@@ -88,6 +96,7 @@ final class UnixHeldMessages {
 				iterator.remove();
 				this.count--;
 				PosixHoldMemory.release(PosixHoldMemory.cost(place.size));
+				this.placesChanged.accept(this.places.size());
 				return place.message;
 			}
 		}
@@ -112,6 +121,7 @@ final class UnixHeldMessages {
 		}
 		this.places.clear();
 		this.count = 0;
+		this.placesChanged.accept(0);
 		return deleted;
 	}
 

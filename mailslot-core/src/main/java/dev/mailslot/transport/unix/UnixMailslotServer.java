@@ -22,7 +22,8 @@ import dev.mailslot.spi.DeletedMessagesLog;
  * has room (the server's hold capacity, at least one message, within the memory posix and unix
  * servers of the process share) and reads them in; past that, writers wait for their grant. Reads
  * and {@code info()} first take in what has arrived themselves, so that a message whose write
- * returned is counted and read at once.
+ * returned is counted and read at once. How many messages it holds is kept in the lock file
+ * ({@link UnixSocketOwnership}), for the next server of the name to count what a kill lost.
  */
 final class UnixMailslotServer extends AbstractMailslotServer {
 
@@ -48,11 +49,16 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 			ServerSocketChannel channel, UnixSocketOwnership ownership) throws IOException {
 		super(options.name(), transport, options.readTimeout());
 		this.maxMessageSize = maxMessageSize;
-		this.held = new UnixHeldMessages(Math.max(1, options.holdCapacity()));
+		this.held = new UnixHeldMessages(Math.max(1, options.holdCapacity()), ownership::held);
 		this.socket = socket;
 		this.channel = channel;
 		this.ownership = ownership;
 		this.connections = new UnixConnections(options.name(), channel, maxMessageSize);
+		if (ownership.lostByPrevious() > 0) {
+			logger.log(System.Logger.Level.WARNING, "The previous server of mailslot " + name() + " ended without "
+					+ "closing it (it was killed, or its machine stopped) while it held " + ownership.lostByPrevious()
+					+ " message(s) its writers had sent; they are lost");
+		}
 		Thread keeper = new Thread(this::keep, "mailslot-unix-" + options.name().path());
 		keeper.setDaemon(true);
 		keeper.start();
@@ -205,6 +211,14 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Return how many messages the previous server of the name held when it ended without closing
+	 * (killed), and so lost.
+	 */
+	long lostByPreviousServer() {
+		return this.ownership.lostByPrevious();
 	}
 
 	/**

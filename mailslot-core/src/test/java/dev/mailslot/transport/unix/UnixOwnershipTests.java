@@ -93,6 +93,27 @@ class UnixOwnershipTests {
 	}
 
 	@Test
+	void theServerThatReclaimsTheNameOfAKilledOneCountsTheMessagesItHeld() throws Exception {
+		Process owner = start("hold-many");
+		assertThat(firstLine(owner)).isEqualTo("ready");
+		try (MailslotClient client = this.transport.openClient(this.name)) {
+			for (int i = 0; i < 500; i++) {
+				client.write(new byte[100]);
+			}
+		}
+		owner.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		try (UnixMailslotServer server = (UnixMailslotServer) this.transport
+			.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ZERO).build())) {
+			assertThat(server.lostByPreviousServer()).isEqualTo(500);
+			assertThat(server.info().messageCount()).isZero();
+		}
+		try (UnixMailslotServer server = (UnixMailslotServer) this.transport
+			.createServer(MailslotServerOptions.builder(this.name).build())) {
+			assertThat(server.lostByPreviousServer()).isZero();
+		}
+	}
+
+	@Test
 	void aNameOwnedByALiveProcessIsRefusedNamingItAndItsSocketKept() throws Exception {
 		Process owner = start("hold");
 		assertThat(firstLine(owner)).isEqualTo("ready");

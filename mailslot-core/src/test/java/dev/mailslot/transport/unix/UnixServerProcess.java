@@ -12,8 +12,8 @@ import dev.mailslot.MailslotServerOptions;
 /**
  * A second JVM that owns a unix mailslot, started by the unix tests. Arguments: socket directory,
  * mailslot name, then {@code hold} (create with a hold of one message, print {@code ready}, read
- * nothing, wait until killed or stdin closes) or {@code try} (create, print {@code created} or the
- * exception, exit).
+ * nothing, wait until killed or stdin closes), {@code hold-many} (the same with a hold of 10,000) or
+ * {@code try} (create, print {@code created} or the exception, exit).
  */
 public final class UnixServerProcess {
 
@@ -23,8 +23,10 @@ public final class UnixServerProcess {
 	public static void main(String[] args) throws Exception {
 		try {
 			MailslotServer server = UnixMailslotTransport.in(Path.of(args[0]))
-				.createServer(MailslotServerOptions.builder(MailslotName.parse(args[1])).holdCapacity(1).build());
-			if (args[2].equals("hold")) {
+				.createServer(MailslotServerOptions.builder(MailslotName.parse(args[1]))
+					.holdCapacity(args[2].equals("hold-many") ? 10_000 : 1)
+					.build());
+			if (args[2].startsWith("hold")) {
 				System.out.println("ready");
 				System.out.flush();
 				System.in.read();
