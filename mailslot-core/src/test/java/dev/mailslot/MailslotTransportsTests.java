@@ -76,6 +76,12 @@ class MailslotTransportsTests {
 	}
 
 	@Test
+	@EnabledOnOs({ OS.MAC, OS.FREEBSD, OS.OPENBSD })
+	void autoIsUnixOnMacOsAndTheBsds() {
+		assertThat(MailslotTransports.get("auto").id()).isEqualTo("unix");
+	}
+
+	@Test
 	@EnabledOnOs(OS.LINUX)
 	void win32IsUnavailableOnLinuxWithoutLoadingKernel32() {
 		assertThat(MailslotTransports.ids()).contains("win32");
