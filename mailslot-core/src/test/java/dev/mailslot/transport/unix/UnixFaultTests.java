@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -214,6 +215,48 @@ class UnixFaultTests {
 			assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(() -> server.read(ReadTimeout.ZERO));
 			client.write(message.clear().putInt(0, -7));
 			assertThat(ByteBuffer.wrap(server.read()).getInt()).isEqualTo(-7);
+		}
+	}
+
+	/**
+	 * A hundred servers in one process, counting the descriptors they take (each a socket, a lock
+	 * file and its keeper's selector): well under the 1,024 a process may open by default
+	 * ({@code ulimit -n}). Then a client each, in this process too, and every one delivers.
+	 */
+	@Test
+	void aHundredMailslotsInOneProcessFitTheDefaultDescriptorLimitAndEachDelivers() throws IOException {
+		List<MailslotServer> servers = new ArrayList<>();
+		List<MailslotClient> clients = new ArrayList<>();
+		long before = openDescriptors();
+		try {
+			for (int i = 0; i < 100; i++) {
+				servers.add(this.transport.createServer(MailslotServerOptions
+					.builder(MailslotName.local("Faults\\many-" + ProcessHandle.current().pid() + "-" + i))
+					.readTimeout(ReadTimeout.ofMillis(10_000))
+					.build()));
+			}
+			long servers100 = openDescriptors() - before;
+			for (MailslotServer server : servers) {
+				MailslotClient client = this.transport.openClient(server.name());
+				clients.add(client);
+				client.write(server.name().toString().getBytes(StandardCharsets.UTF_8));
+			}
+			for (MailslotServer server : servers) {
+				assertThat(new String(server.read(), StandardCharsets.UTF_8)).isEqualTo(server.name().toString());
+			}
+			System.out.println("100 unix servers take " + servers100 + " file descriptors, and with a client each "
+					+ (openDescriptors() - before));
+			assertThat(servers100).isLessThan(600);
+		}
+		finally {
+			clients.forEach(MailslotClient::close);
+			servers.forEach(MailslotServer::close);
+		}
+	}
+
+	private static long openDescriptors() throws IOException {
+		try (Stream<Path> descriptors = Files.list(Path.of("/dev/fd"))) {
+			return descriptors.count();
 		}
 	}
 
