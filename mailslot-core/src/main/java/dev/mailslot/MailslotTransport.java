@@ -1,8 +1,8 @@
 package dev.mailslot;
 
 /**
- * A way of carrying mailslot messages: {@code win32}, {@code posix}, {@code memory} or
- * {@code network}. Every transport keeps the contract of Windows mailslots; get one from
+ * A way of carrying mailslot messages: {@code win32}, {@code posix}, {@code unix}, {@code memory}
+ * or {@code network}. Every transport keeps the contract of Windows mailslots; get one from
  * {@link MailslotTransports}.
  */
 public interface MailslotTransport {

@@ -36,7 +36,7 @@ import dev.mailslot.ReadTimeout;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class TransportThroughputBenchmark {
 
-	@Param({ "posix", "memory" })
+	@Param({ "posix", "unix", "memory" })
 	public String transport;
 
 	@Param({ "64", "1024" })

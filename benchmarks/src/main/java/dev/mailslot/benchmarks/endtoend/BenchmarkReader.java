@@ -11,7 +11,8 @@ import dev.mailslot.ReadTimeout;
 /**
  * The reading side of an end-to-end benchmark: {@code listener}, a {@code @MailslotListener} in a
  * Spring context ({@link ListenerApplication}), {@code batch-listener}, the same taking batches
- * with the default batch properties, or {@code read-loop}, a posix server that the benchmark reads
+ * with the default batch properties, or {@code read-loop}, a server (posix unless another transport is
+ * named) that the benchmark reads
  * itself, handing each message to {@link #deliveries()}.
  */
 final class BenchmarkReader implements AutoCloseable {
@@ -29,12 +30,19 @@ final class BenchmarkReader implements AutoCloseable {
 	}
 
 	static BenchmarkReader start(String kind, MailslotName name, int maxMessageSize) {
+		return start(kind, name, maxMessageSize, "posix");
+	}
+
+	/**
+	 * Start a reader of the given kind on a transport.
+	 */
+	static BenchmarkReader start(String kind, MailslotName name, int maxMessageSize, String transport) {
 		if (kind.equals("listener") || kind.equals("batch-listener")) {
 			ConfigurableApplicationContext context = ListenerApplication.run(name, maxMessageSize,
-					kind.equals("listener") ? BenchmarkListener.class : BatchBenchmarkListener.class);
+					kind.equals("listener") ? BenchmarkListener.class : BatchBenchmarkListener.class, transport);
 			return new BenchmarkReader(context, null, context.getBean(Deliveries.class));
 		}
-		MailslotServer server = MailslotTransports.get("posix")
+		MailslotServer server = MailslotTransports.get(transport)
 			.createServer(MailslotServerOptions.builder(name).maxMessageSize(maxMessageSize)
 				.readTimeout(ReadTimeout.FOREVER).build());
 		return new BenchmarkReader(null, server, new Deliveries());

@@ -21,7 +21,8 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 
 /**
- * Messages a second from a writer process, through the posix transport, to a reader in this JVM:
+ * Messages a second from a writer process, through the posix transport (or another, with
+ * {@code -p transport=posix,unix}; the C writer speaks posix only), to a reader in this JVM:
  * either a {@code @MailslotListener} in a Spring context ({@code listener}), the same taking
  * batches ({@code batch-listener}), or a bare loop calling
  * {@link MailslotServer#read()} on the same transport ({@code read-loop}). The writer is a JVM
@@ -45,6 +46,9 @@ public class EndToEndThroughputBenchmark {
 	@Param({ "java", "c" })
 	public String writer;
 
+	@Param({ "posix" })
+	public String transport;
+
 	@Param({ "64", "1024" })
 	public int size;
 
@@ -56,9 +60,13 @@ public class EndToEndThroughputBenchmark {
 	public void start() {
 		MailslotName name = MailslotName
 			.local("benchmark-" + ProcessHandle.current().pid() + "-" + this.reader + "-" + this.writer + "-" + this.size);
-		this.benchmarkReader = BenchmarkReader.start(this.reader, name, this.size);
+		if (this.writer.equals("c") && !this.transport.equals("posix")) {
+			throw new IllegalArgumentException("The C writer writes to posix queues only: use -p writer=java with "
+					+ "-p transport=" + this.transport);
+		}
+		this.benchmarkReader = BenchmarkReader.start(this.reader, name, this.size, this.transport);
 		this.writerProcess = this.writer.equals("c") ? WriterProcess.nativeBurst(name, this.size)
-				: WriterProcess.burst("posix", name, this.size);
+				: WriterProcess.burst(this.transport, name, this.size);
 	}
 
 	@TearDown(Level.Trial)

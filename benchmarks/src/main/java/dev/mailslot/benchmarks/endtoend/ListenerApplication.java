@@ -12,8 +12,8 @@ import dev.mailslot.MailslotName;
 
 /**
  * The application of the end-to-end benchmarks: the starter with one mailslot, {@code benchmark},
- * on the posix transport and one {@link BenchmarkListener}, or {@link BatchBenchmarkListener},
- * with every default left as it is.
+ * on the posix transport (or the one named) and one {@link BenchmarkListener}, or
+ * {@link BatchBenchmarkListener}, with every default left as it is.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -28,10 +28,18 @@ public class ListenerApplication {
 	 * Start the application with its mailslot at {@code name} and the given listener class.
 	 */
 	static ConfigurableApplicationContext run(MailslotName name, int maxMessageSize, Class<?> listener) {
+		return run(name, maxMessageSize, listener, "posix");
+	}
+
+	/**
+	 * Start the application on the given transport.
+	 */
+	static ConfigurableApplicationContext run(MailslotName name, int maxMessageSize, Class<?> listener,
+			String transport) {
 		SpringApplication application = new SpringApplication(ListenerApplication.class, listener);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
-		return application.run("--mailslot.transport=posix", "--mailslot.servers.benchmark.name=" + name,
+		return application.run("--mailslot.transport=" + transport, "--mailslot.servers.benchmark.name=" + name,
 				"--mailslot.servers.benchmark.max-message-size=" + maxMessageSize, "--logging.level.root=warn");
 	}
 

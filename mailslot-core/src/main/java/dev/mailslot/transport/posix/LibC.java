@@ -126,7 +126,7 @@ final class LibC {
 	/**
 	 * Choose the binding: the one asked for, or else the Foreign Function and Memory API where the
 	 * runtime has it and this build of the transport includes it, or else JNA. A native image uses
-	 * JNA unless asked otherwise: the runtime hints of {@code mailslot-spring} describe JNA's calls.
+	 * JNA unless asked otherwise: the module's reachability metadata describes JNA's calls.
 	 * @param asked the id asked for, or {@code null}
 	 * @param javaVersion the runtime's feature version
 	 */

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * The limit is an eighth of the maximum heap unless set, by {@link #setLimit(long)} or the system
  * property {@value #LIMIT_PROPERTY} (in bytes). Each held message counts its length and
- * {@value #MESSAGE_OVERHEAD} bytes of the array and queue slot that hold it.
+ * {@value #MESSAGE_OVERHEAD} bytes of the array and queue slot that hold it. The unix transport's
+ * servers hold what they read off their sockets in the same memory.
  */
 public final class PosixHoldMemory {
 
@@ -71,7 +72,7 @@ public final class PosixHoldMemory {
 	/**
 	 * Return the bytes a message of a size takes here.
 	 */
-	static long cost(int size) {
+	public static long cost(int size) {
 		return (long) size + MESSAGE_OVERHEAD;
 	}
 
@@ -80,7 +81,7 @@ public final class PosixHoldMemory {
 	 * @param bytes the room to take
 	 * @return whether it was taken
 	 */
-	static boolean tryReserve(long bytes) {
+	public static boolean tryReserve(long bytes) {
 		while (true) {
 			long current = used.get();
 			if (current + bytes > limit()) {
@@ -96,7 +97,7 @@ public final class PosixHoldMemory {
 	 * Give room back.
 	 * @param bytes the room given back
 	 */
-	static void release(long bytes) {
+	public static void release(long bytes) {
 		used.addAndGet(-bytes);
 	}
 

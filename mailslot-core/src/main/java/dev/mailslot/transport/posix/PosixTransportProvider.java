@@ -1,9 +1,14 @@
 package dev.mailslot.transport.posix;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 import dev.mailslot.MailslotTransport;
+import dev.mailslot.PlatformOption;
 import dev.mailslot.spi.MailslotTransportProvider;
+import dev.mailslot.spi.OperatingSystem;
 
 /**
  * Provides the {@code posix} transport on 64-bit Linux.
@@ -13,6 +18,22 @@ public final class PosixTransportProvider implements MailslotTransportProvider {
 	@Override
 	public String id() {
 		return PosixMailslotTransport.ID;
+	}
+
+	@Override
+	public Set<OperatingSystem> platforms() {
+		return EnumSet.of(OperatingSystem.LINUX);
+	}
+
+	@Override
+	public OptionalInt defaultPriority() {
+		return OptionalInt.of(100);
+	}
+
+	@Override
+	public Set<PlatformOption> platformOptions() {
+		return EnumSet.of(PlatformOption.MODE, PlatformOption.ALLOW_WORLD_ACCESS, PlatformOption.QUEUE_CAPACITY,
+				PlatformOption.HOLD_CAPACITY);
 	}
 
 	@Override

@@ -1,8 +1,5 @@
 package dev.mailslot.spring.aot;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.MemberCategory;
@@ -34,36 +31,15 @@ class MailslotRuntimeHintsTests {
 	}
 
 	@Test
-	void jnaBindingsGetTheirProxiesReflectionAndJni() {
+	void leavesMailslotCoreToItsOwnReachabilityMetadata() {
 		new MailslotRuntimeHints().registerHints(this.hints, getClass().getClassLoader());
-		for (String library : MailslotRuntimeHints.LIBRARIES) {
-			assertThat(RuntimeHintsPredicates.proxies().forInterfaces(TypeReference.of(library))).accepts(this.hints);
-			assertThat(RuntimeHintsPredicates.reflection()
-				.onType(TypeReference.of(library))
-				.withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(this.hints);
-		}
-		TypeReference libc = TypeReference.of(MailslotRuntimeHints.DIRECT_MAPPING);
-		assertThat(RuntimeHintsPredicates.reflection().onType(libc).withMemberCategory(MemberCategory.INVOKE_DECLARED_METHODS))
-			.accepts(this.hints);
-		assertThat(this.hints.jni().getTypeHint(libc)).isNotNull();
-		for (String structure : MailslotRuntimeHints.STRUCTURES) {
-			assertThat(RuntimeHintsPredicates.reflection()
-				.onType(TypeReference.of(structure))
-				.withMemberCategories(MemberCategory.ACCESS_PUBLIC_FIELDS, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS))
-				.accepts(this.hints);
-		}
-	}
-
-	@Test
-	void theTransportsServiceLoaderFindsKeepTheirConfigurationAndConstructors() {
-		new MailslotRuntimeHints().registerHints(this.hints, getClass().getClassLoader());
-		assertThat(RuntimeHintsPredicates.resource().forResource(MailslotRuntimeHints.PROVIDER_CONFIGURATION))
-			.accepts(this.hints);
-		for (String provider : MailslotRuntimeHints.PROVIDERS) {
-			assertThat(RuntimeHintsPredicates.reflection()
-				.onType(TypeReference.of(provider))
-				.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(this.hints);
-		}
+		assertThat(this.hints.reflection().typeHints()).extracting((hint) -> hint.getType().getName())
+			.noneMatch((name) -> name.startsWith("dev.mailslot.transport.") || name.startsWith("com.sun.jna."));
+		assertThat(this.hints.proxies().jdkProxyHints()).isEmpty();
+		assertThat(this.hints.jni().typeHints()).isEmpty();
+		assertThat(this.hints.resources().resourcePatternHints()).isEmpty();
+		assertThat(getClass().getClassLoader()
+			.getResource("META-INF/native-image/dev.mailslot/mailslot-core/reflect-config.json")).isNotNull();
 	}
 
 	@Test
@@ -76,15 +52,7 @@ class MailslotRuntimeHintsTests {
 
 	@Test
 	void everyTypeTheHintsNameExists() {
-		List<String> names = new ArrayList<>(List.of(MailslotRuntimeHints.LIBRARIES));
-		names.add(MailslotRuntimeHints.DIRECT_MAPPING);
-		names.addAll(List.of(MailslotRuntimeHints.STRUCTURES));
-		names.addAll(List.of(MailslotRuntimeHints.PROVIDERS));
-		names.add(MailslotRuntimeHints.REPLY_EXPRESSION_ROOT);
-		for (String name : names) {
-			assertThat(exists(name)).as("%s exists", name).isTrue();
-		}
-		assertThat(getClass().getClassLoader().getResource(MailslotRuntimeHints.PROVIDER_CONFIGURATION)).isNotNull();
+		assertThat(exists(MailslotRuntimeHints.REPLY_EXPRESSION_ROOT)).isTrue();
 	}
 
 	@Test

@@ -27,8 +27,9 @@ import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets.Reach;
 public class MailslotProperties {
 
 	/**
-	 * Transport that carries mailslots: 'auto' (win32 on Windows, posix on Linux), 'win32',
-	 * 'posix', 'memory', or 'network' (with mailslot.network.enabled).
+	 * Transport that carries mailslots: 'auto' (win32 on Windows, posix on Linux, unix on macOS
+	 * and the BSDs), 'win32', 'posix', 'unix', 'memory', or 'network' (with
+	 * mailslot.network.enabled).
 	 */
 	private String transport = "auto";
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -19,6 +20,8 @@ import org.springframework.util.unit.DataSize;
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransports;
+import dev.mailslot.PlatformOption;
 import dev.mailslot.spring.core.MailslotServerStartupException;
 import dev.mailslot.spring.support.converter.MailslotText;
 import dev.mailslot.spring.support.converter.MailslotTextMessageConverter;
@@ -34,10 +37,6 @@ final class MailslotServerOptionsMapper {
 	static final String SERVER_DEFAULTS_PREFIX = "mailslot.server-defaults";
 
 	private static final Log logger = LogFactory.getLog(MailslotServerOptionsMapper.class);
-
-	private static final String WIN32 = "win32";
-
-	private static final String POSIX = "posix";
 
 	private static final String DEFAULT_MODE = "0600";
 
@@ -63,38 +62,55 @@ final class MailslotServerOptionsMapper {
 
 	/**
 	 * Warn of platform options the transport does not use, so that nobody relies on a security
-	 * descriptor on Linux or a mode on Windows.
+	 * descriptor on Linux or a mode on Windows. Which options a transport reads is what its
+	 * provider declares.
 	 */
 	private static void warnOfIgnoredOptions(String prefix, MailslotProperties.ServerOptions server,
 			String transport) {
+		Set<PlatformOption> read = MailslotTransports.platformOptions(transport);
 		List<String> ignored = new ArrayList<>();
-		if (!WIN32.equals(transport)) {
-			if (server.getSecurityDescriptor() != null) {
-				ignored.add(prefix + ".security-descriptor");
-			}
-			if (server.isInheritHandle()) {
-				ignored.add(prefix + ".inherit-handle");
-			}
-		}
-		if (!POSIX.equals(transport)) {
-			if (!server.getMode().trim().equals(DEFAULT_MODE)) {
-				ignored.add(prefix + ".mode");
-			}
-			if (server.getQueueCapacity() != 0) {
-				ignored.add(prefix + ".queue-capacity");
-			}
-			if (server.getHoldCapacity() != MailslotServerOptions.DEFAULT_HOLD_CAPACITY) {
-				ignored.add(prefix + ".hold-capacity");
+		for (PlatformOption option : PlatformOption.values()) {
+			if (!read.contains(option) && isSet(option, server)) {
+				ignored.add(prefix + "." + option.dashedName());
 			}
 		}
 		if (!ignored.isEmpty()) {
-			logger.warn("The " + transport + " transport does not use " + String.join(", ", ignored)
-					+ (POSIX.equals(transport) ? "; access to its queue is set by " + prefix + ".mode"
-							: WIN32.equals(transport) ? "; access to it is set by " + prefix + ".security-descriptor"
-									: "")
-					+ ". Remove them, or set them for the transport that reads them (win32: security-descriptor, "
-					+ "inherit-handle; posix: mode, queue-capacity, hold-capacity)");
+			String access = read.stream()
+				.filter(PlatformOption::controlsAccess)
+				.map((option) -> "; access to it is set by " + prefix + "." + option.dashedName())
+				.findFirst()
+				.orElse("");
+			logger.warn("The " + transport + " transport does not use " + String.join(", ", ignored) + access
+					+ ". Remove them, or set them for the transport that reads them (" + readersOf(ignored, prefix)
+					+ ")");
 		}
+	}
+
+	private static boolean isSet(PlatformOption option, MailslotProperties.ServerOptions server) {
+		return switch (option) {
+			case INHERIT_HANDLE -> server.isInheritHandle();
+			case SECURITY_DESCRIPTOR -> server.getSecurityDescriptor() != null;
+			case MODE -> !server.getMode().trim().equals(DEFAULT_MODE);
+			case ALLOW_WORLD_ACCESS -> server.isAllowWorldAccess();
+			case QUEUE_CAPACITY -> server.getQueueCapacity() != 0;
+			case HOLD_CAPACITY -> server.getHoldCapacity() != MailslotServerOptions.DEFAULT_HOLD_CAPACITY;
+		};
+	}
+
+	private static String readersOf(List<String> ignored, String prefix) {
+		List<String> readers = new ArrayList<>();
+		for (String id : MailslotTransports.ids()) {
+			List<String> options = MailslotTransports.platformOptions(id)
+				.stream()
+				.map((option) -> option.dashedName())
+				.filter((name) -> ignored.contains(prefix + "." + name))
+				.sorted()
+				.toList();
+			if (!options.isEmpty()) {
+				readers.add(id + ": " + String.join(", ", options));
+			}
+		}
+		return String.join("; ", readers);
 	}
 
 	/**

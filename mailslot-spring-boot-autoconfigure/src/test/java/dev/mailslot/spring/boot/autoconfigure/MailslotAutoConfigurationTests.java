@@ -316,8 +316,27 @@ class MailslotAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(output).contains("The posix transport does not use mailslot.servers.q.security-descriptor; "
-						+ "access to its queue is set by mailslot.servers.q.mode")
+						+ "access to it is set by mailslot.servers.q.mode")
+					.contains("set them for the transport that reads them (win32: security-descriptor)")
 					.doesNotContain("does not use mailslot.servers.q.mode");
+			});
+	}
+
+	@Test
+	void theOptionsATransportReadsAreThoseItsProviderDeclares(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("mailslot.transport=" + ModeReadingTransportProvider.ID,
+					"mailslot.servers.q.name=" + unique("q"), "mailslot.servers.q.mode=0620",
+					"mailslot.servers.q.hold-capacity=5", "mailslot.servers.q.queue-capacity=3",
+					"mailslot.servers.q.inherit-handle=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output)
+					.contains("The mode-reading transport does not use mailslot.servers.q.inherit-handle, "
+							+ "mailslot.servers.q.queue-capacity; access to it is set by mailslot.servers.q.mode")
+					.contains("(win32: inherit-handle; posix: queue-capacity)")
+					.doesNotContain("does not use mailslot.servers.q.mode")
+					.doesNotContain("mailslot.servers.q.hold-capacity");
 			});
 	}
 
