@@ -64,12 +64,18 @@ done
 
 echo "== Summary: mean score over $rounds round(s); ratio = this checkout / base"
 printf "%-72s %14s %14s %7s\n" "benchmark and parameters" base this ratio
+# A parameter only one side has (one added since the base, at its default) is left out of the key,
+# so that the two sides still meet.
 awk -F, '
-  FNR == 1 { kind = (FILENAME ~ /\/base-[0-9]+\.csv$/) ? "base" : "head"; next }
+  FNR == 1 {
+    kind = (FILENAME ~ /\/base-[0-9]+\.csv$/) ? "base" : "head"
+    for (i = 1; i <= NF; i++) { gsub(/"/, "", $i); name[i] = $i; if (kind == "base") inBase[$i] = 1 }
+    next
+  }
   {
     for (i = 1; i <= NF; i++) gsub(/"/, "", $i)
     key = $1
-    for (i = 8; i <= NF; i++) key = key " " $i
+    for (i = 8; i <= NF; i++) if (name[i] in inBase) key = key " " $i
     sum[kind, key] += $5; count[kind, key]++; unit[key] = $7
   }
   END {
@@ -81,12 +87,12 @@ awk -F, '
   }' "$work"/base-*.csv "$work"/head-*.csv | sort
 echo "== Each round's ratio"
 for round in $(seq 1 "$rounds"); do
-  paste -d, <(tail -n +2 "$work/base-$round.csv") <(tail -n +2 "$work/head-$round.csv") | awk -F, -v round="$round" '
+  paste -d'|' <(tail -n +2 "$work/base-$round.csv") <(tail -n +2 "$work/head-$round.csv") | awk -F'|' -v round="$round" '
     {
-      n = NF / 2
-      for (i = 1; i <= n; i++) gsub(/"/, "", $i)
-      key = $1
-      for (i = 8; i <= n; i++) key = key " " $i
-      printf "round %d: %-72s %7.3f\n", round, key, ($5 > 0) ? $(n + 5) / $5 : 0
+      nb = split($1, b, ","); split($2, h, ",")
+      for (i = 1; i <= nb; i++) gsub(/"/, "", b[i])
+      key = b[1]
+      for (i = 8; i <= nb; i++) key = key " " b[i]
+      printf "round %d: %-72s %7.3f\n", round, key, (b[5] > 0) ? h[5] / b[5] : 0
     }'
 done
