@@ -49,9 +49,11 @@ final class MailslotClients {
 			return new Lease(mailslot, existing, true);
 		}
 		if (this.closed) {
-			// closeAll() may have closed and cleared the handles before this one was cached.
-			this.cached.remove(mailslot, opened);
-			opened.close();
+			// closeAll() may have run before this one was cached. Whoever removes a handle closes
+			// it, so that it is closed once: here, or by closeAll() if it took it first.
+			if (this.cached.remove(mailslot, opened)) {
+				opened.close();
+			}
 			throw new IllegalStateException(closedMessage);
 		}
 		return new Lease(mailslot, opened, true);
@@ -88,8 +90,12 @@ final class MailslotClients {
 	 */
 	void closeAll() {
 		this.closed = true;
-		this.cached.values().forEach(MailslotClient::close);
-		this.cached.clear();
+		for (MailslotName mailslot : this.cached.keySet()) {
+			MailslotClient client = this.cached.remove(mailslot);
+			if (client != null) {
+				client.close();
+			}
+		}
 	}
 
 	/**
