@@ -67,12 +67,15 @@ final class MailslotReceiver {
 	}
 
 	/**
-	 * Create a temporary mailslot for replies, with a name nobody can guess.
+	 * Create a temporary mailslot for replies, with a name nobody can guess. Its posix queue holds
+	 * one message, a tenth of what a default queue takes of the user's RLIMIT_MSGQUEUE, so that a
+	 * request still finds room when the application's mailslots share that limit; a second reply
+	 * waits in the server's memory.
 	 * @return the server, which the caller closes
 	 */
 	MailslotServer createReplyMailslot() {
 		MailslotName name = MailslotName.local(REPLY_PATH + UUID.randomUUID().toString().replace("-", ""));
-		return this.transport.createServer(MailslotServerOptions.builder(name).build());
+		return this.transport.createServer(MailslotServerOptions.builder(name).queueCapacity(1).build());
 	}
 
 	/**
