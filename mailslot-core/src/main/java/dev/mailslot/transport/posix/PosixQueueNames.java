@@ -1,9 +1,8 @@
 package dev.mailslot.transport.posix;
 
-import java.nio.charset.StandardCharsets;
-
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotName;
+import dev.mailslot.spi.LocalMailslotPaths;
 
 /**
  * Maps a mailslot name to the POSIX message queue that holds it. The mapping is part of the
@@ -27,8 +26,6 @@ public final class PosixQueueNames {
 	/** Longest encoded path, so that queue and lock-file names stay within NAME_MAX. */
 	public static final int MAX_ENCODED_LENGTH = 240;
 
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
 	private PosixQueueNames() {
 	}
 
@@ -39,33 +36,13 @@ public final class PosixQueueNames {
 	 * @throws InvalidMailslotNameException if the name is remote or its encoded path is too long
 	 */
 	public static String queueName(MailslotName name) {
-		if (!name.isLocal()) {
-			throw new InvalidMailslotNameException(name.toString(), "Invalid mailslot name '" + name
-					+ "': the posix transport carries only names on this host (\\\\.\\mailslot\\...); enable the "
-					+ "network transport for remote names");
-		}
-		String encoded = encode(name.canonicalPath());
+		String encoded = LocalMailslotPaths.encodedPath(name, "posix");
 		if (encoded.length() > MAX_ENCODED_LENGTH) {
 			throw new InvalidMailslotNameException(name.toString(), "Invalid mailslot name '" + name
 					+ "': its queue name would have " + encoded.length() + " bytes after '" + PREFIX
 					+ "', more than the " + MAX_ENCODED_LENGTH + " the posix transport allows; shorten the path");
 		}
 		return PREFIX + encoded;
-	}
-
-	static String encode(String canonicalPath) {
-		byte[] bytes = canonicalPath.getBytes(StandardCharsets.UTF_8);
-		StringBuilder encoded = new StringBuilder(bytes.length + 16);
-		for (byte b : bytes) {
-			int c = b & 0xFF;
-			if (c < 0x21 || c > 0x7E || c == '%' || c == '\\' || c == '/') {
-				encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-			}
-			else {
-				encoded.append((char) c);
-			}
-		}
-		return encoded.toString();
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotName;
+import dev.mailslot.spi.LocalMailslotPaths;
 
 /**
  * Maps a mailslot name to the file name of its socket in the transport's directory. The mapping is
@@ -35,8 +36,6 @@ public final class UnixSocketNames {
 	/** What a lock file's name ends with. */
 	public static final String LOCK_SUFFIX = ".lock";
 
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
 	private UnixSocketNames() {
 	}
 
@@ -47,31 +46,11 @@ public final class UnixSocketNames {
 	 * @throws InvalidMailslotNameException if the name is remote
 	 */
 	public static String fileName(MailslotName name) {
-		if (!name.isLocal()) {
-			throw new InvalidMailslotNameException(name.toString(), "Invalid mailslot name '" + name
-					+ "': the unix transport carries only names on this host (\\\\.\\mailslot\\...); enable the "
-					+ "network transport for remote names");
-		}
-		String encoded = encode(name.canonicalPath());
+		String encoded = LocalMailslotPaths.encodedPath(name, "unix");
 		if (encoded.length() <= MAX_PLAIN_LENGTH) {
 			return encoded;
 		}
 		return encoded.substring(0, KEPT_LENGTH) + "~" + sha256(encoded).substring(0, 16);
-	}
-
-	static String encode(String canonicalPath) {
-		byte[] bytes = canonicalPath.getBytes(StandardCharsets.UTF_8);
-		StringBuilder encoded = new StringBuilder(bytes.length + 16);
-		for (byte b : bytes) {
-			int c = b & 0xFF;
-			if (c < 0x21 || c > 0x7E || c == '%' || c == '\\' || c == '/') {
-				encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-			}
-			else {
-				encoded.append((char) c);
-			}
-		}
-		return encoded.toString();
 	}
 
 	private static String sha256(String text) {
