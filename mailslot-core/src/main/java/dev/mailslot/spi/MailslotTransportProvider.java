@@ -1,5 +1,6 @@
 package dev.mailslot.spi;
 
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -29,25 +30,31 @@ public interface MailslotTransportProvider {
 	 * Return the operating systems the transport is made for. {@code auto} chooses among the
 	 * transports that serve the system it runs on; {@link #unavailableReason()} still decides
 	 * whether the transport can run on a given machine.
-	 * @return the systems, not empty
+	 * @return the systems, not empty; by default every system
 	 */
-	Set<OperatingSystem> platforms();
+	default Set<OperatingSystem> platforms() {
+		return EnumSet.allOf(OperatingSystem.class);
+	}
 
 	/**
 	 * Return how strongly the transport asks to be the default ({@code auto}) of the systems it
 	 * serves: of the transports that serve a system, the one of the highest priority is its
 	 * default. The built-in transports use 100 for the native mailslot of a system (win32, posix)
 	 * and 50 for a portable one (unix).
-	 * @return the priority, or empty if the transport is never chosen unless named
+	 * @return the priority, or empty if the transport is never chosen unless named (the default)
 	 */
-	OptionalInt defaultPriority();
+	default OptionalInt defaultPriority() {
+		return OptionalInt.empty();
+	}
 
 	/**
 	 * Return the options of {@link dev.mailslot.MailslotServerOptions} that only some transports
 	 * read and this one does; the others it ignores.
-	 * @return the options read, possibly empty
+	 * @return the options read; by default none
 	 */
-	Set<PlatformOption> platformOptions();
+	default Set<PlatformOption> platformOptions() {
+		return Set.of();
+	}
 
 	/**
 	 * Return why the transport cannot run on this platform, if it cannot.

@@ -1,14 +1,9 @@
 package dev.mailslot.transport.network;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 
 import dev.mailslot.MailslotTransport;
-import dev.mailslot.PlatformOption;
 import dev.mailslot.spi.MailslotTransportProvider;
-import dev.mailslot.spi.OperatingSystem;
 
 /**
  * Names the {@code network} transport. It needs configuration, so it is not made here: create it
@@ -20,21 +15,6 @@ public final class NetworkTransportProvider implements MailslotTransportProvider
 	@Override
 	public String id() {
 		return NetworkMailslotTransport.ID;
-	}
-
-	@Override
-	public Set<OperatingSystem> platforms() {
-		return EnumSet.allOf(OperatingSystem.class);
-	}
-
-	@Override
-	public OptionalInt defaultPriority() {
-		return OptionalInt.empty();
-	}
-
-	@Override
-	public Set<PlatformOption> platformOptions() {
-		return Set.of();
 	}
 
 	@Override
