@@ -10,11 +10,11 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.ContextRefreshedEvent;
 
-import dev.mailslot.spring.boot.actuate.metrics.MailslotMetrics;
 import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.support.metrics.MailslotMetrics;
 
 /**
  * Auto-configuration of mailslot meters. They are registered once the context is refreshed, with

@@ -14,10 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 import dev.mailslot.spring.annotation.MailslotListener;
-import dev.mailslot.spring.boot.actuate.metrics.MailslotMetrics;
 import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.core.MailslotTemplate;
+import dev.mailslot.spring.support.metrics.MailslotMetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.mailslot.spring.boot.actuate.metrics;
+package dev.mailslot.spring.support.metrics;
 
 import java.util.HashSet;
 import java.util.List;
