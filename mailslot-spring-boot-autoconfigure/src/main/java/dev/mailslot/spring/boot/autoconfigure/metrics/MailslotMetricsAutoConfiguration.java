@@ -6,36 +6,33 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.context.ApplicationListener;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.ContextRefreshedEvent;
 
-import dev.mailslot.spring.boot.actuate.metrics.MailslotMetrics;
 import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.support.metrics.MailslotMetrics;
 
 /**
- * Auto-configuration of mailslot meters. They are registered once the context is refreshed, with
- * the application's (primary) {@link MeterRegistry}, and then for each listener that registers
- * later, such as one on a lazy bean.
+ * Auto-configuration of mailslot meters: a {@link MailslotMetrics} bean, which Spring Boot's
+ * metrics auto-configuration binds to the application's meter registry as it binds every
+ * {@code MeterBinder} bean, once every singleton exists; a listener registered later, such as one
+ * on a lazy bean, gets its meters as it registers.
  */
-@AutoConfiguration(after = MailslotAutoConfiguration.class)
+@AutoConfiguration(after = MailslotAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ MailslotServers.class, MailslotListenerEndpointRegistry.class })
+@ConditionalOnBean({ MeterRegistry.class, MailslotServers.class, MailslotListenerEndpointRegistry.class })
 public final class MailslotMetricsAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	MailslotMetrics mailslotMetrics(MailslotServers servers, MailslotListenerEndpointRegistry registry,
 			ObjectProvider<MailslotNetwork> network) {
 		return new MailslotMetrics(servers, registry, network.getIfAvailable());
-	}
-
-	@Bean
-	ApplicationListener<ContextRefreshedEvent> mailslotMetricsBinder(MailslotMetrics metrics,
-			ObjectProvider<MeterRegistry> meterRegistries) {
-		return (event) -> meterRegistries.ifAvailable(metrics::bindTo);
 	}
 
 }

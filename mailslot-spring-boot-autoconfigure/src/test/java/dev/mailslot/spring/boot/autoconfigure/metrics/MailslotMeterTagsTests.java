@@ -15,6 +15,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +39,8 @@ class MailslotMeterTagsTests {
 	private final String name = "meter-tags-" + sequence.incrementAndGet() + "-" + System.nanoTime();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class, MailslotMetricsAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class, MailslotMetricsAutoConfiguration.class,
+				MetricsAutoConfiguration.class))
 		.withUserConfiguration(ObservedMeters.class)
 		.withPropertyValues("mailslot.transport=memory", "mailslot.listener.poll-timeout=100ms",
 				"mailslot.listener.retry.max-retries=2", "mailslot.listener.retry.delay=1ms",

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.mailslot.spring.boot.actuate.metrics.MailslotMetrics;
+import dev.mailslot.spring.support.metrics.MailslotMetrics;
 
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {

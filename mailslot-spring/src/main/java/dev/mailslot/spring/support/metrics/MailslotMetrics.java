@@ -1,7 +1,9 @@
-package dev.mailslot.spring.boot.actuate.metrics;
+package dev.mailslot.spring.support.metrics;
 
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 
@@ -10,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.BaseUnits;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.MailslotServer;
@@ -22,9 +25,9 @@ import dev.mailslot.transport.network.NetworkMailslotTransport;
 import dev.mailslot.transport.network.NetworkStatistics;
 
 /**
- * Registers the meters of mailslots and their listeners, tagged as the {@code mailslot.listener}
- * observation's timer is: {@value #NAME_TAG} (the full name), {@value #SERVER_ID_TAG},
- * {@value #LISTENER_ID_TAG}. Per server: the gauge {@code mailslot.backlog}, the message count
+ * A {@link MeterBinder} of the meters of mailslots and their listeners, tagged as the
+ * {@code mailslot.listener} observation's timer is: {@value #NAME_TAG} (the full name),
+ * {@value #SERVER_ID_TAG}, {@value #LISTENER_ID_TAG}. Per server: the gauge {@code mailslot.backlog}, the message count
  * GetMailslotInfo reports. Per listener: the counters
  * {@code mailslot.messages.received}, {@code mailslot.bytes.received},
  * {@code mailslot.messages.processed}, {@code mailslot.listener.failures} (listener calls that
@@ -37,8 +40,13 @@ import dev.mailslot.transport.network.NetworkStatistics;
  * The tags of release 0.1, {@code mailslot}, {@code server} and {@code listener}, stay on the
  * same meters beside the new ones until 0.2, so that dashboards keep working while they move;
  * {@code MeterFilter.ignoreTags(...)} drops them sooner.
+ * <p>
+ * Spring Boot binds it to the application's meter registry as it binds every
+ * {@code MeterBinder} bean; without Boot, call {@link #bindTo(MeterRegistry)}: listeners
+ * registered before and after get their meters alike. It can be bound to several registries: each
+ * gets every meter.
  */
-public class MailslotMetrics {
+public class MailslotMetrics implements MeterBinder {
 
 	/** The tag of the full mailslot name, as the observation's {@code mailslot.name}. */
 	public static final String NAME_TAG = "mailslot.name";
@@ -58,10 +66,17 @@ public class MailslotMetrics {
 
 	private final @Nullable MailslotNetwork network;
 
-	private final Set<Object> bound = new HashSet<>();
+	/** What each registry has the meters of: servers, containers and the network transport. */
+	private final Map<MeterRegistry, Set<Object>> bound = new IdentityHashMap<>();
 
-	private @Nullable MeterRegistry meters;
+	private boolean listening;
 
+	/**
+	 * Create the binder of the meters of these servers and listeners.
+	 * @param servers the application's servers
+	 * @param registry the registry of its listener containers
+	 * @param network the network transport, or {@code null} when it is off
+	 */
 	public MailslotMetrics(MailslotServers servers, MailslotListenerEndpointRegistry registry,
 			@Nullable MailslotNetwork network) {
 		this.servers = servers;
@@ -70,15 +85,18 @@ public class MailslotMetrics {
 	}
 
 	/**
-	 * Register the meters of every server and listener not registered yet, and of those that
-	 * listeners registered later bring (a listener on a lazy bean, and the server created for it).
+	 * Register the meters of every server and listener with a registry, and, from then on, those
+	 * that listeners registered later bring (a listener on a lazy bean, and the server created for
+	 * it). Binding a registry again registers only what it lacks.
 	 * @param meters the registry to register with
 	 */
+	@Override
 	public void bindTo(MeterRegistry meters) {
 		boolean first;
 		synchronized (this) {
-			first = (this.meters == null);
-			this.meters = meters;
+			first = !this.listening;
+			this.listening = true;
+			this.bound.computeIfAbsent(meters, (registry) -> Collections.newSetFromMap(new IdentityHashMap<>()));
 		}
 		if (first) {
 			this.registry.addRegistrationListener((container) -> bindNew());
@@ -87,12 +105,12 @@ public class MailslotMetrics {
 	}
 
 	private synchronized void bindNew() {
-		MeterRegistry meters = this.meters;
-		if (meters == null) {
-			return;
-		}
+		this.bound.forEach(this::bindNew);
+	}
+
+	private void bindNew(MeterRegistry meters, Set<Object> bound) {
 		this.servers.getServers().forEach((key, server) -> {
-			if (this.bound.add(server)) {
+			if (bound.add(server)) {
 				Gauge.builder("mailslot.backlog", server, MailslotMetrics::backlog)
 					.description("Messages waiting in the mailslot")
 					.baseUnit("messages")
@@ -102,11 +120,11 @@ public class MailslotMetrics {
 			}
 		});
 		for (MailslotListenerContainer container : this.registry.getListenerContainers()) {
-			if (this.bound.add(container)) {
+			if (bound.add(container)) {
 				bind(meters, container);
 			}
 		}
-		if (this.network != null && this.bound.add(this.network)) {
+		if (this.network != null && bound.add(this.network)) {
 			bind(meters, this.network.getTransport());
 		}
 	}
@@ -144,8 +162,8 @@ public class MailslotMetrics {
 				tags, container, MailslotListenerStatistics::unprocessed);
 	}
 
-	private static void counter(MeterRegistry meters, String name, String description, String unit, Tags tags,
-			MailslotListenerContainer container, ToLongFunction<MailslotListenerStatistics> count) {
+	private static void counter(MeterRegistry meters, String name, String description, @Nullable String unit,
+			Tags tags, MailslotListenerContainer container, ToLongFunction<MailslotListenerStatistics> count) {
 		FunctionCounter.builder(name, container, (c) -> count.applyAsLong(c.getStatistics()))
 			.description(description)
 			.baseUnit(unit)
