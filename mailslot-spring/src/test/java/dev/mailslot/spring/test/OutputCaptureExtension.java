@@ -84,7 +84,7 @@ public class OutputCaptureExtension implements BeforeEachCallback, AfterEachCall
 					original.flush();
 				}
 
-			}, true, original.charset());
+			}, true, Charset.defaultCharset());
 		}
 
 		void release() {
@@ -108,7 +108,7 @@ public class OutputCaptureExtension implements BeforeEachCallback, AfterEachCall
 		}
 
 		private Charset charset() {
-			return this.originalOut.charset();
+			return Charset.defaultCharset();
 		}
 
 		@Override
