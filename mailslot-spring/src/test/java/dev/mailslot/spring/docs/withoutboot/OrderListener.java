@@ -1,5 +1,6 @@
 package dev.mailslot.spring.docs.withoutboot;
 
+// tag::listener[]
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -7,19 +8,14 @@ import org.springframework.stereotype.Component;
 
 import dev.mailslot.spring.annotation.MailslotListener;
 
-// tag::listener[]
 @Component
 public class OrderListener {
 
-	// end::listener[]
 	final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
-	// tag::listener[]
 	@MailslotListener("orders")
 	void onOrder(String order) {
-		// end::listener[]
 		this.received.add(order);
-		// tag::listener[]
 	}
 
 }

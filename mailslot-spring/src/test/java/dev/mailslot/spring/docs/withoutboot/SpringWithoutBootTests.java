@@ -13,7 +13,9 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+// tag::start[]
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+// end::start[]
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
