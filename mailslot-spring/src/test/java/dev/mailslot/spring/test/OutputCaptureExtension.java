@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Captures {@code System.out} and {@code System.err} for each test, still writing them through, and
  * gives a {@link CapturedOutput} parameter to the test method: what Spring Boot's extension of the
  * same name does, for this module, whose tests have no Boot on their class path. The log reaches
- * it because Logback's console appender writes to whichever {@code System.out} is current.
+ * it because Logback's console appender writes to whichever {@code System.err} is current.
  */
 public class OutputCaptureExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
