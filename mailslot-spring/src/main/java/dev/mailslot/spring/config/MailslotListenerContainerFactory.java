@@ -3,6 +3,7 @@ package dev.mailslot.spring.config;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
@@ -23,7 +24,7 @@ import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets;
  * {@link ContainerOptionOverrides options it sets for itself} (batch size and wait, shutdown
  * timeout, retries).
  */
-public class MailslotListenerContainerFactory implements ApplicationEventPublisherAware {
+public class MailslotListenerContainerFactory implements BeanFactoryAware, ApplicationEventPublisherAware {
 
 	private final MailslotServers servers;
 
@@ -53,9 +54,11 @@ public class MailslotListenerContainerFactory implements ApplicationEventPublish
 	}
 
 	/**
-	 * Set the bean factory where error handlers named by endpoints are found.
+	 * Set the bean factory where error handlers named by endpoints are found; a factory that is a
+	 * bean gets its own.
 	 * @param beanFactory the bean factory
 	 */
+	@Override
 	public void setBeanFactory(@Nullable BeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
 	}

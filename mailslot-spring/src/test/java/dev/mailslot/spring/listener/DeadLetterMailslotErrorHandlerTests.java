@@ -21,8 +21,6 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.support.MessageBuilder;
@@ -35,6 +33,8 @@ import dev.mailslot.MailslotTransports;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.support.MailslotHeaders;
+import dev.mailslot.spring.test.CapturedOutput;
+import dev.mailslot.spring.test.OutputCaptureExtension;
 import dev.mailslot.transport.posix.ServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import dev.mailslot.MailslotClient;
@@ -27,14 +25,17 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.WriterProcess;
 import dev.mailslot.spring.annotation.MailslotListener;
-import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.test.ContextRunner;
+import dev.mailslot.spring.test.MailslotTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A {@code @MailslotListener} in a Boot application on the posix transport, fed by real writers: a
+ * A {@code @MailslotListener} in a plain Spring application ({@link MailslotTestConfiguration}, no
+ * Boot) on the posix transport, fed by real writers: a
  * second JVM writing 10,000 messages, a listener that keeps failing, a paused listener that takes
  * 10,000 messages from another process on the system's default queue, a writer past the hold
  * capacity, and a shutdown with messages still waiting.
@@ -49,13 +50,12 @@ class MailslotListenerPosixEndToEndTests {
 	private final String name = "\\\\.\\mailslot\\listener-e2e\\" + ProcessHandle.current().pid() + "-"
 			+ System.nanoTime();
 
-	private ApplicationContextRunner runner(Class<?> listener) {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
+	private ContextRunner runner(Class<?> listener) {
+		return ContextRunner.withMailslotConfiguration()
 			.withUserConfiguration(listener)
-			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.e2e.name=" + this.name,
-					"mailslot.listener.poll-timeout=100ms", "mailslot.listener.retry.delay=10ms",
-					"mailslot.listener.dead-letter.directory=" + this.deadLetters);
+			.withPropertyValues("test.transport=posix", "test.servers.e2e.name=" + this.name,
+					"test.listener.poll-timeout=100ms", "test.listener.retry.max-retries=2",
+					"test.listener.retry.delay=10ms", "test.listener.dead-letter.directory=" + this.deadLetters);
 	}
 
 	@Test
@@ -75,7 +75,7 @@ class MailslotListenerPosixEndToEndTests {
 	void aPausedListenerTakesTenThousandMessagesFromAnotherProcessWithoutTheWriterWaiting() {
 		runner(CollectingListener.class).run((context) -> {
 			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
-			MailslotServer server = context.getBean("e2eMailslotServer", MailslotServer.class);
+			MailslotServer server = context.getBean(MailslotServers.class).get("e2e");
 			registry.pause("e2e");
 			await().atMost(Duration.ofSeconds(5)).until(() -> registry.getListenerContainer("e2e").isPaused());
 			int count = 10_000;
@@ -99,10 +99,10 @@ class MailslotListenerPosixEndToEndTests {
 	@Test
 	void pastTheHoldCapacityTheWriterTimesOutAndWhatWasTakenIsDelivered() {
 		runner(CollectingListener.class)
-			.withPropertyValues("mailslot.servers.e2e.queue-capacity=4", "mailslot.servers.e2e.hold-capacity=100")
+			.withPropertyValues("test.servers.e2e.queue-capacity=4", "test.servers.e2e.hold-capacity=100")
 			.run((context) -> {
 				MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
-				MailslotServer server = context.getBean("e2eMailslotServer", MailslotServer.class);
+				MailslotServer server = context.getBean(MailslotServers.class).get("e2e");
 				registry.pause("e2e");
 				await().atMost(Duration.ofSeconds(5)).until(() -> registry.getListenerContainer("e2e").isPaused());
 				Process writer = startWriter(200, "500").start();
@@ -120,7 +120,7 @@ class MailslotListenerPosixEndToEndTests {
 
 	@Test
 	void aMessageThatKeepsFailingIsKeptOnDisk() {
-		runner(FailingListener.class).withPropertyValues("mailslot.listener.retry.max-retries=2").run((context) -> {
+		runner(FailingListener.class).withPropertyValues("test.listener.retry.max-retries=2").run((context) -> {
 			write("poison".getBytes());
 			await().atMost(Duration.ofSeconds(10)).until(() -> files(".bin").size() == 1);
 			assertThat(Files.readAllBytes(files(".bin").get(0))).isEqualTo("poison".getBytes());
@@ -133,7 +133,7 @@ class MailslotListenerPosixEndToEndTests {
 	void pausedMessagesWaitAndResumeDrainsThem() {
 		runner(CollectingListener.class).run((context) -> {
 			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
-			MailslotServer server = context.getBean("e2eMailslotServer", MailslotServer.class);
+			MailslotServer server = context.getBean(MailslotServers.class).get("e2e");
 			registry.pause("e2e");
 			await().atMost(Duration.ofSeconds(5)).until(() -> registry.getListenerContainer("e2e").isPaused());
 			for (int i = 0; i < 8; i++) {

@@ -9,38 +9,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 
 import dev.mailslot.spring.annotation.MailslotListener;
-import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
-import dev.mailslot.spring.boot.autoconfigure.MailslotListenerContainerFactoryConfigurer;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
+import dev.mailslot.spring.test.ContextRunner;
+import dev.mailslot.spring.test.MailslotTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Listeners with a container factory of their own, and endpoints registered in code by a
- * {@link MailslotListenerConfigurer}, in a Boot application on the memory transport.
+ * {@link MailslotListenerConfigurer}, in a plain Spring application
+ * ({@link MailslotTestConfiguration}, no Boot) on the memory transport.
  */
 class MailslotListenerConfigurerTests {
 
 	private static final AtomicInteger sequence = new AtomicInteger();
 
-	private ApplicationContextRunner runner(Class<?>... configurations) {
+	private ContextRunner runner(Class<?>... configurations) {
 		String prefix = "configurer-" + sequence.incrementAndGet();
-		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
+		return ContextRunner.withMailslotConfiguration()
 			.withBean(Received.class)
 			.withUserConfiguration(configurations)
-			.withPropertyValues("mailslot.transport=memory", "mailslot.listener.poll-timeout=100ms",
-					"mailslot.servers.orders.name=" + prefix + "\\orders",
-					"mailslot.servers.audit.name=" + prefix + "\\audit");
+			.withPropertyValues("test.transport=memory", "test.listener.poll-timeout=100ms",
+					"test.servers.orders.name=" + prefix + "\\orders", "test.servers.audit.name=" + prefix + "\\audit");
 	}
 
 	private static String next(ConfigurableApplicationContext context) throws InterruptedException {
@@ -62,10 +60,10 @@ class MailslotListenerConfigurerTests {
 
 	@Test
 	void aContainerFactoryThatDoesNotExistIsNamedInTheFailure() {
-		runner(MissingFactoryListener.class).run((context) -> assertThat(context).getFailure()
+		assertThat(runner(MissingFactoryListener.class).startupFailure())
 			.hasMessage("@MailslotListener on " + MissingFactoryListener.class.getName() + ".listen() needs the "
 					+ "container factory 'nowhere', and there is no bean of that name; declare a "
-					+ "MailslotListenerContainerFactory bean named 'nowhere'"));
+					+ "MailslotListenerContainerFactory bean named 'nowhere'");
 	}
 
 	@Test
@@ -97,11 +95,12 @@ class MailslotListenerConfigurerTests {
 		}
 
 		@Bean
-		MailslotListenerContainerFactory threeAtOnceFactory(MailslotListenerContainerFactoryConfigurer configurer,
+		MailslotListenerContainerFactory threeAtOnceFactory(
+				@Qualifier("mailslotListenerContainerFactory") MailslotListenerContainerFactory defaults,
 				MailslotServers servers,
 				@Qualifier("mailslotMessageHandlerMethodFactory") MessageHandlerMethodFactory methods) {
 			MailslotListenerContainerFactory factory = new MailslotListenerContainerFactory(servers, methods);
-			factory.setContainerOptions(configurer.containerOptions().concurrency(3).build());
+			factory.setContainerOptions(defaults.getContainerOptions().toBuilder().concurrency(3).build());
 			return factory;
 		}
 

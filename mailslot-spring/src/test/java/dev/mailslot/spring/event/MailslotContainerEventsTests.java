@@ -7,22 +7,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
-import dev.mailslot.MailslotServer;
 import dev.mailslot.spring.annotation.MailslotListener;
-import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
+import dev.mailslot.spring.test.ContextRunner;
+import dev.mailslot.spring.test.MailslotTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The events of listener containers in a Boot application on the memory transport, received by an
+ * The events of listener containers in a plain Spring application
+ * ({@link MailslotTestConfiguration}, no Boot) on the memory transport, received by an
  * {@code @EventListener}: started, paused, resumed, stopped, failed, and idle.
  */
 class MailslotContainerEventsTests {
@@ -31,13 +31,12 @@ class MailslotContainerEventsTests {
 
 	private static final Duration WITHIN = Duration.ofSeconds(10);
 
-	private ApplicationContextRunner runner() {
+	private ContextRunner runner() {
 		String prefix = "events-" + sequence.incrementAndGet();
-		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
+		return ContextRunner.withMailslotConfiguration()
 			.withUserConfiguration(Listeners.class)
-			.withPropertyValues("mailslot.transport=memory", "mailslot.listener.poll-timeout=50ms",
-					"mailslot.servers.orders.name=" + prefix + "\\orders",
-					"mailslot.servers.quiet.name=" + prefix + "\\quiet");
+			.withPropertyValues("test.transport=memory", "test.listener.poll-timeout=50ms",
+					"test.servers.orders.name=" + prefix + "\\orders", "test.servers.quiet.name=" + prefix + "\\quiet");
 	}
 
 	@Test
@@ -66,7 +65,7 @@ class MailslotContainerEventsTests {
 		runner().run((context) -> {
 			Events events = context.getBean(Events.class);
 			await().atMost(WITHIN).until(() -> events.of("orders", ContainerStartedEvent.class).size() == 1);
-			context.getBean("ordersMailslotServer", MailslotServer.class).close();
+			context.getBean(MailslotServers.class).get("orders").close();
 			await().atMost(WITHIN).until(() -> events.of("orders", ContainerFailedEvent.class).size() == 1);
 			ContainerFailedEvent failed = (ContainerFailedEvent) events.of("orders", ContainerFailedEvent.class).get(0);
 			assertThat(failed.getCause()).isNotNull();
@@ -108,7 +107,7 @@ class MailslotContainerEventsTests {
 
 	@Test
 	void anIdleEventIntervalPropertyAppliesToEveryListener() {
-		runner().withPropertyValues("mailslot.listener.idle-event-interval=200ms").run((context) -> {
+		runner().withPropertyValues("test.listener.idle-event-interval=200ms").run((context) -> {
 			Events events = context.getBean(Events.class);
 			await().atMost(WITHIN).until(() -> !events.of("orders", ListenerContainerIdleEvent.class).isEmpty());
 		});

@@ -14,24 +14,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
+import dev.mailslot.spring.test.ContextRunner;
+import dev.mailslot.spring.test.MailslotTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The container options a {@link MailslotListener} sets for itself with its attributes: batch size
- * and wait, shutdown timeout and retries, each over the matching {@code mailslot.listener.*}
- * property, and each bad value refused at start-up naming the method, the attribute and the value.
+ * and wait, shutdown timeout and retries, each over the matching option of the container factory
+ * (set with {@code test.listener.*}, see {@link MailslotTestConfiguration}), and each bad value
+ * refused at start-up naming the method, the attribute and the value.
  */
 class MailslotListenerOptionAttributesTests {
 
@@ -40,13 +40,15 @@ class MailslotListenerOptionAttributesTests {
 	@TempDir
 	Path deadLetters;
 
-	private ApplicationContextRunner runner(Class<?>... configurations) {
+	private ContextRunner runner(Class<?>... configurations) {
 		String prefix = "options-" + sequence.incrementAndGet();
-		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
+		return ContextRunner.withMailslotConfiguration()
 			.withUserConfiguration(configurations)
-			.withPropertyValues("mailslot.transport=memory", "mailslot.listener.poll-timeout=100ms",
-					"mailslot.listener.dead-letter.directory=" + this.deadLetters,
-					"mailslot.servers.orders.name=" + prefix + "\\orders");
+			.withPropertyValues("test.transport=memory", "test.listener.poll-timeout=100ms",
+					"test.listener.retry.max-retries=2", "test.listener.retry.delay=1s",
+					"test.listener.retry.multiplier=2", "test.listener.retry.max-delay=10s",
+					"test.listener.dead-letter.directory=" + this.deadLetters,
+					"test.servers.orders.name=" + prefix + "\\orders");
 	}
 
 	private static MailslotListenerContainerOptions options(
@@ -57,10 +59,10 @@ class MailslotListenerOptionAttributesTests {
 	@Test
 	void attributesComeBeforeTheProperties() {
 		runner(EveryOptionListener.class)
-			.withPropertyValues("mailslot.listener.batch.max-size=50", "mailslot.listener.batch.max-wait=0",
-					"mailslot.listener.shutdown-timeout=10s", "mailslot.listener.retry.max-retries=2",
-					"mailslot.listener.retry.delay=1s", "mailslot.listener.retry.multiplier=2",
-					"mailslot.listener.retry.max-delay=10s", "app.batch-size=7", "app.batch-wait=250ms",
+			.withPropertyValues("test.listener.batch.max-size=50", "test.listener.batch.max-wait=0",
+					"test.listener.shutdown-timeout=10s", "test.listener.retry.max-retries=2",
+					"test.listener.retry.delay=1s", "test.listener.retry.multiplier=2",
+					"test.listener.retry.max-delay=10s", "app.batch-size=7", "app.batch-wait=250ms",
 					"app.shutdown=3s", "app.retries=4", "app.delay=20ms", "app.multiplier=1.5", "app.max-delay=80ms", "app.idle=45s")
 			.run((context) -> {
 				MailslotListenerContainerOptions options = options(context, "every");
@@ -79,10 +81,10 @@ class MailslotListenerOptionAttributesTests {
 	@Test
 	void emptyAttributesLeaveTheOptionsToTheProperties() {
 		runner(EveryOptionListener.class)
-			.withPropertyValues("mailslot.listener.batch.max-size=50", "mailslot.listener.batch.max-wait=40ms",
-					"mailslot.listener.shutdown-timeout=12s", "mailslot.listener.retry.max-retries=3",
-					"mailslot.listener.retry.delay=30ms", "mailslot.listener.retry.multiplier=3",
-					"mailslot.listener.retry.max-delay=90ms")
+			.withPropertyValues("test.listener.batch.max-size=50", "test.listener.batch.max-wait=40ms",
+					"test.listener.shutdown-timeout=12s", "test.listener.retry.max-retries=3",
+					"test.listener.retry.delay=30ms", "test.listener.retry.multiplier=3",
+					"test.listener.retry.max-delay=90ms")
 			.run((context) -> {
 				MailslotListenerContainerOptions options = options(context, "every");
 				assertThat(options.maxBatchSize()).isEqualTo(50);
@@ -98,7 +100,7 @@ class MailslotListenerOptionAttributesTests {
 
 	@Test
 	void aBatchMethodGetsAtMostItsOwnBatchMaxSize() {
-		runner(SmallBatchListener.class).withPropertyValues("mailslot.listener.batch.max-size=100").run((context) -> {
+		runner(SmallBatchListener.class).withPropertyValues("test.listener.batch.max-size=100").run((context) -> {
 			MailslotTemplate template = context.getBean(MailslotTemplate.class);
 			for (int i = 0; i < 5; i++) {
 				template.send("orders", "m" + i);
@@ -114,7 +116,7 @@ class MailslotListenerOptionAttributesTests {
 
 	@Test
 	void maxRetriesOfZeroSendsAFailedMessageToTheDeadLettersAfterOneCall() {
-		runner(NoRetryListener.class).withPropertyValues("mailslot.listener.retry.max-retries=2").run((context) -> {
+		runner(NoRetryListener.class).withPropertyValues("test.listener.retry.max-retries=2").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", "poison");
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
 			TimeUnit.MILLISECONDS.sleep(200);
@@ -124,7 +126,7 @@ class MailslotListenerOptionAttributesTests {
 
 	@Test
 	void theListenersRetriesKeepTheFactorysChoiceOfWhatIsRetried() {
-		runner(ManyRetriesListener.class).withPropertyValues("mailslot.listener.retry.max-retries=0").run((context) -> {
+		runner(ManyRetriesListener.class).withPropertyValues("test.listener.retry.max-retries=0").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", "not a number");
 			ManyRetriesListener listener = context.getBean(ManyRetriesListener.class);
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
@@ -146,19 +148,17 @@ class MailslotListenerOptionAttributesTests {
 			"idleEventInterval|0|a duration of more than 0", "idleEventInterval|often|a duration of more than 0" })
 	void aBadValueStopsStartupNamingTheMethodTheAttributeAndTheValue(String attribute, String value,
 			String expected) {
-		runner(EveryOptionListener.class).withPropertyValues("app." + attributeProperty(attribute) + "=" + value)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageStartingWith("@MailslotListener on " + EveryOptionListener.class.getName() + ".listen()")
-				.hasMessageContaining("has " + attribute + " '" + value + "'; give " + expected));
+		assertThat(runner(EveryOptionListener.class).withPropertyValues("app." + attributeProperty(attribute) + "=" + value)
+			.startupFailure()).rootCause()
+			.hasMessageStartingWith("@MailslotListener on " + EveryOptionListener.class.getName() + ".listen()")
+			.hasMessageContaining("has " + attribute + " '" + value + "'; give " + expected);
 	}
 
 	@Test
 	void aRetryDelayLongerThanTheLongestDelayStopsStartup() {
-		runner(EveryOptionListener.class).withPropertyValues("mailslot.listener.retry.max-delay=10s", "app.delay=20s")
-			.run((context) -> assertThat(context).getFailure()
-				.hasMessageContaining(EveryOptionListener.class.getName() + ".listen()")
-				.hasMessageContaining("retry delay of 20000 ms, longer than its longest delay of 10000 ms"));
+		assertThat(runner(EveryOptionListener.class).withPropertyValues("test.listener.retry.max-delay=10s", "app.delay=20s")
+			.startupFailure()).hasMessageContaining(EveryOptionListener.class.getName() + ".listen()")
+			.hasMessageContaining("retry delay of 20000 ms, longer than its longest delay of 10000 ms");
 	}
 
 	private static String attributeProperty(String attribute) {

@@ -5,35 +5,37 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 import dev.mailslot.spring.annotation.MailslotListener;
-import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.core.MailslotServers;
+import dev.mailslot.spring.test.MailslotTestConfiguration;
 
 /**
- * A Boot application with one slow {@code @MailslotListener} on the mailslot server {@code slow},
+ * A plain Spring application ({@link MailslotTestConfiguration}, no Boot) with one slow
+ * {@code @MailslotListener} on the mailslot server {@code slow} and the context's shutdown hook,
  * run in a second JVM by {@link MailslotListenerShutdownPosixEndToEndTests} and ended with
- * SIGTERM. Arguments: {@code single} or {@code batch}, then Boot's own ({@code --name=value}).
+ * SIGTERM. Arguments: {@code single} or {@code batch}, then properties ({@code --name=value}).
  * {@code app.call-millis} is how long each call takes, {@code app.paused} pauses the listener
  * before {@code ready} is printed. It prints {@code seen} with the numbers of each call as it
  * begins, {@code returned} with its size as it returns, and {@code left} with what the mailslot
  * still holds once the listener has stopped, which the server's close deletes.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@ImportAutoConfiguration(MailslotAutoConfiguration.class)
+@Configuration(proxyBeanMethods = false)
 public class SlowListenerApplication {
 
 	public static void main(String[] args) throws InterruptedException {
 		Class<?> listener = args[0].equals("batch") ? BatchListener.class : SingleListener.class;
-		ConfigurableApplicationContext context = new SpringApplication(SlowListenerApplication.class, listener)
-			.run(args);
+		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+		context.getEnvironment().getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+		context.register(MailslotTestConfiguration.class, SlowListenerApplication.class, listener);
+		context.registerShutdownHook();
+		context.refresh();
 		if (context.getEnvironment().getProperty("app.paused", Boolean.class, false)) {
 			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
 			registry.pause("slow");

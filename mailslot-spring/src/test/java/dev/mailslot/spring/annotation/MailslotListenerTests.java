@@ -20,11 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,23 +27,29 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 import dev.mailslot.MailslotServer;
-import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.DuplicateMailslotListenerException;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
+import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.listener.MessagesLeftAtClose;
 import dev.mailslot.spring.support.MailslotHeaders;
+import dev.mailslot.spring.test.CapturedOutput;
+import dev.mailslot.spring.test.ContextRunner;
+import dev.mailslot.spring.test.MailslotTestConfiguration;
+import dev.mailslot.spring.test.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link MailslotListener} methods in a Boot application on the memory transport: argument
- * types, placeholders, retries, dead letters, pause and resume, shutdown, concurrency.
+ * {@link MailslotListener} methods in a plain Spring application ({@link MailslotTestConfiguration},
+ * no Boot) on the memory transport: argument types, placeholders, retries, dead letters, pause and
+ * resume, shutdown, concurrency.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MailslotListenerTests {
@@ -58,15 +59,16 @@ class MailslotListenerTests {
 	@TempDir
 	Path deadLetters;
 
-	private ApplicationContextRunner runner(Class<?>... configurations) {
+	private ContextRunner runner(Class<?>... configurations) {
 		String prefix = "listener-" + sequence.incrementAndGet();
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class, ValidationAutoConfiguration.class))
+		return ContextRunner.withMailslotConfiguration()
 			.withUserConfiguration(configurations)
 			.withBean(Received.class)
-			.withPropertyValues("mailslot.transport=memory", "mailslot.listener.poll-timeout=100ms",
-					"mailslot.listener.retry.delay=10ms", "mailslot.listener.dead-letter.directory=" + this.deadLetters,
-					"app.prefix=" + prefix, "mailslot.servers.orders.name=" + prefix + "\\orders");
+			.withBean(LocalValidatorFactoryBean.class)
+			.withPropertyValues("test.transport=memory", "test.listener.poll-timeout=100ms",
+					"test.listener.retry.max-retries=2", "test.listener.retry.delay=10ms",
+					"test.listener.dead-letter.directory=" + this.deadLetters, "app.prefix=" + prefix,
+					"test.servers.orders.name=" + prefix + "\\orders");
 	}
 
 	private static Object next(ConfigurableApplicationContext context) throws InterruptedException {
@@ -120,7 +122,7 @@ class MailslotListenerTests {
 
 	@Test
 	void anEmptyMessageForAJsonListenerFailsConversionAndIsNotRetried() {
-		runner(ValidatingListener.class).withPropertyValues("mailslot.listener.retry.max-retries=5").run((context) -> {
+		runner(ValidatingListener.class).withPropertyValues("test.listener.retry.max-retries=5").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", new byte[0]);
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
 			Path payload = deadLetterFiles().stream().filter((path) -> path.toString().endsWith(".bin")).findFirst().get();
@@ -145,7 +147,7 @@ class MailslotListenerTests {
 
 	@Test
 	void aListenerThatFailsIsRetriedAndThenSucceeds() {
-		runner(FlakyListener.class).withPropertyValues("mailslot.listener.retry.max-retries=2").run((context) -> {
+		runner(FlakyListener.class).withPropertyValues("test.listener.retry.max-retries=2").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", "flaky");
 			assertThat(next(context)).isEqualTo("flaky after 3 attempts");
 			assertThat(deadLetterFiles()).isEmpty();
@@ -154,7 +156,7 @@ class MailslotListenerTests {
 
 	@Test
 	void aListenerThatKeepsFailingLeavesTheMessageInTheDeadLetterDirectory() {
-		runner(FailingListener.class).withPropertyValues("mailslot.listener.retry.max-retries=2").run((context) -> {
+		runner(FailingListener.class).withPropertyValues("test.listener.retry.max-retries=2").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", "poison");
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
 			assertThat(context.getBean(FailingListener.class).calls).hasValue(3);
@@ -169,7 +171,7 @@ class MailslotListenerTests {
 
 	@Test
 	void aPayloadThatFailsValidationIsNotRetried() {
-		runner(ValidatingListener.class).withPropertyValues("mailslot.listener.retry.max-retries=5").run((context) -> {
+		runner(ValidatingListener.class).withPropertyValues("test.listener.retry.max-retries=5").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", new Order("bad", -1));
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
 			Path payload = deadLetterFiles().stream().filter((path) -> path.toString().endsWith(".bin")).findFirst().get();
@@ -182,7 +184,7 @@ class MailslotListenerTests {
 
 	@Test
 	void aPayloadThatDoesNotConvertIsNotRetried() {
-		runner(ValidatingListener.class).withPropertyValues("mailslot.listener.retry.max-retries=5").run((context) -> {
+		runner(ValidatingListener.class).withPropertyValues("test.listener.retry.max-retries=5").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", "not json");
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
 			Path payload = deadLetterFiles().stream().filter((path) -> path.toString().endsWith(".bin")).findFirst().get();
@@ -201,13 +203,11 @@ class MailslotListenerTests {
 
 	@Test
 	void twoListenersOnOneMailslotStopStartupNamingBoth() {
-		runner(DuplicateListeners.class).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).isInstanceOf(DuplicateMailslotListenerException.class)
-				.hasMessageContaining(DuplicateListeners.class.getName() + ".first()")
-				.hasMessageContaining(DuplicateListeners.class.getName() + ".second()")
-				.hasMessageContaining("has two listeners");
-		});
+		assertThat(runner(DuplicateListeners.class).startupFailure())
+			.isInstanceOf(DuplicateMailslotListenerException.class)
+			.hasMessageContaining(DuplicateListeners.class.getName() + ".first()")
+			.hasMessageContaining(DuplicateListeners.class.getName() + ".second()")
+			.hasMessageContaining("has two listeners");
 	}
 
 	@Test
@@ -217,7 +217,7 @@ class MailslotListenerTests {
 			MailslotListenerContainer container = registry.getListenerContainer("manual");
 			assertThat(container.isRunning()).isFalse();
 			context.getBean(MailslotTemplate.class).send("orders", "waits for start");
-			assertThat(context.getBean("ordersMailslotServer", MailslotServer.class).info().messageCount()).isEqualTo(1);
+			assertThat(context.getBean(MailslotServers.class).get("orders").info().messageCount()).isEqualTo(1);
 			registry.start("manual");
 			assertThat(next(context)).isEqualTo("waits for start");
 		});
@@ -227,7 +227,7 @@ class MailslotListenerTests {
 	void pauseLetsMessagesQueueInTheMailslotAndResumeDrainsThem() {
 		runner(TextListener.class).run((context) -> {
 			MailslotListenerEndpointRegistry registry = context.getBean(MailslotListenerEndpointRegistry.class);
-			MailslotServer server = context.getBean("ordersMailslotServer", MailslotServer.class);
+			MailslotServer server = context.getBean(MailslotServers.class).get("orders");
 			registry.pause("orders");
 			await().atMost(Duration.ofSeconds(5)).until(() -> registry.getListenerContainer("orders").isPaused());
 			MailslotTemplate template = context.getBean(MailslotTemplate.class);
@@ -251,7 +251,7 @@ class MailslotListenerTests {
 		MailslotServer[] server = new MailslotServer[1];
 		runner(SlowListener.class).run((context) -> {
 			receivedHolder[0] = context.getBean(Received.class);
-			server[0] = context.getBean("ordersMailslotServer", MailslotServer.class);
+			server[0] = context.getBean(MailslotServers.class).get("orders");
 			MailslotTemplate template = context.getBean(MailslotTemplate.class);
 			for (int i = 0; i < 40; i++) {
 				template.send("orders", "message " + i);
@@ -275,7 +275,7 @@ class MailslotListenerTests {
 		Received[] receivedHolder = new Received[1];
 		MessagesLeftAtClose[] leftHolder = new MessagesLeftAtClose[1];
 		runner(SlowListener.class).withBean(MessagesLeftAtClose.class)
-			.withPropertyValues("mailslot.listener.shutdown-timeout=300ms")
+			.withPropertyValues("test.listener.shutdown-timeout=300ms")
 			.run((context) -> {
 				receivedHolder[0] = context.getBean(Received.class);
 				leftHolder[0] = context.getBean(MessagesLeftAtClose.class);
@@ -301,8 +301,8 @@ class MailslotListenerTests {
 			Received[] receivedHolder = new Received[1];
 			MessagesLeftAtClose[] leftHolder = new MessagesLeftAtClose[1];
 			runner(SlowListener.class).withBean(MessagesLeftAtClose.class)
-				.withPropertyValues("mailslot.listener.shutdown-timeout=300ms",
-						"mailslot.listener.dead-letter.directory=" + directory)
+				.withPropertyValues("test.listener.shutdown-timeout=300ms",
+						"test.listener.dead-letter.directory=" + directory)
 				.run((context) -> {
 					receivedHolder[0] = context.getBean(Received.class);
 					leftHolder[0] = context.getBean(MessagesLeftAtClose.class);
@@ -329,7 +329,7 @@ class MailslotListenerTests {
 		Received[] receivedHolder = new Received[1];
 		MessagesLeftAtClose[] leftHolder = new MessagesLeftAtClose[1];
 		runner(VerySlowListener.class).withBean(MessagesLeftAtClose.class)
-			.withPropertyValues("mailslot.listener.shutdown-timeout=1s")
+			.withPropertyValues("test.listener.shutdown-timeout=1s")
 			.run((context) -> {
 				receivedHolder[0] = context.getBean(Received.class);
 				leftHolder[0] = context.getBean(MessagesLeftAtClose.class);
@@ -351,7 +351,7 @@ class MailslotListenerTests {
 		Received[] receivedHolder = new Received[1];
 		MessagesLeftAtClose[] leftHolder = new MessagesLeftAtClose[1];
 		runner(StuckListener.class).withBean(MessagesLeftAtClose.class)
-			.withPropertyValues("mailslot.listener.shutdown-timeout=300ms")
+			.withPropertyValues("test.listener.shutdown-timeout=300ms")
 			.run((context) -> {
 				receivedHolder[0] = context.getBean(Received.class);
 				leftHolder[0] = context.getBean(MessagesLeftAtClose.class);
@@ -380,7 +380,7 @@ class MailslotListenerTests {
 			}
 			Thread.sleep(300);
 			assertThat(receivedHolder[0].items).isEmpty();
-			assertThat(context.getBean("ordersMailslotServer", MailslotServer.class).info().messageCount()).isEqualTo(3);
+			assertThat(context.getBean(MailslotServers.class).get("orders").info().messageCount()).isEqualTo(3);
 		});
 		assertThat(receivedHolder[0].items).containsExactly("after stop 0", "after stop 1", "after stop 2");
 	}
@@ -424,16 +424,14 @@ class MailslotListenerTests {
 
 	@Test
 	void twoListenersWithOneIdStopStartup() {
-		runner(SameIdListeners.class).run((context) -> assertThat(context.getStartupFailure())
-			.isInstanceOf(DuplicateMailslotListenerException.class)
-			.hasMessageContaining("Two listeners have the id 'same'"));
+		assertThat(runner(SameIdListeners.class).startupFailure()).isInstanceOf(DuplicateMailslotListenerException.class)
+			.hasMessageContaining("Two listeners have the id 'same'");
 	}
 
 	@Test
 	void autoStartupMustBeTrueOrFalse() {
-		runner(BadAutoStartupListener.class).run((context) -> assertThat(context).getFailure()
-			.rootCause()
-			.hasMessageContaining("has autoStartup 'yes'; give true or false"));
+		assertThat(runner(BadAutoStartupListener.class).startupFailure()).rootCause()
+			.hasMessageContaining("has autoStartup 'yes'; give true or false");
 	}
 
 	@Test

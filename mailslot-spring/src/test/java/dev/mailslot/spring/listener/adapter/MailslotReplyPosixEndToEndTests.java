@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -28,16 +26,19 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spring.annotation.MailslotListener;
-import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
+import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
+import dev.mailslot.spring.test.ContextRunner;
+import dev.mailslot.spring.test.MailslotTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code @SendTo} on a {@code @MailslotListener}, on the posix transport: a listener's return value
+ * {@code @SendTo} on a {@code @MailslotListener} in a plain Spring application
+ * ({@link MailslotTestConfiguration}, no Boot), on the posix transport: a listener's return value
  * written to a configured server, to a placeholder's, to one an expression computes from the
  * request (the first example of docs/replies.md among them), nothing for {@code null}, and a reply
  * that cannot be written handed to the error handler; a fixed target that can never be written and
@@ -49,20 +50,20 @@ class MailslotReplyPosixEndToEndTests {
 
 	private final String prefix = "\\\\.\\mailslot\\reply-e2e\\" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
-	private ApplicationContextRunner runner(Class<?> listener) {
-		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
+	private ContextRunner runner(Class<?> listener) {
+		return ContextRunner.withMailslotConfiguration()
 			.withUserConfiguration(listener)
-			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.requests.name=" + this.prefix + "\\requests",
-					"mailslot.servers.replies.name=" + this.prefix + "\\replies",
-					"mailslot.servers.requests-replies.name=" + this.prefix + "\\requests-replies",
-					"mailslot.listener.poll-timeout=100ms", "mailslot.listener.retry.max-retries=0");
+			.withPropertyValues("test.transport=posix", "test.servers.requests.name=" + this.prefix + "\\requests",
+					"test.servers.replies.name=" + this.prefix + "\\replies",
+					"test.servers.requests-replies.name=" + this.prefix + "\\requests-replies",
+					"test.listener.poll-timeout=100ms", "test.listener.retry.max-retries=0");
 	}
 
 	@Test
 	void theReturnValueIsWrittenToTheServerSendToNames() {
 		runner(FixedReply.class).run((context) -> {
 			context.getBean(MailslotTemplate.class).send("requests", "hello");
-			assertThat(read(context.getBean("repliesMailslotServer", MailslotServer.class))).isEqualTo("re: hello");
+			assertThat(read(context.getBean(MailslotServers.class).get("replies"))).isEqualTo("re: hello");
 		});
 	}
 
@@ -70,7 +71,7 @@ class MailslotReplyPosixEndToEndTests {
 	void aPlaceholderNamesTheReplyMailslot() {
 		runner(PlaceholderReply.class).withPropertyValues("app.replies=" + this.prefix + "\\replies").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("requests", "ping");
-			assertThat(read(context.getBean("repliesMailslotServer", MailslotServer.class))).isEqualTo("PING");
+			assertThat(read(context.getBean(MailslotServers.class).get("replies"))).isEqualTo("PING");
 		});
 	}
 
@@ -80,8 +81,8 @@ class MailslotReplyPosixEndToEndTests {
 			MailslotTemplate template = context.getBean(MailslotTemplate.class);
 			template.send("requests", "replies:one");
 			template.send("requests", "requests-replies:two");
-			assertThat(read(context.getBean("repliesMailslotServer", MailslotServer.class))).isEqualTo("one");
-			assertThat(read(context.getBean("requests-repliesMailslotServer", MailslotServer.class))).isEqualTo("two");
+			assertThat(read(context.getBean(MailslotServers.class).get("replies"))).isEqualTo("one");
+			assertThat(read(context.getBean(MailslotServers.class).get("requests-replies"))).isEqualTo("two");
 		});
 	}
 
@@ -91,7 +92,7 @@ class MailslotReplyPosixEndToEndTests {
 			MailslotTemplate template = context.getBean(MailslotTemplate.class);
 			template.send("requests", "skip");
 			template.send("requests", "after");
-			MailslotServer replies = context.getBean("repliesMailslotServer", MailslotServer.class);
+			MailslotServer replies = context.getBean(MailslotServers.class).get("replies");
 			assertThat(read(replies)).isEqualTo("re: after");
 			assertThatExceptionOfType(MailslotTimeoutException.class)
 				.isThrownBy(() -> replies.read(ReadTimeout.of(Duration.ofMillis(300))));
@@ -116,7 +117,7 @@ class MailslotReplyPosixEndToEndTests {
 		String expression = firstExpressionOfTheRepliesPage();
 		runner(PlaceholderReply.class).withPropertyValues("app.replies=" + expression).run((context) -> {
 			context.getBean(MailslotTemplate.class).send("requests", "ping");
-			assertThat(read(context.getBean("requests-repliesMailslotServer", MailslotServer.class)))
+			assertThat(read(context.getBean(MailslotServers.class).get("requests-replies")))
 				.as("the reply of %s", expression)
 				.isEqualTo("PING");
 		});
@@ -134,50 +135,43 @@ class MailslotReplyPosixEndToEndTests {
 
 	@Test
 	void aRemoteNameWithoutTheNetworkTransportIsRefusedAtStartupNamingTheMethod() {
-		runner(PlaceholderReply.class).withPropertyValues("app.replies=\\\\SERVER\\mailslot\\replies")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
-				.hasMessageContaining("has @SendTo(\"\\\\SERVER\\mailslot\\replies\"), which can never be written")
-				.hasMessageContaining("the posix transport carries only names on this host")
-				.hasMessageContaining("enable the network transport for remote names"));
+		assertThat(runner(PlaceholderReply.class).withPropertyValues("app.replies=\\\\SERVER\\mailslot\\replies")
+			.startupFailure())
+			.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
+			.hasMessageContaining("has @SendTo(\"\\\\SERVER\\mailslot\\replies\"), which can never be written")
+			.hasMessageContaining("the posix transport carries only names on this host")
+			.hasMessageContaining("enable the network transport for remote names");
 	}
 
 	@Test
 	void aNameWithoutAPathIsRefusedAtStartupNamingTheMethod() {
-		runner(PlaceholderReply.class).withPropertyValues("app.replies=\\\\.\\mailslot\\")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
-				.hasMessageContaining("which can never be written")
-				.hasMessageContaining("the name below \\mailslot\\ is missing"));
+		assertThat(runner(PlaceholderReply.class).withPropertyValues("app.replies=\\\\.\\mailslot\\").startupFailure())
+			.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
+			.hasMessageContaining("which can never be written")
+			.hasMessageContaining("the name below \\mailslot\\ is missing");
 	}
 
 	@Test
 	void aNameTooLongForThePosixTransportIsRefusedAtStartupNamingTheMethod() {
 		String path = "r".repeat(245);
-		runner(PlaceholderReply.class).withPropertyValues("app.replies=" + path)
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
-				.hasMessageContaining("which can never be written")
-				.hasMessageContaining("more than the 240 the posix transport allows"));
+		assertThat(runner(PlaceholderReply.class).withPropertyValues("app.replies=" + path).startupFailure())
+			.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
+			.hasMessageContaining("which can never be written")
+			.hasMessageContaining("more than the 240 the posix transport allows");
 	}
 
 	@Test
 	void anExpressionThatDoesNotParseIsRefusedAtStartupNamingTheMethodAndTheAnnotation() {
-		runner(PlaceholderReply.class).withPropertyValues("app.replies=!{request.headers[}")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
-				.hasMessageContaining("has @SendTo(\"!{request.headers[}\") whose !{...} expression does not parse"));
+		assertThat(runner(PlaceholderReply.class).withPropertyValues("app.replies=!{request.headers[}")
+			.startupFailure())
+			.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
+			.hasMessageContaining("has @SendTo(\"!{request.headers[}\") whose !{...} expression does not parse");
 	}
 
 	@Test
 	void sendToOnAMethodThatReturnsNothingFailsAtStartup() {
-		runner(VoidReply.class).run((context) -> assertThat(context).hasFailed()
-			.getFailure()
-			.hasMessageContaining("has @SendTo(\"replies\") but returns nothing to send"));
+		assertThat(runner(VoidReply.class).startupFailure())
+			.hasMessageContaining("has @SendTo(\"replies\") but returns nothing to send");
 	}
 
 	private static String read(MailslotServer server) {

@@ -33,10 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SIGTERM to a Boot application in a second JVM whose {@code @MailslotListener} on the posix
- * transport is slower than its shutdown timeout of 1 s, with messages waiting: a paused listener
- * at 5 s a message with 100 waiting, a paused batch listener at 5 s a batch of 50 with 2,000
- * waiting, and a batch listener with concurrency 2 busy in both calls with 2,000 waiting. In every
+ * SIGTERM to a plain Spring application (no Boot, the context's shutdown hook) in a second JVM
+ * whose {@code @MailslotListener} on the posix transport is slower than its shutdown timeout of
+ * 1 s, with messages waiting: a paused listener at 5 s a message with 100 waiting, a paused batch
+ * listener at 5 s a batch of 50 with 2,000 waiting, and a batch listener with concurrency 2 busy in
+ * both calls with 2,000 waiting. In every
  * run, what the writer was told was accepted = what the listener saw + what went to the
  * dead-letter directory + what the mailslot still held for its close to delete, and the calls that
  * had not returned when the application exited are the ones its log counted in flight at shutdown.
@@ -103,11 +104,11 @@ class MailslotListenerShutdownPosixEndToEndTests {
 			List<String> lines) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				SlowListenerApplication.class.getName(), type, "--mailslot.transport=posix",
-				"--mailslot.servers.slow.name=" + name, "--mailslot.listener.concurrency=" + concurrency,
-				"--mailslot.listener.shutdown-timeout=1s", "--mailslot.listener.poll-timeout=100ms",
-				"--mailslot.listener.batch.max-size=50", "--mailslot.listener.batch.max-wait=500ms",
-				"--mailslot.listener.dead-letter.directory=" + deadLetters,
+				SlowListenerApplication.class.getName(), type, "--test.transport=posix",
+				"--test.servers.slow.name=" + name, "--test.listener.concurrency=" + concurrency,
+				"--test.listener.shutdown-timeout=1s", "--test.listener.poll-timeout=100ms",
+				"--test.listener.batch.max-size=50", "--test.listener.batch.max-wait=500ms",
+				"--test.listener.dead-letter.directory=" + deadLetters,
 				"--app.call-millis=5000", "--app.paused=" + paused)
 			.redirectErrorStream(true)
 			.start();
