@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotClient;
@@ -87,14 +86,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private final AtomicInteger datagramIds = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
 
-	private final LongAdder received = new LongAdder();
-
-	private final LongAdder delivered = new LongAdder();
-
-	/** Failures to receive or handle a datagram, counted apart so that counting allocates nothing. */
-	private final LongAdder receiveErrors = new LongAdder();
-
-	private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+	private final DatagramCounts counts = new DatagramCounts();
 
 	private final Map<String, Long> recent = new LinkedHashMap<>();
 
@@ -317,7 +309,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 				return;
 			}
 			catch (Throwable ex) {
-				this.receiveErrors.increment();
+				this.counts.receiveError();
 				reportReceiveError(ex);
 			}
 		}
@@ -333,7 +325,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	}
 
 	private void handle(byte[] payload, InetSocketAddress from) {
-		this.received.increment();
+		this.counts.received();
 		if (!allowed(from.getAddress())) {
 			drop(NetworkStatistics.DISALLOWED_SOURCE);
 			return;
@@ -370,7 +362,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		try {
 			switch (this.local.deliver(name, new MailslotMessage(datagram.data(), attributes),
 					this.options.maxQueued())) {
-				case DELIVERED -> this.delivered.increment();
+				case DELIVERED -> this.counts.delivered();
 				case NO_SERVER -> drop(NetworkStatistics.UNKNOWN_MAILSLOT);
 				case FULL -> drop(NetworkStatistics.QUEUE_FULL);
 			}
@@ -435,7 +427,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	}
 
 	private void drop(String reason) {
-		this.dropped.computeIfAbsent(reason, (key) -> new LongAdder()).increment();
+		this.counts.dropped(reason);
 	}
 
 	/**
@@ -443,17 +435,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	 * @return the counts
 	 */
 	public NetworkStatistics statistics() {
-		Map<String, Long> drops = new LinkedHashMap<>();
-		this.dropped.forEach((reason, count) -> drops.put(reason, count.sum()));
-		long kernelDrops = UdpSocketDrops.of(getLocalAddress()).orElse(0);
-		if (kernelDrops > 0) {
-			drops.put(NetworkStatistics.RECEIVE_BUFFER_FULL, kernelDrops);
-		}
-		long receiveErrors = this.receiveErrors.sum();
-		if (receiveErrors > 0) {
-			drops.merge(NetworkStatistics.RECEIVE_ERROR, receiveErrors, Long::sum);
-		}
-		return new NetworkStatistics(this.received.sum(), this.delivered.sum(), drops, isReceiving());
+		return this.counts.statistics(getLocalAddress(), isReceiving());
 	}
 
 	/**
