@@ -14,12 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -71,9 +66,6 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	/** Mailslot names already warned of as Samba would drop their writes. */
 	private final Set<String> warnedOfSamba = ConcurrentHashMap.newKeySet();
 
-	/** Most datagrams remembered for duplicate suppression; the oldest are forgotten first. */
-	private static final int MAX_REMEMBERED = 10_000;
-
 	private final NetworkOptions options;
 
 	private final Set<NetbiosName> answersFor;
@@ -88,13 +80,14 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private final DatagramCounts counts = new DatagramCounts();
 
-	private final Map<String, Long> recent = new LinkedHashMap<>();
+	private final DuplicateDatagrams duplicates;
 
 	private volatile boolean closed;
 
 	private NetworkMailslotTransport(NetworkOptions options, DatagramChannel channel) {
 		this.options = options;
 		this.answersFor = options.answersFor();
+		this.duplicates = new DuplicateDatagrams(options.duplicateWindow());
 		this.channel = channel;
 		this.receiver = new Thread(this::receive, "mailslot-network-receiver");
 		this.receiver.setDaemon(true);
@@ -343,7 +336,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 					datagram.destination());
 			return;
 		}
-		if (duplicate(from, datagram)) {
+		if (this.duplicates.isDuplicate(from, datagram)) {
 			drop(NetworkStatistics.DUPLICATE);
 			return;
 		}
@@ -375,47 +368,6 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	private boolean allowed(InetAddress source) {
 		return this.options.allowedSources().isEmpty()
 				|| this.options.allowedSources().stream().anyMatch((network) -> network.contains(source));
-	}
-
-	/**
-	 * Return whether the same mailslot write came from the same sender within the window of its
-	 * first sighting. A write is remembered by a SHA-256 digest of its decoded fields (names,
-	 * mailslot and data), so that each costs the same small memory whatever a datagram carries
-	 * after the message; at most {@value #MAX_REMEMBERED} are remembered.
-	 */
-	private boolean duplicate(InetSocketAddress from, MailslotDatagram datagram) {
-		long window = this.options.duplicateWindow().toNanos();
-		if (window <= 0) {
-			return false;
-		}
-		long now = System.nanoTime();
-		String key = from + "|" + HexFormat.of().formatHex(digest(datagram));
-		synchronized (this.recent) {
-			Iterator<Long> seen = this.recent.values().iterator();
-			while (seen.hasNext()) {
-				long first = seen.next();
-				if (now - first <= window && this.recent.size() < MAX_REMEMBERED) {
-					break;
-				}
-				seen.remove();
-			}
-			Long first = this.recent.putIfAbsent(key, now);
-			return first != null;
-		}
-	}
-
-	private static byte[] digest(MailslotDatagram datagram) {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
-		digest.update((datagram.type() + "|" + datagram.source() + "|" + datagram.destination() + "|"
-				+ datagram.mailslot() + "|").getBytes(StandardCharsets.UTF_8));
-		digest.update(datagram.data());
-		return digest.digest();
 	}
 
 	/**
