@@ -16,7 +16,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotException;
-import dev.mailslot.MailslotMessage;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
@@ -68,8 +66,6 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private final NetworkOptions options;
 
-	private final Set<NetbiosName> answersFor;
-
 	private final MemoryMailslotTransport local = MemoryMailslotTransport.isolated(ID);
 
 	private final DatagramChannel channel;
@@ -80,14 +76,13 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private final DatagramCounts counts = new DatagramCounts();
 
-	private final DuplicateDatagrams duplicates;
+	private final DatagramFilter filter;
 
 	private volatile boolean closed;
 
 	private NetworkMailslotTransport(NetworkOptions options, DatagramChannel channel) {
 		this.options = options;
-		this.answersFor = options.answersFor();
-		this.duplicates = new DuplicateDatagrams(options.duplicateWindow());
+		this.filter = new DatagramFilter(options);
 		this.channel = channel;
 		this.receiver = new Thread(this::receive, "mailslot-network-receiver");
 		this.receiver.setDaemon(true);
@@ -319,55 +314,22 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private void handle(byte[] payload, InetSocketAddress from) {
 		this.counts.received();
-		if (!allowed(from.getAddress())) {
-			drop(NetworkStatistics.DISALLOWED_SOURCE);
+		DatagramFilter.Verdict verdict = this.filter.filter(payload, from);
+		if (verdict instanceof DatagramFilter.Dropped dropped) {
+			this.counts.dropped(dropped.reason());
 			return;
 		}
-		DecodeResult result = MailslotDatagramCodec.decode(payload, payload.length);
-		if (result instanceof DecodeResult.Rejected rejected) {
-			drop(rejected.reason().name());
-			logger.log(Level.DEBUG, "Dropped a datagram from {0}: {1} ({2})", from, rejected.reason(), rejected.detail());
-			return;
-		}
-		MailslotDatagram datagram = ((DecodeResult.Decoded) result).datagram();
-		if (!this.answersFor.contains(datagram.destination())) {
-			drop(NetworkStatistics.NOT_FOR_THIS_HOST);
-			logger.log(Level.DEBUG, "Dropped a datagram from {0} to {1}, a name this host does not answer for", from,
-					datagram.destination());
-			return;
-		}
-		if (this.duplicates.isDuplicate(from, datagram)) {
-			drop(NetworkStatistics.DUPLICATE);
-			return;
-		}
-		MailslotName name;
+		DatagramFilter.Accepted write = (DatagramFilter.Accepted) verdict;
 		try {
-			name = MailslotName.local(datagram.mailslot().substring("\\MAILSLOT\\".length()));
-		}
-		catch (InvalidMailslotNameException ex) {
-			drop(DatagramRejection.BAD_MAILSLOT_NAME.name());
-			return;
-		}
-		Map<String, String> attributes = Map.of(MailslotMessage.Attributes.SENDER, datagram.source().toString(),
-				MailslotMessage.Attributes.SENDER_ADDRESS, from.getAddress().getHostAddress() + ":" + from.getPort(),
-				MailslotMessage.Attributes.DESTINATION, datagram.destination().toString(),
-				MailslotMessage.Attributes.DATAGRAM_TYPE, datagram.type().name());
-		try {
-			switch (this.local.deliver(name, new MailslotMessage(datagram.data(), attributes),
-					this.options.maxQueued())) {
+			switch (this.local.deliver(write.mailslot(), write.message(), this.options.maxQueued())) {
 				case DELIVERED -> this.counts.delivered();
-				case NO_SERVER -> drop(NetworkStatistics.UNKNOWN_MAILSLOT);
-				case FULL -> drop(NetworkStatistics.QUEUE_FULL);
+				case NO_SERVER -> this.counts.dropped(NetworkStatistics.UNKNOWN_MAILSLOT);
+				case FULL -> this.counts.dropped(NetworkStatistics.QUEUE_FULL);
 			}
 		}
 		catch (MailslotException ex) {
-			drop(NetworkStatistics.REFUSED_BY_SERVER);
+			this.counts.dropped(NetworkStatistics.REFUSED_BY_SERVER);
 		}
-	}
-
-	private boolean allowed(InetAddress source) {
-		return this.options.allowedSources().isEmpty()
-				|| this.options.allowedSources().stream().anyMatch((network) -> network.contains(source));
 	}
 
 	/**
@@ -376,10 +338,6 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	 */
 	public boolean isReceiving() {
 		return !this.closed && this.receiver.isAlive();
-	}
-
-	private void drop(String reason) {
-		this.counts.dropped(reason);
 	}
 
 	/**
