@@ -2,17 +2,13 @@ package dev.mailslot.transport.network;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -68,7 +64,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private final MemoryMailslotTransport local = MemoryMailslotTransport.isolated(ID);
 
-	private final DatagramChannel channel;
+	private final NetworkSocket socket;
 
 	private final Thread receiver;
 
@@ -80,10 +76,10 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private volatile boolean closed;
 
-	private NetworkMailslotTransport(NetworkOptions options, DatagramChannel channel) {
+	private NetworkMailslotTransport(NetworkOptions options, NetworkSocket socket) {
 		this.options = options;
 		this.filter = new DatagramFilter(options);
-		this.channel = channel;
+		this.socket = socket;
 		this.receiver = new Thread(this::receive, "mailslot-network-receiver");
 		this.receiver.setDaemon(true);
 	}
@@ -95,36 +91,9 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	 * @throws TransportUnavailableException if the address cannot be bound
 	 */
 	public static NetworkMailslotTransport start(NetworkOptions options) {
-		DatagramChannel channel = null;
-		try {
-			channel = DatagramChannel.open(StandardProtocolFamily.INET);
-			channel.setOption(StandardSocketOptions.SO_BROADCAST, true);
-			if (options.receiveBufferSize() > 0) {
-				channel.setOption(StandardSocketOptions.SO_RCVBUF, options.receiveBufferSize());
-			}
-			channel.bind(options.bind());
-		}
-		catch (IOException ex) {
-			closeQuietly(channel);
-			String hint = (ex instanceof BindException && options.bind().getPort() < 1024)
-					? " Ports below 1024 need root or CAP_NET_BIND_SERVICE; or receive on another port" : "";
-			throw new TransportUnavailableException(ID, "Cannot receive remote mailslot writes on " + options.bind()
-					+ ": " + ex.getMessage() + "." + hint, ex);
-		}
-		NetworkMailslotTransport transport = new NetworkMailslotTransport(options, channel);
+		NetworkMailslotTransport transport = new NetworkMailslotTransport(options, NetworkSocket.bind(options));
 		transport.receiver.start();
 		return transport;
-	}
-
-	private static void closeQuietly(DatagramChannel channel) {
-		if (channel != null) {
-			try {
-				channel.close();
-			}
-			catch (IOException ex) {
-				// Nothing was bound.
-			}
-		}
 	}
 
 	@Override
@@ -137,12 +106,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	 * @return the bound address
 	 */
 	public InetSocketAddress getLocalAddress() {
-		try {
-			return (InetSocketAddress) this.channel.getLocalAddress();
-		}
-		catch (IOException ex) {
-			return this.options.bind();
-		}
+		return this.socket.localAddress();
 	}
 
 	@Override
@@ -196,8 +160,9 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 			throw new InvalidMailslotNameException(target.toString(), "Invalid mailslot name '" + target
 					+ "': remote mailslot names are ASCII");
 		}
+		InetSocketAddress to = new InetSocketAddress(address, this.options.sendPort());
 		MailslotDatagram datagram = new MailslotDatagram(group ? DatagramType.DIRECT_GROUP : DatagramType.DIRECT_UNIQUE,
-				MailslotDatagram.FIRST, this.datagramIds.getAndIncrement() & 0xFFFF, sourceAddress(address),
+				MailslotDatagram.FIRST, this.datagramIds.getAndIncrement() & 0xFFFF, this.socket.sourceAddressTowards(to),
 				getLocalAddress().getPort(), this.options.netbiosName(), destination,
 				MailslotDatagram.TransactionFields.DEFAULTS, mailslot, data);
 		byte[] bytes;
@@ -210,7 +175,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		}
 		warnOfWhatSambaDrops(target, data.length, bytes.length);
 		try {
-			this.channel.send(ByteBuffer.wrap(bytes), new InetSocketAddress(address, this.options.sendPort()));
+			this.socket.send(bytes, to);
 		}
 		catch (IOException ex) {
 			throw new MailslotException(target, "Cannot send to " + target + " at " + address + ": " + ex.getMessage(),
@@ -255,27 +220,6 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	}
 
 	/**
-	 * Return the SOURCE_IP of a datagram to the given address: the bound address, or, when bound to
-	 * every address, the one the host sends from towards that destination (RFC 1002 4.4.1), found
-	 * by connecting, which sends nothing; a broadcast destination needs SO_BROADCAST for that.
-	 */
-	private int sourceAddress(InetAddress destination) {
-		InetAddress bound = this.options.bind().getAddress();
-		if (bound instanceof Inet4Address && !bound.isAnyLocalAddress()) {
-			return ByteBuffer.wrap(bound.getAddress()).getInt();
-		}
-		try (DatagramChannel probe = DatagramChannel.open()) {
-			probe.setOption(StandardSocketOptions.SO_BROADCAST, true);
-			probe.connect(new InetSocketAddress(destination, this.options.sendPort()));
-			InetAddress local = ((InetSocketAddress) probe.getLocalAddress()).getAddress();
-			return (local instanceof Inet4Address) ? ByteBuffer.wrap(local.getAddress()).getInt() : 0;
-		}
-		catch (IOException ex) {
-			return 0;
-		}
-	}
-
-	/**
 	 * Receive until closed. Nothing else ends the loop: a failure to receive or handle one datagram,
 	 * an OutOfMemoryError included, drops that datagram, counts it and goes on; the report of it
 	 * cannot end the loop either.
@@ -285,7 +229,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		while (!this.closed) {
 			try {
 				buffer.clear();
-				SocketAddress from = this.channel.receive(buffer);
+				SocketAddress from = this.socket.receive(buffer);
 				if (from != null) {
 					handle(Arrays.copyOf(buffer.array(), buffer.position()), (InetSocketAddress) from);
 				}
@@ -354,7 +298,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	@Override
 	public void close() {
 		this.closed = true;
-		closeQuietly(this.channel);
+		this.socket.close();
 		try {
 			this.receiver.join(5000);
 		}
