@@ -5,12 +5,8 @@ import java.lang.System.Logger.Level;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -52,8 +48,6 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private static final System.Logger logger = System.getLogger(NetworkMailslotTransport.class.getName());
 
-	private static final int MAX_DATAGRAM = 65_535;
-
 	/** The most of a datagram Samba's nmbd reads (its MAX_DGRAM_SIZE); it drops longer ones. */
 	static final int SAMBA_MAX_DATAGRAM = 576;
 
@@ -66,7 +60,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private final NetworkSocket socket;
 
-	private final Thread receiver;
+	private final DatagramReceiver receiver;
 
 	private final AtomicInteger datagramIds = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
 
@@ -74,14 +68,11 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private final DatagramFilter filter;
 
-	private volatile boolean closed;
-
 	private NetworkMailslotTransport(NetworkOptions options, NetworkSocket socket) {
 		this.options = options;
 		this.filter = new DatagramFilter(options);
 		this.socket = socket;
-		this.receiver = new Thread(this::receive, "mailslot-network-receiver");
-		this.receiver.setDaemon(true);
+		this.receiver = new DatagramReceiver(socket, this.counts, this::handle);
 	}
 
 	/**
@@ -219,43 +210,6 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		}
 	}
 
-	/**
-	 * Receive until closed. Nothing else ends the loop: a failure to receive or handle one datagram,
-	 * an OutOfMemoryError included, drops that datagram, counts it and goes on; the report of it
-	 * cannot end the loop either.
-	 */
-	private void receive() {
-		ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
-		while (!this.closed) {
-			try {
-				buffer.clear();
-				SocketAddress from = this.socket.receive(buffer);
-				if (from != null) {
-					handle(Arrays.copyOf(buffer.array(), buffer.position()), (InetSocketAddress) from);
-				}
-			}
-			catch (ClosedChannelException ex) {
-				if (!this.closed) {
-					logger.log(Level.ERROR, "Stopped receiving remote mailslot writes: the socket was closed", ex);
-				}
-				return;
-			}
-			catch (Throwable ex) {
-				this.counts.receiveError();
-				reportReceiveError(ex);
-			}
-		}
-	}
-
-	private void reportReceiveError(Throwable failure) {
-		try {
-			logger.log(Level.WARNING, "Dropped a datagram that failed to be received or handled: {0}", failure);
-		}
-		catch (Throwable ex) {
-			// Counted all the same; the loop goes on.
-		}
-	}
-
 	private void handle(byte[] payload, InetSocketAddress from) {
 		this.counts.received();
 		DatagramFilter.Verdict verdict = this.filter.filter(payload, from);
@@ -281,7 +235,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	 * @return whether remote writes are received
 	 */
 	public boolean isReceiving() {
-		return !this.closed && this.receiver.isAlive();
+		return this.receiver.isReceiving();
 	}
 
 	/**
@@ -297,14 +251,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	 */
 	@Override
 	public void close() {
-		this.closed = true;
-		this.socket.close();
-		try {
-			this.receiver.join(5000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.receiver.close();
 	}
 
 	@Override
