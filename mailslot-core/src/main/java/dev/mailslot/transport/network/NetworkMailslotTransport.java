@@ -1,28 +1,14 @@
 package dev.mailslot.transport.network;
 
-import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
-import dev.mailslot.MessageTooLargeException;
-import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.TransportUnavailableException;
 import dev.mailslot.spi.DelegatingMailslotClient;
 import dev.mailslot.transport.memory.MemoryMailslotTransport;
@@ -40,19 +26,13 @@ import dev.mailslot.transport.memory.MemoryMailslotTransport;
  * the network is trusted. Malformed datagrams, fragments, writes over the protocol's limits, writes
  * to names no server holds, disallowed senders and duplicates are counted by reason and dropped;
  * the receiving loop never ends on a bad datagram.
+ * <p>
+ * Everything it logs, its parts included, is logged under this class's name.
  */
 public final class NetworkMailslotTransport implements MailslotTransport, AutoCloseable {
 
 	/** The transport id, as {@code MailslotTransports.get(String)} takes it. */
 	public static final String ID = "network";
-
-	private static final System.Logger logger = System.getLogger(NetworkMailslotTransport.class.getName());
-
-	/** The most of a datagram Samba's nmbd reads (its MAX_DGRAM_SIZE); it drops longer ones. */
-	static final int SAMBA_MAX_DATAGRAM = 576;
-
-	/** Mailslot names already warned of as Samba would drop their writes. */
-	private final Set<String> warnedOfSamba = ConcurrentHashMap.newKeySet();
 
 	private final NetworkOptions options;
 
@@ -60,19 +40,20 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private final NetworkSocket socket;
 
-	private final DatagramReceiver receiver;
-
-	private final AtomicInteger datagramIds = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
-
 	private final DatagramCounts counts = new DatagramCounts();
 
 	private final DatagramFilter filter;
 
+	private final DatagramReceiver receiver;
+
+	private final MailslotWriteSender sender;
+
 	private NetworkMailslotTransport(NetworkOptions options, NetworkSocket socket) {
 		this.options = options;
-		this.filter = new DatagramFilter(options);
 		this.socket = socket;
-		this.receiver = new DatagramReceiver(socket, this.counts, this::handle);
+		this.filter = new DatagramFilter(options);
+		this.receiver = new DatagramReceiver(socket, this.counts, this::deliver);
+		this.sender = new MailslotWriteSender(options, socket);
 	}
 
 	/**
@@ -118,99 +99,15 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		return new DelegatingMailslotClient(name, (message) -> {
 			byte[] bytes = new byte[message.remaining()];
 			message.get(bytes);
-			send(name, bytes);
+			this.sender.send(name, bytes);
 		});
 	}
 
 	/**
-	 * Send one remote mailslot write.
-	 * @param target a remote, domain or {@code *} name
-	 * @param data the message
+	 * Hand a received datagram that the filter accepts to the local server of its mailslot, at most
+	 * {@link NetworkOptions#maxQueued()} messages a server; count what becomes of it.
 	 */
-	void send(MailslotName target, byte[] data) {
-		boolean group = target.scope() == MailslotName.Scope.PRIMARY_DOMAIN
-				|| target.host().equalsIgnoreCase(this.options.workgroup());
-		NetbiosName destination;
-		InetAddress address;
-		if (group) {
-			destination = NetbiosName.of(this.options.workgroup(), 0x00);
-			address = this.options.broadcastAddress();
-		}
-		else {
-			try {
-				destination = NetbiosName.of(target.host(), 0x00);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidMailslotNameException(target.toString(), "Invalid mailslot name '" + target
-						+ "': the host '" + target.host() + "' is not a NetBIOS name: " + ex.getMessage());
-			}
-			address = resolve(target);
-		}
-		String mailslot = "\\MAILSLOT\\" + target.path();
-		if (!StandardCharsets.US_ASCII.newEncoder().canEncode(mailslot)) {
-			throw new InvalidMailslotNameException(target.toString(), "Invalid mailslot name '" + target
-					+ "': remote mailslot names are ASCII");
-		}
-		InetSocketAddress to = new InetSocketAddress(address, this.options.sendPort());
-		MailslotDatagram datagram = new MailslotDatagram(group ? DatagramType.DIRECT_GROUP : DatagramType.DIRECT_UNIQUE,
-				MailslotDatagram.FIRST, this.datagramIds.getAndIncrement() & 0xFFFF, this.socket.sourceAddressTowards(to),
-				getLocalAddress().getPort(), this.options.netbiosName(), destination,
-				MailslotDatagram.TransactionFields.DEFAULTS, mailslot, data);
-		byte[] bytes;
-		try {
-			bytes = MailslotDatagramCodec.encode(datagram);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new MessageTooLargeException(target, data.length, MailslotDatagramCodec.MAX_DATA,
-					ex.getMessage() + "; nothing was sent");
-		}
-		warnOfWhatSambaDrops(target, data.length, bytes.length);
-		try {
-			this.socket.send(bytes, to);
-		}
-		catch (IOException ex) {
-			throw new MailslotException(target, "Cannot send to " + target + " at " + address + ": " + ex.getMessage(),
-					ex);
-		}
-	}
-
-	/**
-	 * Warn, once per mailslot name, of a write that [MS-MAIL] and Windows accept but Samba's nmbd
-	 * drops: a datagram over the {@value #SAMBA_MAX_DATAGRAM} bytes nmbd reads, or no data at all.
-	 * It is sent all the same.
-	 */
-	private void warnOfWhatSambaDrops(MailslotName target, int dataLength, int datagramLength) {
-		int maxData = SAMBA_MAX_DATAGRAM - (datagramLength - dataLength);
-		String reason = (datagramLength > SAMBA_MAX_DATAGRAM)
-				? "its datagram has " + datagramLength + " bytes and nmbd reads at most " + SAMBA_MAX_DATAGRAM
-						+ "; to this name, at most " + maxData + " bytes of data reach Samba"
-				: (dataLength == 0) ? "it is empty, and nmbd drops empty mailslot writes" : null;
-		if (reason != null && this.warnedOfSamba.add(target.toString().toUpperCase(Locale.ROOT))) {
-			logger.log(Level.WARNING, "Sent a write to {0} that Windows accepts but Samba''s nmbd drops: {1}. "
-					+ "This is said once per mailslot", target, reason);
-		}
-	}
-
-	private InetAddress resolve(MailslotName target) {
-		InetAddress mapped = this.options.hosts().get(target.host().toUpperCase(Locale.ROOT));
-		if (mapped != null) {
-			return mapped;
-		}
-		try {
-			for (InetAddress candidate : InetAddress.getAllByName(target.host())) {
-				if (candidate instanceof Inet4Address) {
-					return candidate;
-				}
-			}
-			throw new UnknownHostException(target.host() + " has no IPv4 address");
-		}
-		catch (UnknownHostException ex) {
-			throw new NoSuchMailslotException(target, "Cannot resolve the host '" + target.host() + "' of " + target
-					+ "; add it to the network transport's hosts (NetworkOptions hosts) or to DNS");
-		}
-	}
-
-	private void handle(byte[] payload, InetSocketAddress from) {
+	private void deliver(byte[] payload, InetSocketAddress from) {
 		this.counts.received();
 		DatagramFilter.Verdict verdict = this.filter.filter(payload, from);
 		if (verdict instanceof DatagramFilter.Dropped dropped) {
