@@ -74,7 +74,10 @@ class NetworkOptionsTests {
 	void optionsDoNotChangeWithWhatTheyWereBuiltFrom() throws Exception {
 		Map<String, InetAddress> hosts = new HashMap<>(Map.of("PEER", InetAddress.getByName("127.0.0.3")));
 		List<SourceNetwork> sources = new ArrayList<>(List.of(SourceNetwork.parse("127.0.0.0/8")));
-		NetworkOptions.Builder builder = NetworkOptions.builder().netbiosName(HOST).hosts(hosts).allowedSources(sources);
+		NetworkOptions.Builder builder = NetworkOptions.builder()
+			.netbiosName(HOST)
+			.hosts(hosts)
+			.allowedSources(sources);
 		NetworkOptions options = builder.build();
 		hosts.clear();
 		sources.clear();
