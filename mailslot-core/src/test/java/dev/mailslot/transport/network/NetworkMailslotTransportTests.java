@@ -64,12 +64,30 @@ class NetworkMailslotTransportTests {
 	}
 
 	private void start(Duration duplicateWindow, List<SourceNetwork> allowed) {
-		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
-				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), duplicateWindow, allowed, NetworkOptions.DEFAULT_MAX_QUEUED,
-				BHOST_AND_TARGET, 0));
+		this.receiver = NetworkMailslotTransport.start(receiverOptions().duplicateWindow(duplicateWindow)
+			.allowedSources(allowed)
+			.acceptedNames(BHOST_AND_TARGET)
+			.build());
 		int port = this.receiver.getLocalAddress().getPort();
-		this.sender = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(A, port), port,
-				NetbiosName.of("AHOST", 0), "MSLTEST", B, Map.of("BHOST", B), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
+		this.sender = NetworkMailslotTransport.start(NetworkOptions.builder()
+			.bind(new InetSocketAddress(A, port))
+			.sendPort(port)
+			.netbiosName(NetbiosName.of("AHOST", 0))
+			.workgroup("MSLTEST")
+			.broadcastAddress(B)
+			.hosts(Map.of("BHOST", B))
+			.build());
+	}
+
+	/**
+	 * Start options of BHOST in MSLTEST, receiving on 127.0.0.2 at a free port.
+	 */
+	private static NetworkOptions.Builder receiverOptions() {
+		return NetworkOptions.builder()
+			.bind(new InetSocketAddress(B, 0))
+			.netbiosName(NetbiosName.of("BHOST", 0))
+			.workgroup("MSLTEST")
+			.broadcastAddress(B);
 	}
 
 	@AfterEach
@@ -198,9 +216,7 @@ class NetworkMailslotTransportTests {
 
 	@Test
 	void datagramsToNamesThisHostDoesNotAnswerForAreDroppedAndCounted() throws Exception {
-		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
-				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), Duration.ZERO, List.of(),
-				NetworkOptions.DEFAULT_MAX_QUEUED));
+		this.receiver = NetworkMailslotTransport.start(receiverOptions().build());
 		try (MailslotServer server = server("inbox")) {
 			List<NetbiosName> others = List.of(NetbiosName.of("OTHERHOST", 0), NetbiosName.of("OTHERWG", 0),
 					NetbiosName.of("BHOST", 0x20), new NetbiosName("BHOST", 0, "corp.example"));
@@ -276,8 +292,8 @@ class NetworkMailslotTransportTests {
 	@Test
 	@EnabledOnOs(value = OS.LINUX, disabledReason = "the kernel's drop count comes from /proc/net/udp")
 	void datagramsTheKernelDropsForAFullReceiveBufferAreCounted() throws Exception {
-		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
-				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), Duration.ZERO, List.of(), 100_000, List.of(), 4096));
+		this.receiver = NetworkMailslotTransport
+			.start(receiverOptions().maxQueued(100_000).receiveBufferSize(4096).build());
 		int sent = 3_000;
 		try (MailslotServer server = server("inbox"); DatagramChannel channel = DatagramChannel.open()) {
 			channel.bind(new InetSocketAddress(A, 0));
@@ -341,8 +357,8 @@ class NetworkMailslotTransportTests {
 
 	@Test
 	void aServerHoldsABoundedNumberOfNetworkMessages() throws Exception {
-		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
-				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), Duration.ZERO, List.of(), 3, BHOST_AND_TARGET, 0));
+		this.receiver = NetworkMailslotTransport
+			.start(receiverOptions().maxQueued(3).acceptedNames(BHOST_AND_TARGET).build());
 		byte[] tv1 = HexFormat.of().parseHex(Captures.vectorLines().get(1).trim());
 		try (MailslotServer server = server("test")) {
 			for (int i = 0; i < 5; i++) {
@@ -362,9 +378,14 @@ class NetworkMailslotTransportTests {
 		start(Duration.ZERO, List.of());
 		try (DatagramChannel peer = DatagramChannel.open()) {
 			peer.bind(new InetSocketAddress(B, 0));
-			NetworkMailslotTransport wildcard = NetworkMailslotTransport.start(new NetworkOptions(
-					new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0), ((InetSocketAddress) peer.getLocalAddress()).getPort(),
-					NetbiosName.of("ANYHOST", 0), "MSLTEST", B, Map.of("BHOST", B), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
+			NetworkMailslotTransport wildcard = NetworkMailslotTransport.start(NetworkOptions.builder()
+				.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0))
+				.sendPort(((InetSocketAddress) peer.getLocalAddress()).getPort())
+				.netbiosName(NetbiosName.of("ANYHOST", 0))
+				.workgroup("MSLTEST")
+				.broadcastAddress(B)
+				.hosts(Map.of("BHOST", B))
+				.build());
 			try (MailslotClient client = wildcard.openClient(MailslotName.parse("\\\\bhost\\mailslot\\x"))) {
 				client.write(new byte[] { 1 });
 				ByteBuffer received = ByteBuffer.allocate(1024);
@@ -383,10 +404,13 @@ class NetworkMailslotTransportTests {
 		InetAddress loopbackBroadcast = InetAddress.getByName("127.255.255.255");
 		try (DatagramChannel peer = DatagramChannel.open()) {
 			peer.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0));
-			NetworkMailslotTransport wildcard = NetworkMailslotTransport.start(new NetworkOptions(
-					new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0), ((InetSocketAddress) peer.getLocalAddress()).getPort(),
-					NetbiosName.of("ANYHOST", 0), "MSLTEST", loopbackBroadcast, Map.of(), Duration.ZERO, List.of(),
-					NetworkOptions.DEFAULT_MAX_QUEUED));
+			NetworkMailslotTransport wildcard = NetworkMailslotTransport.start(NetworkOptions.builder()
+				.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0))
+				.sendPort(((InetSocketAddress) peer.getLocalAddress()).getPort())
+				.netbiosName(NetbiosName.of("ANYHOST", 0))
+				.workgroup("MSLTEST")
+				.broadcastAddress(loopbackBroadcast)
+				.build());
 			try (MailslotClient client = wildcard.openClient(MailslotName.parse("\\\\*\\mailslot\\x"))) {
 				client.write(new byte[] { 1 });
 				ByteBuffer received = ByteBuffer.allocate(1024);

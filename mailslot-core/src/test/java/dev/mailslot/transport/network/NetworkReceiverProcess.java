@@ -6,8 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.mailslot.MailslotName;
@@ -29,10 +27,14 @@ public final class NetworkReceiverProcess {
 	}
 
 	public static void main(String[] args) throws Exception {
-		NetworkMailslotTransport transport = NetworkMailslotTransport.start(new NetworkOptions(
-				new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 0, NetbiosName.of("BHOST", 0), "MSLTEST",
-				InetAddress.getByName("127.0.0.2"), Map.of(), Duration.ofSeconds(60), List.of(),
-				NetworkOptions.DEFAULT_MAX_QUEUED));
+		InetAddress address = InetAddress.getByName("127.0.0.2");
+		NetworkMailslotTransport transport = NetworkMailslotTransport.start(NetworkOptions.builder()
+			.bind(new InetSocketAddress(address, 0))
+			.netbiosName(NetbiosName.of("BHOST", 0))
+			.workgroup("MSLTEST")
+			.broadcastAddress(address)
+			.duplicateWindow(Duration.ofSeconds(60))
+			.build());
 		MailslotServer inbox = transport
 			.createServer(MailslotServerOptions.builder(MailslotName.local("inbox")).build());
 		Thread reader = new Thread(() -> {

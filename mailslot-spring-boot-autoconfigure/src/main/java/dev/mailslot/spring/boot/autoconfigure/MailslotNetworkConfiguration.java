@@ -3,9 +3,8 @@ package dev.mailslot.spring.boot.autoconfigure;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,16 +44,35 @@ class MailslotNetworkConfiguration {
 	}
 
 	static NetworkOptions options(MailslotNetworkProperties network) {
-		Map<String, InetAddress> hosts = new LinkedHashMap<>();
-		network.getHosts().forEach((host, address) -> hosts.put(host.toUpperCase(Locale.ROOT), address));
-		NetbiosName name = netbiosName("mailslot.network.netbios-name", netbiosName(network));
-		netbiosName("mailslot.network.workgroup", network.getWorkgroup());
-		return new NetworkOptions(new InetSocketAddress(network.getBindAddress(), network.getPort()), network.getPort(),
-				name, network.getWorkgroup(), network.getBroadcastAddress(), hosts, network.getDuplicateWindow(),
-				network.getAllowedSources().stream().map(MailslotNetworkConfiguration::sourceNetwork).toList(),
-				network.getMaxQueued(),
-				network.getAcceptedNames().stream().map(MailslotNetworkConfiguration::acceptedName).toList(),
-				receiveBufferSize(network));
+		NetworkOptions.Builder options = NetworkOptions.builder();
+		set("mailslot.network.port", network.getPort(),
+				(port) -> options.bind(new InetSocketAddress(network.getBindAddress(), port)).sendPort(port));
+		set("mailslot.network.netbios-name", netbiosName(network),
+				(name) -> options.netbiosName(NetbiosName.of(name, 0x00)));
+		set("mailslot.network.workgroup", network.getWorkgroup(), options::workgroup);
+		options.broadcastAddress(network.getBroadcastAddress());
+		options.hosts(network.getHosts());
+		set("mailslot.network.duplicate-window", network.getDuplicateWindow(), options::duplicateWindow);
+		options.allowedSources(
+				network.getAllowedSources().stream().map(MailslotNetworkConfiguration::sourceNetwork).toList());
+		set("mailslot.network.max-queued", network.getMaxQueued(), options::maxQueued);
+		options.acceptedNames(
+				network.getAcceptedNames().stream().map(MailslotNetworkConfiguration::acceptedName).toList());
+		options.receiveBufferSize(receiveBufferSize(network));
+		return options.build();
+	}
+
+	/**
+	 * Give a property's value to the options' builder, which checks it: a value it refuses fails
+	 * start-up naming the property.
+	 */
+	private static <T> void set(String property, T value, Consumer<T> setter) {
+		try {
+			setter.accept(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
+		}
 	}
 
 	private static int receiveBufferSize(MailslotNetworkProperties network) {
@@ -83,15 +101,6 @@ class MailslotNetworkConfiguration {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException("mailslot.network.allowed-sources", value,
 					ex.getMessage());
-		}
-	}
-
-	private static NetbiosName netbiosName(String property, String value) {
-		try {
-			return NetbiosName.of(value, 0x00);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
 		}
 	}
 

@@ -12,8 +12,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
-import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
 import dev.mailslot.MailslotServerOptions;
@@ -69,14 +67,6 @@ public class MailslotProperties {
 
 	public Map<String, Server> getServers() {
 		return this.servers;
-	}
-
-	/**
-	 * Create the properties, with the listener's deprecated properties pointing at their
-	 * replacements.
-	 */
-	public MailslotProperties() {
-		this.listener.owner = this;
 	}
 
 	public ServerDefaults getServerDefaults() {
@@ -481,9 +471,6 @@ public class MailslotProperties {
 	 */
 	public static class Listener {
 
-		/** The properties that hold the replacements of the deprecated ones. */
-		private @Nullable MailslotProperties owner;
-
 		/**
 		 * Whether listeners start with the application.
 		 */
@@ -534,28 +521,12 @@ public class MailslotProperties {
 
 		private final Reply reply = new Reply();
 
-		private MailslotProperties owner() {
-			Assert.state(this.owner != null, "The listener properties belong to no MailslotProperties");
-			return this.owner;
-		}
-
 		public boolean isAutoStartup() {
 			return this.autoStartup;
 		}
 
 		public void setAutoStartup(boolean autoStartup) {
 			this.autoStartup = autoStartup;
-		}
-
-		@Deprecated(since = "0.1.0", forRemoval = true)
-		@DeprecatedConfigurationProperty(replacement = "mailslot.charset", since = "0.1.0")
-		public Charset getCharset() {
-			return owner().getCharset();
-		}
-
-		@Deprecated(since = "0.1.0", forRemoval = true)
-		public void setCharset(Charset charset) {
-			owner().setCharset(charset);
 		}
 
 		public boolean isKeepNulTerminator() {
@@ -612,39 +583,6 @@ public class MailslotProperties {
 
 		public DeadLetter getDeadLetter() {
 			return this.deadLetter;
-		}
-
-		@Deprecated(since = "0.1.0", forRemoval = true)
-		@DeprecatedConfigurationProperty(replacement = "mailslot.listener.dead-letter.directory", since = "0.1.0")
-		public Path getDeadLetterDirectory() {
-			return this.deadLetter.getDirectory();
-		}
-
-		@Deprecated(since = "0.1.0", forRemoval = true)
-		public void setDeadLetterDirectory(Path deadLetterDirectory) {
-			this.deadLetter.setDirectory(deadLetterDirectory);
-		}
-
-		@Deprecated(since = "0.1.0", forRemoval = true)
-		@DeprecatedConfigurationProperty(replacement = "mailslot.server-defaults.on-name-in-use", since = "0.1.0")
-		public NameInUse getOnNameInUse() {
-			return owner().getServerDefaults().getOnNameInUse();
-		}
-
-		@Deprecated(since = "0.1.0", forRemoval = true)
-		public void setOnNameInUse(NameInUse onNameInUse) {
-			owner().getServerDefaults().setOnNameInUse(onNameInUse);
-		}
-
-		@Deprecated(since = "0.1.0", forRemoval = true)
-		@DeprecatedConfigurationProperty(replacement = "mailslot.server-defaults.name-in-use-wait", since = "0.1.0")
-		public Duration getNameInUseWait() {
-			return owner().getServerDefaults().getNameInUseWait();
-		}
-
-		@Deprecated(since = "0.1.0", forRemoval = true)
-		public void setNameInUseWait(Duration nameInUseWait) {
-			owner().getServerDefaults().setNameInUseWait(nameInUseWait);
 		}
 
 		public Retry getRetry() {

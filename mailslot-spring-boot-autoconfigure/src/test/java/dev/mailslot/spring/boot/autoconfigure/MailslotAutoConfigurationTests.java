@@ -185,24 +185,6 @@ class MailslotAutoConfigurationTests {
 	}
 
 	@Test
-	void theDeprecatedNamesStillSetWhatReplacesThem() {
-		this.contextRunner
-			.withPropertyValues("mailslot.listener.charset=UTF-16BE",
-					"mailslot.listener.dead-letter-directory=target/deprecated-dead-letters",
-					"mailslot.listener.on-name-in-use=wait", "mailslot.listener.name-in-use-wait=7s")
-			.run((context) -> {
-				MailslotProperties properties = context.getBean(MailslotProperties.class);
-				assertThat(properties.getCharset()).isEqualTo(StandardCharsets.UTF_16BE);
-				assertThat(properties.getListener().getDeadLetter().getDirectory())
-					.isEqualTo(Path.of("target/deprecated-dead-letters"));
-				assertThat(properties.getServerDefaults().getOnNameInUse()).isEqualTo(MailslotProperties.NameInUse.WAIT);
-				assertThat(properties.getServerDefaults().getNameInUseWait()).isEqualTo(Duration.ofSeconds(7));
-				assertThat(context.getBean("mailslotErrorHandler", DeadLetterDirectoryErrorHandler.class).getDirectory())
-					.isEqualTo(Path.of("target/deprecated-dead-letters"));
-			});
-	}
-
-	@Test
 	void serverDefaultsGiveTheirOptionsToTheServersCreatedForNamesWithNoConfiguration() {
 		this.contextRunner
 			.withPropertyValues("mailslot.server-defaults.max-message-size=100B",

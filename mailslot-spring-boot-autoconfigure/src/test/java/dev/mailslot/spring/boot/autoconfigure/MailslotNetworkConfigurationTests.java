@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -74,8 +73,14 @@ class MailslotNetworkConfigurationTests {
 	}
 
 	private NetworkMailslotTransport peer() {
-		return NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(PEER, this.port), this.port,
-				NetbiosName.of("PEERHOST", 0), "MSLTEST", APP, Map.of("APPHOST", APP), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
+		return NetworkMailslotTransport.start(NetworkOptions.builder()
+			.bind(new InetSocketAddress(PEER, this.port))
+			.sendPort(this.port)
+			.netbiosName(NetbiosName.of("PEERHOST", 0))
+			.workgroup("MSLTEST")
+			.broadcastAddress(APP)
+			.hosts(Map.of("APPHOST", APP))
+			.build());
 	}
 
 	@Test
@@ -163,6 +168,28 @@ class MailslotNetworkConfigurationTests {
 				.rootCause()
 				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
 						(ex) -> assertThat(ex.getName()).isEqualTo("mailslot.network.allowed-sources")));
+	}
+
+	@Test
+	void thePropertiesDefaultsAreTheNetworkOptionsDefaults() {
+		MailslotNetworkProperties network = new MailslotNetworkProperties();
+		network.setNetbiosName("JAVAHOST");
+		assertThat(MailslotNetworkConfiguration.options(network))
+			.hasToString(NetworkOptions.builder().netbiosName(NetbiosName.of("JAVAHOST", 0)).build().toString());
+	}
+
+	@Test
+	void aValueTheNetworkOptionsRefuseNamesTheProperty() {
+		Map<String, String> refused = Map.of("mailslot.network.max-queued", "0", "mailslot.network.duplicate-window",
+				"-1s", "mailslot.network.port", "0", "mailslot.network.workgroup", "A-WORKGROUP-OF-20CH");
+		refused.forEach((property, value) -> this.contextRunner
+			.withPropertyValues("mailslot.network.enabled=true", property + "=" + value)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo(property);
+					assertThat(ex.getMessage()).contains("give");
+				})));
 	}
 
 	@Test

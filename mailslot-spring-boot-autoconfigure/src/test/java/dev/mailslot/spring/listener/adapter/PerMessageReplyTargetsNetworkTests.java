@@ -177,9 +177,14 @@ class PerMessageReplyTargetsNetworkTests {
 	}
 
 	private NetworkMailslotTransport peer() {
-		return NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(PEER, this.port), this.port,
-				NetbiosName.of("PEERHOST", 0), "MSLTEST", APP, Map.of("APPHOST", APP), Duration.ZERO, List.of(),
-				NetworkOptions.DEFAULT_MAX_QUEUED));
+		return NetworkMailslotTransport.start(NetworkOptions.builder()
+			.bind(new InetSocketAddress(PEER, this.port))
+			.sendPort(this.port)
+			.netbiosName(NetbiosName.of("PEERHOST", 0))
+			.workgroup("MSLTEST")
+			.broadcastAddress(APP)
+			.hosts(Map.of("APPHOST", APP))
+			.build());
 	}
 
 	private static InetAddress address(String text) {

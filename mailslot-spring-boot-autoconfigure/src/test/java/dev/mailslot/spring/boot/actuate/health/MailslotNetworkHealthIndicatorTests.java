@@ -2,9 +2,6 @@ package dev.mailslot.spring.boot.actuate.health;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +23,12 @@ class MailslotNetworkHealthIndicatorTests {
 
 	@Test
 	void upWhileReceivingAndDownOnceNot() throws Exception {
-		NetworkMailslotTransport transport = NetworkMailslotTransport.start(new NetworkOptions(
-				new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0, NetbiosName.of("JAVAHOST", 0),
-				"WORKGROUP", InetAddress.getByName("127.0.0.1"), Map.of(), Duration.ZERO, List.of(),
-				NetworkOptions.DEFAULT_MAX_QUEUED));
+		InetAddress loopback = InetAddress.getByName("127.0.0.1");
+		NetworkMailslotTransport transport = NetworkMailslotTransport.start(NetworkOptions.builder()
+			.bind(new InetSocketAddress(loopback, 0))
+			.netbiosName(NetbiosName.of("JAVAHOST", 0))
+			.broadcastAddress(loopback)
+			.build());
 		MailslotNetworkHealthIndicator indicator = new MailslotNetworkHealthIndicator(new MailslotNetwork(transport));
 		try {
 			Health health = indicator.health(true);
