@@ -125,7 +125,8 @@ final class LibC {
 
 	/**
 	 * Choose the binding: the one asked for, or else the Foreign Function and Memory API where the
-	 * runtime has it and this build of the transport includes it, or else JNA. A native image uses
+	 * runtime has it and the class path holds it (the Java 22 classes of the multi-release jar), or
+	 * else JNA. A native image uses
 	 * JNA unless asked otherwise: the module's reachability metadata describes JNA's calls.
 	 * @param asked the id asked for, or {@code null}
 	 * @param javaVersion the runtime's feature version
@@ -150,8 +151,9 @@ final class LibC {
 		catch (ClassNotFoundException ex) {
 			if (asked != null) {
 				throw new IllegalStateException("The ffm posix binding (system property " + BINDING_PROPERTY
-						+ ") is not in this build of mailslot-core, which was built on Java 17 to 21; build it "
-						+ "on Java 22 or later, or use jna", ex);
+						+ ") is not on the class path: it is in META-INF/versions/22 of a mailslot-core jar built "
+						+ "on Java 22 or later (as released), which a class directory, a jar built on Java 17 to 21 "
+						+ "or a jar repackaged without that folder do not hold; use such a jar, or use jna", ex);
 			}
 			return new JnaPosixCalls();
 		}
