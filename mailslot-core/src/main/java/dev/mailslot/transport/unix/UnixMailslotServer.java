@@ -9,6 +9,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mailslot.BufferTooSmallException;
 import dev.mailslot.MailslotInfo;
 import dev.mailslot.MailslotServerOptions;
@@ -18,12 +20,20 @@ import dev.mailslot.spi.AbstractMailslotServer;
 import dev.mailslot.spi.DeletedMessagesLog;
 
 /**
- * A mailslot on a Unix domain socket. A keeper thread grants writers their messages while the hold
- * has room (the server's hold capacity, at least one message, within the memory posix and unix
- * servers of the process share) and reads them in; past that, writers wait for their grant. Reads
- * and {@code info()} first take in what has arrived themselves, so that a message whose write
- * returned is counted and read at once. How many messages it holds is kept in the lock file
- * ({@link UnixSocketOwnership}), for the next server of the name to count what a kill lost.
+ * A mailslot on a Unix domain socket. Writers send each message as one frame, stamped from the
+ * host's monotonic clock, while the credit the server gave them covers it ({@link UnixWireFormat},
+ * {@link UnixCredit}); a keeper thread accepts them and reads what arrives into the held messages,
+ * so that how many are held is known, and kept in the lock file ({@link UnixSocketOwnership}) for
+ * the next server of the name to count what a kill lost. Reads and {@code info()} read what has
+ * arrived themselves first, so that a message whose write returned is counted and read at once.
+ * <p>
+ * Order: a message m is read only once its stamp is earlier than the start of a drain (every
+ * connection read until it would block) that completed after m was held; else the server drains
+ * again first. Then a message m' whose write returned before m's write began was read too: m' was
+ * whole in its socket before m's stamp, so before that drain started, and the drain read all of it,
+ * as the credit let it hold everything its writers may send. m' is stamped within its write, so
+ * earlier than m, and the held message with the smallest stamp is read first: m' comes before m.
+ * A drain stopped early would break this; the credit keeps that from happening.
  */
 final class UnixMailslotServer extends AbstractMailslotServer {
 
@@ -49,11 +59,11 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 			ServerSocketChannel channel, UnixSocketOwnership ownership) throws IOException {
 		super(options.name(), transport, options.readTimeout());
 		this.maxMessageSize = maxMessageSize;
-		this.held = new UnixHeldMessages(Math.max(1, options.holdCapacity()), ownership::held);
+		this.held = new UnixHeldMessages(ownership::held);
 		this.socket = socket;
 		this.channel = channel;
 		this.ownership = ownership;
-		this.connections = new UnixConnections(options.name(), channel, maxMessageSize);
+		this.connections = new UnixConnections(options.name(), channel, maxMessageSize, options.holdCapacity());
 		if (ownership.lostByPrevious() > 0) {
 			logger.log(System.Logger.Level.WARNING, "The previous server of mailslot " + name() + " ended without "
 					+ "closing it (it was killed, or its machine stopped) while it held " + ownership.lostByPrevious()
@@ -80,11 +90,12 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Take in what has arrived, and tell the reads that wait when it is a message. Called under the
-	 * lock.
+	 * Accept the writers that wait, take in what has arrived, and tell the reads that wait when it
+	 * is a message. Called under the lock.
 	 */
 	private void pump() {
-		if (this.connections.pump(this.held) > 0) {
+		this.connections.accept();
+		if (this.connections.drain(this.held) > 0) {
 			this.changed.signalAll();
 		}
 	}
@@ -121,9 +132,9 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	private byte[] take() {
-		byte[] message = this.held.take();
-		this.connections.wakeup();
-		return message;
+		UnixHeldMessages.Held first = this.held.take();
+		this.connections.taken(first);
+		return first.message();
 	}
 
 	/**
@@ -165,15 +176,22 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Return the next message: the first place's if it is in, or else, once what has arrived is
-	 * taken in, the first message that is in. A place before it waits for a writer whose write has
-	 * not returned, so the message written first is still read first.
+	 * Return the next message, if one may be read: the held message with the smallest stamp, once
+	 * its stamp is earlier than the start of the last drain (see the class' Javadoc). Drains until
+	 * it is, or nothing is held; a message held before a drain is earlier than its start, so this
+	 * takes at most three.
 	 */
-	private byte[] next() {
-		if (!this.held.firstIsFilled()) {
-			pump();
+	private byte @Nullable [] next() {
+		UnixHeldMessages.Held first = this.held.peek();
+		while (first == null || first.stamp() >= this.connections.lastDrainStart()) {
+			boolean held = first != null;
+			this.connections.drain(this.held);
+			first = this.held.peek();
+			if (first == null && !held) {
+				return null;
+			}
 		}
-		return this.held.peek();
+		return first.message();
 	}
 
 	@Override
@@ -192,8 +210,9 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		this.lock.lock();
 		try {
 			ensureOpen();
-			pump();
-			byte[] next = this.held.peek();
+			this.connections.drain(this.held);
+			UnixHeldMessages.Held first = this.held.peek();
+			byte[] next = (first != null) ? first.message() : null;
 			return new MailslotInfo(this.maxMessageSize,
 					(next != null) ? OptionalInt.of(next.length) : OptionalInt.empty(), this.held.count(), readTimeout());
 		}
@@ -224,8 +243,8 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	/**
 	 * Return what was dropped as garbage, by reason.
 	 */
-	UnixConnections garbage() {
-		return this.connections;
+	UnixGarbage garbage() {
+		return this.connections.garbage();
 	}
 
 	/**
@@ -244,9 +263,10 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		}
 		this.lock.lock();
 		try {
-			this.connections.pump(this.held);
 			this.connections.close(this.held);
-			DeletedMessagesLog.warn(logger, name(), this.held.clear());
+			UnixHeldMessages.Held[] deleted = this.held.clear();
+			this.connections.deleted(deleted);
+			DeletedMessagesLog.warn(logger, name(), deleted.length);
 			this.changed.signalAll();
 		}
 		finally {

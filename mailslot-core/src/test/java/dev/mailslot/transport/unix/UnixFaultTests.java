@@ -143,8 +143,9 @@ class UnixFaultTests {
 	void aWriterKilledInTheMiddleOfAMessageLeavesNoPartOfIt() throws Exception {
 		try (UnixMailslotServer server = server(0, 10)) {
 			String script = "import socket, struct, sys, time\n" + "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n"
-					+ "s.connect(sys.argv[1])\n" + "s.recv(8)\n" + "s.sendall(struct.pack('>I', 1000))\n"
-					+ "assert s.recv(1) == b'\\x01'\n" + "s.sendall(b'x' * 500)\n"
+					+ "s.connect(sys.argv[1])\n" + "s.recv(8)\n"
+					+ "s.sendall(struct.pack('>Iq', 0x80000000, 1000))\n" + "s.recv(8)\n"
+					+ "s.sendall(struct.pack('>Iq', 1000, time.monotonic_ns()) + b'x' * 500)\n"
 					+ "print('sent', flush=True)\n" + "time.sleep(60)\n";
 			Process writer = new ProcessBuilder("python3", "-c", script,
 					this.directory.resolve(UnixSocketNames.fileName(this.name)).toString())
