@@ -34,6 +34,8 @@ final class UnixConnection {
 
 	private boolean ended;
 
+	private long received;
+
 	UnixConnection(SocketChannel channel, int maxMessageSize, UnixCredit credit, UnixGarbage garbage) {
 		this.channel = channel;
 		this.maxMessageSize = maxMessageSize;
@@ -70,6 +72,7 @@ final class UnixConnection {
 					this.ended = true;
 					break;
 				}
+				this.received += read;
 				whole += parse(input.flip(), held, System.nanoTime());
 			}
 		}
@@ -159,13 +162,11 @@ final class UnixConnection {
 		}
 	}
 
-	void shutdownInput() {
-		try {
-			this.channel.shutdownInput();
-		}
-		catch (IOException ex) {
-			// A write after it fails all the same once the connection is closed.
-		}
+	/**
+	 * Return how many bytes the connection has received.
+	 */
+	long received() {
+		return this.received;
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.mailslot.MailslotName;
 
@@ -27,6 +29,12 @@ final class UnixConnections implements AutoCloseable {
 
 	/** Most writers connected at once; more are closed at once and counted. */
 	static final int MAX_CONNECTIONS = 128;
+
+	/** Longest a closing server waits for writers to send what their credit covers. */
+	static final long LINGER_MILLIS = 1_000;
+
+	/** How long writers that send nothing are waited for when the server closes. */
+	static final long QUIET_MILLIS = 50;
 
 	private static final System.Logger logger = System.getLogger(UnixConnections.class.getName());
 
@@ -49,6 +57,8 @@ final class UnixConnections implements AutoCloseable {
 	private final UnixGarbage garbage;
 
 	private long lastDrainStart = Long.MIN_VALUE;
+
+	private boolean closing;
 
 	UnixConnections(MailslotName name, ServerSocketChannel server, int maxMessageSize, int holdCapacity)
 			throws IOException {
@@ -124,6 +134,9 @@ final class UnixConnections implements AutoCloseable {
 			if (!connection.isOpen()) {
 				end(connection);
 			}
+			else if (connection.account().waits() && this.closing) {
+				end(connection);
+			}
 			else if (connection.account().waits() && this.waiting.add(connection)
 					&& this.waiting.iterator().next() == connection) {
 				grant(connection);
@@ -185,25 +198,54 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Stop every writer, read what they wrote before, and end the connections. On Linux a
-	 * connection's input is shut down first, so that a write after it fails rather than being
-	 * dropped. Elsewhere (the BSDs and macOS) shutting input down may drop what waits unread, so what
-	 * arrived is read first, and a write that lands between that read and the shutdown is lost.
+	 * Read what the writers send until none can send more, then end the connections. No writer
+	 * gets more credit from now on: a request ends its connection, so its writer fails. A writer
+	 * with credit left may still complete a write, which is read here; reading goes on until every
+	 * writer has spent its credit, or none sent anything for {@value #QUIET_MILLIS} ms (idle writers
+	 * then find their connection ended when they next write), and at most {@value #LINGER_MILLIS} ms.
+	 * (Shutting a connection's input down first would make a late write fail instead, but Java reads
+	 * nothing from a channel after {@code shutdownInput()}, so what was waiting would be lost.)
 	 * @param held where what was written goes, for the server to count it as deleted
 	 */
 	void close(UnixHeldMessages held) {
-		boolean linux = System.getProperty("os.name", "").startsWith("Linux");
-		if (!linux) {
+		this.closing = true;
+		long start = System.nanoTime();
+		long lastArrival = start;
+		while (true) {
+			long received = received();
 			drain(held);
+			long now = System.nanoTime();
+			if (received() != received) {
+				lastArrival = now;
+			}
+			if (allSpent() || now - lastArrival >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)
+					|| now - start >= TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS)) {
+				break;
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
 		}
-		for (UnixConnection connection : this.connections) {
-			connection.shutdownInput();
-		}
-		drain(held);
 		for (UnixConnection connection : new ArrayList<>(this.connections)) {
+			connection.drain(this.input, held);
 			end(connection);
 		}
 		close();
+	}
+
+	private long received() {
+		long received = 0;
+		for (UnixConnection connection : this.connections) {
+			received += connection.received();
+		}
+		return received;
+	}
+
+	private boolean allSpent() {
+		for (UnixConnection connection : this.connections) {
+			if (connection.account().canSend()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

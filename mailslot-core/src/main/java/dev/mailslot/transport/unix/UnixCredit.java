@@ -123,6 +123,13 @@ final class UnixCredit {
 		}
 
 		/**
+		 * Return whether the account covers a message, an empty one at least.
+		 */
+		boolean canSend() {
+			return this.messages > 0 && this.bytes >= UnixWireFormat.MESSAGE_COST;
+		}
+
+		/**
 		 * Record a request for a message of a size.
 		 */
 		void request(int size) {

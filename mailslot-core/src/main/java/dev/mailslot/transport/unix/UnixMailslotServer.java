@@ -248,9 +248,10 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Remove the socket so that no writer connects any more, take in what was written before, then
-	 * delete it all with a warning that counts it, end the connections (their writers' next write
-	 * fails) and let go of the name.
+	 * Remove the socket so that no writer connects any more, take in what writers send until their
+	 * credit is spent ({@link UnixConnections#close(UnixHeldMessages)}), end the connections (their
+	 * writers' next write fails), delete it all with a warning that counts it, and let go of the
+	 * name.
 	 */
 	@Override
 	protected void doClose() {
