@@ -23,7 +23,8 @@ import dev.mailslot.MailslotName;
  * the credit lets it do without holding more than the server may; {@link #lastDrainStart()} is when
  * the last one started. What breaks the wire format ({@link UnixWireFormat}), and connections past
  * {@value #MAX_CONNECTIONS}, are dropped with their connection and counted. Not thread-safe: the
- * server calls it under its lock, except {@link #await()} and {@link #wakeup()}.
+ * server calls it under its lock, except {@link #await(long)} and {@link #wakeup()}, which one thread
+ * at a time calls.
  */
 final class UnixConnections implements AutoCloseable {
 
@@ -73,12 +74,13 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until a writer connects or sends, or {@link #wakeup()}.
+	 * Wait until a writer connects or sends, or {@link #wakeup()}, or a time passes.
+	 * @param millis the longest wait, 0 for no limit
 	 * @return whether to go on: false once closed
 	 */
-	boolean await() {
+	boolean await(long millis) {
 		try {
-			this.selector.select();
+			this.selector.select(millis);
 			this.selector.selectedKeys().clear();
 			return true;
 		}

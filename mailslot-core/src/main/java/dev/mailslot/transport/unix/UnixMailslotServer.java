@@ -6,7 +6,10 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
@@ -22,10 +25,12 @@ import dev.mailslot.spi.DeletedMessagesLog;
 /**
  * A mailslot on a Unix domain socket. Writers send each message as one frame, stamped from the
  * host's monotonic clock, while the credit the server gave them covers it ({@link UnixWireFormat},
- * {@link UnixCredit}); a keeper thread accepts them and reads what arrives into the held messages,
- * so that how many are held is known, and kept in the lock file ({@link UnixSocketOwnership}) for
- * the next server of the name to count what a kill lost. Reads and {@code info()} read what has
- * arrived themselves first, so that a message whose write returned is counted and read at once.
+ * {@link UnixCredit}). Reads and {@code info()} read what has arrived themselves first, so that a
+ * message whose write returned is counted and read at once, and a read with nothing to read waits
+ * in the connections' selector. A keeper thread accepts writers, and while no read runs reads what
+ * arrives into the held messages and answers requests for credit, so that how many are held is
+ * known, and kept in the lock file ({@link UnixSocketOwnership}) for the next server of the name to
+ * count what a kill lost.
  * <p>
  * Order: a message m is read only once its stamp is earlier than the start of a drain (every
  * connection read until it would block) that completed after m was held; else the server drains
@@ -36,6 +41,11 @@ import dev.mailslot.spi.DeletedMessagesLog;
  * A drain stopped early would break this; the credit keeps that from happening.
  */
 final class UnixMailslotServer extends AbstractMailslotServer {
+
+	/** How long the keeper leaves what arrives to reads after the last one ended. */
+	static final long PAUSE_MILLIS = 10;
+
+	private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(PAUSE_MILLIS);
 
 	private static final System.Logger logger = System.getLogger(UnixMailslotServer.class.getName());
 
@@ -54,6 +64,14 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	private final Condition changed = this.lock.newCondition();
 
 	private final UnixHeldMessages held;
+
+	private final AtomicInteger readers = new AtomicInteger();
+
+	private volatile long lastRead = System.nanoTime() - PAUSE_NANOS;
+
+	private volatile boolean readerSelecting;
+
+	private volatile boolean keeperSelecting;
 
 	UnixMailslotServer(String transport, MailslotServerOptions options, int maxMessageSize, Path socket,
 			ServerSocketChannel channel, UnixSocketOwnership ownership) throws IOException {
@@ -74,19 +92,62 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		keeper.start();
 	}
 
+	/**
+	 * Take in what writers send while no read does: a read takes it in itself, and waits for it in
+	 * the connections' selector, so that a message goes from its writer to the reader with one
+	 * thread waking up. While reads come one after another, the keeper only accepts writers, every
+	 * {@value #PAUSE_MILLIS} ms.
+	 */
 	private void keep() {
-		while (this.connections.await()) {
-			this.lock.lock();
+		while (!isClosed()) {
+			if (this.readerSelecting || readerActive()) {
+				LockSupport.parkNanos(PAUSE_NANOS);
+				underLock(this.connections::accept);
+				continue;
+			}
+			this.keeperSelecting = true;
 			try {
-				if (isClosed()) {
+				if (!this.readerSelecting && !this.connections.await(0)) {
 					return;
 				}
-				pump();
 			}
 			finally {
-				this.lock.unlock();
+				this.keeperSelecting = false;
+			}
+			underLock(() -> {
+				if (readerActive()) {
+					this.connections.accept();
+				}
+				else {
+					pump();
+				}
+			});
+		}
+	}
+
+	private void underLock(Runnable action) {
+		this.lock.lock();
+		try {
+			if (!isClosed()) {
+				action.run();
 			}
 		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private boolean readerActive() {
+		return this.readers.get() > 0 || System.nanoTime() - this.lastRead < PAUSE_NANOS;
+	}
+
+	private void enterRead() {
+		this.readers.incrementAndGet();
+	}
+
+	private void exitRead() {
+		this.lastRead = System.nanoTime();
+		this.readers.decrementAndGet();
 	}
 
 	/**
@@ -103,6 +164,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	@Override
 	public byte[] read(ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
+		enterRead();
 		this.lock.lock();
 		try {
 			awaitMessage(timeout);
@@ -110,12 +172,14 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		}
 		finally {
 			this.lock.unlock();
+			exitRead();
 		}
 	}
 
 	@Override
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
+		enterRead();
 		this.lock.lock();
 		try {
 			byte[] next = awaitMessage(timeout);
@@ -128,6 +192,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		}
 		finally {
 			this.lock.unlock();
+			exitRead();
 		}
 	}
 
@@ -157,12 +222,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 				if (remaining <= 0) {
 					throw new MailslotTimeoutException(name(), timeout);
 				}
-				try {
-					this.changed.awaitNanos(remaining);
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
+				interrupted |= awaitArrival(remaining, timeout.isForever());
 				if (isClosed()) {
 					throw closedWhileReading();
 				}
@@ -173,6 +233,45 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	/**
+	 * Wait for what writers send: in the connections' selector, or, while another read waits there,
+	 * until it signals. Called under the lock, which the selecting read lets go of meanwhile.
+	 * @return whether the thread was interrupted; the interrupt is cleared, for the caller to set
+	 * again once the read ends
+	 */
+	private boolean awaitArrival(long remainingNanos, boolean forever) {
+		if (this.readerSelecting) {
+			try {
+				this.changed.awaitNanos(remainingNanos);
+				return false;
+			}
+			catch (InterruptedException ex) {
+				return true;
+			}
+		}
+		boolean interrupted = Thread.interrupted();
+		this.readerSelecting = true;
+		try {
+			if (this.keeperSelecting) {
+				this.connections.wakeup();
+			}
+			this.lock.unlock();
+			try {
+				this.connections.await(forever ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNanos)));
+			}
+			finally {
+				this.lock.lock();
+			}
+		}
+		finally {
+			this.readerSelecting = false;
+		}
+		if (!isClosed()) {
+			pump();
+		}
+		return interrupted;
 	}
 
 	/**
@@ -203,6 +302,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		finally {
 			this.lock.unlock();
 		}
+		this.connections.wakeup();
 	}
 
 	@Override
