@@ -34,6 +34,8 @@ final class UnixConnection {
 
 	private boolean ended;
 
+	private @Nullable ByteBuffer unsent;
+
 	private long received;
 
 	UnixConnection(SocketChannel channel, int maxMessageSize, UnixCredit credit, UnixGarbage garbage) {
@@ -149,17 +151,25 @@ final class UnixConnection {
 	}
 
 	/**
-	 * Send what the server tells the writer.
-	 * @return whether it was sent whole: the writer reads what it is sent
+	 * Send what the server tells the writer, keeping what the socket takes not yet for the next
+	 * send: a writer reads its credit only when it needs it.
+	 * @return false if the connection failed
 	 */
 	boolean send(ByteBuffer bytes) {
+		ByteBuffer unsent = this.unsent;
+		if (unsent != null) {
+			ByteBuffer joined = ByteBuffer.allocate(unsent.remaining() + bytes.remaining());
+			bytes = joined.put(unsent).put(bytes).flip();
+		}
 		try {
 			this.channel.write(bytes);
-			return !bytes.hasRemaining();
 		}
 		catch (IOException ex) {
+			this.ended = true;
 			return false;
 		}
+		this.unsent = bytes.hasRemaining() ? bytes : null;
+		return true;
 	}
 
 	/**

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mailslot.MailslotName;
 
 /**
@@ -114,6 +116,7 @@ final class UnixConnections implements AutoCloseable {
 					continue;
 				}
 				writer.register(this.selector, SelectionKey.OP_READ, connection);
+				this.selector.wakeup();
 			}
 		}
 		catch (IOException ex) {
@@ -156,10 +159,15 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Give back what a message taken by the reader took, as credit to the writers that wait for it.
+	 * Give back what a message taken by the reader took, as credit to the writers that wait for it,
+	 * or else to its writer, if it has used half of what it got.
 	 */
 	void taken(UnixHeldMessages.Held message) {
 		this.credit.release(message.message().length);
+		UnixConnection source = (UnixConnection) message.source();
+		if (this.waiting.isEmpty() && source.isOpen()) {
+			send(source, this.credit.topUp(source.account()));
+		}
 		if (!this.waiting.isEmpty()) {
 			for (UnixConnection connection : new ArrayList<>(this.waiting)) {
 				if (!grant(connection)) {
@@ -179,11 +187,14 @@ final class UnixConnections implements AutoCloseable {
 			return false;
 		}
 		this.waiting.remove(connection);
-		if (!connection.send(UnixWireFormat.credit(more[0], more[1]))) {
-			this.garbage.countDeaf();
+		send(connection, more);
+		return true;
+	}
+
+	private void send(UnixConnection connection, long @Nullable [] more) {
+		if (more != null && !connection.send(UnixWireFormat.credit(more[0], more[1]))) {
 			end(connection);
 		}
-		return true;
 	}
 
 	private void end(UnixConnection connection) {

@@ -12,10 +12,11 @@ import dev.mailslot.transport.posix.PosixHoldMemory;
  * send together never pass these bounds, so that every message whose write returned can be read off
  * its socket at once.
  * <p>
- * Credit is given on request only, so that it lies with writers that write: a writer that asks
- * gets what its next message needs, and twice what it got the last time, up to half of what is
- * free (at most {@value #MESSAGE_WINDOW} messages and {@value #BYTE_WINDOW} bytes), so that a
- * writer that goes on writing asks rarely and leaves some for the next. Credit a writer got and
+ * Credit goes to writers that write: a writer that asks gets what its next message needs, and
+ * twice what it got the last time, up to half of what is free (at most {@value #MESSAGE_WINDOW}
+ * messages and {@value #BYTE_WINDOW} bytes), so that a writer that goes on writing asks rarely and
+ * leaves some for the next; and as the reader takes its messages, a writer that has used half of
+ * what it got is given more without asking. Credit a writer got and
  * did not use is taken back when its connection ends. Not thread-safe: the server uses it under
  * its lock.
  */
@@ -45,16 +46,23 @@ final class UnixCredit {
 	 * @return the increment given (messages, bytes), or null if the request waits
 	 */
 	long @Nullable [] grant(Account account) {
+		return give(account, true);
+	}
+
+	private long @Nullable [] give(Account account, boolean asked) {
 		long freeMessages = this.messageCapacity - this.messagesTaken;
 		long freeBytes = this.byteCapacity - this.bytesTaken;
-		long neededMessages = Math.max(0, 1 - account.messages);
-		long neededBytes = Math.max(0, UnixWireFormat.cost(account.wanted) - account.bytes);
+		long neededMessages = asked ? Math.max(0, 1 - account.messages) : 0;
+		long neededBytes = asked ? Math.max(0, UnixWireFormat.cost(Math.max(0, account.wanted)) - account.bytes) : 0;
 		if (neededMessages > freeMessages || neededBytes > freeBytes) {
 			return null;
 		}
 		long messages = Math.max(neededMessages,
 				Math.min(Math.min(2 * account.lastMessages, freeMessages / 2), MESSAGE_WINDOW));
 		long bytes = Math.max(neededBytes, Math.min(Math.min(2 * account.lastBytes, freeBytes / 2), BYTE_WINDOW));
+		if (!asked && (messages == 0 || bytes == 0)) {
+			return null;
+		}
 		if (!PosixHoldMemory.tryReserve(bytes)) {
 			bytes = neededBytes;
 			if (!PosixHoldMemory.tryReserve(bytes)) {
@@ -69,6 +77,20 @@ final class UnixCredit {
 		this.messagesTaken += messages;
 		this.bytesTaken += bytes;
 		return new long[] { messages, bytes };
+	}
+
+	/**
+	 * Give an account that is using its credit more before it runs out, so that a writer that goes
+	 * on writing seldom waits: once it has less than half of what it was last given, and only out of
+	 * half of what is free, so that the last of it goes to writers that ask.
+	 * @return the increment given (messages, bytes), or null if none
+	 */
+	long @Nullable [] topUp(Account account) {
+		if (account.lastMessages == 0 || (2 * account.messages > account.lastMessages
+				&& 2 * account.bytes > account.lastBytes)) {
+			return null;
+		}
+		return give(account, false);
 	}
 
 	/**

@@ -25,7 +25,6 @@ final class UnixGarbage {
 
 	private final AtomicLong refused = new AtomicLong();
 
-	private final AtomicLong deaf = new AtomicLong();
 
 	UnixGarbage(MailslotName name) {
 		this.name = name;
@@ -66,13 +65,6 @@ final class UnixGarbage {
 		return this.refused.get();
 	}
 
-	/**
-	 * Return the connections dropped because their writer did not read the credit sent to it.
-	 */
-	long deaf() {
-		return this.deaf.get();
-	}
-
 	void countOversized(long length, int maxMessageSize) {
 		report(this.oversized, "a writer sent a message of " + length + " bytes, over the maximum of "
 				+ maxMessageSize + "; its connection was closed");
@@ -93,10 +85,6 @@ final class UnixGarbage {
 
 	void countRefused(int connections) {
 		report(this.refused, "connection refused: the server already has " + connections + " writers");
-	}
-
-	void countDeaf() {
-		report(this.deaf, "a writer did not read the credit sent to it; its connection was closed");
 	}
 
 	private void report(AtomicLong counter, String what) {

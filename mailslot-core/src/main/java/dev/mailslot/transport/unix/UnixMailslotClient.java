@@ -41,6 +41,8 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 
 	private static final long CHECK_MILLIS = 100;
 
+	private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+
 	private final Path socket;
 
 	private final ReentrantLock writeLock = new ReentrantLock();
@@ -49,7 +51,7 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 
 	private final ByteBuffer credit = ByteBuffer.allocate(UnixWireFormat.CREDIT_SIZE * 16);
 
-	private final ByteBuffer[] frame = new ByteBuffer[2];
+	private final ByteBuffer[] frame = { this.header, NOTHING };
 
 	private volatile @Nullable SocketChannel channel;
 
@@ -62,6 +64,10 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 	private long bytes;
 
 	private boolean requested;
+
+	private long messagesAtRead;
+
+	private long bytesAtRead;
 
 	private UnixMailslotClient(MailslotName name, Path socket) {
 		super(name);
@@ -189,7 +195,7 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 						+ "message was not delivered (" + ex.getMessage() + ")");
 			}
 			finally {
-				this.frame[1] = null;
+				this.frame[1] = NOTHING;
 			}
 		}
 		finally {
@@ -198,12 +204,16 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 	}
 
 	/**
-	 * Take in the credit the server sent, and while it does not cover the message, ask for more,
-	 * once, and wait for it.
+	 * Take in the credit the server sent, once half of what the client had at its last look is
+	 * used (the server sends more as its messages are read, without being asked), and while it does
+	 * not cover the message, ask for more, once, and wait for it.
 	 */
 	private void awaitCredit(SocketChannel connected, int size, long deadline, ByteBuffer message, int start,
 			@Nullable Duration timeout) throws IOException {
 		long cost = UnixWireFormat.cost(size);
+		if (2 * this.messages < this.messagesAtRead || 2 * this.bytes < this.bytesAtRead) {
+			readCredit(connected);
+		}
 		while (this.messages < 1 || this.bytes < cost) {
 			if (!this.requested) {
 				this.header.clear().putInt(UnixWireFormat.REQUEST).putLong(size).flip();
@@ -232,6 +242,8 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 			this.bytes += Integer.toUnsignedLong(this.credit.getInt());
 		}
 		this.credit.compact();
+		this.messagesAtRead = this.messages;
+		this.bytesAtRead = this.bytes;
 		return read;
 	}
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,11 +41,6 @@ import dev.mailslot.spi.DeletedMessagesLog;
  */
 final class UnixMailslotServer extends AbstractMailslotServer {
 
-	/** How long the keeper leaves what arrives to reads after the last one ended. */
-	static final long PAUSE_MILLIS = 10;
-
-	private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(PAUSE_MILLIS);
-
 	private static final System.Logger logger = System.getLogger(UnixMailslotServer.class.getName());
 
 	private final int maxMessageSize;
@@ -65,13 +59,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 
 	private final UnixHeldMessages held;
 
-	private final AtomicInteger readers = new AtomicInteger();
-
-	private volatile long lastRead = System.nanoTime() - PAUSE_NANOS;
-
-	private volatile boolean readerSelecting;
-
-	private volatile boolean keeperSelecting;
+	private final UnixSelectorTurns turns = new UnixSelectorTurns();
 
 	UnixMailslotServer(String transport, MailslotServerOptions options, int maxMessageSize, Path socket,
 			ServerSocketChannel channel, UnixSocketOwnership ownership) throws IOException {
@@ -93,29 +81,28 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Take in what writers send while no read does: a read takes it in itself, and waits for it in
-	 * the connections' selector, so that a message goes from its writer to the reader with one
-	 * thread waking up. While reads come one after another, the keeper only accepts writers, every
-	 * {@value #PAUSE_MILLIS} ms.
+	 * Take in what writers send while no read does ({@link UnixSelectorTurns}); else only accept
+	 * writers, every {@value UnixSelectorTurns#PAUSE_MILLIS} ms.
 	 */
 	private void keep() {
 		while (!isClosed()) {
-			if (this.readerSelecting || readerActive()) {
-				LockSupport.parkNanos(PAUSE_NANOS);
+			if (this.turns.readerSelecting() || this.turns.readsActive()) {
+				LockSupport.parkNanos(UnixSelectorTurns.PAUSE_NANOS);
 				underLock(this.connections::accept);
 				continue;
 			}
-			this.keeperSelecting = true;
-			try {
-				if (!this.readerSelecting && !this.connections.await(0)) {
-					return;
+			if (this.turns.keeperStarts()) {
+				try {
+					if (!this.connections.await(0)) {
+						return;
+					}
+				}
+				finally {
+					this.turns.keeperEnds();
 				}
 			}
-			finally {
-				this.keeperSelecting = false;
-			}
 			underLock(() -> {
-				if (readerActive()) {
+				if (this.turns.readsActive()) {
 					this.connections.accept();
 				}
 				else {
@@ -137,19 +124,6 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		}
 	}
 
-	private boolean readerActive() {
-		return this.readers.get() > 0 || System.nanoTime() - this.lastRead < PAUSE_NANOS;
-	}
-
-	private void enterRead() {
-		this.readers.incrementAndGet();
-	}
-
-	private void exitRead() {
-		this.lastRead = System.nanoTime();
-		this.readers.decrementAndGet();
-	}
-
 	/**
 	 * Accept the writers that wait, take in what has arrived, and tell the reads that wait when it
 	 * is a message. Called under the lock.
@@ -164,7 +138,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	@Override
 	public byte[] read(ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
-		enterRead();
+		this.turns.enterRead();
 		this.lock.lock();
 		try {
 			awaitMessage(timeout);
@@ -172,14 +146,14 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		}
 		finally {
 			this.lock.unlock();
-			exitRead();
+			this.turns.exitRead();
 		}
 	}
 
 	@Override
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
-		enterRead();
+		this.turns.enterRead();
 		this.lock.lock();
 		try {
 			byte[] next = awaitMessage(timeout);
@@ -192,7 +166,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		}
 		finally {
 			this.lock.unlock();
-			exitRead();
+			this.turns.exitRead();
 		}
 	}
 
@@ -237,12 +211,13 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 
 	/**
 	 * Wait for what writers send: in the connections' selector, or, while another read waits there,
-	 * until it signals. Called under the lock, which the selecting read lets go of meanwhile.
+	 * until it signals, which it does when it stops waiting, so that another takes its turn. Called
+	 * under the lock, which the selecting read lets go of meanwhile.
 	 * @return whether the thread was interrupted; the interrupt is cleared, for the caller to set
 	 * again once the read ends
 	 */
 	private boolean awaitArrival(long remainingNanos, boolean forever) {
-		if (this.readerSelecting) {
+		if (this.turns.readerSelecting()) {
 			try {
 				this.changed.awaitNanos(remainingNanos);
 				return false;
@@ -252,9 +227,8 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 			}
 		}
 		boolean interrupted = Thread.interrupted();
-		this.readerSelecting = true;
 		try {
-			if (this.keeperSelecting) {
+			if (this.turns.readerStarts()) {
 				this.connections.wakeup();
 			}
 			this.lock.unlock();
@@ -266,11 +240,12 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 			}
 		}
 		finally {
-			this.readerSelecting = false;
+			this.turns.readerEnds();
 		}
 		if (!isClosed()) {
 			pump();
 		}
+		this.changed.signalAll();
 		return interrupted;
 	}
 
