@@ -1,7 +1,9 @@
 /*
  * Writes messages to a mailslot of the unix transport: connect to its socket and read the server's
- * greeting (8 bytes: "MSL1" and the maximum message size, big-endian); for each message send its
- * length (4 bytes, big-endian), wait for the server's grant (the byte 1), and send its bytes; close.
+ * greeting (8 bytes, big-endian: "MSL2" and the maximum message size); for each message, while the
+ * credit does not cover it (one message and its length + 32 bytes), ask for more (a length of 0x80000000 and
+ * the message's length in 8 bytes) and read the server's 8-byte increment; then send its length (4
+ * bytes), its stamp (8 bytes: the monotonic clock in nanoseconds) and its bytes; close.
  *
  *   unix_mailslot_write '\\.\mailslot\sample_mailslot' 'Message one for mailslot.' ...
  *   unix_mailslot_write --socket-name '\\.\mailslot\sample_mailslot'
@@ -22,6 +24,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 static int socket_name(const char *mailslot, char *out, size_t size)
@@ -59,6 +62,13 @@ static int receive_all(int fd, void *data, size_t size)
 		size -= (size_t) received;
 	}
 	return 0;
+}
+
+static void put_be(unsigned char *out, uint64_t value, int size)
+{
+	for (int i = size - 1; i >= 0; i--, value >>= 8) {
+		out[i] = (unsigned char) value;
+	}
 }
 
 static int send_all(int fd, const void *data, size_t size)
@@ -108,26 +118,45 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	unsigned char greeting[8];
-	if (receive_all(slot, greeting, sizeof greeting) != 0 || memcmp(greeting, "MSL1", 4) != 0) {
+	uint32_t max_size;
+	uint64_t messages = 0, bytes = 0;
+	if (receive_all(slot, greeting, sizeof greeting) != 0 || memcmp(greeting, "MSL2", 4) != 0) {
 		fprintf(stderr, "no greeting from the mailslot's server\n");
 		return 1;
 	}
-	uint32_t max_size;
 	memcpy(&max_size, greeting + 4, sizeof max_size);
 	max_size = ntohl(max_size);
 	for (int i = first; i < argc; i++) {
-		uint32_t size = (uint32_t) strlen(argv[i]);
-		uint32_t length = htonl(size);
-		char grant;
+		uint32_t size = (uint32_t) strlen(argv[i]), more[2];
+		unsigned char header[12];
+		struct timespec now;
 		if (size > max_size) {
 			fprintf(stderr, "%u bytes is over the mailslot's maximum of %u\n", size, max_size);
 			return 1;
 		}
-		if (send_all(slot, &length, sizeof length) != 0 || receive_all(slot, &grant, 1) != 0 || grant != 1
-				|| send_all(slot, argv[i], size) != 0) {
+		while (messages < 1 || bytes < size + 32) {
+			put_be(header, 0x80000000u, 4);
+			put_be(header + 4, size, 8);
+			if (send_all(slot, header, sizeof header) != 0 || receive_all(slot, more, sizeof more) != 0) {
+				fprintf(stderr, "the mailslot's server ended the connection\n");
+				return 1;
+			}
+			messages += ntohl(more[0]);
+			bytes += ntohl(more[1]);
+		}
+#ifdef __APPLE__
+		clock_gettime(CLOCK_UPTIME_RAW, &now);
+#else
+		clock_gettime(CLOCK_MONOTONIC, &now);
+#endif
+		put_be(header, size, 4);
+		put_be(header + 4, (uint64_t) now.tv_sec * 1000000000u + (uint64_t) now.tv_nsec, 8);
+		if (send_all(slot, header, sizeof header) != 0 || send_all(slot, argv[i], size) != 0) {
 			fprintf(stderr, "the mailslot's server ended the connection\n");
 			return 1;
 		}
+		messages -= 1;
+		bytes -= size + 32;
 	}
 	close(slot);
 	return 0;

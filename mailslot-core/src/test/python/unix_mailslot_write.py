@@ -9,6 +9,7 @@ import os
 import socket
 import struct
 import sys
+import time
 
 
 def socket_name(mailslot):
@@ -39,15 +40,19 @@ def main(mailslot, messages):
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as slot:
         slot.connect(os.path.join(directory, socket_name(mailslot)))
         magic, max_size = struct.unpack(">4sI", receive(slot, 8))
+        if magic != b"MSL2":
+            raise ConnectionError("what answered is not a mailslot server of the unix transport")
+        credit = credit_bytes = 0
         for message in messages:
             data = message.encode("utf-8")
             if len(data) > max_size:
                 raise ValueError("%d bytes is over the mailslot's maximum of %d" % (len(data), max_size))
-            slot.sendall(struct.pack(">I", len(data)))
-            if receive(slot, 1) != b"\x01":
-                raise ConnectionError("the mailslot's server did not grant the message")
-            slot.sendall(data)
-
+            while credit < 1 or credit_bytes < len(data) + 32:
+                slot.sendall(struct.pack(">Iq", 0x80000000, len(data)))
+                more, more_bytes = struct.unpack(">II", receive(slot, 8))
+                credit, credit_bytes = credit + more, credit_bytes + more_bytes
+            slot.sendall(struct.pack(">Iq", len(data), time.monotonic_ns()) + data)
+            credit, credit_bytes = credit - 1, credit_bytes - len(data) - 32
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2:])

@@ -7,7 +7,7 @@ import java.time.Duration;
  * A second JVM that writes numbered messages to a mailslot, started by
  * {@link MailslotTransportContractTests} and the listener's end-to-end tests. Arguments: transport
  * id, mailslot name, message count, and optionally a write timeout in milliseconds. Prints how many
- * it wrote and its longest write, then exits 0 when all were written, 3 when the mailslot does not
+ * it wrote and its longest write (also when the mailslot is closed in the middle), then exits 0 when all were written, 3 when the mailslot does not
  * exist, 4 when a write timed out, 1 on any other failure.
  */
 public final class WriterProcess {
@@ -38,6 +38,7 @@ public final class WriterProcess {
 			}
 		}
 		catch (NoSuchMailslotException ex) {
+			report(written, longest);
 			System.err.println(ex.getMessage());
 			System.exit(NO_SUCH_MAILSLOT);
 		}

@@ -7,30 +7,39 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.MailslotName;
 
 /**
- * The writers' connections to a server: accepts and greets them, reads the lengths they announce,
- * grants them in the order announced while the hold has room ({@link UnixHeldMessages}), and reads
- * the messages granted into their places. A length over the maximum, bytes sent before their grant,
- * a message cut short by the end of its connection, and connections past {@value #MAX_CONNECTIONS}
- * are dropped with their connection and counted. Not thread-safe: the server calls it under its
- * lock, except {@link #await()} and {@link #wakeup()}. A connection accepted by a thread other than
- * the keeper wakes the keeper's select, which would not watch it before it returns.
+ * The writers' connections to a server: accepts and greets them, reads whole frames off them into
+ * the held messages, and answers their requests for credit ({@link UnixCredit}) when it has room,
+ * in the order asked, as the reader takes messages. A drain reads every connection until it would block, which
+ * the credit lets it do without holding more than the server may; {@link #lastDrainStart()} is when
+ * the last one started. What breaks the wire format ({@link UnixWireFormat}), and connections past
+ * {@value #MAX_CONNECTIONS}, are dropped with their connection and counted. Not thread-safe: the
+ * server calls it under its lock, except {@link #await(long)} and {@link #wakeup()}, which one thread
+ * at a time calls.
  */
 final class UnixConnections implements AutoCloseable {
 
 	/** Most writers connected at once; more are closed at once and counted. */
 	static final int MAX_CONNECTIONS = 128;
 
-	private static final System.Logger logger = System.getLogger(UnixConnections.class.getName());
+	/** Longest a closing server waits for writers to send what their credit covers. */
+	static final long LINGER_MILLIS = 1_000;
 
-	private static final ByteBuffer GRANT = ByteBuffer.wrap(new byte[] { UnixWireFormat.GRANT });
+	/** How long writers that send nothing are waited for when the server closes. */
+	static final long QUIET_MILLIS = 50;
+
+	private static final System.Logger logger = System.getLogger(UnixConnections.class.getName());
 
 	private final MailslotName name;
 
@@ -40,34 +49,40 @@ final class UnixConnections implements AutoCloseable {
 
 	private final int maxMessageSize;
 
-	private final List<Connection> connections = new ArrayList<>();
+	private final UnixCredit credit;
 
-	private final ArrayDeque<Connection> announced = new ArrayDeque<>();
+	private final ByteBuffer input = ByteBuffer.allocateDirect(64 * 1024);
 
-	private final AtomicLong oversized = new AtomicLong();
+	private final List<UnixConnection> connections = new ArrayList<>();
 
-	private final AtomicLong outOfTurn = new AtomicLong();
+	private final Set<UnixConnection> waiting = new LinkedHashSet<>();
 
-	private final AtomicLong truncated = new AtomicLong();
+	private final UnixGarbage garbage;
 
-	private final AtomicLong refused = new AtomicLong();
+	private long lastDrainStart = Long.MIN_VALUE;
 
-	UnixConnections(MailslotName name, ServerSocketChannel server, int maxMessageSize) throws IOException {
+	private boolean closing;
+
+	UnixConnections(MailslotName name, ServerSocketChannel server, int maxMessageSize, int holdCapacity)
+			throws IOException {
 		this.name = name;
 		this.server = server;
 		this.maxMessageSize = maxMessageSize;
+		this.credit = new UnixCredit(holdCapacity, maxMessageSize);
+		this.garbage = new UnixGarbage(name);
 		this.selector = Selector.open();
 		server.configureBlocking(false);
 		server.register(this.selector, SelectionKey.OP_ACCEPT);
 	}
 
 	/**
-	 * Wait until a writer connects or sends, or {@link #wakeup()}.
+	 * Wait until a writer connects or sends, or {@link #wakeup()}, or a time passes.
+	 * @param millis the longest wait, 0 for no limit
 	 * @return whether to go on: false once closed
 	 */
-	boolean await() {
+	boolean await(long millis) {
 		try {
-			this.selector.select();
+			this.selector.select(millis);
 			this.selector.selectedKeys().clear();
 			return true;
 		}
@@ -81,42 +96,26 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Accept the writers that wait, read what they sent, and grant what the hold has room for.
-	 * @param held where messages go
-	 * @return how many messages came in whole
+	 * Accept the writers that wait: each is listed, so that the next drain reads it, before its
+	 * greeting lets it write.
 	 */
-	int pump(UnixHeldMessages held) {
-		accept();
-		int whole = 0;
-		for (Connection connection : new ArrayList<>(this.connections)) {
-			whole += connection.read(held);
-		}
-		while (!this.announced.isEmpty()) {
-			Connection next = this.announced.peekFirst();
-			UnixHeldMessages.Place place = held.place(next.size);
-			if (place == null) {
-				break;
-			}
-			this.announced.pollFirst();
-			whole += next.grant(held, place);
-		}
-		return whole;
-	}
-
-	private void accept() {
+	void accept() {
 		try {
 			SocketChannel writer;
 			while ((writer = this.server.accept()) != null) {
 				if (this.connections.size() >= MAX_CONNECTIONS) {
 					writer.close();
-					report(this.refused, "connection refused: the server already has " + MAX_CONNECTIONS + " writers");
+					this.garbage.countRefused(MAX_CONNECTIONS);
 					continue;
 				}
 				writer.configureBlocking(false);
-				writer.write(UnixWireFormat.greeting(this.maxMessageSize));
-				Connection connection = new Connection(writer);
-				writer.register(this.selector, SelectionKey.OP_READ, connection);
+				UnixConnection connection = new UnixConnection(writer, this.maxMessageSize, this.credit, this.garbage);
 				this.connections.add(connection);
+				if (!connection.send(UnixWireFormat.greeting(this.maxMessageSize))) {
+					end(connection);
+					continue;
+				}
+				writer.register(this.selector, SelectionKey.OP_READ, connection);
 				this.selector.wakeup();
 			}
 		}
@@ -126,47 +125,149 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Return the messages dropped for a length over the maximum.
+	 * Read every connection until it would block, holding the messages that came in whole, and
+	 * give more credit to those that used theirs.
+	 * @return how many messages came in whole
 	 */
-	long oversized() {
-		return this.oversized.get();
+	int drain(UnixHeldMessages held) {
+		long start = System.nanoTime();
+		int whole = 0;
+		for (int i = this.connections.size() - 1; i >= 0; i--) {
+			UnixConnection connection = this.connections.get(i);
+			int read = connection.drain(this.input, held);
+			whole += read;
+			if (!connection.isOpen()) {
+				end(connection);
+			}
+			else if (connection.account().waits() && this.closing) {
+				end(connection);
+			}
+			else if (connection.account().waits() && this.waiting.add(connection)
+					&& this.waiting.iterator().next() == connection) {
+				grant(connection);
+			}
+		}
+		this.lastDrainStart = start;
+		return whole;
 	}
 
 	/**
-	 * Return the connections dropped for sending bytes before their grant.
+	 * Return when the last drain started: every write that returned before it has been read.
 	 */
-	long outOfTurn() {
-		return this.outOfTurn.get();
+	long lastDrainStart() {
+		return this.lastDrainStart;
 	}
 
 	/**
-	 * Return the messages dropped because their connection ended before their last byte.
+	 * Give back what a message taken by the reader took, as credit to the writers that wait for it,
+	 * or else to its writer, if it has used half of what it got.
 	 */
-	long truncated() {
-		return this.truncated.get();
+	void taken(UnixHeldMessages.Held message) {
+		this.credit.release(message.message().length);
+		UnixConnection source = (UnixConnection) message.source();
+		if (this.waiting.isEmpty() && source.isOpen()) {
+			send(source, this.credit.topUp(source.account()));
+		}
+		if (!this.waiting.isEmpty()) {
+			for (UnixConnection connection : new ArrayList<>(this.waiting)) {
+				if (!grant(connection)) {
+					break;
+				}
+			}
+		}
 	}
 
 	/**
-	 * Return the connections refused past {@value #MAX_CONNECTIONS}.
+	 * Answer a connection's request, if the credit has room for it.
+	 * @return whether it was answered
 	 */
-	long refused() {
-		return this.refused.get();
+	private boolean grant(UnixConnection connection) {
+		long[] more = this.credit.grant(connection.account());
+		if (more == null) {
+			return false;
+		}
+		this.waiting.remove(connection);
+		send(connection, more);
+		return true;
 	}
 
-	private void report(AtomicLong counter, String what) {
-		long count = counter.incrementAndGet();
-		logger.log((count == 1) ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
-				"Mailslot " + this.name + ": " + what + " (" + count + " so far)");
+	private void send(UnixConnection connection, long @Nullable [] more) {
+		if (more != null && !connection.send(UnixWireFormat.credit(more[0], more[1]))) {
+			end(connection);
+		}
+	}
+
+	private void end(UnixConnection connection) {
+		this.connections.remove(connection);
+		this.waiting.remove(connection);
+		connection.close();
 	}
 
 	/**
-	 * Close every connection and the selector; a message half read is dropped with its place.
+	 * Return what was dropped as garbage, by reason.
+	 */
+	UnixGarbage garbage() {
+		return this.garbage;
+	}
+
+	/**
+	 * Read what the writers send until none can send more, then end the connections. No writer
+	 * gets more credit from now on: a request ends its connection, so its writer fails. A writer
+	 * with credit left may still complete a write, which is read here; reading goes on until every
+	 * writer has spent its credit, or none sent anything for {@value #QUIET_MILLIS} ms (idle writers
+	 * then find their connection ended when they next write), and at most {@value #LINGER_MILLIS} ms.
+	 * (Shutting a connection's input down first would make a late write fail instead, but Java reads
+	 * nothing from a channel after {@code shutdownInput()}, so what was waiting would be lost.)
+	 * @param held where what was written goes, for the server to count it as deleted
 	 */
 	void close(UnixHeldMessages held) {
-		for (Connection connection : new ArrayList<>(this.connections)) {
-			connection.remove(held);
+		this.closing = true;
+		long start = System.nanoTime();
+		long lastArrival = start;
+		while (true) {
+			long received = received();
+			drain(held);
+			long now = System.nanoTime();
+			if (received() != received) {
+				lastArrival = now;
+			}
+			if (allSpent() || now - lastArrival >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)
+					|| now - start >= TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS)) {
+				break;
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+		}
+		for (UnixConnection connection : new ArrayList<>(this.connections)) {
+			connection.drain(this.input, held);
+			end(connection);
 		}
 		close();
+	}
+
+	private long received() {
+		long received = 0;
+		for (UnixConnection connection : this.connections) {
+			received += connection.received();
+		}
+		return received;
+	}
+
+	private boolean allSpent() {
+		for (UnixConnection connection : this.connections) {
+			if (connection.account().canSend()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Give back what the held messages took, when the server deletes them.
+	 */
+	void deleted(UnixHeldMessages.Held[] messages) {
+		for (UnixHeldMessages.Held message : messages) {
+			this.credit.release(message.message().length);
+		}
 	}
 
 	@Override
@@ -177,131 +278,6 @@ final class UnixConnections implements AutoCloseable {
 		catch (IOException ex) {
 			// Nothing is left to do with it.
 		}
-	}
-
-	private final class Connection {
-
-		private final SocketChannel channel;
-
-		private final ByteBuffer length = ByteBuffer.allocate(UnixWireFormat.LENGTH_SIZE);
-
-		private final ByteBuffer probe = ByteBuffer.allocate(1);
-
-		private int size = -1;
-
-		private UnixHeldMessages.Place place;
-
-		private ByteBuffer payload;
-
-		Connection(SocketChannel channel) {
-			this.channel = channel;
-		}
-
-		/**
-		 * Read what has arrived: a length, which is then announced, or the granted message's bytes.
-		 * @return 1 if a message came in whole, else 0
-		 */
-		int read(UnixHeldMessages held) {
-			try {
-				if (this.payload != null) {
-					if (this.channel.read(this.payload) < 0) {
-						end(held, true);
-						return 0;
-					}
-					return this.payload.hasRemaining() ? 0 : fill(held);
-				}
-				if (this.size >= 0) {
-					int read = this.channel.read(this.probe.clear());
-					if (read < 0) {
-						remove(held);
-					}
-					else if (read > 0) {
-						report(UnixConnections.this.outOfTurn, "a writer sent bytes before its message was granted; "
-								+ "its connection was closed");
-						remove(held);
-					}
-					return 0;
-				}
-				if (this.channel.read(this.length) < 0) {
-					end(held, this.length.position() > 0);
-					return 0;
-				}
-				if (!this.length.hasRemaining()) {
-					announce(held);
-				}
-				return 0;
-			}
-			catch (IOException ex) {
-				end(held, this.payload != null || this.length.position() > 0);
-				return 0;
-			}
-		}
-
-		private void announce(UnixHeldMessages held) {
-			int announcedSize = this.length.flip().getInt();
-			this.length.clear();
-			if (announcedSize < 0 || announcedSize > UnixConnections.this.maxMessageSize) {
-				report(UnixConnections.this.oversized, "a writer announced a message of "
-						+ Integer.toUnsignedString(announcedSize) + " bytes, over the maximum of "
-						+ UnixConnections.this.maxMessageSize + "; its connection was closed");
-				remove(held);
-				return;
-			}
-			this.size = announcedSize;
-			UnixConnections.this.announced.addLast(this);
-		}
-
-		/**
-		 * Let the writer send its message into a place.
-		 * @return 1 if the message is whole already (it is empty), else 0
-		 */
-		int grant(UnixHeldMessages held, UnixHeldMessages.Place granted) {
-			this.place = granted;
-			try {
-				if (this.channel.write(GRANT.duplicate()) != 1) {
-					throw new IOException("no room for the grant");
-				}
-			}
-			catch (IOException ex) {
-				end(held, true);
-				return 0;
-			}
-			this.payload = ByteBuffer.allocate(this.size);
-			return this.payload.hasRemaining() ? read(held) : fill(held);
-		}
-
-		private int fill(UnixHeldMessages held) {
-			held.fill(this.place, this.payload.array());
-			this.place = null;
-			this.payload = null;
-			this.size = -1;
-			return 1;
-		}
-
-		private void end(UnixHeldMessages held, boolean midMessage) {
-			if (midMessage) {
-				report(UnixConnections.this.truncated,
-						"a writer's connection ended in the middle of a message, which was dropped");
-			}
-			remove(held);
-		}
-
-		void remove(UnixHeldMessages held) {
-			UnixConnections.this.connections.remove(this);
-			UnixConnections.this.announced.remove(this);
-			if (this.place != null) {
-				held.drop(this.place);
-				this.place = null;
-			}
-			this.payload = null;
-			try {
-				this.channel.close();
-			}
-			catch (IOException ex) {
-				// Closed all the same.
-			}
-		}
-
 	}
 
 }

@@ -1,141 +1,78 @@
 package dev.mailslot.transport.unix;
 
-import java.util.ArrayDeque;
-import java.util.Iterator;
+import java.util.PriorityQueue;
 import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.mailslot.transport.posix.PosixHoldMemory;
-
 /**
- * The messages a unix server holds, in the order it granted them: each takes its place, and its
- * room, when the server lets its writer send it, and is read once its bytes are in. At most the
- * hold capacity of places, within the memory posix and unix servers of the process share
- * ({@link PosixHoldMemory}). Each change of the number of places is told at once, before a grant
- * goes out, so that a record of it never counts fewer messages than writers were told were sent.
- * Not thread-safe: the server uses it under its lock.
+ * The messages a unix server has read off its sockets, in the order of their stamps (and, for equal
+ * stamps, of their arrival). Each change of their number is told at once, so that a record of it
+ * counts every message held. Not thread-safe: the server uses it under its lock.
  */
 final class UnixHeldMessages {
 
-	private final ArrayDeque<Place> places = new ArrayDeque<>();
+	private final PriorityQueue<Held> messages = new PriorityQueue<>();
 
-	private final int capacity;
+	private final IntConsumer countChanged;
 
-	private final IntConsumer placesChanged;
+	private long arrivals;
 
-	private int count;
-
-	UnixHeldMessages(int capacity, IntConsumer placesChanged) {
-		this.capacity = capacity;
-		this.placesChanged = placesChanged;
+	UnixHeldMessages(IntConsumer countChanged) {
+		this.countChanged = countChanged;
 	}
 
 	/**
-	 * Take a place, and room, for a message of a size, if the hold has them.
-	 * @return the place, or null if the hold is full
+	 * Hold a message that arrived whole.
 	 */
-	@Nullable Place place(int size) {
-		if (this.places.size() >= this.capacity || !PosixHoldMemory.tryReserve(PosixHoldMemory.cost(size))) {
-			return null;
-		}
-		Place place = new Place(size);
-		this.places.addLast(place);
-		this.placesChanged.accept(this.places.size());
-		return place;
+	void add(byte[] message, long stamp, Object source) {
+		this.messages.add(new Held(message, stamp, this.arrivals++, source));
+		this.countChanged.accept(this.messages.size());
 	}
 
 	/**
-	 * Put a message's bytes in its place, where reads find it.
+	 * Return the message with the smallest stamp, without taking it.
 	 */
-	void fill(Place place, byte[] message) {
-		place.message = message;
-		this.count++;
+	@Nullable Held peek() {
+		return this.messages.peek();
 	}
 
 	/**
-	 * Give up the place of a message that will not come, and its room.
+	 * Take the message with the smallest stamp.
 	 */
-	void drop(Place place) {
-		if (this.places.remove(place)) {
-			PosixHoldMemory.release(PosixHoldMemory.cost(place.size));
-			if (place.message != null) {
-				this.count--;
-			}
-			this.placesChanged.accept(this.places.size());
-		}
+	Held take() {
+		Held first = this.messages.remove();
+		this.countChanged.accept(this.messages.size());
+		return first;
 	}
 
 	/**
-	 * Return whether the first place holds its message: then it is the next, whatever comes.
-	 */
-	boolean firstIsFilled() {
-		Place first = this.places.peekFirst();
-		return first != null && first.message != null;
-	}
-
-	/**
-	 * Return the first message that is in, without taking it.
-	 */
-	byte @Nullable [] peek() {
-		for (Place place : this.places) {
-			if (place.message != null) {
-				return place.message;
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * Take the first message that is in.
-	 */
-	byte @Nullable [] take() {
-		for (Iterator<Place> iterator = this.places.iterator(); iterator.hasNext();) {
-			Place place = iterator.next();
-			if (place.message != null) {
-				iterator.remove();
-				this.count--;
-				PosixHoldMemory.release(PosixHoldMemory.cost(place.size));
-				this.placesChanged.accept(this.places.size());
-				return place.message;
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * Return how many messages are in.
+	 * Return how many messages are held.
 	 */
 	int count() {
-		return this.count;
+		return this.messages.size();
 	}
 
 	/**
-	 * Delete every message and place, giving back their room.
-	 * @return how many messages were in
+	 * Take every message.
+	 * @return the messages taken
 	 */
-	int clear() {
-		int deleted = this.count;
-		for (Place place : this.places) {
-			PosixHoldMemory.release(PosixHoldMemory.cost(place.size));
-		}
-		this.places.clear();
-		this.count = 0;
-		this.placesChanged.accept(0);
-		return deleted;
+	Held[] clear() {
+		Held[] all = this.messages.toArray(new Held[0]);
+		this.messages.clear();
+		this.countChanged.accept(0);
+		return all;
 	}
 
 	/**
-	 * The place of one message.
+	 * A message, its stamp, and the connection it came on.
 	 */
-	static final class Place {
+	record Held(byte[] message, long stamp, long arrival, Object source) implements Comparable<Held> {
 
-		private final int size;
-
-		private byte @Nullable [] message;
-
-		Place(int size) {
-			this.size = size;
+		@Override
+		public int compareTo(Held other) {
+			int byStamp = Long.compare(this.stamp, other.stamp);
+			return (byStamp != 0) ? byStamp : Long.compare(this.arrival, other.arrival);
 		}
 
 	}

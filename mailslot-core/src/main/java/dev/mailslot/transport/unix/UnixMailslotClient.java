@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotException;
@@ -22,27 +26,48 @@ import dev.mailslot.spi.AbstractMailslotClient;
 
 /**
  * A writer's connection to a mailslot's socket. It learns the maximum message size from the
- * server's greeting and refuses larger messages before sending; each write announces its length,
- * waits for the server's grant and sends its bytes ({@link UnixWireFormat}). A write waits for the
- * grant while the server holds as many messages as it may, checking every 100 ms that the client is
- * still open, and no longer than its timeout: a write that times out ends the connection, so that
- * the server forgets the message, and the next write connects again.
+ * server's greeting, and refuses larger messages before sending; each write sends its message as
+ * one stamped frame while the credit covers it ({@link UnixWireFormat}), and otherwise asks the
+ * server for more and waits for it, checking every 100 ms that the client is still open,
+ * and no longer than its timeout. A write that times out, or is stopped in the middle of its frame,
+ * ends the connection, so that the server drops what it got of it, and the next write connects
+ * again. Closing the client waits, a second at most, for the server to take in what it wrote.
  */
 final class UnixMailslotClient extends AbstractMailslotClient {
 
 	private static final long GREETING_TIMEOUT_NANOS = Duration.ofSeconds(5).toNanos();
 
+	private static final long CLOSE_TIMEOUT_NANOS = Duration.ofSeconds(1).toNanos();
+
 	private static final long CHECK_MILLIS = 100;
+
+	private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
 	private final Path socket;
 
-	private final Object writeLock = new Object();
+	private final ReentrantLock writeLock = new ReentrantLock();
 
-	private volatile SocketChannel channel;
+	private final ByteBuffer header = ByteBuffer.allocate(UnixWireFormat.HEADER_SIZE);
 
-	private Selector selector;
+	private final ByteBuffer credit = ByteBuffer.allocate(UnixWireFormat.CREDIT_SIZE * 16);
+
+	private final ByteBuffer[] frame = { this.header, NOTHING };
+
+	private volatile @Nullable SocketChannel channel;
+
+	private @Nullable Selector selector;
 
 	private int maxMessageSize;
+
+	private long messages;
+
+	private long bytes;
+
+	private boolean requested;
+
+	private long messagesAtRead;
+
+	private long bytesAtRead;
 
 	private UnixMailslotClient(MailslotName name, Path socket) {
 		super(name);
@@ -55,7 +80,7 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 		return client;
 	}
 
-	private void connect() {
+	private SocketChannel connect() {
 		if (!Files.exists(this.socket, LinkOption.NOFOLLOW_LINKS)) {
 			throw new NoSuchMailslotException(name(), "No mailslot " + name() + " exists: no server has its socket "
 					+ this.socket + "; create its server first");
@@ -67,10 +92,10 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 			opened.configureBlocking(false);
 			Selector opening = Selector.open();
 			opened.register(opening, SelectionKey.OP_READ);
-			this.maxMessageSize = readGreeting(opened, opening);
-			opened.keyFor(opening).interestOps(SelectionKey.OP_WRITE);
+			readGreeting(opened, opening);
 			this.selector = opening;
 			this.channel = opened;
+			return opened;
 		}
 		catch (IOException ex) {
 			closeQuietly(opened);
@@ -93,7 +118,7 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 				+ problem, ex);
 	}
 
-	private int readGreeting(SocketChannel opened, Selector opening) throws IOException {
+	private void readGreeting(SocketChannel opened, Selector opening) throws IOException {
 		ByteBuffer greeting = ByteBuffer.allocate(UnixWireFormat.GREETING_SIZE);
 		long deadline = System.nanoTime() + GREETING_TIMEOUT_NANOS;
 		while (greeting.hasRemaining()) {
@@ -112,9 +137,13 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 		}
 		int max = UnixWireFormat.maxMessageSize(greeting.flip());
 		if (max < 0) {
-			throw new IOException("what answered is not a mailslot server of the unix transport");
+			throw new IOException("what answered is not a mailslot server of the unix transport (version 2)");
 		}
-		return max;
+		this.maxMessageSize = max;
+		this.messages = 0;
+		this.bytes = 0;
+		this.requested = false;
+		this.credit.clear();
 	}
 
 	@Override
@@ -128,11 +157,13 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 		send(message, timeout);
 	}
 
-	private void send(ByteBuffer message, Duration timeout) {
-		synchronized (this.writeLock) {
+	private void send(ByteBuffer message, @Nullable Duration timeout) {
+		this.writeLock.lock();
+		try {
 			ensureOpen();
-			if (this.channel == null) {
-				connect();
+			SocketChannel connected = this.channel;
+			if (connected == null) {
+				connected = connect();
 			}
 			int size = message.remaining();
 			if (size > this.maxMessageSize) {
@@ -142,10 +173,17 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 			int start = message.position();
 			long deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : Long.MAX_VALUE;
 			try {
-				writeFully(ByteBuffer.allocate(UnixWireFormat.LENGTH_SIZE).putInt(0, size), deadline, message, start,
-						timeout);
-				awaitGrant(deadline, message, start, timeout);
-				writeFully(message, deadline, message, start, timeout);
+				awaitCredit(connected, size, deadline, message, start, timeout);
+				this.header.clear().putInt(size).putLong(System.nanoTime()).flip();
+				this.frame[0] = this.header;
+				this.frame[1] = message;
+				while (message.hasRemaining() || this.header.hasRemaining()) {
+					if (connected.write(this.frame) == 0) {
+						await(connected, SelectionKey.OP_WRITE, deadline, message, start, timeout);
+					}
+				}
+				this.messages--;
+				this.bytes -= UnixWireFormat.cost(size);
 			}
 			catch (IOException ex) {
 				message.position(start);
@@ -156,55 +194,80 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 				throw new NoSuchMailslotException(name(), "Mailslot " + name() + " was closed by its server; the "
 						+ "message was not delivered (" + ex.getMessage() + ")");
 			}
+			finally {
+				this.frame[1] = NOTHING;
+			}
+		}
+		finally {
+			this.writeLock.unlock();
 		}
 	}
 
-	private void writeFully(ByteBuffer bytes, long deadline, ByteBuffer message, int start, Duration timeout)
-			throws IOException {
-		this.channel.keyFor(this.selector).interestOps(SelectionKey.OP_WRITE);
-		while (bytes.hasRemaining()) {
-			if (this.channel.write(bytes) == 0) {
-				await(deadline, message, start, timeout);
-			}
+	/**
+	 * Take in the credit the server sent, once half of what the client had at its last look is
+	 * used (the server sends more as its messages are read, without being asked), and while it does
+	 * not cover the message, ask for more, once, and wait for it.
+	 */
+	private void awaitCredit(SocketChannel connected, int size, long deadline, ByteBuffer message, int start,
+			@Nullable Duration timeout) throws IOException {
+		long cost = UnixWireFormat.cost(size);
+		if (2 * this.messages < this.messagesAtRead || 2 * this.bytes < this.bytesAtRead) {
+			readCredit(connected);
 		}
-	}
-
-	private void awaitGrant(long deadline, ByteBuffer message, int start, Duration timeout) throws IOException {
-		this.channel.keyFor(this.selector).interestOps(SelectionKey.OP_READ);
-		ByteBuffer grant = ByteBuffer.allocate(1);
-		while (true) {
-			int read = this.channel.read(grant);
-			if (read < 0) {
-				throw new IOException("the server ended the connection");
-			}
-			if (read > 0) {
-				if (grant.get(0) != UnixWireFormat.GRANT) {
-					throw new IOException("the server answered " + grant.get(0) + " instead of a grant");
+		while (this.messages < 1 || this.bytes < cost) {
+			if (!this.requested) {
+				this.header.clear().putInt(UnixWireFormat.REQUEST).putLong(size).flip();
+				while (this.header.hasRemaining()) {
+					if (connected.write(this.header) == 0) {
+						await(connected, SelectionKey.OP_WRITE, deadline, message, start, timeout);
+					}
 				}
-				return;
+				this.requested = true;
 			}
-			await(deadline, message, start, timeout);
+			if (readCredit(connected) == 0) {
+				await(connected, SelectionKey.OP_READ, deadline, message, start, timeout);
+			}
 		}
+	}
+
+	private int readCredit(SocketChannel connected) throws IOException {
+		int read = connected.read(this.credit);
+		if (read < 0) {
+			throw new IOException("the server ended the connection");
+		}
+		this.credit.flip();
+		while (this.credit.remaining() >= UnixWireFormat.CREDIT_SIZE) {
+			this.requested = false;
+			this.messages += Integer.toUnsignedLong(this.credit.getInt());
+			this.bytes += Integer.toUnsignedLong(this.credit.getInt());
+		}
+		this.credit.compact();
+		this.messagesAtRead = this.messages;
+		this.bytesAtRead = this.bytes;
+		return read;
 	}
 
 	/**
 	 * Wait for the socket, at most until the deadline, checking every 100 ms that the client is open.
 	 */
-	private void await(long deadline, ByteBuffer message, int start, Duration timeout) throws IOException {
+	private void await(SocketChannel connected, int operation, long deadline, ByteBuffer message, int start,
+			@Nullable Duration timeout) throws IOException {
 		ensureOpen();
 		long remaining = deadline - System.nanoTime();
 		if (remaining <= 0) {
 			throw timedOut(message, start, timeout);
 		}
-		this.selector.select(Math.max(1, Math.min(CHECK_MILLIS, remaining / 1_000_000)));
-		this.selector.selectedKeys().clear();
+		Selector waiting = Objects.requireNonNull(this.selector);
+		connected.keyFor(waiting).interestOps(operation);
+		waiting.select(Math.max(1, Math.min(CHECK_MILLIS, remaining / 1_000_000)));
+		waiting.selectedKeys().clear();
 	}
 
 	/**
-	 * End the connection, so that the server forgets the message announced or drops what it got of
-	 * it, and say that nothing was sent.
+	 * End the connection, so that the server drops what it got of the message, and say that nothing
+	 * was sent.
 	 */
-	private MailslotWriteTimeoutException timedOut(ByteBuffer message, int start, Duration timeout) {
+	private MailslotWriteTimeoutException timedOut(ByteBuffer message, int start, @Nullable Duration timeout) {
 		message.position(start);
 		disconnect();
 		return new MailslotWriteTimeoutException(name(), timeout, "Mailslot " + name() + " took no message for "
@@ -214,9 +277,10 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 	private void disconnect() {
 		closeQuietly(this.channel);
 		this.channel = null;
-		if (this.selector != null) {
+		Selector open = this.selector;
+		if (open != null) {
 			try {
-				this.selector.close();
+				open.close();
 			}
 			catch (IOException ex) {
 				// Nothing is left to do with it.
@@ -225,16 +289,47 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 		}
 	}
 
+	/**
+	 * Close the connection. Unless a write is under way (it then fails at once), tell the server
+	 * that nothing more comes and wait, a second at most, for it to end the connection: then it has
+	 * taken in, and counted, every message this client wrote.
+	 */
 	@Override
 	protected void doClose() {
-		SocketChannel open = this.channel;
-		closeQuietly(open);
-		synchronized (this.writeLock) {
+		if (!this.writeLock.tryLock()) {
+			closeQuietly(this.channel);
+			this.writeLock.lock();
+		}
+		try {
+			SocketChannel open = this.channel;
+			if (open != null && open.isOpen()) {
+				awaitServer(open);
+			}
 			disconnect();
+		}
+		finally {
+			this.writeLock.unlock();
 		}
 	}
 
-	private static void closeQuietly(SocketChannel channel) {
+	private void awaitServer(SocketChannel open) {
+		long deadline = System.nanoTime() + CLOSE_TIMEOUT_NANOS;
+		try {
+			open.shutdownOutput();
+			Selector waiting = Objects.requireNonNull(this.selector);
+			open.keyFor(waiting).interestOps(SelectionKey.OP_READ);
+			long remaining;
+			while (open.read(this.credit.clear()) >= 0 && (remaining = deadline - System.nanoTime()) > 0) {
+				waiting.select(Math.max(1, remaining / 1_000_000));
+				waiting.selectedKeys().clear();
+			}
+		}
+		catch (IOException ex) {
+			// The server is gone: it took in what it could.
+		}
+	}
+
+	private static void closeQuietly(@Nullable SocketChannel channel) {
 		if (channel != null) {
 			try {
 				channel.close();

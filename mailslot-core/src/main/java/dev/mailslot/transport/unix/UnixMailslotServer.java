@@ -6,8 +6,12 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.BufferTooSmallException;
 import dev.mailslot.MailslotInfo;
@@ -18,12 +22,22 @@ import dev.mailslot.spi.AbstractMailslotServer;
 import dev.mailslot.spi.DeletedMessagesLog;
 
 /**
- * A mailslot on a Unix domain socket. A keeper thread grants writers their messages while the hold
- * has room (the server's hold capacity, at least one message, within the memory posix and unix
- * servers of the process share) and reads them in; past that, writers wait for their grant. Reads
- * and {@code info()} first take in what has arrived themselves, so that a message whose write
- * returned is counted and read at once. How many messages it holds is kept in the lock file
- * ({@link UnixSocketOwnership}), for the next server of the name to count what a kill lost.
+ * A mailslot on a Unix domain socket. Writers send each message as one frame, stamped from the
+ * host's monotonic clock, while the credit the server gave them covers it ({@link UnixWireFormat},
+ * {@link UnixCredit}). Reads and {@code info()} read what has arrived themselves first, so that a
+ * message whose write returned is counted and read at once, and a read with nothing to read waits
+ * in the connections' selector. A keeper thread accepts writers, and while no read runs reads what
+ * arrives into the held messages and answers requests for credit, so that how many are held is
+ * known, and kept in the lock file ({@link UnixSocketOwnership}) for the next server of the name to
+ * count what a kill lost.
+ * <p>
+ * Order: a message m is read only once its stamp is earlier than the start of a drain (every
+ * connection read until it would block) that completed after m was held; else the server drains
+ * again first. Then a message m' whose write returned before m's write began was read too: m' was
+ * whole in its socket before m's stamp, so before that drain started, and the drain read all of it,
+ * as the credit let it hold everything its writers may send. m' is stamped within its write, so
+ * earlier than m, and the held message with the smallest stamp is read first: m' comes before m.
+ * A drain stopped early would break this; the credit keeps that from happening.
  */
 final class UnixMailslotServer extends AbstractMailslotServer {
 
@@ -45,15 +59,17 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 
 	private final UnixHeldMessages held;
 
+	private final UnixSelectorTurns turns = new UnixSelectorTurns();
+
 	UnixMailslotServer(String transport, MailslotServerOptions options, int maxMessageSize, Path socket,
 			ServerSocketChannel channel, UnixSocketOwnership ownership) throws IOException {
 		super(options.name(), transport, options.readTimeout());
 		this.maxMessageSize = maxMessageSize;
-		this.held = new UnixHeldMessages(Math.max(1, options.holdCapacity()), ownership::held);
+		this.held = new UnixHeldMessages(ownership::held);
 		this.socket = socket;
 		this.channel = channel;
 		this.ownership = ownership;
-		this.connections = new UnixConnections(options.name(), channel, maxMessageSize);
+		this.connections = new UnixConnections(options.name(), channel, maxMessageSize, options.holdCapacity());
 		if (ownership.lostByPrevious() > 0) {
 			logger.log(System.Logger.Level.WARNING, "The previous server of mailslot " + name() + " ended without "
 					+ "closing it (it was killed, or its machine stopped) while it held " + ownership.lostByPrevious()
@@ -64,27 +80,57 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		keeper.start();
 	}
 
+	/**
+	 * Take in what writers send while no read does ({@link UnixSelectorTurns}); else only accept
+	 * writers, every {@value UnixSelectorTurns#PAUSE_MILLIS} ms.
+	 */
 	private void keep() {
-		while (this.connections.await()) {
-			this.lock.lock();
-			try {
-				if (isClosed()) {
-					return;
+		while (!isClosed()) {
+			if (this.turns.readerSelecting() || this.turns.readsActive()) {
+				LockSupport.parkNanos(UnixSelectorTurns.PAUSE_NANOS);
+				underLock(this.connections::accept);
+				continue;
+			}
+			if (this.turns.keeperStarts()) {
+				try {
+					if (!this.connections.await(0)) {
+						return;
+					}
 				}
-				pump();
+				finally {
+					this.turns.keeperEnds();
+				}
 			}
-			finally {
-				this.lock.unlock();
+			underLock(() -> {
+				if (this.turns.readsActive()) {
+					this.connections.accept();
+				}
+				else {
+					pump();
+				}
+			});
+		}
+	}
+
+	private void underLock(Runnable action) {
+		this.lock.lock();
+		try {
+			if (!isClosed()) {
+				action.run();
 			}
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 
 	/**
-	 * Take in what has arrived, and tell the reads that wait when it is a message. Called under the
-	 * lock.
+	 * Accept the writers that wait, take in what has arrived, and tell the reads that wait when it
+	 * is a message. Called under the lock.
 	 */
 	private void pump() {
-		if (this.connections.pump(this.held) > 0) {
+		this.connections.accept();
+		if (this.connections.drain(this.held) > 0) {
 			this.changed.signalAll();
 		}
 	}
@@ -92,6 +138,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	@Override
 	public byte[] read(ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
+		this.turns.enterRead();
 		this.lock.lock();
 		try {
 			awaitMessage(timeout);
@@ -99,12 +146,14 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		}
 		finally {
 			this.lock.unlock();
+			this.turns.exitRead();
 		}
 	}
 
 	@Override
 	public int read(ByteBuffer buffer, ReadTimeout timeout) {
 		ReadTimeout.requireNonNull(timeout);
+		this.turns.enterRead();
 		this.lock.lock();
 		try {
 			byte[] next = awaitMessage(timeout);
@@ -117,13 +166,14 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		}
 		finally {
 			this.lock.unlock();
+			this.turns.exitRead();
 		}
 	}
 
 	private byte[] take() {
-		byte[] message = this.held.take();
-		this.connections.wakeup();
-		return message;
+		UnixHeldMessages.Held first = this.held.take();
+		this.connections.taken(first);
+		return first.message();
 	}
 
 	/**
@@ -146,12 +196,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 				if (remaining <= 0) {
 					throw new MailslotTimeoutException(name(), timeout);
 				}
-				try {
-					this.changed.awaitNanos(remaining);
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
+				interrupted |= awaitArrival(remaining, timeout.isForever());
 				if (isClosed()) {
 					throw closedWhileReading();
 				}
@@ -165,15 +210,62 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Return the next message: the first place's if it is in, or else, once what has arrived is
-	 * taken in, the first message that is in. A place before it waits for a writer whose write has
-	 * not returned, so the message written first is still read first.
+	 * Wait for what writers send: in the connections' selector, or, while another read waits there,
+	 * until it signals, which it does when it stops waiting, so that another takes its turn. Called
+	 * under the lock, which the selecting read lets go of meanwhile.
+	 * @return whether the thread was interrupted; the interrupt is cleared, for the caller to set
+	 * again once the read ends
 	 */
-	private byte[] next() {
-		if (!this.held.firstIsFilled()) {
+	private boolean awaitArrival(long remainingNanos, boolean forever) {
+		if (this.turns.readerSelecting()) {
+			try {
+				this.changed.awaitNanos(remainingNanos);
+				return false;
+			}
+			catch (InterruptedException ex) {
+				return true;
+			}
+		}
+		boolean interrupted = Thread.interrupted();
+		try {
+			if (this.turns.readerStarts()) {
+				this.connections.wakeup();
+			}
+			this.lock.unlock();
+			try {
+				this.connections.await(forever ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNanos)));
+			}
+			finally {
+				this.lock.lock();
+			}
+		}
+		finally {
+			this.turns.readerEnds();
+		}
+		if (!isClosed()) {
 			pump();
 		}
-		return this.held.peek();
+		this.changed.signalAll();
+		return interrupted;
+	}
+
+	/**
+	 * Return the next message, if one may be read: the held message with the smallest stamp, once
+	 * its stamp is earlier than the start of the last drain (see the class' Javadoc). Drains until
+	 * it is, or nothing is held; a message held before a drain is earlier than its start, so this
+	 * takes at most three.
+	 */
+	private byte @Nullable [] next() {
+		UnixHeldMessages.Held first = this.held.peek();
+		while (first == null || first.stamp() >= this.connections.lastDrainStart()) {
+			boolean held = first != null;
+			this.connections.drain(this.held);
+			first = this.held.peek();
+			if (first == null && !held) {
+				return null;
+			}
+		}
+		return first.message();
 	}
 
 	@Override
@@ -185,6 +277,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		finally {
 			this.lock.unlock();
 		}
+		this.connections.wakeup();
 	}
 
 	@Override
@@ -192,8 +285,9 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		this.lock.lock();
 		try {
 			ensureOpen();
-			pump();
-			byte[] next = this.held.peek();
+			this.connections.drain(this.held);
+			UnixHeldMessages.Held first = this.held.peek();
+			byte[] next = (first != null) ? first.message() : null;
 			return new MailslotInfo(this.maxMessageSize,
 					(next != null) ? OptionalInt.of(next.length) : OptionalInt.empty(), this.held.count(), readTimeout());
 		}
@@ -224,14 +318,15 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	/**
 	 * Return what was dropped as garbage, by reason.
 	 */
-	UnixConnections garbage() {
-		return this.connections;
+	UnixGarbage garbage() {
+		return this.connections.garbage();
 	}
 
 	/**
-	 * Remove the socket so that no writer connects any more, take in what was written before, then
-	 * delete it all with a warning that counts it, end the connections (their writers' next write
-	 * fails) and let go of the name.
+	 * Remove the socket so that no writer connects any more, take in what writers send until their
+	 * credit is spent ({@link UnixConnections#close(UnixHeldMessages)}), end the connections (their
+	 * writers' next write fails), delete it all with a warning that counts it, and let go of the
+	 * name.
 	 */
 	@Override
 	protected void doClose() {
@@ -244,9 +339,10 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		}
 		this.lock.lock();
 		try {
-			this.connections.pump(this.held);
 			this.connections.close(this.held);
-			DeletedMessagesLog.warn(logger, name(), this.held.clear());
+			UnixHeldMessages.Held[] deleted = this.held.clear();
+			this.connections.deleted(deleted);
+			DeletedMessagesLog.warn(logger, name(), deleted.length);
 			this.changed.signalAll();
 		}
 		finally {

@@ -57,6 +57,18 @@ public final class UnixMailslotTransport implements MailslotTransport {
 		return new UnixMailslotTransport(new UnixSocketDirectory(directory));
 	}
 
+	/**
+	 * Return the transport on a directory that a setting gives, which errors about the directory
+	 * name as what to change.
+	 * @param directory an absolute path of at most 42 bytes
+	 * @param setting what set it, such as a configuration property
+	 * @return the transport
+	 * @throws dev.mailslot.MailslotException if the path is not absolute or too long
+	 */
+	public static UnixMailslotTransport in(Path directory, String setting) {
+		return new UnixMailslotTransport(new UnixSocketDirectory(directory, setting));
+	}
+
 	@Override
 	public String id() {
 		return ID;

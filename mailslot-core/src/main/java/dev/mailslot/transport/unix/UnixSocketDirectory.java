@@ -37,13 +37,24 @@ final class UnixSocketDirectory {
 
 	private final Path path;
 
+	private final String setting;
+
 	UnixSocketDirectory(Path path) {
+		this(path, "the system property " + PROPERTY);
+	}
+
+	/**
+	 * Create the directory of a path.
+	 * @param path the path
+	 * @param setting what set it, named in errors as what to change
+	 */
+	UnixSocketDirectory(Path path, String setting) {
+		this.setting = setting;
 		int length = path.toString().getBytes(StandardCharsets.UTF_8).length;
 		if (!path.isAbsolute() || length > MAX_LENGTH) {
 			throw new MailslotException(null, "The unix transport's socket directory " + path + " must be an absolute "
 					+ "path of at most " + MAX_LENGTH + " bytes (it has " + length + "), so that every socket path "
-					+ "fits the 104 bytes of macOS' sun_path; set the system property " + PROPERTY
-					+ " to a shorter one");
+					+ "fits the 104 bytes of macOS' sun_path; set " + setting + " to a shorter one");
 		}
 		this.path = path;
 	}
@@ -93,18 +104,20 @@ final class UnixSocketDirectory {
 				// Checked below.
 			}
 			if (!Files.isDirectory(this.path, NO_FOLLOW)) {
-				throw refused(name, "is not a directory (or is a symbolic link)", "remove it");
+				throw refused(name, "is not a directory (or is a symbolic link)",
+						"remove it, or set " + this.setting + " to a directory of your own");
 			}
 			int owner = (int) Files.getAttribute(this.path, "unix:uid", NO_FOLLOW);
 			if (owner != UnixUser.uid()) {
 				throw refused(name, "belongs to uid " + owner + ", not to uid " + UnixUser.uid() + " who runs the server",
-						"remove it, or set " + PROPERTY + " to a directory of your own");
+						"remove it, or set " + this.setting + " to a directory of your own");
 			}
 			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(this.path, NO_FOLLOW);
 			if (permissions.contains(PosixFilePermission.GROUP_WRITE)
 					|| permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
 				throw refused(name, "may be written by other users (mode "
-						+ PosixFilePermissions.toString(permissions) + ")", "chmod go-w it");
+						+ PosixFilePermissions.toString(permissions) + ")",
+						"chmod go-w it, or set " + this.setting + " to a directory of your own");
 			}
 			Set<PosixFilePermission> wanted = EnumSet.copyOf(permissions);
 			if ((mode & 070) != 0) {
@@ -119,7 +132,7 @@ final class UnixSocketDirectory {
 		}
 		catch (IOException ex) {
 			throw new MailslotException(name, "Cannot prepare the unix transport's socket directory " + this.path
-					+ " for mailslot " + name + ": " + ex + "; set " + PROPERTY + " to a directory you may create",
+					+ " for mailslot " + name + ": " + ex + "; set " + this.setting + " to a directory you may create",
 					ex);
 		}
 	}

@@ -3,38 +3,68 @@ package dev.mailslot.transport.unix;
 import java.nio.ByteBuffer;
 
 /**
- * What travels on a mailslot's socket. On each connection the server first sends a greeting of 8
- * bytes: the 4 ASCII bytes {@code MSL1} and the mailslot's maximum message size as a 32-bit
- * big-endian integer. The writer then sends each message in three steps:
+ * What travels on a mailslot's socket; every integer is big-endian.
+ * <p>
+ * On each connection the server first sends a greeting of {@value #GREETING_SIZE} bytes: the 4
+ * ASCII bytes {@code MSL2} and the mailslot's maximum message size (32 bits). A writer sends each
+ * message as one frame, once its <em>credit</em> covers it: a message of {@code n} bytes takes one
+ * message and {@code n + }{@value #MESSAGE_COST} bytes of credit. A frame is
  * <ol>
- * <li>the writer sends the message's length as a 32-bit big-endian integer;</li>
- * <li>the server answers with one byte, {@value #GRANT}, once it has room for the message;</li>
- * <li>the writer sends the message's bytes. The write is done when they are sent.</li>
+ * <li>the message's length, 32 bits;</li>
+ * <li>its stamp, 64 bits: the nanoseconds of the host's monotonic clock that does not count sleep
+ * ({@code CLOCK_MONOTONIC} on Linux and the BSDs, {@code CLOCK_UPTIME_RAW} on macOS: what Java's
+ * {@code System.nanoTime()} and Python's {@code time.monotonic_ns()} read), read within the write,
+ * before the frame's first byte is sent;</li>
+ * <li>its bytes.</li>
  * </ol>
- * A writer that stops waiting for the grant closes the connection, and the message was not sent.
- * The server places a message at the moment it grants it, so that a message written after another's
- * write returned is read after it, whichever writers wrote them. A length over the maximum, bytes
- * sent before their grant, and a message cut short by the end of its connection are dropped with
- * the connection and counted.
+ * The write is done when the frame is sent. A writer starts with no credit. While its credit does
+ * not cover the next message it sends a request, a header whose length is 0x80000000
+ * ({@value #REQUEST}) and whose stamp is that message's length, and waits for the server's answer: a
+ * credit increment of {@value #CREDIT_SIZE} bytes (messages, then bytes, 32 bits each, unsigned)
+ * that covers it, sent once the server may hold it. A writer that goes on writing is given twice
+ * as much each time, up to half of what the server has free, so that it asks rarely. What the
+ * server gave is never more than it may hold, so every message whose write returned can be read
+ * off its socket at once. The server reads messages in the order of their stamps: a message
+ * written after another's write returned is read after it, whichever writers wrote them.
+ * <p>
+ * A writer that stops waiting, or is stopped in the middle of a frame, closes the connection: the
+ * part sent is dropped and the message was not sent. A length over the maximum or negative (but
+ * for a request), a frame beyond the credit, a stamp later than the server's clock when the
+ * frame arrives, and a frame cut short by the end of its connection are dropped with the
+ * connection and counted. A writer that has nothing more to send may shut its output down and wait
+ * for the server to close the connection: then the server has counted every message it sent.
  */
 public final class UnixWireFormat {
 
 	/** The bytes the greeting starts with. */
-	public static final byte[] MAGIC = { 'M', 'S', 'L', '1' };
+	public static final byte[] MAGIC = { 'M', 'S', 'L', '2' };
 
 	/** Bytes of the greeting: the magic and the maximum message size. */
 	public static final int GREETING_SIZE = 8;
 
-	/** Bytes of a message's length. */
-	public static final int LENGTH_SIZE = 4;
+	/** Bytes of a frame's header: a message's length and stamp. */
+	public static final int HEADER_SIZE = 12;
 
-	/** The byte by which the server lets a writer send the message it announced. */
-	public static final byte GRANT = 1;
+	/** The length of a request for credit. */
+	public static final int REQUEST = Integer.MIN_VALUE;
+
+	/** Bytes of a credit increment: messages and bytes. */
+	public static final int CREDIT_SIZE = 8;
+
+	/** Bytes of credit a message takes beyond its length. */
+	public static final int MESSAGE_COST = 32;
 
 	/** Largest message of a server created with a maximum message size of 0. */
 	public static final int DEFAULT_MAX_MESSAGE_SIZE = 65_536;
 
 	private UnixWireFormat() {
+	}
+
+	/**
+	 * Return the bytes of credit a message of a size takes.
+	 */
+	static long cost(int size) {
+		return (long) size + MESSAGE_COST;
 	}
 
 	/**
@@ -48,7 +78,7 @@ public final class UnixWireFormat {
 
 	/**
 	 * Return the maximum message size a greeting states.
-	 * @param greeting the 8 bytes received, position at their start
+	 * @param greeting the bytes received, position at their start
 	 * @return the size, or -1 if the bytes are not a greeting
 	 */
 	static int maxMessageSize(ByteBuffer greeting) {
@@ -58,6 +88,13 @@ public final class UnixWireFormat {
 			}
 		}
 		return greeting.getInt();
+	}
+
+	/**
+	 * Return a credit increment.
+	 */
+	static ByteBuffer credit(long messages, long bytes) {
+		return ByteBuffer.allocate(CREDIT_SIZE).putInt((int) messages).putInt((int) bytes).flip();
 	}
 
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.LogRecord;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,9 @@ import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.MailslotWriteTimeoutException;
 import dev.mailslot.ReadTimeout;
+import dev.mailslot.RecordedLogs;
+import dev.mailslot.WriterProcess;
+import dev.mailslot.transport.posix.PosixHoldMemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -143,8 +147,9 @@ class UnixFaultTests {
 	void aWriterKilledInTheMiddleOfAMessageLeavesNoPartOfIt() throws Exception {
 		try (UnixMailslotServer server = server(0, 10)) {
 			String script = "import socket, struct, sys, time\n" + "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n"
-					+ "s.connect(sys.argv[1])\n" + "s.recv(8)\n" + "s.sendall(struct.pack('>I', 1000))\n"
-					+ "assert s.recv(1) == b'\\x01'\n" + "s.sendall(b'x' * 500)\n"
+					+ "s.connect(sys.argv[1])\n" + "s.recv(8)\n"
+					+ "s.sendall(struct.pack('>Iq', 0x80000000, 1000))\n" + "s.recv(8)\n"
+					+ "s.sendall(struct.pack('>Iq', 1000, time.monotonic_ns()) + b'x' * 500)\n"
 					+ "print('sent', flush=True)\n" + "time.sleep(60)\n";
 			Process writer = new ProcessBuilder("python3", "-c", script,
 					this.directory.resolve(UnixSocketNames.fileName(this.name)).toString())
@@ -216,6 +221,128 @@ class UnixFaultTests {
 			client.write(message.clear().putInt(0, -7));
 			assertThat(ByteBuffer.wrap(server.read()).getInt()).isEqualTo(-7);
 		}
+	}
+
+	@Test
+	void aWriterOutOfCreditTimesOutHavingSentNothing() throws Exception {
+		try (UnixMailslotServer server = server(0, 1); MailslotClient first = this.transport.openClient(this.name);
+				MailslotClient second = this.transport.openClient(this.name)) {
+			first.write(new byte[] { 1 });
+			assertThatExceptionOfType(MailslotWriteTimeoutException.class)
+				.isThrownBy(() -> second.write(ByteBuffer.wrap(new byte[] { 2 }), Duration.ofMillis(200)));
+			assertThat(server.info().messageCount()).isOne();
+			assertThat(server.read()).containsExactly(1);
+			assertThatExceptionOfType(MailslotTimeoutException.class)
+				.isThrownBy(() -> server.read(ReadTimeout.ofMillis(300)));
+			assertThat(server.garbage().truncated()).isZero();
+			second.write(new byte[] { 3 });
+			assertThat(server.read()).containsExactly(3);
+		}
+	}
+
+	@Test
+	void aServerThatStopsReadingHoldsNoMoreThanTheCreditItGaveAndCutsOffWhatGoesBeyond() throws Exception {
+		long before = PosixHoldMemory.used();
+		try (UnixMailslotServer server = server(100, 1000); SocketChannel writer = connect()) {
+			readFully(writer, UnixWireFormat.GREETING_SIZE);
+			writer.write(ByteBuffer.allocate(UnixWireFormat.HEADER_SIZE).putInt(UnixWireFormat.REQUEST).putLong(100).flip());
+			ByteBuffer credit = readFully(writer, UnixWireFormat.CREDIT_SIZE);
+			long messages = Integer.toUnsignedLong(credit.getInt());
+			long bytes = Integer.toUnsignedLong(credit.getInt());
+			assertThat(bytes).isGreaterThanOrEqualTo(UnixWireFormat.cost(100));
+			assertThat(PosixHoldMemory.used() - before).isEqualTo(bytes);
+			int fit = (int) Math.min(messages, bytes / UnixWireFormat.cost(100));
+			for (int i = 0; i <= fit; i++) {
+				writer.write(ByteBuffer.allocate(UnixWireFormat.HEADER_SIZE + 100)
+					.putInt(100)
+					.putLong(System.nanoTime())
+					.put(new byte[100])
+					.flip());
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> server.garbage().outOfTurn() == 1);
+			assertThat(ended(writer)).isTrue();
+			assertThat(server.info().messageCount()).isEqualTo(fit);
+			assertThat(PosixHoldMemory.used() - before).isEqualTo(fit * UnixWireFormat.cost(100));
+			for (int i = 0; i < fit; i++) {
+				assertThat(server.read()).hasSize(100);
+			}
+			assertThat(PosixHoldMemory.used()).isEqualTo(before);
+			assertStillDelivers(server);
+		}
+		assertThat(PosixHoldMemory.used()).isEqualTo(before);
+	}
+
+	@Test
+	void aStampLaterThanTheServersClockIsCutOffAndCounted() throws Exception {
+		try (UnixMailslotServer server = server(0, 10); SocketChannel writer = connect()) {
+			readFully(writer, UnixWireFormat.GREETING_SIZE);
+			writer.write(ByteBuffer.allocate(UnixWireFormat.HEADER_SIZE).putInt(UnixWireFormat.REQUEST).putLong(1).flip());
+			readFully(writer, UnixWireFormat.CREDIT_SIZE);
+			writer.write(ByteBuffer.allocate(UnixWireFormat.HEADER_SIZE + 1)
+				.putInt(1)
+				.putLong(System.nanoTime() + Duration.ofHours(1).toNanos())
+				.put((byte) 7)
+				.flip());
+			await().atMost(Duration.ofSeconds(10)).until(() -> server.garbage().misstamped() == 1);
+			assertThat(ended(writer)).isTrue();
+			assertThat(server.info().messageCount()).isZero();
+			assertStillDelivers(server);
+		}
+	}
+
+	/**
+	 * Writers in three other JVMs write as fast as they can while this one reads some, stops
+	 * reading, and closes the server: every write that returned was read or is counted among what
+	 * the close deletes, and every other write failed.
+	 */
+	@Test
+	void writesOfOtherProcessesThatRaceTheCloseAreEachReadOrCountedAsDeleted() throws Exception {
+		for (int round = 0; round < 3; round++) {
+			MailslotName roundName = MailslotName.local(this.name.path() + "-close-" + round);
+			MailslotServer server = this.transport.createServer(
+					MailslotServerOptions.builder(roundName).readTimeout(ReadTimeout.ofMillis(20_000)).build());
+			List<Process> writers = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+					.toString(), "-cp", System.getProperty("java.class.path"), WriterProcess.class.getName(), "unix",
+						roundName.toString(), "100000000").redirectError(ProcessBuilder.Redirect.DISCARD);
+				builder.environment().put("MAILSLOT_UNIX_DIRECTORY", this.directory.toString());
+				writers.add(builder.start());
+			}
+			int read = 0;
+			for (; read < 3_000; read++) {
+				server.read();
+			}
+			Thread.sleep(100 * round);
+			RecordedLogs logs = RecordedLogs.of(UnixMailslotServer.class);
+			try (logs) {
+				server.close();
+			}
+			long written = 0;
+			for (Process writer : writers) {
+				assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+				String report = new String(writer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				assertThat(writer.exitValue()).as(report).isEqualTo(3);
+				written += Long.parseLong(report.replaceAll("(?s)^written (\\d+),.*", "$1"));
+			}
+			long deleted = 0;
+			for (LogRecord record : logs.records()) {
+				deleted += ((Number) record.getParameters()[1]).longValue();
+			}
+			System.out.println("Round " + round + ": " + written + " written, " + read + " read, " + deleted
+					+ " deleted at close");
+			assertThat(written).as("round %d", round).isEqualTo(read + deleted);
+		}
+	}
+
+	private static ByteBuffer readFully(SocketChannel channel, int size) throws IOException {
+		ByteBuffer buffer = ByteBuffer.allocate(size);
+		while (buffer.hasRemaining()) {
+			if (channel.read(buffer) < 0) {
+				throw new IOException("the server ended the connection");
+			}
+		}
+		return buffer.flip();
 	}
 
 	/**

@@ -66,7 +66,8 @@ public final class MailslotAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MailslotTransport mailslotTransport(MailslotProperties properties) {
-		return MailslotTransports.get(properties.getTransport());
+		return MailslotServerOptionsMapper.unixDirectory(MailslotTransports.get(properties.getTransport()),
+				properties.getUnix());
 	}
 
 	@Bean

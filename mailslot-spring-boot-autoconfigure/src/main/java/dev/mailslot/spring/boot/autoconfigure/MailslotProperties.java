@@ -56,6 +56,8 @@ public class MailslotProperties {
 
 	private final Posix posix = new Posix();
 
+	private final Unix unix = new Unix();
+
 
 	public String getTransport() {
 		return this.transport;
@@ -93,6 +95,10 @@ public class MailslotProperties {
 		return this.posix;
 	}
 
+	public Unix getUnix() {
+		return this.unix;
+	}
+
 	/**
 	 * The posix transport, for all its servers together.
 	 */
@@ -111,6 +117,29 @@ public class MailslotProperties {
 
 		public void setHoldMemory(@Nullable DataSize holdMemory) {
 			this.holdMemory = holdMemory;
+		}
+
+	}
+
+	/**
+	 * The unix transport.
+	 */
+	public static class Unix {
+
+		/**
+		 * Directory of the unix transport's sockets: an absolute path of at most 42 bytes, which
+		 * the server's user owns and others may not write to (created with mode 0700). Unless
+		 * set, the system property dev.mailslot.unix.directory, the environment variable
+		 * MAILSLOT_UNIX_DIRECTORY, or else /tmp/mailslot-<uid>.
+		 */
+		private @Nullable Path directory;
+
+		public @Nullable Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(@Nullable Path directory) {
+			this.directory = directory;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +19,17 @@ import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 import dev.mailslot.InvalidMailslotNameException;
+import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServerOptions;
+import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.PlatformOption;
 import dev.mailslot.spring.core.MailslotServerStartupException;
 import dev.mailslot.spring.support.converter.MailslotText;
 import dev.mailslot.spring.support.converter.MailslotTextMessageConverter;
 import dev.mailslot.transport.posix.PosixHoldMemory;
+import dev.mailslot.transport.unix.UnixMailslotTransport;
 
 /**
  * Turns {@code mailslot.servers.*} into server options, naming the property of any bad value.
@@ -35,6 +39,8 @@ final class MailslotServerOptionsMapper {
 	static final String SERVERS_PREFIX = "mailslot.servers";
 
 	static final String SERVER_DEFAULTS_PREFIX = "mailslot.server-defaults";
+
+	static final String UNIX_DIRECTORY = "mailslot.unix.directory";
 
 	private static final Log logger = LogFactory.getLog(MailslotServerOptionsMapper.class);
 
@@ -143,6 +149,23 @@ final class MailslotServerOptionsMapper {
 							+ "hold none (messages then wait in their queues)");
 		}
 		PosixHoldMemory.setLimit(holdMemory.toBytes());
+	}
+
+	/**
+	 * Put the unix transport on the directory of mailslot.unix.directory, if the property sets it;
+	 * a directory that cannot work fails naming the property.
+	 */
+	static MailslotTransport unixDirectory(MailslotTransport transport, MailslotProperties.Unix unix) {
+		Path directory = unix.getDirectory();
+		if (directory == null || !(transport instanceof UnixMailslotTransport)) {
+			return transport;
+		}
+		try {
+			return UnixMailslotTransport.in(directory, UNIX_DIRECTORY);
+		}
+		catch (MailslotException ex) {
+			throw new InvalidConfigurationPropertyValueException(UNIX_DIRECTORY, directory, ex.getMessage());
+		}
 	}
 
 	/**

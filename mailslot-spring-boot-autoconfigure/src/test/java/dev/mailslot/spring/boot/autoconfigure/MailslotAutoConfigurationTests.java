@@ -1,11 +1,13 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -43,6 +45,7 @@ import dev.mailslot.spring.listener.DeadLetterMailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 import dev.mailslot.transport.posix.PosixHoldMemory;
+import dev.mailslot.transport.unix.UnixMailslotTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -343,6 +346,43 @@ class MailslotAutoConfigurationTests {
 					assertThat(ex.getName()).isEqualTo("mailslot.posix.hold-memory");
 					assertThat(ex.getMessage()).contains("such as 64MB, or 0 to hold none");
 				}));
+	}
+
+	@Test
+	@EnabledOnOs({ OS.LINUX, OS.MAC })
+	void theUnixDirectoryPropertyHoldsTheSocketsOfTheServers(@TempDir Path temporary) throws IOException {
+		Path directory = Files.createDirectory(temporary.resolve("s"));
+		this.contextRunner
+			.withPropertyValues("mailslot.transport=unix", "mailslot.unix.directory=" + directory,
+					"mailslot.servers.q.name=" + unique("q"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(UnixMailslotTransport.class).directory()).isEqualTo(directory);
+				try (Stream<Path> files = Files.list(directory)) {
+					assertThat(files.map((file) -> file.getFileName().toString()))
+						.anyMatch((file) -> file.startsWith("autoconfig"));
+				}
+			});
+	}
+
+	@Test
+	@EnabledOnOs({ OS.LINUX, OS.MAC })
+	void aUnixDirectoryThatCannotWorkFailsStartupNamingTheProperty(@TempDir Path temporary) throws IOException {
+		this.contextRunner.withPropertyValues("mailslot.transport=unix", "mailslot.unix.directory=relative/sockets")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.unix.directory");
+					assertThat(ex.getMessage()).contains("must be an absolute path");
+				}));
+		Path shared = Files.createDirectory(temporary.resolve("w"));
+		Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+		this.contextRunner
+			.withPropertyValues("mailslot.transport=unix", "mailslot.unix.directory=" + shared,
+					"mailslot.servers.q.name=" + unique("q"))
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("may be written by other users")
+				.hasStackTraceContaining("set mailslot.unix.directory to a directory of your own"));
 	}
 
 	@Test

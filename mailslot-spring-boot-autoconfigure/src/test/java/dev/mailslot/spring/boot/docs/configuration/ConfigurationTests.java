@@ -84,6 +84,12 @@ class ConfigurationTests {
 	}
 
 	@Test
+	void theUnixDirectoryBinds() {
+		runner("docs/configuration/unix.yml").run((context) -> assertThat(properties(context).getUnix().getDirectory())
+			.isEqualTo(Path.of("/run/user/1000/mailslots")));
+	}
+
+	@Test
 	void theServersAreCreatedWithTheirOptions() {
 		runner("docs/configuration/servers.yml").run((context) -> {
 			assertThat(context).hasNotFailed();
