@@ -9,12 +9,13 @@ import org.springframework.messaging.Message;
 
 /**
  * What {@link DefaultMailslotFailureHandler} does with a failed batch, in memory since a mailslot
- * has no redelivery. A failure that names a message ({@link BatchListenerFailedException}) counts
- * the messages before it as processed and retries the rest with the failed message first; once
- * the retry policy gives up, the failed message goes to the error handler and the messages after
- * it are delivered again as a batch, with attempts of their own. A failure that names no message
- * retries the whole batch, then hands each of its messages to the error handler. A retry that
- * fails further on in the batch is progress: the retries start again from the new failed message.
+ * has no redelivery. A failure that names a message (a {@link BatchListenerFailedException}, or a
+ * failure caused by one) counts the messages before it as processed and retries the rest with the
+ * failed message first; once the retry policy gives up, the failed message goes to the error
+ * handler and the messages after it are delivered again as a batch, with attempts of their own. A
+ * failure that names no message retries the whole batch, then hands each of its messages to the
+ * error handler. A retry that fails further on in the batch is progress: the retries start again
+ * from the new failed message.
  */
 final class BatchFailureRetries {
 

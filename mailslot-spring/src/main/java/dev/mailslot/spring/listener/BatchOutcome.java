@@ -2,6 +2,8 @@ package dev.mailslot.spring.listener;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.messaging.Message;
 
 /**
@@ -31,17 +33,29 @@ sealed interface BatchOutcome {
 
 	/**
 	 * Tell a failure of a batch listener: at the message a {@link BatchListenerFailedException}
-	 * names, or of the whole batch.
+	 * names, the failure itself or one of its causes (as spring-kafka looks for it), or of the
+	 * whole batch.
 	 * @param failure what the listener threw
 	 * @param batch the messages the listener was given
 	 * @return the failure
 	 */
 	static Failed of(Throwable failure, List<? extends Message<?>> batch) {
-		if (!(failure instanceof BatchListenerFailedException named)) {
+		BatchListenerFailedException named = findNamed(failure);
+		if (named == null) {
 			return new FailedWhole(failure);
 		}
 		int index = named.indexIn(batch);
 		return (index >= 0) ? new FailedAt(index, named.getFailure()) : new FailedWhole(named.getFailure());
+	}
+
+	/**
+	 * Return the first {@link BatchListenerFailedException} among a failure and its causes,
+	 * looking at most {@link FailureCauses#MAX_DEPTH} causes deep.
+	 * @param failure what the listener threw
+	 * @return the exception, or {@code null} if there is none that deep
+	 */
+	static @Nullable BatchListenerFailedException findNamed(Throwable failure) {
+		return (BatchListenerFailedException) FailureCauses.find(failure, BatchListenerFailedException.class::isInstance);
 	}
 
 	/**

@@ -17,6 +17,8 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.support.MessageBuilder;
 
+import dev.mailslot.spring.listener.adapter.ListenerExecutionFailedException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -193,6 +195,49 @@ class BatchFailureRetriesTests {
 		assertThat(givenUp).isOne();
 		assertThat(this.calls).containsExactly(List.of("m3"));
 		assertThat(this.handled).containsExactly("m2: by message after 1");
+	}
+
+	@Test
+	void aFailureCausedByOneThatNamesAMessageIsAFailureAtThatMessage() {
+		MailslotBatchMessageListener listener = scripted(
+				(messages) -> new IllegalStateException("wrapped again", named(0, "m2 again")), succeed());
+		RuntimeException wrapped = new ListenerExecutionFailedException("listener", named(2, "m2 first"));
+		int givenUp = retries(1).handle(this.batch, new IllegalStateException("outer", wrapped), listener);
+		assertThat(givenUp).isOne();
+		assertThat(this.calls).containsExactly(List.of("m2", "m3"), List.of("m3"));
+		assertThat(this.handled).containsExactly("m2: m2 again after 2");
+	}
+
+	@Test
+	void aRetryWhoseFailureIsCausedByOneNamingALaterMessageIsProgress() {
+		MailslotBatchMessageListener listener = scripted(
+				(messages) -> new ListenerExecutionFailedException("listener", named(1, "m1 named")), succeed());
+		int givenUp = retries(1).handle(this.batch, new IllegalStateException("first"), listener);
+		assertThat(givenUp).isZero();
+		assertThat(this.calls).containsExactly(List.of("m0", "m1", "m2", "m3"), List.of("m1", "m2", "m3"));
+		assertThat(this.handled).isEmpty();
+	}
+
+	@Test
+	void causesThatLoopNameNoMessage() {
+		IllegalStateException first = new IllegalStateException("first");
+		IllegalStateException second = new IllegalStateException("second", first);
+		first.initCause(second);
+		int givenUp = retries(0).handle(this.batch, first, scripted());
+		assertThat(givenUp).isEqualTo(4);
+		assertThat(this.handled).containsExactly("m0: first after 1", "m1: first after 1", "m2: first after 1",
+				"m3: first after 1");
+	}
+
+	@Test
+	void anExceptionNamingAMessageDeeperThanTheLookupGoesNamesNoMessage() {
+		RuntimeException failure = named(1, "deep");
+		for (int i = 0; i <= FailureCauses.MAX_DEPTH; i++) {
+			failure = new IllegalStateException("wrapper " + i, failure);
+		}
+		int givenUp = retries(0).handle(this.batch, failure, scripted());
+		assertThat(givenUp).isEqualTo(4);
+		assertThat(this.handled).first().asString().startsWith("m0: wrapper " + FailureCauses.MAX_DEPTH);
 	}
 
 	private static List<Message<byte[]>> messages(String... texts) {
