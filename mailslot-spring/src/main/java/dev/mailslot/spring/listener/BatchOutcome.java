@@ -55,7 +55,8 @@ sealed interface BatchOutcome {
 	 * @return the exception, or {@code null} if there is none that deep
 	 */
 	static @Nullable BatchListenerFailedException findNamed(Throwable failure) {
-		return (BatchListenerFailedException) FailureCauses.find(failure, BatchListenerFailedException.class::isInstance);
+		Throwable named = FailureCauses.find(failure, BatchListenerFailedException.class::isInstance);
+		return (BatchListenerFailedException) named;
 	}
 
 	/**

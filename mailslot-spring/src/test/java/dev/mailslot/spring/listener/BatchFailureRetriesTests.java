@@ -94,7 +94,8 @@ class BatchFailureRetriesTests {
 		MailslotBatchMessageListener listener = scripted(fail("retry 1"), fail("retry 2"));
 		int givenUp = retries(2).handle(this.batch, new IllegalStateException("first"), listener);
 		assertThat(givenUp).isEqualTo(4);
-		assertThat(this.calls).hasSize(2).allSatisfy((call) -> assertThat(call).containsExactly("m0", "m1", "m2", "m3"));
+		assertThat(this.calls).hasSize(2)
+			.allSatisfy((call) -> assertThat(call).containsExactly("m0", "m1", "m2", "m3"));
 		assertThat(this.handled).containsExactly("m0: retry 2 after 3", "m1: retry 2 after 3", "m2: retry 2 after 3",
 				"m3: retry 2 after 3");
 	}
