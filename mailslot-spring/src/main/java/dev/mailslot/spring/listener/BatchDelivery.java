@@ -21,7 +21,7 @@ final class BatchDelivery implements ListenerDelivery<List<Message<byte[]>>> {
 
 	private final MailslotMessageSource source;
 
-	private final MailslotListenerInvoker invoker;
+	private final MailslotListenerInvoker<List<Message<byte[]>>> invoker;
 
 	private final int maxSize;
 
@@ -29,7 +29,7 @@ final class BatchDelivery implements ListenerDelivery<List<Message<byte[]>>> {
 
 	private final long pollTimeoutNanos;
 
-	BatchDelivery(MailslotMessageSource source, MailslotListenerInvoker invoker,
+	BatchDelivery(MailslotMessageSource source, MailslotListenerInvoker<List<Message<byte[]>>> invoker,
 			MailslotListenerContainerOptions options) {
 		this.source = source;
 		this.invoker = invoker;
@@ -94,7 +94,7 @@ final class BatchDelivery implements ListenerDelivery<List<Message<byte[]>>> {
 
 	@Override
 	public void deliver(List<Message<byte[]>> batch) {
-		this.invoker.invokeBatch(batch);
+		this.invoker.invoke(batch);
 	}
 
 	@Override

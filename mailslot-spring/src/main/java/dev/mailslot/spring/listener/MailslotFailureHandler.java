@@ -24,8 +24,15 @@ public interface MailslotFailureHandler {
 	boolean handleFailure(Message<byte[]> message, Throwable failure, MailslotMessageListener listener);
 
 	/**
-	 * Handle a batch whose listener threw. A {@link BatchListenerFailedException} says which
-	 * message failed, the messages before it having been processed.
+	 * Handle a batch whose listener threw. A {@link BatchListenerFailedException} (thrown, or
+	 * the cause of what was thrown) says which message failed, the messages before it having
+	 * been processed.
+	 * <p>
+	 * By default the failed messages go to {@link #handleFailure} a message at a time, and its
+	 * retries call the listener with that message alone: with a message named, the messages
+	 * before it count as processed, the named one goes to {@code handleFailure}, and the messages
+	 * after it go to the listener again as a batch, whose failure is handled the same way; with no
+	 * message named, each message of the batch goes to {@code handleFailure}.
 	 * @param batch the messages the listener was given
 	 * @param failure what the listener threw
 	 * @param listener the listener, to call again with the batch or what is left of it (each call
@@ -33,7 +40,10 @@ public interface MailslotFailureHandler {
 	 * @return how many messages of the batch were given up, handed to the error handler; the others
 	 * count as processed
 	 */
-	int handleBatchFailure(List<Message<byte[]>> batch, Throwable failure, MailslotBatchMessageListener listener);
+	default int handleBatchFailure(List<Message<byte[]>> batch, Throwable failure,
+			MailslotBatchMessageListener listener) {
+		return BatchFailuresByMessage.handle(this, batch, failure, listener);
+	}
 
 	/**
 	 * Handle a message that was never dispatched: the container had taken it from the mailslot, but

@@ -40,15 +40,11 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 
 	private final @Nullable String serverId;
 
-	private final @Nullable MailslotMessageListener listener;
-
-	private final @Nullable MailslotBatchMessageListener batchListener;
-
 	private final ListenerCounters counters = new ListenerCounters();
 
 	private final MailslotMessageSource source;
 
-	private final MailslotListenerInvoker invoker;
+	private final MailslotListenerInvoker<?> invoker;
 
 	private final ListenerDelivery<?> delivery;
 
@@ -74,21 +70,18 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 	 */
 	public MailslotListenerContainer(String id, MailslotServer server, @Nullable String serverId,
 			MailslotMessageListener listener, MailslotListenerContainerOptions options) {
-		this(id, server, serverId, listener, null, options);
+		this(id, server, serverId, new MessageUnitListener(listener), SingleMessageDelivery::new, options);
 	}
 
-	private MailslotListenerContainer(String id, MailslotServer server, @Nullable String serverId,
-			@Nullable MailslotMessageListener listener, @Nullable MailslotBatchMessageListener batchListener,
-			MailslotListenerContainerOptions options) {
+	private <T> MailslotListenerContainer(String id, MailslotServer server, @Nullable String serverId,
+			UnitListener<T> listener, DeliveryFactory<T> deliveries, MailslotListenerContainerOptions options) {
 		super(id, options);
 		this.serverId = serverId;
-		this.listener = listener;
-		this.batchListener = batchListener;
 		this.source = new MailslotMessageSource(server, serverId, this.counters);
-		this.invoker = new MailslotListenerInvoker(id, this.source.mailslot(), listener, batchListener, options,
-				this.counters);
-		this.delivery = (batchListener != null) ? new BatchDelivery(this.source, this.invoker, options)
-				: new SingleMessageDelivery(this.source, this.invoker);
+		MailslotListenerInvoker<T> invoker = new MailslotListenerInvoker<>(id, this.source.mailslot(), listener,
+				options, this.counters);
+		this.invoker = invoker;
+		this.delivery = deliveries.create(this.source, invoker);
 	}
 
 	/**
@@ -104,7 +97,8 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 	 */
 	public static MailslotListenerContainer forBatches(String id, MailslotServer server, @Nullable String serverId,
 			MailslotBatchMessageListener listener, MailslotListenerContainerOptions options) {
-		return new MailslotListenerContainer(id, server, serverId, null, listener, options);
+		return new MailslotListenerContainer(id, server, serverId, new BatchUnitListener(listener),
+				(source, invoker) -> new BatchDelivery(source, invoker, options), options);
 	}
 
 	public MailslotServer getServer() {
@@ -120,7 +114,7 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 	 * @return the listener, or {@code null} if this container gives batches
 	 */
 	public @Nullable MailslotMessageListener getListener() {
-		return this.listener;
+		return (this.invoker.getListener() instanceof MessageUnitListener single) ? single.listener() : null;
 	}
 
 	/**
@@ -128,7 +122,7 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 	 * @return the batch listener, or {@code null} if this container gives single messages
 	 */
 	public @Nullable MailslotBatchMessageListener getBatchListener() {
-		return this.batchListener;
+		return (this.invoker.getListener() instanceof BatchUnitListener batches) ? batches.listener() : null;
 	}
 
 	/**
@@ -136,7 +130,7 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 	 * @return whether the listener takes batches
 	 */
 	public boolean isBatchListener() {
-		return this.batchListener != null;
+		return this.invoker.getListener() instanceof BatchUnitListener;
 	}
 
 	public int getConcurrency() {
@@ -194,6 +188,16 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 	@Override
 	public String toString() {
 		return "MailslotListenerContainer[" + getId() + " on " + getServer().name() + ", " + getState() + "]";
+	}
+
+	/**
+	 * Makes the delivery of a container's unit, once its invoker exists.
+	 */
+	@FunctionalInterface
+	private interface DeliveryFactory<T> {
+
+		ListenerDelivery<T> create(MailslotMessageSource source, MailslotListenerInvoker<T> invoker);
+
 	}
 
 }

@@ -2,7 +2,7 @@ package dev.mailslot.spring.listener;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -17,12 +17,15 @@ import dev.mailslot.spring.support.observation.MailslotListenerObservationContex
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
- * Calls a container's listener with a message, or its batch listener with a batch: counts the
- * outcome, makes the {@code mailslot.listener} observation when a registry observes, and hands a
- * failure to the {@link MailslotFailureHandler}. A message that is never dispatched goes to the failure handler
- * from here too, so that each message is counted once.
+ * Calls a container's listener with what the container delivers, one message or a batch (the
+ * {@link UnitListener} says which): counts the outcome, makes the {@code mailslot.listener}
+ * observation when a registry observes, and hands a failure to the {@link MailslotFailureHandler}.
+ * A message that is never dispatched goes to the failure handler from here too, so that each
+ * message is counted once.
+ *
+ * @param <T> what the listener takes at a time: a message or a batch
  */
-final class MailslotListenerInvoker {
+final class MailslotListenerInvoker<T> {
 
 	private static final Log logger = LogFactory.getLog(MailslotListenerContainer.class);
 
@@ -32,9 +35,7 @@ final class MailslotListenerInvoker {
 
 	private final String mailslot;
 
-	private final @Nullable MailslotMessageListener listener;
-
-	private final @Nullable MailslotBatchMessageListener batchListener;
+	private final UnitListener<T> listener;
 
 	private final MailslotFailureHandler failureHandler;
 
@@ -46,13 +47,11 @@ final class MailslotListenerInvoker {
 
 	private final ListenerCounters counters;
 
-	MailslotListenerInvoker(String id, String mailslot, @Nullable MailslotMessageListener listener,
-			@Nullable MailslotBatchMessageListener batchListener, MailslotListenerContainerOptions options,
-			ListenerCounters counters) {
+	MailslotListenerInvoker(String id, String mailslot, UnitListener<T> listener,
+			MailslotListenerContainerOptions options, ListenerCounters counters) {
 		this.id = id;
 		this.mailslot = mailslot;
 		this.listener = listener;
-		this.batchListener = batchListener;
 		this.failureHandler = options.failureHandler();
 		this.observationRegistry = options.observationRegistry();
 		this.observationConvention = options.observationConvention();
@@ -61,73 +60,49 @@ final class MailslotListenerInvoker {
 	}
 
 	/**
-	 * Process a message, retries included; what is not processed in the end goes to the error
-	 * handler. Nothing is thrown.
-	 * @param message the message
+	 * Return the listener this invoker calls.
+	 * @return the listener, with the unit it takes
 	 */
-	void invoke(Message<byte[]> message) {
-		if (this.observationRegistry.isNoop()) {
-			call(message);
-			return;
-		}
-		observe(message.getPayload().length, () -> call(message));
+	UnitListener<T> getListener() {
+		return this.listener;
 	}
 
 	/**
-	 * Process a batch, retries included; what is not processed in the end goes to the error
-	 * handler. Nothing is thrown.
-	 * @param batch the messages, in order
+	 * Process a message or batch, retries included; what is not processed in the end goes to the
+	 * error handler. Nothing is thrown.
+	 * @param unit the message, or the messages of a batch in order
 	 */
-	void invokeBatch(List<Message<byte[]>> batch) {
+	void invoke(T unit) {
 		if (this.observationRegistry.isNoop()) {
-			callBatch(batch);
+			call(unit);
 			return;
 		}
-		int bytes = 0;
-		for (Message<byte[]> message : batch) {
-			bytes += message.getPayload().length;
-		}
-		observe(bytes, () -> callBatch(batch));
+		observe(unit);
 	}
 
 	/**
 	 * Call the listener and handle its failure.
-	 * @return the last failure if the message was not processed in the end, or {@code null}
+	 * @return the last failure if a message was given up, or {@code null}
 	 */
-	private @Nullable Throwable call(Message<byte[]> message) {
+	private @Nullable Throwable call(T unit) {
 		try {
-			listener().onMessage(message);
-			this.counters.processed();
+			this.listener.onUnit(unit);
+			this.counters.processed(this.listener.messageCount(unit));
 			return null;
 		}
 		catch (RuntimeException | Error ex) {
-			return handleFailure(message, ex);
+			return handleFailure(unit, ex);
 		}
 	}
 
-	/**
-	 * Call the batch listener and handle its failure.
-	 * @return the failure if a message was given up, or {@code null}
-	 */
-	private @Nullable Throwable callBatch(List<Message<byte[]>> batch) {
-		try {
-			batchListener().onMessages(batch);
-			this.counters.processed(batch.size());
-			return null;
-		}
-		catch (RuntimeException | Error ex) {
-			return handleBatchFailure(batch, ex);
-		}
-	}
-
-	private void observe(int bytes, Supplier<@Nullable Throwable> call) {
+	private void observe(T unit) {
 		MailslotListenerObservationContext context = new MailslotListenerObservationContext(this.id, this.mailslot,
-				bytes);
+				this.listener.byteCount(unit));
 		Observation observation = Observation.createNotStarted(this.observationConvention, DEFAULT_CONVENTION,
 				() -> context, this.observationRegistry);
 		observation.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			Throwable failure = call.get();
+			Throwable failure = call(unit);
 			if (failure == null) {
 				context.setOutcome(MailslotListenerObservationContext.Outcome.SUCCESS);
 			}
@@ -142,65 +117,26 @@ final class MailslotListenerInvoker {
 	}
 
 	/**
-	 * Hand a failed message to the failure handler and count the outcome.
-	 * @return the last failure if the message was not processed in the end, or {@code null}
+	 * Hand a failed message or batch to the failure handler and count the outcome.
+	 * @return the last failure if a message was given up, or {@code null}
 	 */
-	private @Nullable Throwable handleFailure(Message<byte[]> message, Throwable failure) {
+	private @Nullable Throwable handleFailure(T unit, Throwable failure) {
 		this.counters.failed();
+		int messages = this.listener.messageCount(unit);
 		Retries retries = new Retries(failure);
-		boolean processed;
-		try {
-			processed = this.failureHandler.handleFailure(message, failure, retries);
-		}
-		catch (Throwable ex) {
-			logger.error("Error handler of listener " + this.id + " failed on a message of "
-					+ message.getPayload().length + " bytes that failed with " + failure, ex);
-			processed = false;
-		}
-		if (processed) {
-			this.counters.processed();
-			return null;
-		}
-		this.counters.unprocessed();
-		return retries.lastFailure;
-	}
-
-	/**
-	 * Hand a failed batch to the failure handler and count the outcome.
-	 * @return the failure if a message was given up, or {@code null}
-	 */
-	private @Nullable Throwable handleBatchFailure(List<Message<byte[]>> batch, Throwable failure) {
-		this.counters.failed();
-		BatchRetries retries = new BatchRetries(failure);
 		int givenUp;
 		try {
-			givenUp = Math.max(0, Math.min(batch.size(),
-					this.failureHandler.handleBatchFailure(batch, failure, retries)));
+			givenUp = Math.max(0,
+					Math.min(messages, this.listener.handleFailure(this.failureHandler, unit, failure, retries)));
 		}
 		catch (Throwable ex) {
-			logger.error("Error handler of listener " + this.id + " failed on a batch of " + batch.size()
-					+ " message(s) that failed with " + failure + "; counting them all as not processed", ex);
-			givenUp = batch.size();
+			logger.error("Error handler of listener " + this.id + " failed on " + this.listener.describe(unit)
+					+ " that failed with " + failure + "; counting it as not processed", ex);
+			givenUp = messages;
 		}
-		this.counters.processed(batch.size() - givenUp);
+		this.counters.processed(messages - givenUp);
 		this.counters.unprocessed(givenUp);
 		return (givenUp > 0) ? retries.lastFailure : null;
-	}
-
-	private MailslotMessageListener listener() {
-		MailslotMessageListener single = this.listener;
-		if (single == null) {
-			throw new IllegalStateException("Listener " + this.id + " takes batches, not single messages");
-		}
-		return single;
-	}
-
-	private MailslotBatchMessageListener batchListener() {
-		MailslotBatchMessageListener batches = this.batchListener;
-		if (batches == null) {
-			throw new IllegalStateException("Listener " + this.id + " takes single messages, not batches");
-		}
-		return batches;
 	}
 
 	/**
@@ -230,7 +166,7 @@ final class MailslotListenerInvoker {
 	 * The listener as a failure handler calls it again: each failure is counted and the last one
 	 * kept for the observation.
 	 */
-	private final class Retries implements MailslotMessageListener {
+	private final class Retries implements Consumer<T> {
 
 		private volatile Throwable lastFailure;
 
@@ -239,35 +175,9 @@ final class MailslotListenerInvoker {
 		}
 
 		@Override
-		public void onMessage(Message<byte[]> message) {
+		public void accept(T unit) {
 			try {
-				listener().onMessage(message);
-			}
-			catch (RuntimeException | Error ex) {
-				MailslotListenerInvoker.this.counters.failed();
-				this.lastFailure = ex;
-				throw ex;
-			}
-		}
-
-	}
-
-	/**
-	 * The batch listener as a failure handler calls it again: each failure is counted and the last
-	 * one kept for the observation.
-	 */
-	private final class BatchRetries implements MailslotBatchMessageListener {
-
-		private volatile Throwable lastFailure;
-
-		BatchRetries(Throwable failure) {
-			this.lastFailure = failure;
-		}
-
-		@Override
-		public void onMessages(List<Message<byte[]>> messages) {
-			try {
-				batchListener().onMessages(messages);
+				MailslotListenerInvoker.this.listener.onUnit(unit);
 			}
 			catch (RuntimeException | Error ex) {
 				MailslotListenerInvoker.this.counters.failed();

@@ -36,7 +36,7 @@ final class MailslotPollingReader<T> implements ListenerRun {
 
 	private final MailslotMessageSource source;
 
-	private final MailslotListenerInvoker invoker;
+	private final MailslotListenerInvoker<?> invoker;
 
 	private final ListenerDelivery<T> delivery;
 
@@ -62,7 +62,7 @@ final class MailslotPollingReader<T> implements ListenerRun {
 	private volatile boolean handingOff;
 
 	MailslotPollingReader(AbstractMailslotListenerContainer container, MailslotMessageSource source,
-			MailslotListenerInvoker invoker, ListenerDelivery<T> delivery, MessageDispatcher<T> dispatcher,
+			MailslotListenerInvoker<?> invoker, ListenerDelivery<T> delivery, MessageDispatcher<T> dispatcher,
 			ListenerCounters counters) {
 		this.container = container;
 		this.source = source;

@@ -15,15 +15,12 @@ public final class NonRetryableFailures {
 	/**
 	 * Return whether a listener failure is worth retrying.
 	 * @param failure what the listener threw
-	 * @return {@code false} if the failure, or one of its causes, is a conversion or argument failure
+	 * @return {@code false} if the failure, or one of its causes up to 32 deep, is a conversion or
+	 * argument failure
 	 */
 	public static boolean isRetryable(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof MessageConversionException || cause instanceof MethodArgumentResolutionException) {
-				return false;
-			}
-		}
-		return true;
+		return FailureCauses.find(failure, (cause) -> cause instanceof MessageConversionException
+				|| cause instanceof MethodArgumentResolutionException) == null;
 	}
 
 }

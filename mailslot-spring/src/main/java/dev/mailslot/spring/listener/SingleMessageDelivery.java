@@ -14,9 +14,9 @@ final class SingleMessageDelivery implements ListenerDelivery<Message<byte[]>> {
 
 	private final MailslotMessageSource source;
 
-	private final MailslotListenerInvoker invoker;
+	private final MailslotListenerInvoker<Message<byte[]>> invoker;
 
-	SingleMessageDelivery(MailslotMessageSource source, MailslotListenerInvoker invoker) {
+	SingleMessageDelivery(MailslotMessageSource source, MailslotListenerInvoker<Message<byte[]>> invoker) {
 		this.source = source;
 		this.invoker = invoker;
 	}

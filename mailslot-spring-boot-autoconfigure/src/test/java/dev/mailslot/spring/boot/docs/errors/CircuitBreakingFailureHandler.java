@@ -5,13 +5,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.messaging.Message;
 
-import dev.mailslot.spring.listener.MailslotBatchMessageListener;
 import dev.mailslot.spring.listener.MailslotFailureHandler;
 import dev.mailslot.spring.listener.MailslotMessageListener;
 import dev.mailslot.spring.listener.MessageNotDispatchedException;
 
 /**
- * The failure handler of the example: it does not retry, and keeps what failed.
+ * The failure handler of the example: it does not retry, and keeps what failed. It takes the
+ * default for batches, which hands their failed messages to {@link #handleFailure} one at a time.
  */
 class CircuitBreakingFailureHandler implements MailslotFailureHandler {
 
@@ -21,12 +21,6 @@ class CircuitBreakingFailureHandler implements MailslotFailureHandler {
 	public boolean handleFailure(Message<byte[]> message, Throwable failure, MailslotMessageListener listener) {
 		this.failures.add(failure);
 		return false;
-	}
-
-	@Override
-	public int handleBatchFailure(List<Message<byte[]>> batch, Throwable failure, MailslotBatchMessageListener listener) {
-		this.failures.add(failure);
-		return batch.size();
 	}
 
 	@Override
