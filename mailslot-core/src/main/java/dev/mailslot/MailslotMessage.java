@@ -3,6 +3,8 @@ package dev.mailslot;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A message with what the transport knows of where it came from: the network transport tells
  * the sender's NetBIOS name and address, the name written to and the datagram type; local
@@ -27,7 +29,7 @@ public record MailslotMessage(byte[] payload, Map<String, String> attributes) {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		return (obj instanceof MailslotMessage other) && Arrays.equals(this.payload, other.payload)
 				&& this.attributes.equals(other.attributes);
 	}

@@ -2,6 +2,8 @@ package dev.mailslot;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A mailslot name: {@code \\.\mailslot\[path\]name} on this host, {@code \\HOST\mailslot\...} on
  * one remote host, {@code \\DOMAIN\mailslot\...} on every host of a domain or workgroup, and
@@ -203,7 +205,7 @@ public final class MailslotName {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
 			return true;
 		}

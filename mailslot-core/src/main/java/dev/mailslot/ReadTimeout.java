@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How long a read waits for a message: {@link #ZERO} (return at once), a finite duration, or
  * {@link #FOREVER} ({@code MAILSLOT_WAIT_FOREVER}).
@@ -21,9 +23,10 @@ public final class ReadTimeout {
 
 	private static final String FOREVER_TEXT = "forever";
 
-	private final Duration duration;
+	/** The finite duration, or {@code null} for forever. */
+	private final @Nullable Duration duration;
 
-	private ReadTimeout(Duration duration) {
+	private ReadTimeout(@Nullable Duration duration) {
 		this.duration = duration;
 	}
 
@@ -116,15 +119,16 @@ public final class ReadTimeout {
 	 * @return the timeout in milliseconds, as an unsigned 32-bit value in a long
 	 */
 	public long toWin32Millis() {
-		if (isForever()) {
+		Duration finite = this.duration;
+		if (finite == null) {
 			return 0xFFFFFFFFL;
 		}
-		long millis = this.duration.toMillis();
-		return this.duration.equals(Duration.ofMillis(millis)) ? millis : millis + 1;
+		long millis = finite.toMillis();
+		return finite.equals(Duration.ofMillis(millis)) ? millis : millis + 1;
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		return (obj instanceof ReadTimeout other) && Objects.equals(this.duration, other.duration);
 	}
 
@@ -138,7 +142,7 @@ public final class ReadTimeout {
 	 */
 	@Override
 	public String toString() {
-		return isForever() ? FOREVER_TEXT : this.duration.toString();
+		return (this.duration != null) ? this.duration.toString() : FOREVER_TEXT;
 	}
 
 }

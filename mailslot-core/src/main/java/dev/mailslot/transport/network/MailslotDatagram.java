@@ -3,6 +3,8 @@ package dev.mailslot.transport.network;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A mailslot write as it travels: the NetBIOS datagram header and names, and the fields of the
  * SMB_COM_TRANSACTION that carries the mailslot name and the message. Decoding keeps every field,
@@ -45,7 +47,7 @@ public record MailslotDatagram(DatagramType type, int flags, int datagramId, int
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		return (obj instanceof MailslotDatagram other) && this.type == other.type && this.flags == other.flags
 				&& this.datagramId == other.datagramId && this.sourceAddress == other.sourceAddress
 				&& this.sourcePort == other.sourcePort && this.source.equals(other.source)

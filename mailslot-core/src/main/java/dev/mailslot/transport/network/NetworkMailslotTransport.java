@@ -42,6 +42,7 @@ import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.TransportUnavailableException;
 import dev.mailslot.spi.DelegatingMailslotClient;
 import dev.mailslot.transport.memory.MemoryMailslotTransport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remote mailslots over the network, as Windows and Samba hosts write them: [MS-MAIL] writes in
@@ -136,7 +137,7 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		return transport;
 	}
 
-	private static void closeQuietly(DatagramChannel channel) {
+	private static void closeQuietly(@Nullable DatagramChannel channel) {
 		if (channel != null) {
 			try {
 				channel.close();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.mailslot.MailslotName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The writers' connections to a server: accepts and greets them, reads the lengths they announce,
@@ -189,9 +190,9 @@ final class UnixConnections implements AutoCloseable {
 
 		private int size = -1;
 
-		private UnixHeldMessages.Place place;
+		private UnixHeldMessages.@Nullable Place place;
 
-		private ByteBuffer payload;
+		private @Nullable ByteBuffer payload;
 
 		Connection(SocketChannel channel) {
 			this.channel = channel;
@@ -271,7 +272,12 @@ final class UnixConnections implements AutoCloseable {
 		}
 
 		private int fill(UnixHeldMessages held) {
-			held.fill(this.place, this.payload.array());
+			UnixHeldMessages.Place granted = this.place;
+			ByteBuffer bytes = this.payload;
+			if (granted == null || bytes == null) {
+				throw new IllegalStateException("No message to fill: fill only a granted message");
+			}
+			held.fill(granted, bytes.array());
 			this.place = null;
 			this.payload = null;
 			this.size = -1;

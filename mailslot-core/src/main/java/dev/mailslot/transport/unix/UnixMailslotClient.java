@@ -19,6 +19,7 @@ import dev.mailslot.MailslotWriteTimeoutException;
 import dev.mailslot.MessageTooLargeException;
 import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.spi.AbstractMailslotClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A writer's connection to a mailslot's socket. It learns the maximum message size from the
@@ -38,11 +39,8 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 
 	private final Object writeLock = new Object();
 
-	private volatile SocketChannel channel;
-
-	private Selector selector;
-
-	private int maxMessageSize;
+	/** The connection to the server; {@code null} after a failed or timed-out write, until the next write. */
+	private volatile @Nullable Connection connection;
 
 	private UnixMailslotClient(MailslotName name, Path socket) {
 		super(name);
@@ -55,7 +53,7 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 		return client;
 	}
 
-	private void connect() {
+	private Connection connect() {
 		if (!Files.exists(this.socket, LinkOption.NOFOLLOW_LINKS)) {
 			throw new NoSuchMailslotException(name(), "No mailslot " + name() + " exists: no server has its socket "
 					+ this.socket + "; create its server first");
@@ -67,10 +65,11 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 			opened.configureBlocking(false);
 			Selector opening = Selector.open();
 			opened.register(opening, SelectionKey.OP_READ);
-			this.maxMessageSize = readGreeting(opened, opening);
+			int maxMessageSize = readGreeting(opened, opening);
 			opened.keyFor(opening).interestOps(SelectionKey.OP_WRITE);
-			this.selector = opening;
-			this.channel = opened;
+			Connection connected = new Connection(opened, opening, maxMessageSize);
+			this.connection = connected;
+			return connected;
 		}
 		catch (IOException ex) {
 			closeQuietly(opened);
@@ -128,24 +127,26 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 		send(message, timeout);
 	}
 
-	private void send(ByteBuffer message, Duration timeout) {
+	private void send(ByteBuffer message, @Nullable Duration timeout) {
 		synchronized (this.writeLock) {
 			ensureOpen();
-			if (this.channel == null) {
-				connect();
+			Connection connected = this.connection;
+			if (connected == null) {
+				connected = connect();
 			}
 			int size = message.remaining();
-			if (size > this.maxMessageSize) {
-				throw new MessageTooLargeException(name(), size, this.maxMessageSize, "Message of " + size
-						+ " bytes is larger than the " + this.maxMessageSize + " bytes mailslot " + name() + " accepts");
+			int maxMessageSize = connected.maxMessageSize();
+			if (size > maxMessageSize) {
+				throw new MessageTooLargeException(name(), size, maxMessageSize, "Message of " + size
+						+ " bytes is larger than the " + maxMessageSize + " bytes mailslot " + name() + " accepts");
 			}
 			int start = message.position();
 			long deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : Long.MAX_VALUE;
 			try {
-				writeFully(ByteBuffer.allocate(UnixWireFormat.LENGTH_SIZE).putInt(0, size), deadline, message, start,
-						timeout);
-				awaitGrant(deadline, message, start, timeout);
-				writeFully(message, deadline, message, start, timeout);
+				writeFully(connected, ByteBuffer.allocate(UnixWireFormat.LENGTH_SIZE).putInt(0, size), deadline,
+						message, start, timeout);
+				awaitGrant(connected, deadline, message, start, timeout);
+				writeFully(connected, message, deadline, message, start, timeout);
 			}
 			catch (IOException ex) {
 				message.position(start);
@@ -159,21 +160,22 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 		}
 	}
 
-	private void writeFully(ByteBuffer bytes, long deadline, ByteBuffer message, int start, Duration timeout)
-			throws IOException {
-		this.channel.keyFor(this.selector).interestOps(SelectionKey.OP_WRITE);
+	private void writeFully(Connection connected, ByteBuffer bytes, long deadline, ByteBuffer message, int start,
+			@Nullable Duration timeout) throws IOException {
+		connected.channel().keyFor(connected.selector()).interestOps(SelectionKey.OP_WRITE);
 		while (bytes.hasRemaining()) {
-			if (this.channel.write(bytes) == 0) {
-				await(deadline, message, start, timeout);
+			if (connected.channel().write(bytes) == 0) {
+				await(connected, deadline, message, start, timeout);
 			}
 		}
 	}
 
-	private void awaitGrant(long deadline, ByteBuffer message, int start, Duration timeout) throws IOException {
-		this.channel.keyFor(this.selector).interestOps(SelectionKey.OP_READ);
+	private void awaitGrant(Connection connected, long deadline, ByteBuffer message, int start,
+			@Nullable Duration timeout) throws IOException {
+		connected.channel().keyFor(connected.selector()).interestOps(SelectionKey.OP_READ);
 		ByteBuffer grant = ByteBuffer.allocate(1);
 		while (true) {
-			int read = this.channel.read(grant);
+			int read = connected.channel().read(grant);
 			if (read < 0) {
 				throw new IOException("the server ended the connection");
 			}
@@ -183,21 +185,22 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 				}
 				return;
 			}
-			await(deadline, message, start, timeout);
+			await(connected, deadline, message, start, timeout);
 		}
 	}
 
 	/**
 	 * Wait for the socket, at most until the deadline, checking every 100 ms that the client is open.
 	 */
-	private void await(long deadline, ByteBuffer message, int start, Duration timeout) throws IOException {
+	private void await(Connection connected, long deadline, ByteBuffer message, int start,
+			@Nullable Duration timeout) throws IOException {
 		ensureOpen();
 		long remaining = deadline - System.nanoTime();
-		if (remaining <= 0) {
+		if (timeout != null && remaining <= 0) {
 			throw timedOut(message, start, timeout);
 		}
-		this.selector.select(Math.max(1, Math.min(CHECK_MILLIS, remaining / 1_000_000)));
-		this.selector.selectedKeys().clear();
+		connected.selector().select(Math.max(1, Math.min(CHECK_MILLIS, remaining / 1_000_000)));
+		connected.selector().selectedKeys().clear();
 	}
 
 	/**
@@ -212,29 +215,31 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 	}
 
 	private void disconnect() {
-		closeQuietly(this.channel);
-		this.channel = null;
-		if (this.selector != null) {
+		Connection connected = this.connection;
+		this.connection = null;
+		if (connected != null) {
+			closeQuietly(connected.channel());
 			try {
-				this.selector.close();
+				connected.selector().close();
 			}
 			catch (IOException ex) {
 				// Nothing is left to do with it.
 			}
-			this.selector = null;
 		}
 	}
 
 	@Override
 	protected void doClose() {
-		SocketChannel open = this.channel;
-		closeQuietly(open);
+		Connection open = this.connection;
+		if (open != null) {
+			closeQuietly(open.channel());
+		}
 		synchronized (this.writeLock) {
 			disconnect();
 		}
 	}
 
-	private static void closeQuietly(SocketChannel channel) {
+	private static void closeQuietly(@Nullable SocketChannel channel) {
 		if (channel != null) {
 			try {
 				channel.close();
@@ -243,6 +248,13 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 				// Closed all the same.
 			}
 		}
+	}
+
+	/**
+	 * A connected socket, the selector its writes wait on, and the largest message its server takes.
+	 */
+	private record Connection(SocketChannel channel, Selector selector, int maxMessageSize) {
+
 	}
 
 }

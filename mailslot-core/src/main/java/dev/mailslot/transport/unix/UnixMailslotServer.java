@@ -16,6 +16,7 @@ import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spi.AbstractMailslotServer;
 import dev.mailslot.spi.DeletedMessagesLog;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mailslot on a Unix domain socket. A keeper thread grants writers their messages while the hold
@@ -122,6 +123,9 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 
 	private byte[] take() {
 		byte[] message = this.held.take();
+		if (message == null) {
+			throw new IllegalStateException("No message to take: take only after awaitMessage, under the lock");
+		}
 		this.connections.wakeup();
 		return message;
 	}
@@ -169,7 +173,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	 * taken in, the first message that is in. A place before it waits for a writer whose write has
 	 * not returned, so the message written first is still read first.
 	 */
-	private byte[] next() {
+	private byte @Nullable [] next() {
 		if (!this.held.firstIsFilled()) {
 			pump();
 		}

@@ -1,6 +1,7 @@
 package dev.mailslot.spring.config;
 
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.util.Assert;
 
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +56,7 @@ public class SimpleMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	@Override
 	protected String defaultDescription() {
 		Object listener = (this.messageListener != null) ? this.messageListener : this.batchMessageListener;
+		Assert.state(listener != null, "Each constructor sets one of the two listeners");
 		return "listener '" + getId() + "' (" + listener.getClass().getName() + ")";
 	}
 

@@ -12,6 +12,8 @@ public class MailslotServerStartupException extends RuntimeException {
 
 	private final String mailslot;
 
+	private final MailslotException mailslotCause;
+
 	/**
 	 * Create an exception.
 	 * @param source where the server was asked for: a property prefix such as
@@ -22,6 +24,7 @@ public class MailslotServerStartupException extends RuntimeException {
 	public MailslotServerStartupException(String source, String mailslot, MailslotException cause) {
 		super("Cannot create mailslot " + mailslot + " (" + source + "): " + cause.getMessage(), cause);
 		this.source = source;
+		this.mailslotCause = cause;
 		this.mailslot = mailslot;
 	}
 
@@ -35,7 +38,7 @@ public class MailslotServerStartupException extends RuntimeException {
 
 	@Override
 	public synchronized MailslotException getCause() {
-		return (MailslotException) super.getCause();
+		return this.mailslotCause;
 	}
 
 }

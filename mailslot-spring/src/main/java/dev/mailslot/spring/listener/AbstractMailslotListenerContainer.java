@@ -277,29 +277,28 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	 */
 	private void stop(boolean drain) {
 		long deadline = System.nanoTime() + this.options.shutdownTimeout().toNanos();
-		ListenerRun current;
-		boolean active;
+		ListenerRun active;
 		boolean wasStarted;
 		this.lock.lock();
 		try {
 			wasStarted = this.state == ListenerContainerState.RUNNING || this.state == ListenerContainerState.PAUSED;
-			current = this.run;
-			active = current != null && current.isActive();
-			if (!active) {
+			ListenerRun current = this.run;
+			active = (current != null && current.isActive()) ? current : null;
+			if (active == null) {
 				this.run = null;
 			}
 			else {
-				current.requestStop(drain, deadline);
+				active.requestStop(drain, deadline);
 				this.stateChanged.signalAll();
 			}
 			if (this.state != ListenerContainerState.FAILED) {
-				this.state = active ? ListenerContainerState.STOPPING : ListenerContainerState.STOPPED;
+				this.state = (active != null) ? ListenerContainerState.STOPPING : ListenerContainerState.STOPPED;
 			}
 		}
 		finally {
 			this.lock.unlock();
 		}
-		if (!active) {
+		if (active == null) {
 			if (drain) {
 				drainIdle(deadline);
 			}
@@ -308,9 +307,9 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 			}
 			return;
 		}
-		current.awaitStop(drain, deadline);
+		active.awaitStop(drain, deadline);
 		locked(() -> {
-			if (this.run == current) {
+			if (this.run == active) {
 				this.run = null;
 			}
 			if (this.state == ListenerContainerState.STOPPING) {
@@ -334,9 +333,14 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 				if (!this.pauseRequested) {
 					boolean resumed = this.state == ListenerContainerState.PAUSED;
 					this.state = ListenerContainerState.RUNNING;
-					Duration idleTime = resumed ? null : this.events.idleEventDue();
-					if (resumed || idleTime != null) {
-						publishUnlocked(resumed ? this.events::resumed : () -> this.events.idle(idleTime));
+					if (resumed) {
+						publishUnlocked(this.events::resumed);
+					}
+					else {
+						Duration idleTime = this.events.idleEventDue();
+						if (idleTime != null) {
+							publishUnlocked(() -> this.events.idle(idleTime));
+						}
 					}
 					return true;
 				}

@@ -42,7 +42,7 @@ final class BatchFailureRetries {
 			rest = rest.subList(Math.max(index, 0), rest.size());
 			Attempts attempts = new Attempts(rest, current, index >= 0, listener);
 			try {
-				Throwable progress = this.retryTemplate.execute(attempts);
+				Throwable progress = attempt(attempts);
 				if (progress == null) {
 					return givenUp;
 				}
@@ -82,6 +82,17 @@ final class BatchFailureRetries {
 
 	private static Throwable unwrap(Throwable failure) {
 		return (failure instanceof BatchListenerFailedException named) ? named.getFailure() : failure;
+	}
+
+	/**
+	 * Run the attempts through the retry template.
+	 * @return the failure of a later message (progress), or {@code null} once the batch went through
+	 */
+	// JDK-8225377: Java 17's javac does not read the @Nullable bound of execute's type variable from
+	// spring-core's class file; on Java 22 and later NullAway accepts this method as it is.
+	@SuppressWarnings("NullAway")
+	private @Nullable Throwable attempt(Attempts attempts) throws RetryException {
+		return this.retryTemplate.execute(attempts);
 	}
 
 	/**

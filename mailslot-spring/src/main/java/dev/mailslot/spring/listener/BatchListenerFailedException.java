@@ -25,7 +25,7 @@ public class BatchListenerFailedException extends RuntimeException {
 	 * @param cause the failure
 	 * @param index the place of the failed message in the batch the listener was given, from 0
 	 */
-	public BatchListenerFailedException(String message, Throwable cause, int index) {
+	public BatchListenerFailedException(@Nullable String message, Throwable cause, int index) {
 		super(message, cause);
 		if (index < 0) {
 			throw new IllegalArgumentException("The index of the failed message must be 0 or more, not " + index);
@@ -40,7 +40,7 @@ public class BatchListenerFailedException extends RuntimeException {
 	 * @param cause the failure
 	 * @param failedMessage the message of the batch that failed, as the listener was given it
 	 */
-	public BatchListenerFailedException(String message, Throwable cause, Message<?> failedMessage) {
+	public BatchListenerFailedException(@Nullable String message, Throwable cause, Message<?> failedMessage) {
 		super(message, cause);
 		this.index = -1;
 		this.failedMessage = failedMessage;

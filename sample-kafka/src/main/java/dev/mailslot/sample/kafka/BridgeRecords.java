@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.spring.support.MailslotHeaders;
 
@@ -64,7 +65,7 @@ final class BridgeRecords {
 	/**
 	 * Return a header's text: an {@link Instant} in ISO-8601, as dead-letter metadata keeps it.
 	 */
-	private static String text(Object value) {
+	private static String text(@Nullable Object value) {
 		return (value instanceof Instant instant) ? instant.toString() : String.valueOf(value);
 	}
 

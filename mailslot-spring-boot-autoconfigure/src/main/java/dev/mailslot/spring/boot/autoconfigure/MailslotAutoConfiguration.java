@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.converter.MessageConverter;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServerOptions;
@@ -135,12 +137,20 @@ public final class MailslotAutoConfiguration {
 		}
 		DeadLetterMailslotErrorHandler handler = new DeadLetterMailslotErrorHandler(template,
 				checkTarget(template, mailslot, "mailslot.listener.dead-letter.mailslot"), directory);
+		setListenerIds(handler, registry);
+		return handler;
+	}
+
+	// JDK-8225377: Java 17's javac does not read the @Nullable type argument of setListenerIds' Function
+	// from mailslot-spring's class file; on Java 22 and later NullAway accepts this method as it is.
+	@SuppressWarnings("NullAway")
+	private static void setListenerIds(DeadLetterMailslotErrorHandler handler,
+			ObjectProvider<MailslotListenerEndpointRegistry> registry) {
 		handler.setListenerIds((name) -> {
 			MailslotListenerEndpointRegistry listeners = registry.getIfAvailable();
 			MailslotListenerContainer container = (listeners != null) ? listeners.getListenerContainer(name) : null;
 			return (container != null) ? container.getId() : null;
 		});
-		return handler;
 	}
 
 	@Bean
@@ -184,7 +194,7 @@ public final class MailslotAutoConfiguration {
 	/**
 	 * Holds the application's JSON mapper, or {@code null}, behind a type that loads without Jackson.
 	 */
-	record MailslotJsonMapper(@org.jspecify.annotations.Nullable Object jsonMapper) {
+	record MailslotJsonMapper(@Nullable Object jsonMapper) {
 
 	}
 

@@ -3,6 +3,8 @@ package dev.mailslot.spring.boot.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotNameInUseException;
@@ -46,7 +48,7 @@ class MailslotServerFailureAnalyzer extends AbstractFailureAnalyzer<MailslotServ
 		return "Check " + ((property != null) ? "the settings under " + property : source) + " and the message above.";
 	}
 
-	private static String nameSetting(String source, String property) {
+	private static String nameSetting(String source, @Nullable String property) {
 		return (property != null) ? property + ".name" : "the mailslot of the " + source;
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.SmartValidator;
@@ -173,7 +174,9 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 		if (this.payloadType == byte[].class) {
 			return this.messages ? message : message.getPayload();
 		}
-		Object payload = this.converter.fromMessage(message, this.payloadType);
+		MessageConverter converter = this.converter;
+		Assert.state(converter != null, "No message converter: the constructor requires one for payloads other than byte[]");
+		Object payload = converter.fromMessage(message, this.payloadType);
 		if (payload == null) {
 			throw new MessageConversionException(message, "Cannot convert a payload of " + message.getPayload().length
 					+ " bytes to " + this.payloadType.getName());
@@ -189,8 +192,9 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 		}
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(payload,
 				ClassUtils.getShortNameAsProperty(payload.getClass()));
-		if (validator instanceof SmartValidator smart && this.validationHints.length > 0) {
-			smart.validate(payload, errors, this.validationHints);
+		Object[] hints = this.validationHints;
+		if (validator instanceof SmartValidator smart && hints != null && hints.length > 0) {
+			smart.validate(payload, errors, hints);
 		}
 		else {
 			validator.validate(payload, errors);

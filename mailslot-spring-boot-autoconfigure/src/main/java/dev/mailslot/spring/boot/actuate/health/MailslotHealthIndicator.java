@@ -69,8 +69,9 @@ public class MailslotHealthIndicator extends AbstractHealthIndicator {
 		else {
 			builder.withDetail("listener", "none").withDetail("reader", NO_LISTENER);
 		}
-		if (this.backlogCheck.appliesTo(info.messageCount())) {
-			builder.status(this.backlogCheck.status()).withDetail("backlogThreshold", this.backlogCheck.threshold());
+		Integer threshold = this.backlogCheck.threshold();
+		if (threshold != null && this.backlogCheck.appliesTo(info.messageCount())) {
+			builder.status(this.backlogCheck.status()).withDetail("backlogThreshold", threshold);
 		}
 	}
 

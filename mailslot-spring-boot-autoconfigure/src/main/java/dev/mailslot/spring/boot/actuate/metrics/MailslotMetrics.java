@@ -144,7 +144,7 @@ public class MailslotMetrics {
 				tags, container, MailslotListenerStatistics::unprocessed);
 	}
 
-	private static void counter(MeterRegistry meters, String name, String description, String unit, Tags tags,
+	private static void counter(MeterRegistry meters, String name, String description, @Nullable String unit, Tags tags,
 			MailslotListenerContainer container, ToLongFunction<MailslotListenerStatistics> count) {
 		FunctionCounter.builder(name, container, (c) -> count.applyAsLong(c.getStatistics()))
 			.description(description)
