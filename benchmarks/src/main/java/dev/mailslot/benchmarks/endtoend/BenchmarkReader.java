@@ -2,6 +2,8 @@ package dev.mailslot.benchmarks.endtoend;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
@@ -17,13 +19,14 @@ import dev.mailslot.ReadTimeout;
  */
 final class BenchmarkReader implements AutoCloseable {
 
-	private final ConfigurableApplicationContext context;
+	private final @Nullable ConfigurableApplicationContext context;
 
-	private final MailslotServer server;
+	private final @Nullable MailslotServer server;
 
 	private final Deliveries deliveries;
 
-	private BenchmarkReader(ConfigurableApplicationContext context, MailslotServer server, Deliveries deliveries) {
+	private BenchmarkReader(@Nullable ConfigurableApplicationContext context, @Nullable MailslotServer server,
+			Deliveries deliveries) {
 		this.context = context;
 		this.server = server;
 		this.deliveries = deliveries;
@@ -55,7 +58,7 @@ final class BenchmarkReader implements AutoCloseable {
 	/**
 	 * Return the server to read, or {@code null} when a listener reads.
 	 */
-	MailslotServer server() {
+	@Nullable MailslotServer server() {
 		return this.server;
 	}
 

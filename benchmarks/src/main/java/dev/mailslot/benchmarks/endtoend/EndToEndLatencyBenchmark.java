@@ -3,6 +3,7 @@ package dev.mailslot.benchmarks.endtoend;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -59,7 +60,7 @@ public class EndToEndLatencyBenchmark {
 
 	private BenchmarkReader benchmarkReader;
 
-	private Thread readLoop;
+	private @Nullable Thread readLoop;
 
 	private Deliveries deliveries;
 
@@ -76,9 +77,11 @@ public class EndToEndLatencyBenchmark {
 		MailslotName name = MailslotName.local("latency-" + ProcessHandle.current().pid() + "-" + this.writer);
 		this.benchmarkReader = BenchmarkReader.start(this.reader, name, this.size);
 		this.deliveries = this.benchmarkReader.deliveries();
-		if (this.benchmarkReader.server() != null) {
-			this.readLoop = new Thread(this::readUntilClosed, "read-loop");
-			this.readLoop.start();
+		MailslotServer server = this.benchmarkReader.server();
+		if (server != null) {
+			Thread loop = new Thread(() -> readUntilClosed(server), "read-loop");
+			loop.start();
+			this.readLoop = loop;
 		}
 		this.writerProcess = this.writer.equals("c") ? WriterProcess.nativeAtRate(name, this.size, this.rate)
 				: WriterProcess.atRate("posix", name, this.size, this.rate);
@@ -102,8 +105,9 @@ public class EndToEndLatencyBenchmark {
 	public void stop() throws InterruptedException {
 		String report = this.writerProcess.stop();
 		this.benchmarkReader.close();
-		if (this.readLoop != null) {
-			this.readLoop.join();
+		Thread loop = this.readLoop;
+		if (loop != null) {
+			loop.join();
 		}
 		System.out.println();
 		System.out.println("Writer: " + report);
@@ -111,10 +115,10 @@ public class EndToEndLatencyBenchmark {
 		this.measured.outputPercentileDistribution(System.out, 5, 1000.0);
 	}
 
-	private void readUntilClosed() {
+	private void readUntilClosed(MailslotServer server) {
 		try {
 			while (true) {
-				this.deliveries.accept(this.benchmarkReader.server().read());
+				this.deliveries.accept(server.read());
 			}
 		}
 		catch (MailslotClosedException ex) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mailslot.MailslotName;
 
 /**
@@ -102,7 +104,7 @@ final class WriterProcess implements AutoCloseable {
 	/**
 	 * End the writer's input, which ends it, and return its last report, if any.
 	 */
-	String stop() {
+	@Nullable String stop() {
 		this.commands.close();
 		try {
 			String report = this.replies.readLine();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,9 +63,9 @@ public class StarterStartupBenchmark {
 
 	private List<String> command;
 
-	private StartupPreparation preparation;
+	private @Nullable StartupPreparation preparation;
 
-	private Process process;
+	private @Nullable Process process;
 
 	@Setup
 	public void prepare() throws IOException, InterruptedException {
@@ -80,10 +81,11 @@ public class StarterStartupBenchmark {
 			command.addAll(List.of("-cp", classPath));
 		}
 		else {
-			this.preparation = new StartupPreparation(java, systemProperties);
-			String aotClassPath = this.preparation.processAheadOfTime(classPath);
+			StartupPreparation prepared = new StartupPreparation(java, systemProperties);
+			this.preparation = prepared;
+			String aotClassPath = prepared.processAheadOfTime(classPath);
 			command.add("-Dspring.aot.enabled=true");
-			command.addAll(this.mode.equals("aot-cds") ? this.preparation.trainClassDataSharing(aotClassPath)
+			command.addAll(this.mode.equals("aot-cds") ? prepared.trainClassDataSharing(aotClassPath)
 					: List.of("-cp", aotClassPath));
 		}
 		command.add(StartupApplication.class.getName());
@@ -114,16 +116,17 @@ public class StarterStartupBenchmark {
 
 	@Benchmark
 	public String start() throws IOException, InterruptedException {
-		this.process = new ProcessBuilder(this.command).redirectErrorStream(true).start();
+		Process started = new ProcessBuilder(this.command).redirectErrorStream(true).start();
+		this.process = started;
 		BufferedReader output = new BufferedReader(
-				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+				new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8));
 		String line;
 		while ((line = output.readLine()) != null) {
 			if (line.equals("started")) {
 				return line;
 			}
 		}
-		throw new IllegalStateException("The application ended without starting; exit code " + this.process.waitFor());
+		throw new IllegalStateException("The application ended without starting; exit code " + started.waitFor());
 	}
 
 	/**
@@ -131,9 +134,13 @@ public class StarterStartupBenchmark {
 	 */
 	@TearDown(Level.Iteration)
 	public void awaitExit() throws IOException, InterruptedException {
-		this.process.getInputStream().transferTo(OutputStream.nullOutputStream());
-		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly();
+		Process started = this.process;
+		if (started == null) {
+			return;
+		}
+		started.getInputStream().transferTo(OutputStream.nullOutputStream());
+		if (!started.waitFor(30, TimeUnit.SECONDS)) {
+			started.destroyForcibly();
 		}
 	}
 
