@@ -7,12 +7,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How long a read waits for a message: {@link #ZERO} (return at once), a finite duration, or
- * {@link #FOREVER} ({@code MAILSLOT_WAIT_FOREVER}).
+ * How long a read waits for a message: {@link #ZERO} (return at once), a finite duration,
+ * or {@link #FOREVER} ({@code MAILSLOT_WAIT_FOREVER}).
  */
 public final class ReadTimeout {
 
-	/** Largest finite timeout Windows can express: 0xFFFFFFFE milliseconds, about 49.7 days. */
+	/**
+	 * Largest finite timeout Windows can express: 0xFFFFFFFE milliseconds, about 49.7
+	 * days.
+	 */
 	public static final Duration MAX_FINITE = Duration.ofMillis(0xFFFFFFFEL);
 
 	/** Return at once when no message is waiting. */
@@ -31,8 +34,8 @@ public final class ReadTimeout {
 	}
 
 	/**
-	 * Return the timeout given to a read or to {@code setReadTimeout}, refusing {@code null} at the
-	 * call rather than at a later read.
+	 * Return the timeout given to a read or to {@code setReadTimeout}, refusing
+	 * {@code null} at the call rather than at a later read.
 	 * @param timeout the timeout given
 	 * @return the timeout
 	 * @throws NullPointerException if it is {@code null}, saying what to give instead
@@ -50,8 +53,8 @@ public final class ReadTimeout {
 	public static ReadTimeout of(Duration duration) {
 		Objects.requireNonNull(duration, "duration must not be null; use ReadTimeout.FOREVER to wait forever");
 		if (duration.isNegative()) {
-			throw new IllegalArgumentException("Read timeout " + duration + " is negative; use zero or more, "
-					+ "or ReadTimeout.FOREVER");
+			throw new IllegalArgumentException(
+					"Read timeout " + duration + " is negative; use zero or more, " + "or ReadTimeout.FOREVER");
 		}
 		if (duration.compareTo(MAX_FINITE) > 0) {
 			throw new IllegalArgumentException("Read timeout " + duration + " is longer than the " + MAX_FINITE
@@ -113,9 +116,9 @@ public final class ReadTimeout {
 	}
 
 	/**
-	 * Return the timeout as Windows' DWORD milliseconds: {@code 0xFFFFFFFF} for forever, and a part
-	 * of a millisecond rounded up, so that a timeout that is not zero never becomes Windows' 0,
-	 * "return immediately".
+	 * Return the timeout as Windows' DWORD milliseconds: {@code 0xFFFFFFFF} for forever,
+	 * and a part of a millisecond rounded up, so that a timeout that is not zero never
+	 * becomes Windows' 0, "return immediately".
 	 * @return the timeout in milliseconds, as an unsigned 32-bit value in a long
 	 */
 	public long toWin32Millis() {

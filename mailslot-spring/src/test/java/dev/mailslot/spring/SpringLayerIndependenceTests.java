@@ -13,8 +13,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Spring layer (mailslot-spring) must not depend on Spring Boot, so that {@code @EnableMailslot}
- * serves applications without Boot, and its messages name no Boot property.
+ * The Spring layer (mailslot-spring) must not depend on Spring Boot, so that
+ * {@code @EnableMailslot} serves applications without Boot, and its messages name no Boot
+ * property.
  */
 class SpringLayerIndependenceTests {
 

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import dev.mailslot.spring.core.MailslotTemplate;
 
 /**
- * Writes the three messages of Microsoft's "Writing to a Mailslot" sample to the sample mailslot.
+ * Writes the three messages of Microsoft's "Writing to a Mailslot" sample to the sample
+ * mailslot.
  */
 @Component
 @Profile("writer")

@@ -1,5 +1,6 @@
 /**
- * The sample application: the seed program, "Creating a Mailslot", as a Spring Boot application.
+ * The sample application: the seed program, "Creating a Mailslot", as a Spring Boot
+ * application.
  */
 @NullMarked
 package dev.mailslot.sample;

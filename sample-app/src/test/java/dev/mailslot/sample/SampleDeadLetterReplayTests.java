@@ -62,10 +62,10 @@ class SampleDeadLetterReplayTests {
 	@Test
 	void aReplayWritesTheDeadLettersBackAndSaysHowMany(CapturedOutput output) throws Exception {
 		String mailslot = MailslotName.parse(NAME).toString();
-		new DeadLetterDirectoryErrorHandler(deadLetters).handleError(MessageBuilder
-			.withPayload("Replayed message.\0".getBytes(StandardCharsets.UTF_16LE))
-			.setHeader(MailslotHeaders.MAILSLOT, mailslot)
-			.build(), new IllegalStateException("Order service is down"), 3);
+		new DeadLetterDirectoryErrorHandler(deadLetters)
+			.handleError(MessageBuilder.withPayload("Replayed message.\0".getBytes(StandardCharsets.UTF_16LE))
+				.setHeader(MailslotHeaders.MAILSLOT, mailslot)
+				.build(), new IllegalStateException("Order service is down"), 3);
 		HttpResponse<String> replay = post("{\"action\": \"replay\"}");
 		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
 		JsonNode result = this.json.readTree(replay.body());
@@ -92,10 +92,11 @@ class SampleDeadLetterReplayTests {
 	}
 
 	private HttpResponse<String> post(String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/mailslots/sample"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/mailslots/sample"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

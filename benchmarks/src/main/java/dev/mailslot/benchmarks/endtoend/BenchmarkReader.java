@@ -11,11 +11,11 @@ import dev.mailslot.MailslotTransports;
 import dev.mailslot.ReadTimeout;
 
 /**
- * The reading side of an end-to-end benchmark: {@code listener}, a {@code @MailslotListener} in a
- * Spring context ({@link ListenerApplication}), {@code batch-listener}, the same taking batches
- * with the default batch properties, or {@code read-loop}, a server (posix unless another transport is
- * named) that the benchmark reads
- * itself, handing each message to {@link #deliveries()}.
+ * The reading side of an end-to-end benchmark: {@code listener}, a
+ * {@code @MailslotListener} in a Spring context ({@link ListenerApplication}),
+ * {@code batch-listener}, the same taking batches with the default batch properties, or
+ * {@code read-loop}, a server (posix unless another transport is named) that the
+ * benchmark reads itself, handing each message to {@link #deliveries()}.
  */
 final class BenchmarkReader implements AutoCloseable {
 
@@ -46,8 +46,10 @@ final class BenchmarkReader implements AutoCloseable {
 			return new BenchmarkReader(context, null, context.getBean(Deliveries.class));
 		}
 		MailslotServer server = MailslotTransports.get(transport)
-			.createServer(MailslotServerOptions.builder(name).maxMessageSize(maxMessageSize)
-				.readTimeout(ReadTimeout.FOREVER).build());
+			.createServer(MailslotServerOptions.builder(name)
+				.maxMessageSize(maxMessageSize)
+				.readTimeout(ReadTimeout.FOREVER)
+				.build());
 		return new BenchmarkReader(null, server, new Deliveries());
 	}
 

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where the end-to-end benchmarks' messages arrive: counts them and records each one's
- * write-to-dispatch latency from the {@link System#nanoTime()} stamp the writer put in its first
- * eight bytes.
+ * write-to-dispatch latency from the {@link System#nanoTime()} stamp the writer put in
+ * its first eight bytes.
  */
 public final class Deliveries {
 

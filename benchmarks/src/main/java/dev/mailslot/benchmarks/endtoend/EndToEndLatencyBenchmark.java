@@ -27,13 +27,14 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 
 /**
- * Write-to-dispatch latency at a fixed rate: a writer process (a JVM, {@code java}, or the C
- * writer of {@link NativePeer}, {@code c}) writes {@code rate} messages a second through the
- * posix transport to a {@code @MailslotListener} in a Spring context
- * ({@code listener}) or to a thread calling {@link MailslotServer#read()} ({@code read-loop}), and
- * each message's latency runs from just before the writer's {@code write} to the listener
- * method's first line, or the return of {@code read}. The primary score is the delivered rate (it should equal {@code rate}); the
- * secondary scores are the iteration's latency percentiles in microseconds, and the whole
+ * Write-to-dispatch latency at a fixed rate: a writer process (a JVM, {@code java}, or
+ * the C writer of {@link NativePeer}, {@code c}) writes {@code rate} messages a second
+ * through the posix transport to a {@code @MailslotListener} in a Spring context
+ * ({@code listener}) or to a thread calling {@link MailslotServer#read()}
+ * ({@code read-loop}), and each message's latency runs from just before the writer's
+ * {@code write} to the listener method's first line, or the return of {@code read}. The
+ * primary score is the delivered rate (it should equal {@code rate}); the secondary
+ * scores are the iteration's latency percentiles in microseconds, and the whole
  * measurement's distribution is printed at the end of the trial.
  */
 @State(Scope.Benchmark)
@@ -135,8 +136,8 @@ public class EndToEndLatencyBenchmark {
 	}
 
 	/**
-	 * The latency percentiles of the current iteration, in microseconds, reported by JMH as
-	 * secondary results.
+	 * The latency percentiles of the current iteration, in microseconds, reported by JMH
+	 * as secondary results.
 	 */
 	@State(Scope.Thread)
 	@AuxCounters(AuxCounters.Type.EVENTS)

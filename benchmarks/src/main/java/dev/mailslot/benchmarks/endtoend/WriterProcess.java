@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 import dev.mailslot.MailslotName;
 
 /**
- * A writer in a process of its own: a {@link MailslotWriterMain} in a JVM started with this JVM's
- * java command and class path, or the C writer of {@link NativePeer}, which speaks the same
- * {@code burst} protocol.
+ * A writer in a process of its own: a {@link MailslotWriterMain} in a JVM started with
+ * this JVM's java command and class path, or the C writer of {@link NativePeer}, which
+ * speaks the same {@code burst} protocol.
  */
 final class WriterProcess implements AutoCloseable {
 
@@ -42,7 +42,8 @@ final class WriterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start the C writer, which writes bursts on request as {@link #burst(String, MailslotName, int)}'s does.
+	 * Start the C writer, which writes bursts on request as
+	 * {@link #burst(String, MailslotName, int)}'s does.
 	 */
 	static WriterProcess nativeBurst(MailslotName name, int size) {
 		return run(NativePeer.writer(name, size));
@@ -56,7 +57,8 @@ final class WriterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start the C writer at a fixed rate, as {@link #atRate(String, MailslotName, int, int)}'s writes.
+	 * Start the C writer at a fixed rate, as
+	 * {@link #atRate(String, MailslotName, int, int)}'s writes.
 	 */
 	static WriterProcess nativeAtRate(MailslotName name, int size, int perSecond) {
 		return run(NativePeer.rateWriter(name, size, perSecond));
@@ -75,7 +77,8 @@ final class WriterProcess implements AutoCloseable {
 
 	private static WriterProcess run(List<String> command) {
 		try {
-			return new WriterProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+			return new WriterProcess(
+					new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -83,7 +86,8 @@ final class WriterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Ask for {@code count} messages; returns at once, the writer writes them in the background.
+	 * Ask for {@code count} messages; returns at once, the writer writes them in the
+	 * background.
 	 */
 	void burst(long count) {
 		this.commands.println(count);

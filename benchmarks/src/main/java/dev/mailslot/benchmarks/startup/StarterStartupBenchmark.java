@@ -28,21 +28,21 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the starter adds to an application's start-up: the time from launching a JVM that runs
- * {@link StartupApplication} to its context being refreshed, with the starter on the class path
- * (one posix mailslot and its {@code @MailslotListener}, JNA loaded) and without it (the starter,
- * its auto-configure, Spring and core modules and JNA left off the class path). Each operation is
- * one cold start.
+ * What the starter adds to an application's start-up: the time from launching a JVM that
+ * runs {@link StartupApplication} to its context being refreshed, with the starter on the
+ * class path (one posix mailslot and its {@code @MailslotListener}, JNA loaded) and
+ * without it (the starter, its auto-configure, Spring and core modules and JNA left off
+ * the class path). Each operation is one cold start.
  * <p>
- * Two more applications break the starter's cost down: {@code with-starter-memory} runs the
- * starter on the memory transport (no posix queue is created), and
- * {@code with-starter-not-started} creates the posix mailslot and the listener's container but
- * does not start its reader.
+ * Two more applications break the starter's cost down: {@code with-starter-memory} runs
+ * the starter on the memory transport (no posix queue is created), and
+ * {@code with-starter-not-started} creates the posix mailslot and the listener's
+ * container but does not start its reader.
  * <p>
- * Each runs in three modes: {@code jvm} as built, {@code aot} processed by Spring AOT and started
- * with {@code -Dspring.aot.enabled=true}, and {@code aot-cds} with a CDS archive from a training
- * run besides (see {@link StartupPreparation}; preparing takes some seconds per trial, outside the
- * measured time).
+ * Each runs in three modes: {@code jvm} as built, {@code aot} processed by Spring AOT and
+ * started with {@code -Dspring.aot.enabled=true}, and {@code aot-cds} with a CDS archive
+ * from a training run besides (see {@link StartupPreparation}; preparing takes some
+ * seconds per trial, outside the measured time).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -100,8 +100,8 @@ public class StarterStartupBenchmark {
 	}
 
 	/**
-	 * Return this JVM's class path, without the starter, its auto-configure, Spring and core modules
-	 * and JNA unless asked for.
+	 * Return this JVM's class path, without the starter, its auto-configure, Spring and
+	 * core modules and JNA unless asked for.
 	 */
 	static String classPath(boolean starter) {
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))

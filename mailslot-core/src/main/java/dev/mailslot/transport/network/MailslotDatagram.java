@@ -6,12 +6,13 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A mailslot write as it travels: the NetBIOS datagram header and names, and the fields of the
- * SMB_COM_TRANSACTION that carries the mailslot name and the message. Decoding keeps every field,
- * so that encoding a decoded datagram gives back its bytes.
+ * A mailslot write as it travels: the NetBIOS datagram header and names, and the fields
+ * of the SMB_COM_TRANSACTION that carries the mailslot name and the message. Decoding
+ * keeps every field, so that encoding a decoded datagram gives back its bytes.
  *
  * @param type the datagram type
- * @param flags the FLAGS byte (0x02, FIRST, when sent by this library; node-type bits vary)
+ * @param flags the FLAGS byte (0x02, FIRST, when sent by this library; node-type bits
+ * vary)
  * @param datagramId the DGM_ID
  * @param sourceAddress the SOURCE_IP, as an unsigned 32-bit value in an int
  * @param sourcePort the SOURCE_PORT, usually 138
@@ -68,9 +69,9 @@ public record MailslotDatagram(DatagramType type, int flags, int datagramId, int
 	}
 
 	/**
-	 * The fields of the SMB header and the transaction that a mailslot write carries without
-	 * meaning: a receiver ignores them, and they are kept only so that a datagram re-encodes as it
-	 * was.
+	 * The fields of the SMB header and the transaction that a mailslot write carries
+	 * without meaning: a receiver ignores them, and they are kept only so that a datagram
+	 * re-encodes as it was.
 	 *
 	 * @param smbFlags the SMB Flags byte
 	 * @param smbFlags2 the SMB Flags2 word

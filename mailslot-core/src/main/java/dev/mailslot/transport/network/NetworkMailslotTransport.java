@@ -45,18 +45,19 @@ import dev.mailslot.transport.memory.MemoryMailslotTransport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remote mailslots over the network, as Windows and Samba hosts write them: [MS-MAIL] writes in
- * NetBIOS datagrams on UDP port 138. Servers are mailslots in this JVM that receive the writes
- * addressed to their name ({@code \MAILSLOT\<path>}, any case), each message with its sender's
- * name and address, the name written to and the datagram type. Clients send
- * {@code \\HOST\mailslot\...} as a unique datagram to {@code HOST<00>} and
+ * Remote mailslots over the network, as Windows and Samba hosts write them: [MS-MAIL]
+ * writes in NetBIOS datagrams on UDP port 138. Servers are mailslots in this JVM that
+ * receive the writes addressed to their name ({@code \MAILSLOT\<path>}, any case), each
+ * message with its sender's name and address, the name written to and the datagram type.
+ * Clients send {@code \\HOST\mailslot\...} as a unique datagram to {@code HOST<00>} and
  * {@code \\*\mailslot\...} or {@code \\<workgroup>\mailslot\...} as a group datagram to
- * {@code <workgroup><00>} at the broadcast address; {@code \\.\mailslot\...} stays in this JVM.
+ * {@code <workgroup><00>} at the broadcast address; {@code \\.\mailslot\...} stays in
+ * this JVM.
  * <p>
- * Remote mailslots are unauthenticated, and Windows is retiring them: use this transport only where
- * the network is trusted. Malformed datagrams, fragments, writes over the protocol's limits, writes
- * to names no server holds, disallowed senders and duplicates are counted by reason and dropped;
- * the receiving loop never ends on a bad datagram.
+ * Remote mailslots are unauthenticated, and Windows is retiring them: use this transport
+ * only where the network is trusted. Malformed datagrams, fragments, writes over the
+ * protocol's limits, writes to names no server holds, disallowed senders and duplicates
+ * are counted by reason and dropped; the receiving loop never ends on a bad datagram.
  */
 public final class NetworkMailslotTransport implements MailslotTransport, AutoCloseable {
 
@@ -67,13 +68,19 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private static final int MAX_DATAGRAM = 65_535;
 
-	/** The most of a datagram Samba's nmbd reads (its MAX_DGRAM_SIZE); it drops longer ones. */
+	/**
+	 * The most of a datagram Samba's nmbd reads (its MAX_DGRAM_SIZE); it drops longer
+	 * ones.
+	 */
 	static final int SAMBA_MAX_DATAGRAM = 576;
 
 	/** Mailslot names already warned of as Samba would drop their writes. */
 	private final Set<String> warnedOfSamba = ConcurrentHashMap.newKeySet();
 
-	/** Most datagrams remembered for duplicate suppression; the oldest are forgotten first. */
+	/**
+	 * Most datagrams remembered for duplicate suppression; the oldest are forgotten
+	 * first.
+	 */
 	private static final int MAX_REMEMBERED = 10_000;
 
 	private final NetworkOptions options;
@@ -92,7 +99,10 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 
 	private final LongAdder delivered = new LongAdder();
 
-	/** Failures to receive or handle a datagram, counted apart so that counting allocates nothing. */
+	/**
+	 * Failures to receive or handle a datagram, counted apart so that counting allocates
+	 * nothing.
+	 */
 	private final LongAdder receiveErrors = new LongAdder();
 
 	private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
@@ -129,8 +139,9 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 			closeQuietly(channel);
 			String hint = (ex instanceof BindException && options.bind().getPort() < 1024)
 					? " Ports below 1024 need root or CAP_NET_BIND_SERVICE; or receive on another port" : "";
-			throw new TransportUnavailableException(ID, "Cannot receive remote mailslot writes on " + options.bind()
-					+ ": " + ex.getMessage() + "." + hint, ex);
+			throw new TransportUnavailableException(ID,
+					"Cannot receive remote mailslot writes on " + options.bind() + ": " + ex.getMessage() + "." + hint,
+					ex);
 		}
 		NetworkMailslotTransport transport = new NetworkMailslotTransport(options, channel);
 		transport.receiver.start();
@@ -172,9 +183,9 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	}
 
 	/**
-	 * Open a client: on a local name, of this transport's local mailslots; on a remote one, a
-	 * client that sends each message as one remote mailslot write. Unacknowledged: a write that
-	 * returns was sent, not necessarily received.
+	 * Open a client: on a local name, of this transport's local mailslots; on a remote
+	 * one, a client that sends each message as one remote mailslot write. Unacknowledged:
+	 * a write that returns was sent, not necessarily received.
 	 */
 	@Override
 	public MailslotClient openClient(MailslotName name) {
@@ -214,8 +225,8 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		}
 		String mailslot = "\\MAILSLOT\\" + target.path();
 		if (!StandardCharsets.US_ASCII.newEncoder().canEncode(mailslot)) {
-			throw new InvalidMailslotNameException(target.toString(), "Invalid mailslot name '" + target
-					+ "': remote mailslot names are ASCII");
+			throw new InvalidMailslotNameException(target.toString(),
+					"Invalid mailslot name '" + target + "': remote mailslot names are ASCII");
 		}
 		MailslotDatagram datagram = new MailslotDatagram(group ? DatagramType.DIRECT_GROUP : DatagramType.DIRECT_UNIQUE,
 				MailslotDatagram.FIRST, this.datagramIds.getAndIncrement() & 0xFFFF, sourceAddress(address),
@@ -240,9 +251,9 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	}
 
 	/**
-	 * Warn, once per mailslot name, of a write that [MS-MAIL] and Windows accept but Samba's nmbd
-	 * drops: a datagram over the {@value #SAMBA_MAX_DATAGRAM} bytes nmbd reads, or no data at all.
-	 * It is sent all the same.
+	 * Warn, once per mailslot name, of a write that [MS-MAIL] and Windows accept but
+	 * Samba's nmbd drops: a datagram over the {@value #SAMBA_MAX_DATAGRAM} bytes nmbd
+	 * reads, or no data at all. It is sent all the same.
 	 */
 	private void warnOfWhatSambaDrops(MailslotName target, int dataLength, int datagramLength) {
 		int maxData = SAMBA_MAX_DATAGRAM - (datagramLength - dataLength);
@@ -276,9 +287,10 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	}
 
 	/**
-	 * Return the SOURCE_IP of a datagram to the given address: the bound address, or, when bound to
-	 * every address, the one the host sends from towards that destination (RFC 1002 4.4.1), found
-	 * by connecting, which sends nothing; a broadcast destination needs SO_BROADCAST for that.
+	 * Return the SOURCE_IP of a datagram to the given address: the bound address, or,
+	 * when bound to every address, the one the host sends from towards that destination
+	 * (RFC 1002 4.4.1), found by connecting, which sends nothing; a broadcast destination
+	 * needs SO_BROADCAST for that.
 	 */
 	private int sourceAddress(InetAddress destination) {
 		InetAddress bound = this.options.bind().getAddress();
@@ -297,9 +309,9 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	}
 
 	/**
-	 * Receive until closed. Nothing else ends the loop: a failure to receive or handle one datagram,
-	 * an OutOfMemoryError included, drops that datagram, counts it and goes on; the report of it
-	 * cannot end the loop either.
+	 * Receive until closed. Nothing else ends the loop: a failure to receive or handle
+	 * one datagram, an OutOfMemoryError included, drops that datagram, counts it and goes
+	 * on; the report of it cannot end the loop either.
 	 */
 	private void receive() {
 		ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
@@ -342,7 +354,8 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 		DecodeResult result = MailslotDatagramCodec.decode(payload, payload.length);
 		if (result instanceof DecodeResult.Rejected rejected) {
 			drop(rejected.reason().name());
-			logger.log(Level.DEBUG, "Dropped a datagram from {0}: {1} ({2})", from, rejected.reason(), rejected.detail());
+			logger.log(Level.DEBUG, "Dropped a datagram from {0}: {1} ({2})", from, rejected.reason(),
+					rejected.detail());
 			return;
 		}
 		MailslotDatagram datagram = ((DecodeResult.Decoded) result).datagram();
@@ -387,10 +400,11 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	}
 
 	/**
-	 * Return whether the same mailslot write came from the same sender within the window of its
-	 * first sighting. A write is remembered by a SHA-256 digest of its decoded fields (names,
-	 * mailslot and data), so that each costs the same small memory whatever a datagram carries
-	 * after the message; at most {@value #MAX_REMEMBERED} are remembered.
+	 * Return whether the same mailslot write came from the same sender within the window
+	 * of its first sighting. A write is remembered by a SHA-256 digest of its decoded
+	 * fields (names, mailslot and data), so that each costs the same small memory
+	 * whatever a datagram carries after the message; at most {@value #MAX_REMEMBERED} are
+	 * remembered.
 	 */
 	private boolean duplicate(InetSocketAddress from, MailslotDatagram datagram) {
 		long window = this.options.duplicateWindow().toNanos();
@@ -422,13 +436,15 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 			throw new IllegalStateException("Every Java platform has SHA-256", ex);
 		}
 		digest.update((datagram.type() + "|" + datagram.source() + "|" + datagram.destination() + "|"
-				+ datagram.mailslot() + "|").getBytes(StandardCharsets.UTF_8));
+				+ datagram.mailslot() + "|")
+			.getBytes(StandardCharsets.UTF_8));
 		digest.update(datagram.data());
 		return digest.digest();
 	}
 
 	/**
-	 * Return whether the transport is receiving: its receiving thread runs and it is not closed.
+	 * Return whether the transport is receiving: its receiving thread runs and it is not
+	 * closed.
 	 * @return whether remote writes are received
 	 */
 	public boolean isReceiving() {

@@ -10,27 +10,36 @@ import java.util.Set;
 /**
  * How the {@code network} transport receives and sends.
  *
- * @param bind the address and UDP port to receive on; port 138 is the NetBIOS datagram service
+ * @param bind the address and UDP port to receive on; port 138 is the NetBIOS datagram
+ * service
  * @param sendPort the UDP port datagrams are sent to (138)
  * @param netbiosName this host's NetBIOS name, the source of what it sends
  * @param workgroup the workgroup or domain: {@code \\*\mailslot\...} and
- * {@code \\<workgroup>\mailslot\...} go to {@code <workgroup><00>} at the broadcast address
+ * {@code \\<workgroup>\mailslot\...} go to {@code <workgroup><00>} at the broadcast
+ * address
  * @param broadcastAddress where group datagrams go
  * @param hosts addresses of host names, looked up before DNS
- * @param duplicateWindow how long an identical datagram from the same sender is dropped as a
- * duplicate (Windows sends a remote write on every transport); zero keeps every datagram
- * @param allowedSources the networks datagrams are accepted from; empty accepts every source
- * @param maxQueued the most messages from the network a server holds; further writes are dropped
- * until it reads, so that unauthenticated senders cannot fill the heap
- * @param acceptedNames the NetBIOS names this host answers for, which datagrams must be addressed
- * to; empty for this host's name and its workgroup's names (see {@link #answersFor()})
- * @param receiveBufferSize the receiving socket's buffer (SO_RCVBUF) in bytes; 0 for the system's
+ * @param duplicateWindow how long an identical datagram from the same sender is dropped
+ * as a duplicate (Windows sends a remote write on every transport); zero keeps every
+ * datagram
+ * @param allowedSources the networks datagrams are accepted from; empty accepts every
+ * source
+ * @param maxQueued the most messages from the network a server holds; further writes are
+ * dropped until it reads, so that unauthenticated senders cannot fill the heap
+ * @param acceptedNames the NetBIOS names this host answers for, which datagrams must be
+ * addressed to; empty for this host's name and its workgroup's names (see
+ * {@link #answersFor()})
+ * @param receiveBufferSize the receiving socket's buffer (SO_RCVBUF) in bytes; 0 for the
+ * system's
  */
 public record NetworkOptions(InetSocketAddress bind, int sendPort, NetbiosName netbiosName, String workgroup,
 		InetAddress broadcastAddress, Map<String, InetAddress> hosts, Duration duplicateWindow,
 		List<SourceNetwork> allowedSources, int maxQueued, List<NetbiosName> acceptedNames, int receiveBufferSize) {
 
-	/** {@code \x01\x02__MSBROWSE__\x02<01>}, where master browsers announce themselves to each other. */
+	/**
+	 * {@code \x01\x02__MSBROWSE__\x02<01>}, where master browsers announce themselves to
+	 * each other.
+	 */
 	public static final NetbiosName MSBROWSE = NetbiosName.of("\u0001\u0002__MSBROWSE__\u0002", 0x01);
 
 	/** The number of messages a server holds from the network unless set. */
@@ -59,10 +68,10 @@ public record NetworkOptions(InetSocketAddress bind, int sendPort, NetbiosName n
 	}
 
 	/**
-	 * Return the names datagrams must be addressed to: the accepted names if given, else, as nmbd
-	 * answers, this host's name ({@code <00>}), its workgroup's ({@code <00>}, {@code <1D>} the
-	 * master browser, {@code <1E>} browser elections) and the master browsers' {@link #MSBROWSE},
-	 * without scope.
+	 * Return the names datagrams must be addressed to: the accepted names if given, else,
+	 * as nmbd answers, this host's name ({@code <00>}), its workgroup's ({@code <00>},
+	 * {@code <1D>} the master browser, {@code <1E>} browser elections) and the master
+	 * browsers' {@link #MSBROWSE}, without scope.
 	 * @return the names
 	 */
 	public Set<NetbiosName> answersFor() {

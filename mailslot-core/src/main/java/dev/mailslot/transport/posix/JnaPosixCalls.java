@@ -10,8 +10,9 @@ import com.sun.jna.Pointer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The C library calls through JNA's direct mapping, bound when first used: the binding on Java 17
- * to 21. Sizes are passed as {@code long}: the transport runs on 64-bit Linux only.
+ * The C library calls through JNA's direct mapping, bound when first used: the binding on
+ * Java 17 to 21. Sizes are passed as {@code long}: the transport runs on 64-bit Linux
+ * only.
  */
 final class JnaPosixCalls implements PosixCalls {
 
@@ -157,8 +158,8 @@ final class JnaPosixCalls implements PosixCalls {
 		}
 
 		/**
-		 * Return the library that holds {@code mq_open}: the C library from glibc 2.34 on, librt
-		 * before.
+		 * Return the library that holds {@code mq_open}: the C library from glibc 2.34
+		 * on, librt before.
 		 */
 		private static String messageQueueLibrary() {
 			try {

@@ -16,12 +16,13 @@ import dev.mailslot.MailslotName;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The writers' connections to a server: accepts and greets them, reads the lengths they announce,
- * grants them in the order announced while the hold has room ({@link UnixHeldMessages}), and reads
- * the messages granted into their places. A length over the maximum, bytes sent before their grant,
- * a message cut short by the end of its connection, and connections past {@value #MAX_CONNECTIONS}
- * are dropped with their connection and counted. Not thread-safe: the server calls it under its
- * lock, except {@link #await()} and {@link #wakeup()}. A connection accepted by a thread other than
+ * The writers' connections to a server: accepts and greets them, reads the lengths they
+ * announce, grants them in the order announced while the hold has room
+ * ({@link UnixHeldMessages}), and reads the messages granted into their places. A length
+ * over the maximum, bytes sent before their grant, a message cut short by the end of its
+ * connection, and connections past {@value #MAX_CONNECTIONS} are dropped with their
+ * connection and counted. Not thread-safe: the server calls it under its lock, except
+ * {@link #await()} and {@link #wakeup()}. A connection accepted by a thread other than
  * the keeper wakes the keeper's select, which would not watch it before it returns.
  */
 final class UnixConnections implements AutoCloseable {
@@ -82,7 +83,8 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Accept the writers that wait, read what they sent, and grant what the hold has room for.
+	 * Accept the writers that wait, read what they sent, and grant what the hold has room
+	 * for.
 	 * @param held where messages go
 	 * @return how many messages came in whole
 	 */
@@ -161,7 +163,8 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Close every connection and the selector; a message half read is dropped with its place.
+	 * Close every connection and the selector; a message half read is dropped with its
+	 * place.
 	 */
 	void close(UnixHeldMessages held) {
 		for (Connection connection : new ArrayList<>(this.connections)) {
@@ -199,7 +202,8 @@ final class UnixConnections implements AutoCloseable {
 		}
 
 		/**
-		 * Read what has arrived: a length, which is then announced, or the granted message's bytes.
+		 * Read what has arrived: a length, which is then announced, or the granted
+		 * message's bytes.
 		 * @return 1 if a message came in whole, else 0
 		 */
 		int read(UnixHeldMessages held) {
@@ -217,8 +221,8 @@ final class UnixConnections implements AutoCloseable {
 						remove(held);
 					}
 					else if (read > 0) {
-						report(UnixConnections.this.outOfTurn, "a writer sent bytes before its message was granted; "
-								+ "its connection was closed");
+						report(UnixConnections.this.outOfTurn,
+								"a writer sent bytes before its message was granted; " + "its connection was closed");
 						remove(held);
 					}
 					return 0;
@@ -242,9 +246,10 @@ final class UnixConnections implements AutoCloseable {
 			int announcedSize = this.length.flip().getInt();
 			this.length.clear();
 			if (announcedSize < 0 || announcedSize > UnixConnections.this.maxMessageSize) {
-				report(UnixConnections.this.oversized, "a writer announced a message of "
-						+ Integer.toUnsignedString(announcedSize) + " bytes, over the maximum of "
-						+ UnixConnections.this.maxMessageSize + "; its connection was closed");
+				report(UnixConnections.this.oversized,
+						"a writer announced a message of " + Integer.toUnsignedString(announcedSize)
+								+ " bytes, over the maximum of " + UnixConnections.this.maxMessageSize
+								+ "; its connection was closed");
 				remove(held);
 				return;
 			}

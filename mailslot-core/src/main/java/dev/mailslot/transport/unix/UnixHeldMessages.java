@@ -9,12 +9,13 @@ import org.jspecify.annotations.Nullable;
 import dev.mailslot.transport.posix.PosixHoldMemory;
 
 /**
- * The messages a unix server holds, in the order it granted them: each takes its place, and its
- * room, when the server lets its writer send it, and is read once its bytes are in. At most the
- * hold capacity of places, within the memory posix and unix servers of the process share
- * ({@link PosixHoldMemory}). Each change of the number of places is told at once, before a grant
- * goes out, so that a record of it never counts fewer messages than writers were told were sent.
- * Not thread-safe: the server uses it under its lock.
+ * The messages a unix server holds, in the order it granted them: each takes its place,
+ * and its room, when the server lets its writer send it, and is read once its bytes are
+ * in. At most the hold capacity of places, within the memory posix and unix servers of
+ * the process share ({@link PosixHoldMemory}). Each change of the number of places is
+ * told at once, before a grant goes out, so that a record of it never counts fewer
+ * messages than writers were told were sent. Not thread-safe: the server uses it under
+ * its lock.
  */
 final class UnixHeldMessages {
 
@@ -67,7 +68,8 @@ final class UnixHeldMessages {
 	}
 
 	/**
-	 * Return whether the first place holds its message: then it is the next, whatever comes.
+	 * Return whether the first place holds its message: then it is the next, whatever
+	 * comes.
 	 */
 	boolean firstIsFilled() {
 		Place first = this.places.peekFirst();

@@ -22,12 +22,13 @@ import dev.mailslot.spi.AbstractMailslotClient;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A writer's connection to a mailslot's socket. It learns the maximum message size from the
- * server's greeting and refuses larger messages before sending; each write announces its length,
- * waits for the server's grant and sends its bytes ({@link UnixWireFormat}). A write waits for the
- * grant while the server holds as many messages as it may, checking every 100 ms that the client is
- * still open, and no longer than its timeout: a write that times out ends the connection, so that
- * the server forgets the message, and the next write connects again.
+ * A writer's connection to a mailslot's socket. It learns the maximum message size from
+ * the server's greeting and refuses larger messages before sending; each write announces
+ * its length, waits for the server's grant and sends its bytes ({@link UnixWireFormat}).
+ * A write waits for the grant while the server holds as many messages as it may, checking
+ * every 100 ms that the client is still open, and no longer than its timeout: a write
+ * that times out ends the connection, so that the server forgets the message, and the
+ * next write connects again.
  */
 final class UnixMailslotClient extends AbstractMailslotClient {
 
@@ -39,7 +40,10 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 
 	private final Object writeLock = new Object();
 
-	/** The connection to the server; {@code null} after a failed or timed-out write, until the next write. */
+	/**
+	 * The connection to the server; {@code null} after a failed or timed-out write, until
+	 * the next write.
+	 */
 	private volatile @Nullable Connection connection;
 
 	private UnixMailslotClient(MailslotName name, Path socket) {
@@ -88,8 +92,8 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 					+ " does not let this user in (" + problem + "); the server's mode must let the writer's user or "
 					+ "group write, and its directory let it search", ex);
 		}
-		return new MailslotException(name(), "Cannot connect to mailslot " + name() + " at " + this.socket + ": "
-				+ problem, ex);
+		return new MailslotException(name(),
+				"Cannot connect to mailslot " + name() + " at " + this.socket + ": " + problem, ex);
 	}
 
 	private int readGreeting(SocketChannel opened, Selector opening) throws IOException {
@@ -152,7 +156,8 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 				message.position(start);
 				disconnect();
 				if (isClosed()) {
-					throw new MailslotClosedException(name(), "Mailslot client for " + name() + " was closed while it wrote");
+					throw new MailslotClosedException(name(),
+							"Mailslot client for " + name() + " was closed while it wrote");
 				}
 				throw new NoSuchMailslotException(name(), "Mailslot " + name() + " was closed by its server; the "
 						+ "message was not delivered (" + ex.getMessage() + ")");
@@ -190,10 +195,11 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 	}
 
 	/**
-	 * Wait for the socket, at most until the deadline, checking every 100 ms that the client is open.
+	 * Wait for the socket, at most until the deadline, checking every 100 ms that the
+	 * client is open.
 	 */
-	private void await(Connection connected, long deadline, ByteBuffer message, int start,
-			@Nullable Duration timeout) throws IOException {
+	private void await(Connection connected, long deadline, ByteBuffer message, int start, @Nullable Duration timeout)
+			throws IOException {
 		ensureOpen();
 		long remaining = deadline - System.nanoTime();
 		if (timeout != null && remaining <= 0) {
@@ -204,8 +210,8 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 	}
 
 	/**
-	 * End the connection, so that the server forgets the message announced or drops what it got of
-	 * it, and say that nothing was sent.
+	 * End the connection, so that the server forgets the message announced or drops what
+	 * it got of it, and say that nothing was sent.
 	 */
 	private MailslotWriteTimeoutException timedOut(ByteBuffer message, int start, Duration timeout) {
 		message.position(start);
@@ -251,7 +257,8 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 	}
 
 	/**
-	 * A connected socket, the selector its writes wait on, and the largest message its server takes.
+	 * A connected socket, the selector its writes wait on, and the largest message its
+	 * server takes.
 	 */
 	private record Connection(SocketChannel channel, Selector selector, int maxMessageSize) {
 

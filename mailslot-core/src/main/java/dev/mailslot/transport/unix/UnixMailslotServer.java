@@ -19,12 +19,13 @@ import dev.mailslot.spi.DeletedMessagesLog;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A mailslot on a Unix domain socket. A keeper thread grants writers their messages while the hold
- * has room (the server's hold capacity, at least one message, within the memory posix and unix
- * servers of the process share) and reads them in; past that, writers wait for their grant. Reads
- * and {@code info()} first take in what has arrived themselves, so that a message whose write
- * returned is counted and read at once. How many messages it holds is kept in the lock file
- * ({@link UnixSocketOwnership}), for the next server of the name to count what a kill lost.
+ * A mailslot on a Unix domain socket. A keeper thread grants writers their messages while
+ * the hold has room (the server's hold capacity, at least one message, within the memory
+ * posix and unix servers of the process share) and reads them in; past that, writers wait
+ * for their grant. Reads and {@code info()} first take in what has arrived themselves, so
+ * that a message whose write returned is counted and read at once. How many messages it
+ * holds is kept in the lock file ({@link UnixSocketOwnership}), for the next server of
+ * the name to count what a kill lost.
  */
 final class UnixMailslotServer extends AbstractMailslotServer {
 
@@ -56,9 +57,10 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		this.ownership = ownership;
 		this.connections = new UnixConnections(options.name(), channel, maxMessageSize);
 		if (ownership.lostByPrevious() > 0) {
-			logger.log(System.Logger.Level.WARNING, "The previous server of mailslot " + name() + " ended without "
-					+ "closing it (it was killed, or its machine stopped) while it held " + ownership.lostByPrevious()
-					+ " message(s) its writers had sent; they are lost");
+			logger.log(System.Logger.Level.WARNING,
+					"The previous server of mailslot " + name() + " ended without "
+							+ "closing it (it was killed, or its machine stopped) while it held "
+							+ ownership.lostByPrevious() + " message(s) its writers had sent; they are lost");
 		}
 		Thread keeper = new Thread(this::keep, "mailslot-unix-" + options.name().path());
 		keeper.setDaemon(true);
@@ -81,8 +83,8 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Take in what has arrived, and tell the reads that wait when it is a message. Called under the
-	 * lock.
+	 * Take in what has arrived, and tell the reads that wait when it is a message. Called
+	 * under the lock.
 	 */
 	private void pump() {
 		if (this.connections.pump(this.held) > 0) {
@@ -131,8 +133,9 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Wait for a message, as uninterruptibly as a native read: only the timeout, a wake-up and close
-	 * end the wait. An interrupt that arrives meanwhile stays set on the thread.
+	 * Wait for a message, as uninterruptibly as a native read: only the timeout, a
+	 * wake-up and close end the wait. An interrupt that arrives meanwhile stays set on
+	 * the thread.
 	 * @return the next message, left in the hold
 	 */
 	private byte[] awaitMessage(ReadTimeout timeout) {
@@ -169,9 +172,10 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Return the next message: the first place's if it is in, or else, once what has arrived is
-	 * taken in, the first message that is in. A place before it waits for a writer whose write has
-	 * not returned, so the message written first is still read first.
+	 * Return the next message: the first place's if it is in, or else, once what has
+	 * arrived is taken in, the first message that is in. A place before it waits for a
+	 * writer whose write has not returned, so the message written first is still read
+	 * first.
 	 */
 	private byte @Nullable [] next() {
 		if (!this.held.firstIsFilled()) {
@@ -199,7 +203,8 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 			pump();
 			byte[] next = this.held.peek();
 			return new MailslotInfo(this.maxMessageSize,
-					(next != null) ? OptionalInt.of(next.length) : OptionalInt.empty(), this.held.count(), readTimeout());
+					(next != null) ? OptionalInt.of(next.length) : OptionalInt.empty(), this.held.count(),
+					readTimeout());
 		}
 		finally {
 			this.lock.unlock();
@@ -218,8 +223,8 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Return how many messages the previous server of the name held when it ended without closing
-	 * (killed), and so lost.
+	 * Return how many messages the previous server of the name held when it ended without
+	 * closing (killed), and so lost.
 	 */
 	long lostByPreviousServer() {
 		return this.ownership.lostByPrevious();
@@ -233,9 +238,9 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Remove the socket so that no writer connects any more, take in what was written before, then
-	 * delete it all with a warning that counts it, end the connections (their writers' next write
-	 * fails) and let go of the name.
+	 * Remove the socket so that no writer connects any more, take in what was written
+	 * before, then delete it all with a warning that counts it, end the connections
+	 * (their writers' next write fails) and let go of the name.
 	 */
 	@Override
 	protected void doClose() {

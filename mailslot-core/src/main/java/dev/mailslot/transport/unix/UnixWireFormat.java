@@ -3,19 +3,20 @@ package dev.mailslot.transport.unix;
 import java.nio.ByteBuffer;
 
 /**
- * What travels on a mailslot's socket. On each connection the server first sends a greeting of 8
- * bytes: the 4 ASCII bytes {@code MSL1} and the mailslot's maximum message size as a 32-bit
- * big-endian integer. The writer then sends each message in three steps:
+ * What travels on a mailslot's socket. On each connection the server first sends a
+ * greeting of 8 bytes: the 4 ASCII bytes {@code MSL1} and the mailslot's maximum message
+ * size as a 32-bit big-endian integer. The writer then sends each message in three steps:
  * <ol>
  * <li>the writer sends the message's length as a 32-bit big-endian integer;</li>
- * <li>the server answers with one byte, {@value #GRANT}, once it has room for the message;</li>
+ * <li>the server answers with one byte, {@value #GRANT}, once it has room for the
+ * message;</li>
  * <li>the writer sends the message's bytes. The write is done when they are sent.</li>
  * </ol>
- * A writer that stops waiting for the grant closes the connection, and the message was not sent.
- * The server places a message at the moment it grants it, so that a message written after another's
- * write returned is read after it, whichever writers wrote them. A length over the maximum, bytes
- * sent before their grant, and a message cut short by the end of its connection are dropped with
- * the connection and counted.
+ * A writer that stops waiting for the grant closes the connection, and the message was
+ * not sent. The server places a message at the moment it grants it, so that a message
+ * written after another's write returned is read after it, whichever writers wrote them.
+ * A length over the maximum, bytes sent before their grant, and a message cut short by
+ * the end of its connection are dropped with the connection and counted.
  */
 public final class UnixWireFormat {
 

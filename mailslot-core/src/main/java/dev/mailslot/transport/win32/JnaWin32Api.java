@@ -120,8 +120,8 @@ final class JnaWin32Api implements Win32Api {
 	@Override
 	public @Nullable Pointer securityDescriptor(String sddl) {
 		PointerByReference descriptor = new PointerByReference();
-		if (!this.advapi32.ConvertStringSecurityDescriptorToSecurityDescriptor(sddl,
-				MailslotAdvapi32.SDDL_REVISION_1, descriptor, null)) {
+		if (!this.advapi32.ConvertStringSecurityDescriptorToSecurityDescriptor(sddl, MailslotAdvapi32.SDDL_REVISION_1,
+				descriptor, null)) {
 			return null;
 		}
 		return descriptor.getValue();

@@ -10,7 +10,8 @@ import com.sun.jna.win32.W32APIOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The advapi32 calls that turn an SDDL string into a security descriptor and inspect its DACL.
+ * The advapi32 calls that turn an SDDL string into a security descriptor and inspect its
+ * DACL.
  */
 interface MailslotAdvapi32 extends StdCallLibrary {
 
@@ -24,7 +25,7 @@ interface MailslotAdvapi32 extends StdCallLibrary {
 	boolean ConvertStringSecurityDescriptorToSecurityDescriptor(String sddl, int revision,
 			PointerByReference securityDescriptor, @Nullable IntByReference size);
 
-	boolean GetSecurityDescriptorDacl(Pointer securityDescriptor, BOOLByReference daclPresent,
-			PointerByReference dacl, BOOLByReference daclDefaulted);
+	boolean GetSecurityDescriptorDacl(Pointer securityDescriptor, BOOLByReference daclPresent, PointerByReference dacl,
+			BOOLByReference daclDefaulted);
 
 }

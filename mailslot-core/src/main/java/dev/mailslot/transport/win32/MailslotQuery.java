@@ -52,8 +52,8 @@ final class MailslotQuery {
 	}
 
 	/**
-	 * What GetMailslotInfo returned; {@code nextSize} is -1 for MAILSLOT_NO_MESSAGE. The read
-	 * timeout it returns may be a read's own; the server keeps its own.
+	 * What GetMailslotInfo returned; {@code nextSize} is -1 for MAILSLOT_NO_MESSAGE. The
+	 * read timeout it returns may be a read's own; the server keeps its own.
 	 */
 	record Info(int maxMessageSize, int nextSize, int messageCount) {
 

@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code network} transport on loopback: two transports, AHOST on 127.0.0.1 and BHOST on
- * 127.0.0.2, on one free UDP port, exchanging real datagrams; and real nmbd datagrams replayed.
+ * The {@code network} transport on loopback: two transports, AHOST on 127.0.0.1 and BHOST
+ * on 127.0.0.2, on one free UDP port, exchanging real datagrams; and real nmbd datagrams
+ * replayed.
  */
 class NetworkMailslotTransportTests {
 
@@ -45,7 +46,10 @@ class NetworkMailslotTransportTests {
 
 	private static final InetAddress B = address("127.0.0.2");
 
-	/** What BHOST answers for by default, and TARGET<00>, to which the encoder vectors are addressed. */
+	/**
+	 * What BHOST answers for by default, and TARGET<00>, to which the encoder vectors are
+	 * addressed.
+	 */
 	private static final List<NetbiosName> BHOST_AND_TARGET = List.of(NetbiosName.of("BHOST", 0),
 			NetbiosName.of("MSLTEST", 0), NetbiosName.of("MSLTEST", 0x1D), NetbiosName.of("MSLTEST", 0x1E),
 			NetworkOptions.MSBROWSE, NetbiosName.of("TARGET", 0));
@@ -64,12 +68,13 @@ class NetworkMailslotTransportTests {
 	}
 
 	private void start(Duration duplicateWindow, List<SourceNetwork> allowed) {
-		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
-				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), duplicateWindow, allowed, NetworkOptions.DEFAULT_MAX_QUEUED,
-				BHOST_AND_TARGET, 0));
+		this.receiver = NetworkMailslotTransport
+			.start(new NetworkOptions(new InetSocketAddress(B, 0), 0, NetbiosName.of("BHOST", 0), "MSLTEST", B,
+					Map.of(), duplicateWindow, allowed, NetworkOptions.DEFAULT_MAX_QUEUED, BHOST_AND_TARGET, 0));
 		int port = this.receiver.getLocalAddress().getPort();
-		this.sender = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(A, port), port,
-				NetbiosName.of("AHOST", 0), "MSLTEST", B, Map.of("BHOST", B), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
+		this.sender = NetworkMailslotTransport
+			.start(new NetworkOptions(new InetSocketAddress(A, port), port, NetbiosName.of("AHOST", 0), "MSLTEST", B,
+					Map.of("BHOST", B), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
 	}
 
 	@AfterEach
@@ -83,8 +88,9 @@ class NetworkMailslotTransportTests {
 	}
 
 	private MailslotServer server(String path) {
-		return this.receiver.createServer(
-				MailslotServerOptions.builder(MailslotName.local(path)).readTimeout(ReadTimeout.ofMillis(5000)).build());
+		return this.receiver.createServer(MailslotServerOptions.builder(MailslotName.local(path))
+			.readTimeout(ReadTimeout.ofMillis(5000))
+			.build());
 	}
 
 	private void sendRaw(byte[] payload) throws Exception {
@@ -97,8 +103,8 @@ class NetworkMailslotTransportTests {
 	@Test
 	void aHostWriteArrivesWithItsSender() {
 		start(Duration.ZERO, List.of());
-		try (MailslotServer server = server("Inbox"); MailslotClient client = this.sender
-			.openClient(MailslotName.parse("\\\\bhost\\mailslot\\INBOX"))) {
+		try (MailslotServer server = server("Inbox");
+				MailslotClient client = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\INBOX"))) {
 			client.write("hello over UDP".getBytes(StandardCharsets.UTF_8));
 			MailslotMessage message = server.readMessage(ReadTimeout.ofMillis(5000));
 			assertThat(new String(message.payload(), StandardCharsets.UTF_8)).isEqualTo("hello over UDP");
@@ -113,8 +119,8 @@ class NetworkMailslotTransportTests {
 	@Test
 	void aReadWaitingForDatagramsIsWokenAndKeepsTheDatagramsAroundTheWakeup() throws Exception {
 		start(Duration.ZERO, List.of());
-		try (MailslotServer server = server("Inbox"); MailslotClient client = this.sender
-			.openClient(MailslotName.parse("\\\\bhost\\mailslot\\INBOX"))) {
+		try (MailslotServer server = server("Inbox");
+				MailslotClient client = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\INBOX"))) {
 			CompletableFuture<byte[]> waiting = CompletableFuture.supplyAsync(() -> server.read(ReadTimeout.FOREVER));
 			Thread.sleep(200);
 			long start = System.nanoTime();
@@ -162,8 +168,10 @@ class NetworkMailslotTransportTests {
 				MailslotMessage message = server.readMessage(ReadTimeout.ofMillis(5000));
 				assertThat(message.attributes()).containsEntry(MailslotMessage.Attributes.SENDER, "NMBDPEER<00>");
 			}
-			// The receive loop counts a datagram once it has handed it over, so a reader can be first.
-			await().atMost(Duration.ofSeconds(5)).until(() -> this.receiver.statistics().delivered() == datagrams.size());
+			// The receive loop counts a datagram once it has handed it over, so a reader
+			// can be first.
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> this.receiver.statistics().delivered() == datagrams.size());
 		}
 	}
 
@@ -193,14 +201,16 @@ class NetworkMailslotTransportTests {
 		start(Duration.ZERO, List.of());
 		sendRaw(HexFormat.of().parseHex(Captures.vectorLines().get(1).trim()));
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.receiver.statistics().dropped().getOrDefault(NetworkStatistics.UNKNOWN_MAILSLOT, 0L) == 1);
+			.until(() -> this.receiver.statistics()
+				.dropped()
+				.getOrDefault(NetworkStatistics.UNKNOWN_MAILSLOT, 0L) == 1);
 	}
 
 	@Test
 	void datagramsToNamesThisHostDoesNotAnswerForAreDroppedAndCounted() throws Exception {
-		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
-				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), Duration.ZERO, List.of(),
-				NetworkOptions.DEFAULT_MAX_QUEUED));
+		this.receiver = NetworkMailslotTransport
+			.start(new NetworkOptions(new InetSocketAddress(B, 0), 0, NetbiosName.of("BHOST", 0), "MSLTEST", B,
+					Map.of(), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
 		try (MailslotServer server = server("inbox")) {
 			List<NetbiosName> others = List.of(NetbiosName.of("OTHERHOST", 0), NetbiosName.of("OTHERWG", 0),
 					NetbiosName.of("BHOST", 0x20), new NetbiosName("BHOST", 0, "corp.example"));
@@ -213,7 +223,8 @@ class NetworkMailslotTransportTests {
 			assertThat(new String(server.read(), StandardCharsets.US_ASCII)).isEqualTo("for BHOST<00>");
 			assertThat(new String(server.read(), StandardCharsets.US_ASCII)).isEqualTo("for MSLTEST<1D>");
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.receiver.statistics().received() == 6);
-			assertThat(this.receiver.statistics().dropped()).containsOnly(Map.entry(NetworkStatistics.NOT_FOR_THIS_HOST, 4L));
+			assertThat(this.receiver.statistics().dropped())
+				.containsOnly(Map.entry(NetworkStatistics.NOT_FOR_THIS_HOST, 4L));
 			assertThat(server.info().messageCount()).isZero();
 		}
 	}
@@ -225,11 +236,12 @@ class NetworkMailslotTransportTests {
 	}
 
 	/**
-	 * 3,000 datagrams padded to 60,000 bytes into a receiver in a JVM of 64 MB with the duplicate
-	 * window on: it keeps receiving. A full receive buffer drops datagrams, silently on Windows, so the
-	 * end marker is sent again, each time different, until one is read; then what arrived adds up:
-	 * every datagram the receiver took was delivered or counted as dropped, every delivered one was
-	 * read, and on Linux the kernel counted the rest of what was sent.
+	 * 3,000 datagrams padded to 60,000 bytes into a receiver in a JVM of 64 MB with the
+	 * duplicate window on: it keeps receiving. A full receive buffer drops datagrams,
+	 * silently on Windows, so the end marker is sent again, each time different, until
+	 * one is read; then what arrived adds up: every datagram the receiver took was
+	 * delivered or counted as dropped, every delivered one was read, and on Linux the
+	 * kernel counted the rest of what was sent.
 	 */
 	@Test
 	void aPaddedFloodWithTheDuplicateWindowOnLeavesASmallHeapReceiving() throws Exception {
@@ -251,7 +263,8 @@ class NetworkMailslotTransportTests {
 						address);
 			}
 			while (receiver.received("after the flood ", 200) == 0 && System.nanoTime() < deadline);
-			assertThat(receiver.received("after the flood ", 0)).as("end markers read of %d sent", markers).isPositive();
+			assertThat(receiver.received("after the flood ", 0)).as("end markers read of %d sent", markers)
+				.isPositive();
 			long sent = flood + markers;
 			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 				NetworkStatistics statistics = receiver.statistics();
@@ -261,7 +274,8 @@ class NetworkMailslotTransportTests {
 				long counted = dropped.values().stream().mapToLong(Long::longValue).sum();
 				assertThat(statistics.received()).as("received, %s", statistics)
 					.isEqualTo(statistics.delivered() + counted);
-				assertThat((long) receiver.receivedInAll()).as("read, %s", statistics).isEqualTo(statistics.delivered());
+				assertThat((long) receiver.receivedInAll()).as("read, %s", statistics)
+					.isEqualTo(statistics.delivered());
 				if (OS.LINUX.isCurrentOs()) {
 					assertThat(statistics.received() + unreceived).as("sent, %s", statistics).isEqualTo(sent);
 				}
@@ -276,8 +290,9 @@ class NetworkMailslotTransportTests {
 	@Test
 	@EnabledOnOs(value = OS.LINUX, disabledReason = "the kernel's drop count comes from /proc/net/udp")
 	void datagramsTheKernelDropsForAFullReceiveBufferAreCounted() throws Exception {
-		this.receiver = NetworkMailslotTransport.start(new NetworkOptions(new InetSocketAddress(B, 0), 0,
-				NetbiosName.of("BHOST", 0), "MSLTEST", B, Map.of(), Duration.ZERO, List.of(), 100_000, List.of(), 4096));
+		this.receiver = NetworkMailslotTransport
+			.start(new NetworkOptions(new InetSocketAddress(B, 0), 0, NetbiosName.of("BHOST", 0), "MSLTEST", B,
+					Map.of(), Duration.ZERO, List.of(), 100_000, List.of(), 4096));
 		int sent = 3_000;
 		try (MailslotServer server = server("inbox"); DatagramChannel channel = DatagramChannel.open()) {
 			channel.bind(new InetSocketAddress(A, 0));
@@ -302,8 +317,10 @@ class NetworkMailslotTransportTests {
 		start(Duration.ZERO, List.of(SourceNetwork.parse("192.0.2.0/24")));
 		try (MailslotServer server = server("test")) {
 			sendRaw(HexFormat.of().parseHex(Captures.vectorLines().get(1).trim()));
-			await().atMost(Duration.ofSeconds(5)).until(
-					() -> this.receiver.statistics().dropped().getOrDefault(NetworkStatistics.DISALLOWED_SOURCE, 0L) == 1);
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> this.receiver.statistics()
+					.dropped()
+					.getOrDefault(NetworkStatistics.DISALLOWED_SOURCE, 0L) == 1);
 			assertThat(server.info().messageCount()).isZero();
 		}
 	}
@@ -329,8 +346,8 @@ class NetworkMailslotTransportTests {
 	@Test
 	void differentMessagesOfOneSenderAreNoDuplicates() {
 		start(Duration.ofSeconds(30), List.of());
-		try (MailslotServer server = server("inbox"); MailslotClient client = this.sender
-			.openClient(MailslotName.parse("\\\\bhost\\mailslot\\inbox"))) {
+		try (MailslotServer server = server("inbox");
+				MailslotClient client = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\inbox"))) {
 			client.write("Aa".getBytes(StandardCharsets.US_ASCII));
 			client.write("BB".getBytes(StandardCharsets.US_ASCII));
 			assertThat(server.read()).isEqualTo("Aa".getBytes(StandardCharsets.US_ASCII));
@@ -362,9 +379,10 @@ class NetworkMailslotTransportTests {
 		start(Duration.ZERO, List.of());
 		try (DatagramChannel peer = DatagramChannel.open()) {
 			peer.bind(new InetSocketAddress(B, 0));
-			NetworkMailslotTransport wildcard = NetworkMailslotTransport.start(new NetworkOptions(
-					new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0), ((InetSocketAddress) peer.getLocalAddress()).getPort(),
-					NetbiosName.of("ANYHOST", 0), "MSLTEST", B, Map.of("BHOST", B), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
+			NetworkMailslotTransport wildcard = NetworkMailslotTransport
+				.start(new NetworkOptions(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0),
+						((InetSocketAddress) peer.getLocalAddress()).getPort(), NetbiosName.of("ANYHOST", 0), "MSLTEST",
+						B, Map.of("BHOST", B), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
 			try (MailslotClient client = wildcard.openClient(MailslotName.parse("\\\\bhost\\mailslot\\x"))) {
 				client.write(new byte[] { 1 });
 				ByteBuffer received = ByteBuffer.allocate(1024);
@@ -383,10 +401,10 @@ class NetworkMailslotTransportTests {
 		InetAddress loopbackBroadcast = InetAddress.getByName("127.255.255.255");
 		try (DatagramChannel peer = DatagramChannel.open()) {
 			peer.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0));
-			NetworkMailslotTransport wildcard = NetworkMailslotTransport.start(new NetworkOptions(
-					new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0), ((InetSocketAddress) peer.getLocalAddress()).getPort(),
-					NetbiosName.of("ANYHOST", 0), "MSLTEST", loopbackBroadcast, Map.of(), Duration.ZERO, List.of(),
-					NetworkOptions.DEFAULT_MAX_QUEUED));
+			NetworkMailslotTransport wildcard = NetworkMailslotTransport
+				.start(new NetworkOptions(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0),
+						((InetSocketAddress) peer.getLocalAddress()).getPort(), NetbiosName.of("ANYHOST", 0), "MSLTEST",
+						loopbackBroadcast, Map.of(), Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
 			try (MailslotClient client = wildcard.openClient(MailslotName.parse("\\\\*\\mailslot\\x"))) {
 				client.write(new byte[] { 1 });
 				ByteBuffer received = ByteBuffer.allocate(1024);
@@ -405,7 +423,9 @@ class NetworkMailslotTransportTests {
 	void writesSambaWouldDropAreSentAndWarnedOfOncePerMailslot() throws Exception {
 		start(Duration.ZERO, List.of());
 		RecordedLogs logs = RecordedLogs.of(NetworkMailslotTransport.class);
-		try (logs; MailslotServer server = server("big"); MailslotServer empty = server("empty");
+		try (logs;
+				MailslotServer server = server("big");
+				MailslotServer empty = server("empty");
 				MailslotClient big = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\big"));
 				MailslotClient none = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\empty"))) {
 			big.write(new byte[400]);
@@ -420,13 +440,11 @@ class NetworkMailslotTransportTests {
 		}
 		List<String> warnings = logs.messages();
 		assertThat(warnings).hasSize(2);
-		assertThat(warnings.get(0))
-			.contains("\\\\bhost\\mailslot\\big")
+		assertThat(warnings.get(0)).contains("\\\\bhost\\mailslot\\big")
 			.contains("Samba's nmbd drops")
 			.contains("nmbd reads at most 576")
 			.containsPattern("at most 4[0-9][0-9] bytes of data reach Samba");
-		assertThat(warnings.get(1))
-			.contains("it is empty, and nmbd drops empty mailslot writes");
+		assertThat(warnings.get(1)).contains("it is empty, and nmbd drops empty mailslot writes");
 	}
 
 	@Test
@@ -443,8 +461,8 @@ class NetworkMailslotTransportTests {
 	@Test
 	void localNamesStayInTheJvm() {
 		start(Duration.ZERO, List.of());
-		try (MailslotServer server = server("local"); MailslotClient client = this.receiver
-			.openClient(MailslotName.parse("\\\\.\\mailslot\\local"))) {
+		try (MailslotServer server = server("local");
+				MailslotClient client = this.receiver.openClient(MailslotName.parse("\\\\.\\mailslot\\local"))) {
 			client.write(new byte[] { 7 });
 			assertThat(server.readMessage(ReadTimeout.ZERO)).isEqualTo(MailslotMessage.of(new byte[] { 7 }));
 			assertThat(this.receiver.statistics().received()).isZero();

@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a unix server does with writers that misbehave or outrun it: garbage cut off and counted
- * while the server goes on, a writer killed in the middle of a message, a flood of connections, and
- * writers that wait for a server that does not read, where every message accepted is delivered.
+ * What a unix server does with writers that misbehave or outrun it: garbage cut off and
+ * counted while the server goes on, a writer killed in the middle of a message, a flood
+ * of connections, and writers that wait for a server that does not read, where every
+ * message accepted is delivered.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @EnabledOnOs({ OS.LINUX, OS.MAC, OS.FREEBSD, OS.OPENBSD })
@@ -82,8 +83,8 @@ class UnixFaultTests {
 	}
 
 	/**
-	 * Return whether the server ended a connection: reads, past what it sent, find its end or its
-	 * reset.
+	 * Return whether the server ended a connection: reads, past what it sent, find its
+	 * end or its reset.
 	 */
 	private static boolean ended(SocketChannel channel) {
 		try {
@@ -109,7 +110,8 @@ class UnixFaultTests {
 
 	@Test
 	void framesLongerThanTheMaximumAreCutOffAndCounted() throws Exception {
-		try (UnixMailslotServer server = server(100, 10); SocketChannel garbage = connect();
+		try (UnixMailslotServer server = server(100, 10);
+				SocketChannel garbage = connect();
 				SocketChannel negative = connect()) {
 			ByteBuffer greeting = ByteBuffer.allocate(UnixWireFormat.GREETING_SIZE);
 			while (greeting.hasRemaining()) {
@@ -128,7 +130,8 @@ class UnixFaultTests {
 
 	@Test
 	void bytesSentBeforeTheirGrantAreCutOffAndCounted() throws Exception {
-		try (UnixMailslotServer server = server(0, 1); MailslotClient client = this.transport.openClient(this.name);
+		try (UnixMailslotServer server = server(0, 1);
+				MailslotClient client = this.transport.openClient(this.name);
 				SocketChannel early = connect()) {
 			client.write(new byte[] { 1 });
 			early.write(frame(10, 10));
@@ -142,10 +145,10 @@ class UnixFaultTests {
 	@Test
 	void aWriterKilledInTheMiddleOfAMessageLeavesNoPartOfIt() throws Exception {
 		try (UnixMailslotServer server = server(0, 10)) {
-			String script = "import socket, struct, sys, time\n" + "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n"
-					+ "s.connect(sys.argv[1])\n" + "s.recv(8)\n" + "s.sendall(struct.pack('>I', 1000))\n"
-					+ "assert s.recv(1) == b'\\x01'\n" + "s.sendall(b'x' * 500)\n"
-					+ "print('sent', flush=True)\n" + "time.sleep(60)\n";
+			String script = "import socket, struct, sys, time\n"
+					+ "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n" + "s.connect(sys.argv[1])\n"
+					+ "s.recv(8)\n" + "s.sendall(struct.pack('>I', 1000))\n" + "assert s.recv(1) == b'\\x01'\n"
+					+ "s.sendall(b'x' * 500)\n" + "print('sent', flush=True)\n" + "time.sleep(60)\n";
 			Process writer = new ProcessBuilder("python3", "-c", script,
 					this.directory.resolve(UnixSocketNames.fileName(this.name)).toString())
 				.redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -173,7 +176,8 @@ class UnixFaultTests {
 			}
 			await().atMost(Duration.ofSeconds(10)).until(() -> server.garbage().refused() == 72);
 			assertThatExceptionOfType(MailslotException.class).isThrownBy(() -> this.transport.openClient(this.name))
-				.withMessageContaining("as many writers connected as it takes (" + UnixConnections.MAX_CONNECTIONS + ")");
+				.withMessageContaining(
+						"as many writers connected as it takes (" + UnixConnections.MAX_CONNECTIONS + ")");
 			for (SocketChannel channel : channels) {
 				channel.close();
 			}
@@ -219,9 +223,10 @@ class UnixFaultTests {
 	}
 
 	/**
-	 * A hundred servers in one process, counting the descriptors they take (each a socket, a lock
-	 * file and its keeper's selector): well under the 1,024 a process may open by default
-	 * ({@code ulimit -n}). Then a client each, in this process too, and every one delivers.
+	 * A hundred servers in one process, counting the descriptors they take (each a
+	 * socket, a lock file and its keeper's selector): well under the 1,024 a process may
+	 * open by default ({@code ulimit -n}). Then a client each, in this process too, and
+	 * every one delivers.
 	 */
 	@Test
 	void aHundredMailslotsInOneProcessFitTheDefaultDescriptorLimitAndEachDelivers() throws IOException {
@@ -262,8 +267,9 @@ class UnixFaultTests {
 
 	@Test
 	void anotherUserCannotWriteUnlessTheModeLetsItsGroupIn() throws Exception {
-		Assumptions.assumeTrue("root".equals(System.getProperty("user.name"))
-				&& Files.isExecutable(Path.of("/usr/bin/setpriv")) && Files.isExecutable(Path.of("/usr/bin/python3")),
+		Assumptions.assumeTrue(
+				"root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv"))
+						&& Files.isExecutable(Path.of("/usr/bin/python3")),
 				"another user needs root, setpriv (util-linux) and Debian's python3");
 		String script = Files.readString(PYTHON_WRITER);
 		List<String> asAnotherUser = List.of("/usr/bin/setpriv", "--reuid=40002", "--regid=0", "--clear-groups",

@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The container options a {@link MailslotListener} sets for itself with its attributes: batch size
- * and wait, shutdown timeout and retries, each over the matching {@code mailslot.listener.*}
- * property, and each bad value refused at start-up naming the method, the attribute and the value.
+ * The container options a {@link MailslotListener} sets for itself with its attributes:
+ * batch size and wait, shutdown timeout and retries, each over the matching
+ * {@code mailslot.listener.*} property, and each bad value refused at start-up naming the
+ * method, the attribute and the value.
  */
 class MailslotListenerOptionAttributesTests {
 
@@ -49,8 +50,8 @@ class MailslotListenerOptionAttributesTests {
 					"mailslot.servers.orders.name=" + prefix + "\\orders");
 	}
 
-	private static MailslotListenerContainerOptions options(
-			org.springframework.context.ApplicationContext context, String id) {
+	private static MailslotListenerContainerOptions options(org.springframework.context.ApplicationContext context,
+			String id) {
 		return context.getBean(MailslotListenerEndpointRegistry.class).getListenerContainer(id).getOptions();
 	}
 
@@ -61,7 +62,8 @@ class MailslotListenerOptionAttributesTests {
 					"mailslot.listener.shutdown-timeout=10s", "mailslot.listener.retry.max-retries=2",
 					"mailslot.listener.retry.delay=1s", "mailslot.listener.retry.multiplier=2",
 					"mailslot.listener.retry.max-delay=10s", "app.batch-size=7", "app.batch-wait=250ms",
-					"app.shutdown=3s", "app.retries=4", "app.delay=20ms", "app.multiplier=1.5", "app.max-delay=80ms", "app.idle=45s")
+					"app.shutdown=3s", "app.retries=4", "app.delay=20ms", "app.multiplier=1.5", "app.max-delay=80ms",
+					"app.idle=45s")
 			.run((context) -> {
 				MailslotListenerContainerOptions options = options(context, "every");
 				assertThat(options.maxBatchSize()).isEqualTo(7);
@@ -136,16 +138,16 @@ class MailslotListenerOptionAttributesTests {
 	}
 
 	@ParameterizedTest(name = "{0} ''{1}''")
-	@CsvSource(delimiter = '|', value = { "batchMaxSize|0|a whole number of at least 1",
-			"batchMaxSize|many|a whole number of at least 1", "batchMaxWait|-1s|0, to take only",
-			"batchMaxWait|soon|0, to take only", "batchMaxWait|10000d|0, to take only",
-			"shutdownTimeout|-5s|a duration of 0 or more", "shutdownTimeout|ten|a duration of 0 or more",
-			"maxRetries|-1|a whole number of at least 0", "maxRetries|2.5|a whole number of at least 0",
-			"retryDelay|-10ms|a duration of 0 or more", "retryMultiplier|0.5|a number of at least 1",
-			"retryMultiplier|double|a number of at least 1", "retryMaxDelay|0|a duration of more than 0",
-			"idleEventInterval|0|a duration of more than 0", "idleEventInterval|often|a duration of more than 0" })
-	void aBadValueStopsStartupNamingTheMethodTheAttributeAndTheValue(String attribute, String value,
-			String expected) {
+	@CsvSource(delimiter = '|',
+			value = { "batchMaxSize|0|a whole number of at least 1", "batchMaxSize|many|a whole number of at least 1",
+					"batchMaxWait|-1s|0, to take only", "batchMaxWait|soon|0, to take only",
+					"batchMaxWait|10000d|0, to take only", "shutdownTimeout|-5s|a duration of 0 or more",
+					"shutdownTimeout|ten|a duration of 0 or more", "maxRetries|-1|a whole number of at least 0",
+					"maxRetries|2.5|a whole number of at least 0", "retryDelay|-10ms|a duration of 0 or more",
+					"retryMultiplier|0.5|a number of at least 1", "retryMultiplier|double|a number of at least 1",
+					"retryMaxDelay|0|a duration of more than 0", "idleEventInterval|0|a duration of more than 0",
+					"idleEventInterval|often|a duration of more than 0" })
+	void aBadValueStopsStartupNamingTheMethodTheAttributeAndTheValue(String attribute, String value, String expected) {
 		runner(EveryOptionListener.class).withPropertyValues("app." + attributeProperty(attribute) + "=" + value)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()

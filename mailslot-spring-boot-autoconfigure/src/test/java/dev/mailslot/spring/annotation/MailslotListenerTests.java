@@ -47,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link MailslotListener} methods in a Boot application on the memory transport: argument
- * types, placeholders, retries, dead letters, pause and resume, shutdown, concurrency.
+ * {@link MailslotListener} methods in a Boot application on the memory transport:
+ * argument types, placeholders, retries, dead letters, pause and resume, shutdown,
+ * concurrency.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MailslotListenerTests {
@@ -61,7 +62,8 @@ class MailslotListenerTests {
 	private ApplicationContextRunner runner(Class<?>... configurations) {
 		String prefix = "listener-" + sequence.incrementAndGet();
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class, ValidationAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(MailslotAutoConfiguration.class, ValidationAutoConfiguration.class))
 			.withUserConfiguration(configurations)
 			.withBean(Received.class)
 			.withPropertyValues("mailslot.transport=memory", "mailslot.listener.poll-timeout=100ms",
@@ -123,7 +125,10 @@ class MailslotListenerTests {
 		runner(ValidatingListener.class).withPropertyValues("mailslot.listener.retry.max-retries=5").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", new byte[0]);
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
-			Path payload = deadLetterFiles().stream().filter((path) -> path.toString().endsWith(".bin")).findFirst().get();
+			Path payload = deadLetterFiles().stream()
+				.filter((path) -> path.toString().endsWith(".bin"))
+				.findFirst()
+				.get();
 			assertThat(payload).isEmptyFile();
 			assertThat(metadata(payload).getProperty("attempts")).isEqualTo("1");
 			assertThat(metadata(payload).getProperty("exception")).endsWith("MessageConversionException");
@@ -158,7 +163,10 @@ class MailslotListenerTests {
 			context.getBean(MailslotTemplate.class).send("orders", "poison");
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
 			assertThat(context.getBean(FailingListener.class).calls).hasValue(3);
-			Path payload = deadLetterFiles().stream().filter((path) -> path.toString().endsWith(".bin")).findFirst().get();
+			Path payload = deadLetterFiles().stream()
+				.filter((path) -> path.toString().endsWith(".bin"))
+				.findFirst()
+				.get();
 			assertThat(Files.readString(payload)).isEqualTo("poison");
 			Properties metadata = metadata(payload);
 			assertThat(metadata.getProperty("attempts")).isEqualTo("3");
@@ -172,7 +180,10 @@ class MailslotListenerTests {
 		runner(ValidatingListener.class).withPropertyValues("mailslot.listener.retry.max-retries=5").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", new Order("bad", -1));
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
-			Path payload = deadLetterFiles().stream().filter((path) -> path.toString().endsWith(".bin")).findFirst().get();
+			Path payload = deadLetterFiles().stream()
+				.filter((path) -> path.toString().endsWith(".bin"))
+				.findFirst()
+				.get();
 			assertThat(metadata(payload).getProperty("attempts")).isEqualTo("1");
 			assertThat(metadata(payload).getProperty("exception")).endsWith("MethodArgumentNotValidException");
 			context.getBean(MailslotTemplate.class).send("orders", new Order("good", 1));
@@ -185,7 +196,10 @@ class MailslotListenerTests {
 		runner(ValidatingListener.class).withPropertyValues("mailslot.listener.retry.max-retries=5").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", "not json");
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
-			Path payload = deadLetterFiles().stream().filter((path) -> path.toString().endsWith(".bin")).findFirst().get();
+			Path payload = deadLetterFiles().stream()
+				.filter((path) -> path.toString().endsWith(".bin"))
+				.findFirst()
+				.get();
 			assertThat(metadata(payload).getProperty("attempts")).isEqualTo("1");
 			assertThat(metadata(payload).getProperty("exception")).endsWith("MessageConversionException");
 		});
@@ -217,7 +231,8 @@ class MailslotListenerTests {
 			MailslotListenerContainer container = registry.getListenerContainer("manual");
 			assertThat(container.isRunning()).isFalse();
 			context.getBean(MailslotTemplate.class).send("orders", "waits for start");
-			assertThat(context.getBean("ordersMailslotServer", MailslotServer.class).info().messageCount()).isEqualTo(1);
+			assertThat(context.getBean("ordersMailslotServer", MailslotServer.class).info().messageCount())
+				.isEqualTo(1);
 			registry.start("manual");
 			assertThat(next(context)).isEqualTo("waits for start");
 		});
@@ -260,8 +275,8 @@ class MailslotListenerTests {
 		Received received = receivedHolder[0];
 		assertThat(server[0].isOpen()).isFalse();
 		assertThat(received.items).hasSize(40);
-		assertThat(received.items.stream().map(String::valueOf)).containsExactlyElementsOf(
-				Stream.iterate(0, (i) -> i + 1).limit(40).map((i) -> "message " + i).toList());
+		assertThat(received.items.stream().map(String::valueOf))
+			.containsExactlyElementsOf(Stream.iterate(0, (i) -> i + 1).limit(40).map((i) -> "message " + i).toList());
 	}
 
 	@Test
@@ -380,7 +395,8 @@ class MailslotListenerTests {
 			}
 			Thread.sleep(300);
 			assertThat(receivedHolder[0].items).isEmpty();
-			assertThat(context.getBean("ordersMailslotServer", MailslotServer.class).info().messageCount()).isEqualTo(3);
+			assertThat(context.getBean("ordersMailslotServer", MailslotServer.class).info().messageCount())
+				.isEqualTo(3);
 		});
 		assertThat(receivedHolder[0].items).containsExactly("after stop 0", "after stop 1", "after stop 2");
 	}

@@ -34,10 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A {@code @MailslotListener} in a Boot application on the posix transport, fed by real writers: a
- * second JVM writing 10,000 messages, a listener that keeps failing, a paused listener that takes
- * 10,000 messages from another process on the system's default queue, a writer past the hold
- * capacity, and a shutdown with messages still waiting.
+ * A {@code @MailslotListener} in a Boot application on the posix transport, fed by real
+ * writers: a second JVM writing 10,000 messages, a listener that keeps failing, a paused
+ * listener that takes 10,000 messages from another process on the system's default queue,
+ * a writer past the hold capacity, and a shutdown with messages still waiting.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -50,8 +50,7 @@ class MailslotListenerPosixEndToEndTests {
 			+ System.nanoTime();
 
 	private ApplicationContextRunner runner(Class<?> listener) {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
 			.withUserConfiguration(listener)
 			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.e2e.name=" + this.name,
 					"mailslot.listener.poll-timeout=100ms", "mailslot.listener.retry.delay=10ms",

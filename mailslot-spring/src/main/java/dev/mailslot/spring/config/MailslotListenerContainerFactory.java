@@ -18,10 +18,10 @@ import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets;
 
 /**
  * Creates a {@link MailslotListenerContainer} for each listener endpoint, with the
- * {@link MailslotListenerContainerOptions container options} it holds; an endpoint may override
- * the concurrency, auto-startup and error handler, whether it takes batches, and the
- * {@link ContainerOptionOverrides options it sets for itself} (batch size and wait, shutdown
- * timeout, retries).
+ * {@link MailslotListenerContainerOptions container options} it holds; an endpoint may
+ * override the concurrency, auto-startup and error handler, whether it takes batches, and
+ * the {@link ContainerOptionOverrides options it sets for itself} (batch size and wait,
+ * shutdown timeout, retries).
  */
 public class MailslotListenerContainerFactory implements ApplicationEventPublisherAware {
 
@@ -61,8 +61,9 @@ public class MailslotListenerContainerFactory implements ApplicationEventPublish
 	}
 
 	/**
-	 * Set what publishes the events of the containers this factory creates; a factory that is a
-	 * bean gets the application context. Without one, containers publish nothing.
+	 * Set what publishes the events of the containers this factory creates; a factory
+	 * that is a bean gets the application context. Without one, containers publish
+	 * nothing.
 	 * @param applicationEventPublisher the publisher
 	 */
 	@Override
@@ -87,7 +88,8 @@ public class MailslotListenerContainerFactory implements ApplicationEventPublish
 	}
 
 	/**
-	 * Set the template that writes the replies of {@code @SendTo} listeners whose endpoint has none.
+	 * Set the template that writes the replies of {@code @SendTo} listeners whose
+	 * endpoint has none.
 	 * @param replyTemplate the template
 	 */
 	public void setReplyTemplate(@Nullable MailslotTemplate replyTemplate) {
@@ -95,8 +97,8 @@ public class MailslotListenerContainerFactory implements ApplicationEventPublish
 	}
 
 	/**
-	 * Set which mailslots the reply targets that {@code @SendTo("!{...}")} computes from each
-	 * message may name: by default mailslots on this host only.
+	 * Set which mailslots the reply targets that {@code @SendTo("!{...}")} computes from
+	 * each message may name: by default mailslots on this host only.
 	 * @param perMessageReplyTargets the targets
 	 */
 	public void setPerMessageReplyTargets(PerMessageReplyTargets perMessageReplyTargets) {
@@ -104,7 +106,8 @@ public class MailslotListenerContainerFactory implements ApplicationEventPublish
 	}
 
 	/**
-	 * Set whether listeners take messages in batches unless their endpoint says otherwise.
+	 * Set whether listeners take messages in batches unless their endpoint says
+	 * otherwise.
 	 * @param batchListener whether listeners take batches by default
 	 */
 	public void setBatchListener(boolean batchListener) {
@@ -128,7 +131,8 @@ public class MailslotListenerContainerFactory implements ApplicationEventPublish
 		Boolean batch = endpoint.getBatchListener();
 		MailslotListenerContainer container = ((batch != null) ? batch : this.batchListener)
 				? MailslotListenerContainer.forBatches(endpoint.getId(), server, this.servers.idOf(server),
-						endpoint.createBatchMessageListener(this.messageHandlerMethodFactory), containerOptions(endpoint))
+						endpoint.createBatchMessageListener(this.messageHandlerMethodFactory),
+						containerOptions(endpoint))
 				: new MailslotListenerContainer(endpoint.getId(), server, this.servers.idOf(server),
 						endpoint.createMessageListener(this.messageHandlerMethodFactory), containerOptions(endpoint));
 		container.setApplicationEventPublisher(this.applicationEventPublisher);

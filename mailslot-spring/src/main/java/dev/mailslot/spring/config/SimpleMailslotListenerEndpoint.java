@@ -10,8 +10,8 @@ import dev.mailslot.spring.listener.MailslotMessageListener;
 
 /**
  * A listener endpoint with a {@link MailslotMessageListener}, or a
- * {@link MailslotBatchMessageListener} ({@link #forBatches}), of its own, which gets each message
- * as it was read: payload {@code byte[]} and the headers of
+ * {@link MailslotBatchMessageListener} ({@link #forBatches}), of its own, which gets each
+ * message as it was read: payload {@code byte[]} and the headers of
  * {@link dev.mailslot.spring.support.MailslotHeaders}.
  */
 public class SimpleMailslotListenerEndpoint extends AbstractMailslotListenerEndpoint {
@@ -21,7 +21,8 @@ public class SimpleMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	private final @Nullable MailslotBatchMessageListener batchMessageListener;
 
 	/**
-	 * Create an endpoint whose listener takes single messages, whatever its factory's default.
+	 * Create an endpoint whose listener takes single messages, whatever its factory's
+	 * default.
 	 * @param messageListener the listener
 	 */
 	public SimpleMailslotListenerEndpoint(MailslotMessageListener messageListener) {
@@ -74,8 +75,8 @@ public class SimpleMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 			MessageHandlerMethodFactory messageHandlerMethodFactory) {
 		MailslotBatchMessageListener listener = this.batchMessageListener;
 		if (listener == null) {
-			throw new IllegalStateException(describe() + " takes single messages; create it with forBatches "
-					+ "to give it batches");
+			throw new IllegalStateException(
+					describe() + " takes single messages; create it with forBatches " + "to give it batches");
 		}
 		return listener;
 	}

@@ -3,8 +3,8 @@ package dev.mailslot.spring.core;
 import dev.mailslot.MailslotException;
 
 /**
- * Thrown when a mailslot server cannot be created at start-up; says where it was asked for, so
- * that the failure report can name the property or the listener to change.
+ * Thrown when a mailslot server cannot be created at start-up; says where it was asked
+ * for, so that the failure report can name the property or the listener to change.
  */
 public class MailslotServerStartupException extends RuntimeException {
 

@@ -15,12 +15,12 @@ import org.springframework.messaging.converter.MessageConverter;
 import dev.mailslot.spring.support.converter.MailslotPayloadEncoder;
 
 /**
- * Turns the template's payloads into message bytes, choosing the converter once per payload
- * type: the first of the converters, in order, that takes the type. A
- * {@link MailslotPayloadEncoder} (text, {@code ByteBuffer}) encodes without making a message; any
- * other converter is asked with {@code toMessage}, and asked again from the first if it later
- * declines a payload of the type it took. {@code byte[]} is sent as is, and a buffer a converter
- * returns is sent without copying.
+ * Turns the template's payloads into message bytes, choosing the converter once per
+ * payload type: the first of the converters, in order, that takes the type. A
+ * {@link MailslotPayloadEncoder} (text, {@code ByteBuffer}) encodes without making a
+ * message; any other converter is asked with {@code toMessage}, and asked again from the
+ * first if it later declines a payload of the type it took. {@code byte[]} is sent as is,
+ * and a buffer a converter returns is sent without copying.
  */
 final class PayloadEncodings {
 
@@ -96,7 +96,8 @@ final class PayloadEncodings {
 	private interface Encoding {
 
 		/**
-		 * @return the bytes, or {@code null} if the chosen converter declined this payload
+		 * @return the bytes, or {@code null} if the chosen converter declined this
+		 * payload
 		 */
 		@Nullable ByteBuffer encode(Object payload, MailslotDestination destination);
 

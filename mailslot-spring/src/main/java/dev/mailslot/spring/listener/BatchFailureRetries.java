@@ -10,13 +10,15 @@ import org.springframework.core.retry.Retryable;
 import org.springframework.messaging.Message;
 
 /**
- * What {@link DefaultMailslotFailureHandler} does with a failed batch, in memory since a mailslot
- * has no redelivery. A failure that names a message ({@link BatchListenerFailedException}) counts
- * the messages before it as processed and retries the rest with the failed message first; once
- * the retry policy gives up, the failed message goes to the error handler and the messages after
- * it are delivered again as a batch, with attempts of their own. A failure that names no message
- * retries the whole batch, then hands each of its messages to the error handler. A retry that
- * fails further on in the batch is progress: the retries start again from the new failed message.
+ * What {@link DefaultMailslotFailureHandler} does with a failed batch, in memory since a
+ * mailslot has no redelivery. A failure that names a message
+ * ({@link BatchListenerFailedException}) counts the messages before it as processed and
+ * retries the rest with the failed message first; once the retry policy gives up, the
+ * failed message goes to the error handler and the messages after it are delivered again
+ * as a batch, with attempts of their own. A failure that names no message retries the
+ * whole batch, then hands each of its messages to the error handler. A retry that fails
+ * further on in the batch is progress: the retries start again from the new failed
+ * message.
  */
 final class BatchFailureRetries {
 
@@ -74,7 +76,8 @@ final class BatchFailureRetries {
 	}
 
 	/**
-	 * Return the place of the message a failure names in the batch, or -1 for the whole batch.
+	 * Return the place of the message a failure names in the batch, or -1 for the whole
+	 * batch.
 	 */
 	private static int failedIndex(Throwable failure, List<Message<byte[]>> batch) {
 		return (failure instanceof BatchListenerFailedException named) ? named.indexIn(batch) : -1;
@@ -86,19 +89,23 @@ final class BatchFailureRetries {
 
 	/**
 	 * Run the attempts through the retry template.
-	 * @return the failure of a later message (progress), or {@code null} once the batch went through
+	 * @return the failure of a later message (progress), or {@code null} once the batch
+	 * went through
 	 */
-	// JDK-8225377: Java 17's javac does not read the @Nullable bound of execute's type variable from
-	// spring-core's class file; on Java 22 and later NullAway accepts this method as it is.
+	// JDK-8225377: Java 17's javac does not read the @Nullable bound of execute's type
+	// variable from
+	// spring-core's class file; on Java 22 and later NullAway accepts this method as it
+	// is.
 	@SuppressWarnings("NullAway")
 	private @Nullable Throwable attempt(Attempts attempts) throws RetryException {
 		return this.retryTemplate.execute(attempts);
 	}
 
 	/**
-	 * The attempts at one batch as the retry template sees them: the first is the failure that
-	 * already happened. A failure further on in the batch ends the attempts and is returned, as
-	 * progress; any other failure is thrown unwrapped, so that the retry policy judges its cause.
+	 * The attempts at one batch as the retry template sees them: the first is the failure
+	 * that already happened. A failure further on in the batch ends the attempts and is
+	 * returned, as progress; any other failure is thrown unwrapped, so that the retry
+	 * policy judges its cause.
 	 */
 	private static final class Attempts implements Retryable<@Nullable Throwable> {
 
@@ -108,7 +115,10 @@ final class BatchFailureRetries {
 
 		private @Nullable Throwable firstFailure;
 
-		/** Whether the last failure named the batch's first message rather than the whole batch. */
+		/**
+		 * Whether the last failure named the batch's first message rather than the whole
+		 * batch.
+		 */
 		private boolean lastNamedFirst;
 
 		Attempts(List<Message<byte[]>> batch, Throwable failure, boolean namedFirst,

@@ -17,10 +17,11 @@ import dev.mailslot.spring.support.observation.MailslotListenerObservationContex
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
- * Calls a container's listener with a message, or its batch listener with a batch: counts the
- * outcome, makes the {@code mailslot.listener} observation when a registry observes, and hands a
- * failure to the {@link MailslotFailureHandler}. A message that is never dispatched goes to the failure handler
- * from here too, so that each message is counted once.
+ * Calls a container's listener with a message, or its batch listener with a batch: counts
+ * the outcome, makes the {@code mailslot.listener} observation when a registry observes,
+ * and hands a failure to the {@link MailslotFailureHandler}. A message that is never
+ * dispatched goes to the failure handler from here too, so that each message is counted
+ * once.
  */
 final class MailslotListenerInvoker {
 
@@ -61,8 +62,8 @@ final class MailslotListenerInvoker {
 	}
 
 	/**
-	 * Process a message, retries included; what is not processed in the end goes to the error
-	 * handler. Nothing is thrown.
+	 * Process a message, retries included; what is not processed in the end goes to the
+	 * error handler. Nothing is thrown.
 	 * @param message the message
 	 */
 	void invoke(Message<byte[]> message) {
@@ -74,8 +75,8 @@ final class MailslotListenerInvoker {
 	}
 
 	/**
-	 * Process a batch, retries included; what is not processed in the end goes to the error
-	 * handler. Nothing is thrown.
+	 * Process a batch, retries included; what is not processed in the end goes to the
+	 * error handler. Nothing is thrown.
 	 * @param batch the messages, in order
 	 */
 	void invokeBatch(List<Message<byte[]>> batch) {
@@ -92,7 +93,8 @@ final class MailslotListenerInvoker {
 
 	/**
 	 * Call the listener and handle its failure.
-	 * @return the last failure if the message was not processed in the end, or {@code null}
+	 * @return the last failure if the message was not processed in the end, or
+	 * {@code null}
 	 */
 	private @Nullable Throwable call(Message<byte[]> message) {
 		try {
@@ -143,7 +145,8 @@ final class MailslotListenerInvoker {
 
 	/**
 	 * Hand a failed message to the failure handler and count the outcome.
-	 * @return the last failure if the message was not processed in the end, or {@code null}
+	 * @return the last failure if the message was not processed in the end, or
+	 * {@code null}
 	 */
 	private @Nullable Throwable handleFailure(Message<byte[]> message, Throwable failure) {
 		this.counters.failed();
@@ -174,8 +177,8 @@ final class MailslotListenerInvoker {
 		BatchRetries retries = new BatchRetries(failure);
 		int givenUp;
 		try {
-			givenUp = Math.max(0, Math.min(batch.size(),
-					this.failureHandler.handleBatchFailure(batch, failure, retries)));
+			givenUp = Math.max(0,
+					Math.min(batch.size(), this.failureHandler.handleBatchFailure(batch, failure, retries)));
 		}
 		catch (Throwable ex) {
 			logger.error("Error handler of listener " + this.id + " failed on a batch of " + batch.size()
@@ -227,8 +230,8 @@ final class MailslotListenerInvoker {
 	}
 
 	/**
-	 * The listener as a failure handler calls it again: each failure is counted and the last one
-	 * kept for the observation.
+	 * The listener as a failure handler calls it again: each failure is counted and the
+	 * last one kept for the observation.
 	 */
 	private final class Retries implements MailslotMessageListener {
 
@@ -253,8 +256,8 @@ final class MailslotListenerInvoker {
 	}
 
 	/**
-	 * The batch listener as a failure handler calls it again: each failure is counted and the last
-	 * one kept for the observation.
+	 * The batch listener as a failure handler calls it again: each failure is counted and
+	 * the last one kept for the observation.
 	 */
 	private final class BatchRetries implements MailslotBatchMessageListener {
 

@@ -12,16 +12,19 @@ import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 
 /**
- * Reads a container's mailslot and makes the messages listeners get: the payload, and headers for
- * the mailslot, the server id, the size, the time received and whatever the transport knows of the
- * sender ({@code mailslot_} and the attribute's name), made only if asked for
- * ({@link ReceivedMessage}).
+ * Reads a container's mailslot and makes the messages listeners get: the payload, and
+ * headers for the mailslot, the server id, the size, the time received and whatever the
+ * transport knows of the sender ({@code mailslot_} and the attribute's name), made only
+ * if asked for ({@link ReceivedMessage}).
  */
 final class MailslotMessageSource {
 
 	private final MailslotServer server;
 
-	/** The mailslot's name, for the {@link dev.mailslot.spring.support.MailslotHeaders#MAILSLOT} header. */
+	/**
+	 * The mailslot's name, for the
+	 * {@link dev.mailslot.spring.support.MailslotHeaders#MAILSLOT} header.
+	 */
 	private final String mailslot;
 
 	private final @Nullable String serverId;

@@ -18,7 +18,8 @@ import dev.mailslot.spring.support.MailslotHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link MailslotRuntimeHints} and the hints of {@code @MailslotListener} methods.
+ * Tests for {@link MailslotRuntimeHints} and the hints of {@code @MailslotListener}
+ * methods.
  */
 class MailslotRuntimeHintsTests {
 
@@ -62,8 +63,7 @@ class MailslotRuntimeHintsTests {
 			.onMethodInvocation(OrderListener.class.getDeclaredMethod("onOrder", Order.class, String.class)))
 			.accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(OrderListener.class.getDeclaredMethod("onRefund", Message.class)))
-			.accepts(this.hints);
+			.onMethodInvocation(OrderListener.class.getDeclaredMethod("onRefund", Message.class))).accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Order.class)).accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Refund.class)).accepts(this.hints);
 	}

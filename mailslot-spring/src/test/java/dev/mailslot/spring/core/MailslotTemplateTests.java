@@ -46,7 +46,8 @@ class MailslotTemplateTests {
 			MailslotMessageConverters.create(StandardCharsets.UTF_8, null));
 
 	private MailslotServer server() {
-		return this.transport.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ZERO).build());
+		return this.transport
+			.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ZERO).build());
 	}
 
 	@Test
@@ -77,8 +78,7 @@ class MailslotTemplateTests {
 
 	@Test
 	void payloadsNoConverterTakesAreRefused() {
-		MailslotTemplate bytesOnly = new MailslotTemplate(this.transport, null,
-				new StringMessageConverter());
+		MailslotTemplate bytesOnly = new MailslotTemplate(this.transport, null, new StringMessageConverter());
 		assertThatExceptionOfType(MessageConversionException.class)
 			.isThrownBy(() -> bytesOnly.send(this.name.toString(), new Point(1, 2)))
 			.withMessageContaining(Point.class.getName());
@@ -177,8 +177,9 @@ class MailslotTemplateTests {
 		long before = heapAfterGc();
 		sendToDistinctMissingMailslots("per-message-", targets);
 		long after = heapAfterGc();
-		System.out.printf("MailslotTemplate, %,d distinct targets: heap after GC %,d KiB before, %,d KiB after "
-				+ "(%+,d KiB)%n", targets, before / 1024, after / 1024, (after - before) / 1024);
+		System.out.printf(
+				"MailslotTemplate, %,d distinct targets: heap after GC %,d KiB before, %,d KiB after " + "(%+,d KiB)%n",
+				targets, before / 1024, after / 1024, (after - before) / 1024);
 		assertThat(after - before).as("heap kept for %,d targets", targets).isLessThan(4L * 1024 * 1024);
 	}
 
@@ -206,10 +207,10 @@ class MailslotTemplateTests {
 		List<MailslotServer> servers = new ArrayList<>();
 		try {
 			for (int i = 0; i < mailslots; i++) {
-				servers.add(this.transport.createServer(MailslotServerOptions
-					.builder(MailslotName.parse(this.name.path() + "-" + i))
-					.readTimeout(ReadTimeout.ZERO)
-					.build()));
+				servers.add(this.transport
+					.createServer(MailslotServerOptions.builder(MailslotName.parse(this.name.path() + "-" + i))
+						.readTimeout(ReadTimeout.ZERO)
+						.build()));
 			}
 			for (int round = 0; round < 2; round++) {
 				for (MailslotServer server : servers) {

@@ -15,8 +15,9 @@ import org.springframework.messaging.support.MessageBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DefaultMailslotFailureHandler}: the retry policy's attempts and back-off from
- * the failure that already happened, then the error handler with the last failure.
+ * Tests for {@link DefaultMailslotFailureHandler}: the retry policy's attempts and
+ * back-off from the failure that already happened, then the error handler with the last
+ * failure.
  */
 class DefaultMailslotFailureHandlerTests {
 

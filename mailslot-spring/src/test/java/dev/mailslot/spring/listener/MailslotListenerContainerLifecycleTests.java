@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A container declared as a bean, without the registry, is run by the context: started with it,
- * and drained before its mailslot closes when the context closes.
+ * A container declared as a bean, without the registry, is run by the context: started
+ * with it, and drained before its mailslot closes when the context closes.
  */
 class MailslotListenerContainerLifecycleTests {
 
@@ -45,8 +45,8 @@ class MailslotListenerContainerLifecycleTests {
 	}
 
 	private static void write(String text) {
-		try (MailslotClient client = MailslotTransports.get("memory").openClient(
-				MailslotServerOptions.builder(NAME).build().name())) {
+		try (MailslotClient client = MailslotTransports.get("memory")
+			.openClient(MailslotServerOptions.builder(NAME).build().name())) {
 			client.write(text.getBytes());
 		}
 	}

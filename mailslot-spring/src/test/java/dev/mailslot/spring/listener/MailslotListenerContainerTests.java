@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link MailslotListenerContainer} on its own, on the memory transport: stopping and
- * starting again, the observation around each dispatch, the statistics, retries and the failure
- * handler and the dispatchers' thread names.
+ * Tests for {@link MailslotListenerContainer} on its own, on the memory transport:
+ * stopping and starting again, the observation around each dispatch, the statistics,
+ * retries and the failure handler and the dispatchers' thread names.
  */
 class MailslotListenerContainerTests {
 

@@ -30,8 +30,9 @@ import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets;
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
- * {@code @MailslotListener} support: the container factory from {@code mailslot.listener.*},
- * dispatching on virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21+.
+ * {@code @MailslotListener} support: the container factory from
+ * {@code mailslot.listener.*}, dispatching on virtual threads when
+ * {@code spring.threads.virtual.enabled} is set on Java 21+.
  */
 @Configuration(proxyBeanMethods = false)
 class MailslotAnnotationDrivenConfiguration {
@@ -39,8 +40,8 @@ class MailslotAnnotationDrivenConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnThreading(Threading.PLATFORM)
-	MailslotListenerContainerFactoryConfigurer mailslotListenerContainerFactoryConfigurer(
-			MailslotProperties properties, @Qualifier("mailslotErrorHandler") MailslotErrorHandler errorHandler,
+	MailslotListenerContainerFactoryConfigurer mailslotListenerContainerFactoryConfigurer(MailslotProperties properties,
+			@Qualifier("mailslotErrorHandler") MailslotErrorHandler errorHandler,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<MailslotListenerObservationConvention> observationConvention) {
 		return configurer(properties, new SimpleAsyncTaskExecutor("mailslot-dispatch-"), errorHandler,
@@ -104,8 +105,9 @@ class MailslotAnnotationDrivenConfiguration {
 	}
 
 	/**
-	 * Return the per-message reply targets that {@code mailslot.listener.reply.per-message-targets}
-	 * allows, counting the network transport's workgroup as a broadcast.
+	 * Return the per-message reply targets that
+	 * {@code mailslot.listener.reply.per-message-targets} allows, counting the network
+	 * transport's workgroup as a broadcast.
 	 */
 	static PerMessageReplyTargets perMessageReplyTargets(MailslotProperties properties,
 			MailslotNetworkProperties network) {

@@ -43,8 +43,8 @@ import dev.mailslot.transport.posix.PosixQueueBudget;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Auto-configuration for mailslots: the transport, the servers of {@code mailslot.servers}, the
- * template, and {@code @MailslotListener} support.
+ * Auto-configuration for mailslots: the transport, the servers of
+ * {@code mailslot.servers}, the template, and {@code @MailslotListener} support.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ MailslotProperties.class, MailslotNetworkProperties.class })
@@ -141,8 +141,10 @@ public final class MailslotAutoConfiguration {
 		return handler;
 	}
 
-	// JDK-8225377: Java 17's javac does not read the @Nullable type argument of setListenerIds' Function
-	// from mailslot-spring's class file; on Java 22 and later NullAway accepts this method as it is.
+	// JDK-8225377: Java 17's javac does not read the @Nullable type argument of
+	// setListenerIds' Function
+	// from mailslot-spring's class file; on Java 22 and later NullAway accepts this
+	// method as it is.
 	@SuppressWarnings("NullAway")
 	private static void setListenerIds(DeadLetterMailslotErrorHandler handler,
 			ObjectProvider<MailslotListenerEndpointRegistry> registry) {
@@ -192,7 +194,8 @@ public final class MailslotAutoConfiguration {
 	}
 
 	/**
-	 * Holds the application's JSON mapper, or {@code null}, behind a type that loads without Jackson.
+	 * Holds the application's JSON mapper, or {@code null}, behind a type that loads
+	 * without Jackson.
 	 */
 	record MailslotJsonMapper(@Nullable Object jsonMapper) {
 

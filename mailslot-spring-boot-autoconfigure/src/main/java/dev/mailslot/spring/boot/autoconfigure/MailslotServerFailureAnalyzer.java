@@ -13,8 +13,8 @@ import dev.mailslot.TransportUnavailableException;
 import dev.mailslot.spring.core.MailslotServerStartupException;
 
 /**
- * Reports a mailslot server that could not be created at start-up: which property or listener
- * asked for it, why it failed, and what to change.
+ * Reports a mailslot server that could not be created at start-up: which property or
+ * listener asked for it, why it failed, and what to change.
  */
 class MailslotServerFailureAnalyzer extends AbstractFailureAnalyzer<MailslotServerStartupException> {
 
@@ -39,8 +39,8 @@ class MailslotServerFailureAnalyzer extends AbstractFailureAnalyzer<MailslotServ
 					+ "or just orders.";
 		}
 		if (cause instanceof SystemLimitException limit) {
-			return limit.getRemedy() + ((property != null) ? " Or ask for less in " + property
-					+ ".max-message-size or " + property + ".queue-capacity." : "");
+			return limit.getRemedy() + ((property != null)
+					? " Or ask for less in " + property + ".max-message-size or " + property + ".queue-capacity." : "");
 		}
 		if (cause instanceof TransportUnavailableException) {
 			return "Set mailslot.transport to a transport that runs here.";

@@ -14,8 +14,8 @@ import dev.mailslot.spring.annotation.MailslotListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ListenerMailslots}: the mailslots of listener methods, found from the bean
- * definitions before any bean exists.
+ * Tests for {@link ListenerMailslots}: the mailslots of listener methods, found from the
+ * bean definitions before any bean exists.
  */
 class ListenerMailslotsTests {
 

@@ -36,11 +36,12 @@ import dev.mailslot.spring.support.MailslotHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring AOT on an application with the auto-configuration, a configured server and a listener of
- * every kind of argument: the context is processed ahead of time, the generated code is compiled,
- * and a fresh context started from it creates the server and delivers each message. The generated
- * code reaches package-private configuration classes, so the test runs in a forked class loader, as
- * the application runs with its generated classes beside its own.
+ * Spring AOT on an application with the auto-configuration, a configured server and a
+ * listener of every kind of argument: the context is processed ahead of time, the
+ * generated code is compiled, and a fresh context started from it creates the server and
+ * delivers each message. The generated code reaches package-private configuration
+ * classes, so the test runs in a forked class loader, as the application runs with its
+ * generated classes beside its own.
  */
 @CompileWithForkedClassLoader
 class MailslotAotProcessingTests {
@@ -183,6 +184,7 @@ class MailslotAotProcessingTests {
 
 	/**
 	 * A JSON payload with a constraint.
+	 *
 	 * @param id the order id
 	 * @param quantity how many
 	 */

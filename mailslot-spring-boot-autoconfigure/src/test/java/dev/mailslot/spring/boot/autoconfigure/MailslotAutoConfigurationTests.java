@@ -91,11 +91,12 @@ class MailslotAutoConfigurationTests {
 	void eachConfiguredServerIsABeanCreatedAtStartup() {
 		String orders = unique("orders");
 		this.contextRunner
-			.withPropertyValues("mailslot.servers.orders.name=" + orders, "mailslot.servers.orders.max-message-size=1KB",
-					"mailslot.servers.orders.read-timeout=250ms", "mailslot.servers.audit.read-timeout=0")
+			.withPropertyValues("mailslot.servers.orders.name=" + orders,
+					"mailslot.servers.orders.max-message-size=1KB", "mailslot.servers.orders.read-timeout=250ms",
+					"mailslot.servers.audit.read-timeout=0")
 			.run((context) -> {
-				assertThat(context).getBeans(MailslotServer.class).containsOnlyKeys("ordersMailslotServer",
-						"auditMailslotServer");
+				assertThat(context).getBeans(MailslotServer.class)
+					.containsOnlyKeys("ordersMailslotServer", "auditMailslotServer");
 				MailslotServer server = context.getBean("ordersMailslotServer", MailslotServer.class);
 				assertThat(server.name()).isEqualTo(MailslotName.parse(orders));
 				assertThat(server.info().maxMessageSize()).isEqualTo(1024);
@@ -163,7 +164,9 @@ class MailslotAutoConfigurationTests {
 			this.contextRunner.withPropertyValues("mailslot.servers.orders.name=" + name).run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = new MailslotServerFailureAnalyzer().analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription()).contains(name).contains("mailslot.servers.orders").contains("in use");
+				assertThat(analysis.getDescription()).contains(name)
+					.contains("mailslot.servers.orders")
+					.contains("in use");
 				assertThat(analysis.getAction()).contains("mailslot.servers.orders.name")
 					.contains("mailslot.server-defaults.on-name-in-use=wait");
 			});
@@ -173,7 +176,8 @@ class MailslotAutoConfigurationTests {
 	@Test
 	void onNameInUseWaitWaitsForTheNameToBeFreed() {
 		String name = unique("freed");
-		MailslotServer taken = MailslotTransports.get("memory").createServer(MailslotServerOptions.builder(name).build());
+		MailslotServer taken = MailslotTransports.get("memory")
+			.createServer(MailslotServerOptions.builder(name).build());
 		new Thread(() -> {
 			sleep(700);
 			taken.close();
@@ -195,9 +199,11 @@ class MailslotAutoConfigurationTests {
 				assertThat(properties.getCharset()).isEqualTo(StandardCharsets.UTF_16BE);
 				assertThat(properties.getListener().getDeadLetter().getDirectory())
 					.isEqualTo(Path.of("target/deprecated-dead-letters"));
-				assertThat(properties.getServerDefaults().getOnNameInUse()).isEqualTo(MailslotProperties.NameInUse.WAIT);
+				assertThat(properties.getServerDefaults().getOnNameInUse())
+					.isEqualTo(MailslotProperties.NameInUse.WAIT);
 				assertThat(properties.getServerDefaults().getNameInUseWait()).isEqualTo(Duration.ofSeconds(7));
-				assertThat(context.getBean("mailslotErrorHandler", DeadLetterDirectoryErrorHandler.class).getDirectory())
+				assertThat(
+						context.getBean("mailslotErrorHandler", DeadLetterDirectoryErrorHandler.class).getDirectory())
 					.isEqualTo(Path.of("target/deprecated-dead-letters"));
 			});
 	}
@@ -271,7 +277,8 @@ class MailslotAutoConfigurationTests {
 					"mailslot.listener.dead-letter.mailslot=dead")
 			.run((context) -> assertThat(context).getBean("mailslotErrorHandler")
 				.isInstanceOfSatisfying(DeadLetterMailslotErrorHandler.class,
-						(handler) -> assertThat(handler.getFallback()).isInstanceOf(DeadLetterDirectoryErrorHandler.class)));
+						(handler) -> assertThat(handler.getFallback())
+							.isInstanceOf(DeadLetterDirectoryErrorHandler.class)));
 	}
 
 	@Test
@@ -315,8 +322,9 @@ class MailslotAutoConfigurationTests {
 					"mailslot.servers.q.security-descriptor=D:(A;;GA;;;SY)", "mailslot.servers.q.mode=0620")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(output).contains("The posix transport does not use mailslot.servers.q.security-descriptor; "
-						+ "access to it is set by mailslot.servers.q.mode")
+				assertThat(output)
+					.contains("The posix transport does not use mailslot.servers.q.security-descriptor; "
+							+ "access to it is set by mailslot.servers.q.mode")
 					.contains("set them for the transport that reads them (win32: security-descriptor)")
 					.doesNotContain("does not use mailslot.servers.q.mode");
 			});
@@ -431,7 +439,8 @@ class MailslotAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("mailslot.transport=pipes").run((context) -> {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = new MailslotTransportFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("mailslot.transport=pipes").contains("does not exist")
+			assertThat(analysis.getDescription()).contains("mailslot.transport=pipes")
+				.contains("does not exist")
 				.contains("memory (can run here)");
 			assertThat(analysis.getAction()).contains("Set mailslot.transport");
 		});
@@ -516,12 +525,14 @@ class MailslotAutoConfigurationTests {
 
 	@Test
 	void theTemplateWritesToAConfiguredServerById() {
-		this.contextRunner.withPropertyValues("mailslot.servers.orders.name=" + unique("template"),
-				"mailslot.servers.orders.read-timeout=0", "mailslot.charset=UTF-16BE").run((context) -> {
-					context.getBean(MailslotTemplate.class).send("orders", "ab");
-					MailslotServer server = context.getBean(MailslotServer.class);
-					assertThat(server.read()).isEqualTo("ab".getBytes(StandardCharsets.UTF_16BE));
-				});
+		this.contextRunner
+			.withPropertyValues("mailslot.servers.orders.name=" + unique("template"),
+					"mailslot.servers.orders.read-timeout=0", "mailslot.charset=UTF-16BE")
+			.run((context) -> {
+				context.getBean(MailslotTemplate.class).send("orders", "ab");
+				MailslotServer server = context.getBean(MailslotServer.class);
+				assertThat(server.read()).isEqualTo("ab".getBytes(StandardCharsets.UTF_16BE));
+			});
 	}
 
 	@Test
@@ -562,13 +573,15 @@ class MailslotAutoConfigurationTests {
 
 	@Test
 	void theTemplateEndsEveryTextWithANulWhenToldTo() {
-		this.contextRunner.withPropertyValues("mailslot.servers.orders.name=" + unique("terminated"),
-				"mailslot.servers.orders.read-timeout=0", "mailslot.charset=windows-1252",
-				"mailslot.template.nul-terminated=true").run((context) -> {
-					context.getBean(MailslotTemplate.class).send("orders", "caf\u00e9");
-					assertThat(context.getBean(MailslotServer.class).read())
-						.isEqualTo(new byte[] { 'c', 'a', 'f', (byte) 0xe9, 0 });
-				});
+		this.contextRunner
+			.withPropertyValues("mailslot.servers.orders.name=" + unique("terminated"),
+					"mailslot.servers.orders.read-timeout=0", "mailslot.charset=windows-1252",
+					"mailslot.template.nul-terminated=true")
+			.run((context) -> {
+				context.getBean(MailslotTemplate.class).send("orders", "caf\u00e9");
+				assertThat(context.getBean(MailslotServer.class).read())
+					.isEqualTo(new byte[] { 'c', 'a', 'f', (byte) 0xe9, 0 });
+			});
 	}
 
 	@Test
@@ -578,8 +591,8 @@ class MailslotAutoConfigurationTests {
 			.createServer(MailslotServerOptions.builder(name).build())) {
 			SpringApplication application = new SpringApplication(ReportConfiguration.class);
 			application.setWebApplicationType(WebApplicationType.NONE);
-			assertThatExceptionOfType(Exception.class).isThrownBy(() -> application.run("--mailslot.transport=memory",
-					"--mailslot.servers.orders.name=" + name));
+			assertThatExceptionOfType(Exception.class).isThrownBy(
+					() -> application.run("--mailslot.transport=memory", "--mailslot.servers.orders.name=" + name));
 			assertThat(output).contains("APPLICATION FAILED TO START")
 				.contains("(mailslot.servers.orders) could not be created")
 				.contains("give mailslot.servers.orders.name another name");

@@ -37,22 +37,25 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code @SendTo} on a {@code @MailslotListener}, on the posix transport: a listener's return value
- * written to a configured server, to a placeholder's, to one an expression computes from the
- * request (the first example of docs/replies.md among them), nothing for {@code null}, and a reply
- * that cannot be written handed to the error handler; a fixed target that can never be written and
- * an expression that does not parse stop the start-up naming the method.
+ * {@code @SendTo} on a {@code @MailslotListener}, on the posix transport: a listener's
+ * return value written to a configured server, to a placeholder's, to one an expression
+ * computes from the request (the first example of docs/replies.md among them), nothing
+ * for {@code null}, and a reply that cannot be written handed to the error handler; a
+ * fixed target that can never be written and an expression that does not parse stop the
+ * start-up naming the method.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MailslotReplyPosixEndToEndTests {
 
-	private final String prefix = "\\\\.\\mailslot\\reply-e2e\\" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+	private final String prefix = "\\\\.\\mailslot\\reply-e2e\\" + ProcessHandle.current().pid() + "-"
+			+ System.nanoTime();
 
 	private ApplicationContextRunner runner(Class<?> listener) {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
 			.withUserConfiguration(listener)
-			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.requests.name=" + this.prefix + "\\requests",
+			.withPropertyValues("mailslot.transport=posix",
+					"mailslot.servers.requests.name=" + this.prefix + "\\requests",
 					"mailslot.servers.replies.name=" + this.prefix + "\\replies",
 					"mailslot.servers.requests-replies.name=" + this.prefix + "\\requests-replies",
 					"mailslot.listener.poll-timeout=100ms", "mailslot.listener.retry.max-retries=0");
@@ -106,7 +109,8 @@ class MailslotReplyPosixEndToEndTests {
 			await().atMost(Duration.ofSeconds(10)).until(() -> !errors.failures.isEmpty());
 			Throwable failure = errors.failures.get(0);
 			assertThat(failure).isInstanceOf(ReplyFailedException.class)
-				.hasMessageContaining("could not send its reply to @SendTo(\"!{'nowhere-' + request.payload.length}\")");
+				.hasMessageContaining(
+						"could not send its reply to @SendTo(\"!{'nowhere-' + request.payload.length}\")");
 			assertThat(errors.payloads).containsExactly("lost?");
 		});
 	}
@@ -209,7 +213,10 @@ class MailslotReplyPosixEndToEndTests {
 	@Configuration(proxyBeanMethods = false)
 	static class ExpressionReply {
 
-		/** The request says where to reply, as NETLOGON requests carry the name of their reply mailslot. */
+		/**
+		 * The request says where to reply, as NETLOGON requests carry the name of their
+		 * reply mailslot.
+		 */
 		@MailslotListener("requests")
 		@SendTo("!{new String(request.payload).substring(0, new String(request.payload).indexOf(':'))}")
 		String answer(Message<String> request) {

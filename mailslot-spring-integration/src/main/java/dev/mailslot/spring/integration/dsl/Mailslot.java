@@ -32,7 +32,8 @@ public final class Mailslot {
 	/**
 	 * Start an outbound channel adapter.
 	 * @param template the template that writes the messages
-	 * @return the spec, which needs {@code mailslot(...)} or {@code mailslotExpression(...)}
+	 * @return the spec, which needs {@code mailslot(...)} or
+	 * {@code mailslotExpression(...)}
 	 */
 	public static MailslotOutboundChannelAdapterSpec outboundAdapter(MailslotTemplate template) {
 		return new MailslotOutboundChannelAdapterSpec(template);

@@ -12,12 +12,13 @@ import dev.mailslot.spring.listener.MailslotListenerContainer;
 
 /**
  * A message-driven channel adapter: a listener container, made by a
- * {@link MailslotListenerContainerFactory}, reads a mailslot and the adapter sends each message to
- * its output channel, with its {@code byte[]} payload and the mailslot headers. The container's
- * options apply as they do to a {@code @MailslotListener}: a message whose sending fails (the flow
- * threw, and no error channel took the failure) is retried, then handed to the error handler or
- * dead-lettered; {@link #getContainer()} pauses and resumes it; and when the application stops,
- * the mailslot is drained before its server closes.
+ * {@link MailslotListenerContainerFactory}, reads a mailslot and the adapter sends each
+ * message to its output channel, with its {@code byte[]} payload and the mailslot
+ * headers. The container's options apply as they do to a {@code @MailslotListener}: a
+ * message whose sending fails (the flow threw, and no error channel took the failure) is
+ * retried, then handed to the error handler or dead-lettered; {@link #getContainer()}
+ * pauses and resumes it; and when the application stops, the mailslot is drained before
+ * its server closes.
  */
 public class MailslotMessageDrivenChannelAdapter extends MessageProducerSupport {
 
@@ -83,7 +84,8 @@ public class MailslotMessageDrivenChannelAdapter extends MessageProducerSupport 
 	}
 
 	/**
-	 * Stop as the application stops: drain the mailslot first, since its server closes next.
+	 * Stop as the application stops: drain the mailslot first, since its server closes
+	 * next.
 	 */
 	@Override
 	protected void doStop(Runnable callback) {

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The outbound adapter on its own, on the memory transport: the payload converted as the template
- * converts it, and a clear error when no target is configured or an expression gives none.
+ * The outbound adapter on its own, on the memory transport: the payload converted as the
+ * template converts it, and a clear error when no target is configured or an expression
+ * gives none.
  */
 class MailslotSendingMessageHandlerTests {
 
@@ -34,7 +35,10 @@ class MailslotSendingMessageHandlerTests {
 	private final MailslotTemplate template = new MailslotTemplate(this.transport, null,
 			MailslotMessageConverters.create(StandardCharsets.UTF_8, null));
 
-	/** Spring Integration's infrastructure, which its handlers look up in their bean factory. */
+	/**
+	 * Spring Integration's infrastructure, which its handlers look up in their bean
+	 * factory.
+	 */
 	private final AnnotationConfigApplicationContext integration = new AnnotationConfigApplicationContext(
 			Integration.class);
 

@@ -26,8 +26,8 @@ public class ByteBufferMessageConverter extends AbstractMessageConverter impleme
 	}
 
 	/**
-	 * Return a duplicate of the buffer: the bytes stay where they are, and the payload's position
-	 * does not move.
+	 * Return a duplicate of the buffer: the bytes stay where they are, and the payload's
+	 * position does not move.
 	 */
 	@Override
 	public ByteBuffer encode(Object payload, MailslotName mailslot) {

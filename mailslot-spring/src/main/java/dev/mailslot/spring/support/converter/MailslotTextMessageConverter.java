@@ -16,9 +16,10 @@ import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
  * Converts between {@code String} payloads and a mailslot's bytes in the mailslot's
- * {@link MailslotText}: the one given for the {@link MailslotHeaders#MAILSLOT} header's mailslot,
- * else the default. Reading drops one trailing NUL terminator, which Windows programs in C write
- * after their text, unless told to keep it; writing appends one where the text is NUL-terminated.
+ * {@link MailslotText}: the one given for the {@link MailslotHeaders#MAILSLOT} header's
+ * mailslot, else the default. Reading drops one trailing NUL terminator, which Windows
+ * programs in C write after their text, unless told to keep it; writing appends one where
+ * the text is NUL-terminated.
  */
 public class MailslotTextMessageConverter extends AbstractMessageConverter implements MailslotPayloadEncoder {
 

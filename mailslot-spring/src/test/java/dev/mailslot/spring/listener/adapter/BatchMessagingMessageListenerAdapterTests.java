@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Tests for {@link BatchMessagingMessageListenerAdapter}: each payload converted as a
- * single-message listener's would be, the headers a batch shares, and a message that does not
- * convert named by its place after the method took those before it.
+ * single-message listener's would be, the headers a batch shares, and a message that does
+ * not convert named by its place after the method took those before it.
  */
 class BatchMessagingMessageListenerAdapterTests {
 
@@ -84,8 +84,8 @@ class BatchMessagingMessageListenerAdapterTests {
 
 	@Test
 	void aFailedMessageTheMethodNamesIsNamedByItsPlace() {
-		assertThatThrownBy(() -> adapter("onOrdersFailingOnJam", List.class).onMessages(
-				List.of(order("tea"), order("jam"), order("egg"))))
+		assertThatThrownBy(() -> adapter("onOrdersFailingOnJam", List.class)
+			.onMessages(List.of(order("tea"), order("jam"), order("egg"))))
 			.isInstanceOfSatisfying(BatchListenerFailedException.class, (ex) -> {
 				assertThat(ex.getIndex()).isEqualTo(1);
 				assertThat(ex.getFailure()).hasMessage("no jam");
@@ -119,8 +119,8 @@ class BatchMessagingMessageListenerAdapterTests {
 		MailslotMessageHandlerMethodFactory factory = factory();
 		Method method = ReflectionUtils.findMethod(getClass(), "onTexts", List.class);
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new BatchMessagingMessageListenerAdapter(factory.createInvocableHandlerMethod(this, method),
-					null))
+			.isThrownBy(() -> new BatchMessagingMessageListenerAdapter(
+					factory.createInvocableHandlerMethod(this, method), null))
 			.withMessageContaining("java.lang.String")
 			.withMessageContaining("no message converter");
 	}

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The adapter between a container and a listener method: it asks a message for its headers only
- * when the method's arguments need them, so a listener of the payload alone never pays for them.
+ * The adapter between a container and a listener method: it asks a message for its
+ * headers only when the method's arguments need them, so a listener of the payload alone
+ * never pays for them.
  */
 class MessagingMessageListenerAdapterTests {
 

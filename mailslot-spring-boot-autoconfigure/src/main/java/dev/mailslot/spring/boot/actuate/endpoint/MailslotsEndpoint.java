@@ -27,11 +27,12 @@ import dev.mailslot.spring.listener.MailslotListenerStatistics;
 import dev.mailslot.transport.network.NetworkStatistics;
 
 /**
- * The {@code mailslots} endpoint. Read: every server with what GetMailslotInfo reports, and every
- * listener with its state and counts. Write: {@code pause}, {@code resume}, {@code start} or
- * {@code stop} a listener by id ({@code POST /actuator/mailslots/{id}} with
- * {@code {"action": "pause"}}), or {@code replay} the dead letters of its mailslot from the
- * dead-letter directory, to that mailslot or to a {@code target} the replayer allows.
+ * The {@code mailslots} endpoint. Read: every server with what GetMailslotInfo reports,
+ * and every listener with its state and counts. Write: {@code pause}, {@code resume},
+ * {@code start} or {@code stop} a listener by id ({@code POST /actuator/mailslots/{id}}
+ * with {@code {"action": "pause"}}), or {@code replay} the dead letters of its mailslot
+ * from the dead-letter directory, to that mailslot or to a {@code target} the replayer
+ * allows.
  */
 @RegisterReflectionForBinding(DeadLetterReplayResult.class)
 @Endpoint(id = "mailslots")
@@ -76,11 +77,13 @@ public class MailslotsEndpoint {
 	}
 
 	/**
-	 * Pause, resume, start or stop a listener, or replay the dead letters of its mailslot.
+	 * Pause, resume, start or stop a listener, or replay the dead letters of its
+	 * mailslot.
 	 * @param id the listener id
-	 * @param action {@code pause}, {@code resume}, {@code start}, {@code stop} or {@code replay}
-	 * @param target for {@code replay}: where to write, a server id or mailslot name; {@code null}
-	 * for the listener's own mailslot
+	 * @param action {@code pause}, {@code resume}, {@code start}, {@code stop} or
+	 * {@code replay}
+	 * @param target for {@code replay}: where to write, a server id or mailslot name;
+	 * {@code null} for the listener's own mailslot
 	 * @return the listener, or what the replay did
 	 */
 	@WriteOperation
@@ -118,8 +121,8 @@ public class MailslotsEndpoint {
 	}
 
 	/**
-	 * Write the dead letters of a listener's mailslot back to it, or to a target the replayer
-	 * allows, and remove those written.
+	 * Write the dead letters of a listener's mailslot back to it, or to a target the
+	 * replayer allows, and remove those written.
 	 */
 	private DeadLetterReplayResult replay(MailslotListenerContainer container, @Nullable String target) {
 		DeadLetterDirectoryReplayer replayer = this.replayer;
@@ -131,7 +134,8 @@ public class MailslotsEndpoint {
 		MailslotName destination = (target != null) ? target(target) : original;
 		if (!replayer.isAllowed(destination)) {
 			String message = "A replay may not write to '" + target + "' (" + destination
-					+ "): give the id or name of one of the application's mailslots " + this.servers.getServers().keySet()
+					+ "): give the id or name of one of the application's mailslots "
+					+ this.servers.getServers().keySet()
 					+ ", or add it to mailslot.listener.dead-letter.replay-targets";
 			throw new InvalidEndpointRequestException(message, message);
 		}
@@ -180,13 +184,12 @@ public class MailslotsEndpoint {
 		Throwable failure = container.getFailure();
 		return new ListenerDescriptor(container.getId(), container.getServer().name().toString(),
 				container.getServerId(), container.getState().name(), container.isPauseRequested(),
-				container.getConcurrency(),
-				(failure != null) ? failure.toString() : null, container.getStatistics());
+				container.getConcurrency(), (failure != null) ? failure.toString() : null, container.getStatistics());
 	}
 
 	/**
-	 * Every server and listener, and what the network transport received and dropped, by reason,
-	 * where it is on.
+	 * Every server and listener, and what the network transport received and dropped, by
+	 * reason, where it is on.
 	 */
 	public record MailslotsDescriptor(Map<String, ServerDescriptor> servers, Map<String, ListenerDescriptor> listeners,
 			@Nullable NetworkStatistics network) {

@@ -22,28 +22,30 @@ import dev.mailslot.transport.network.NetworkMailslotTransport;
 import dev.mailslot.transport.network.NetworkStatistics;
 
 /**
- * Registers the meters of mailslots and their listeners, tagged as the {@code mailslot.listener}
- * observation's timer is: {@value #NAME_TAG} (the full name), {@value #SERVER_ID_TAG},
- * {@value #LISTENER_ID_TAG}. Per server: the gauge {@code mailslot.backlog}, the message count
- * GetMailslotInfo reports. Per listener: the counters
- * {@code mailslot.messages.received}, {@code mailslot.bytes.received},
- * {@code mailslot.messages.processed}, {@code mailslot.listener.failures} (listener calls that
- * threw, retries included) and {@code mailslot.messages.unprocessed} (messages handed to the
- * error handler, by default the dead-letter directory). With the network transport on:
- * {@code mailslot.network.datagrams.received}, {@code .delivered} and {@code .dropped} (tag
- * {@code reason}). Processing time by outcome is the
+ * Registers the meters of mailslots and their listeners, tagged as the
+ * {@code mailslot.listener} observation's timer is: {@value #NAME_TAG} (the full name),
+ * {@value #SERVER_ID_TAG}, {@value #LISTENER_ID_TAG}. Per server: the gauge
+ * {@code mailslot.backlog}, the message count GetMailslotInfo reports. Per listener: the
+ * counters {@code mailslot.messages.received}, {@code mailslot.bytes.received},
+ * {@code mailslot.messages.processed}, {@code mailslot.listener.failures} (listener calls
+ * that threw, retries included) and {@code mailslot.messages.unprocessed} (messages
+ * handed to the error handler, by default the dead-letter directory). With the network
+ * transport on: {@code mailslot.network.datagrams.received}, {@code .delivered} and
+ * {@code .dropped} (tag {@code reason}). Processing time by outcome is the
  * {@code mailslot.listener} timer of the observation.
  * <p>
- * The tags of release 0.1, {@code mailslot}, {@code server} and {@code listener}, stay on the
- * same meters beside the new ones until 0.2, so that dashboards keep working while they move;
- * {@code MeterFilter.ignoreTags(...)} drops them sooner.
+ * The tags of release 0.1, {@code mailslot}, {@code server} and {@code listener}, stay on
+ * the same meters beside the new ones until 0.2, so that dashboards keep working while
+ * they move; {@code MeterFilter.ignoreTags(...)} drops them sooner.
  */
 public class MailslotMetrics {
 
 	/** The tag of the full mailslot name, as the observation's {@code mailslot.name}. */
 	public static final String NAME_TAG = "mailslot.name";
 
-	/** The tag of the server id (or the name's path, for a server created for a listener). */
+	/**
+	 * The tag of the server id (or the name's path, for a server created for a listener).
+	 */
 	public static final String SERVER_ID_TAG = "mailslot.server.id";
 
 	/** The tag of the listener id, as the observation's {@code mailslot.listener.id}. */
@@ -70,8 +72,9 @@ public class MailslotMetrics {
 	}
 
 	/**
-	 * Register the meters of every server and listener not registered yet, and of those that
-	 * listeners registered later bring (a listener on a lazy bean, and the server created for it).
+	 * Register the meters of every server and listener not registered yet, and of those
+	 * that listeners registered later bring (a listener on a lazy bean, and the server
+	 * created for it).
 	 * @param meters the registry to register with
 	 */
 	public void bindTo(MeterRegistry meters) {

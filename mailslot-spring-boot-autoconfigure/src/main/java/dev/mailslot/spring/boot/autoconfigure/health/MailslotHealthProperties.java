@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class MailslotHealthProperties {
 
 	/**
-	 * Message count above which a mailslot reports the backlog status. Not set: no backlog check.
+	 * Message count above which a mailslot reports the backlog status. Not set: no
+	 * backlog check.
 	 */
 	private @Nullable Integer backlogThreshold;
 

@@ -17,9 +17,9 @@ import dev.mailslot.spring.core.MailslotNetwork;
 import dev.mailslot.spring.core.MailslotServers;
 
 /**
- * Auto-configuration of mailslot meters. They are registered once the context is refreshed, with
- * the application's (primary) {@link MeterRegistry}, and then for each listener that registers
- * later, such as one on a lazy bean.
+ * Auto-configuration of mailslot meters. They are registered once the context is
+ * refreshed, with the application's (primary) {@link MeterRegistry}, and then for each
+ * listener that registers later, such as one on a lazy bean.
  */
 @AutoConfiguration(after = MailslotAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)

@@ -19,17 +19,17 @@ import dev.mailslot.transport.network.NetworkOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The network receiver's health, on a real receiver on loopback: UP while it receives, DOWN once
- * it does not.
+ * The network receiver's health, on a real receiver on loopback: UP while it receives,
+ * DOWN once it does not.
  */
 class MailslotNetworkHealthIndicatorTests {
 
 	@Test
 	void upWhileReceivingAndDownOnceNot() throws Exception {
-		NetworkMailslotTransport transport = NetworkMailslotTransport.start(new NetworkOptions(
-				new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0, NetbiosName.of("JAVAHOST", 0),
-				"WORKGROUP", InetAddress.getByName("127.0.0.1"), Map.of(), Duration.ZERO, List.of(),
-				NetworkOptions.DEFAULT_MAX_QUEUED));
+		NetworkMailslotTransport transport = NetworkMailslotTransport
+			.start(new NetworkOptions(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0,
+					NetbiosName.of("JAVAHOST", 0), "WORKGROUP", InetAddress.getByName("127.0.0.1"), Map.of(),
+					Duration.ZERO, List.of(), NetworkOptions.DEFAULT_MAX_QUEUED));
 		MailslotNetworkHealthIndicator indicator = new MailslotNetworkHealthIndicator(new MailslotNetwork(transport));
 		try {
 			Health health = indicator.health(true);

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link MailslotsEndpointAutoConfiguration} and {@link MailslotsEndpoint}, on the
- * memory transport.
+ * Tests for {@link MailslotsEndpointAutoConfiguration} and {@link MailslotsEndpoint}, on
+ * the memory transport.
  */
 class MailslotsEndpointAutoConfigurationTests {
 

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link MailslotHealthContributorAutoConfiguration} and the indicators it makes, on the
- * memory transport.
+ * Tests for {@link MailslotHealthContributorAutoConfiguration} and the indicators it
+ * makes, on the memory transport.
  */
 class MailslotHealthContributorAutoConfigurationTests {
 

@@ -30,7 +30,8 @@ class MailslotMetricsAutoConfigurationTests {
 	private static final AtomicInteger sequence = new AtomicInteger();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class, MailslotMetricsAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(MailslotAutoConfiguration.class, MailslotMetricsAutoConfiguration.class))
 		.withUserConfiguration(FailingListener.class)
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withPropertyValues("mailslot.transport=memory", "mailslot.listener.poll-timeout=100ms",
