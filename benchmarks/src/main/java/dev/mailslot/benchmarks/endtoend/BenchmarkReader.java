@@ -1,8 +1,7 @@
 package dev.mailslot.benchmarks.endtoend;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;

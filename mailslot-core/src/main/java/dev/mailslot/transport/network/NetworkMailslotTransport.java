@@ -29,6 +29,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotException;
@@ -42,7 +44,6 @@ import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.TransportUnavailableException;
 import dev.mailslot.spi.DelegatingMailslotClient;
 import dev.mailslot.transport.memory.MemoryMailslotTransport;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Remote mailslots over the network, as Windows and Samba hosts write them: [MS-MAIL]

@@ -6,7 +6,6 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-
 import org.jspecify.annotations.Nullable;
 
 /**

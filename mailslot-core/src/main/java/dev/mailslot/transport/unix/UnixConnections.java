@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.mailslot.MailslotName;
 import org.jspecify.annotations.Nullable;
+
+import dev.mailslot.MailslotName;
 
 /**
  * The writers' connections to a server: accepts and greets them, reads the lengths they

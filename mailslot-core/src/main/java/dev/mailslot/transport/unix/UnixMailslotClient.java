@@ -12,6 +12,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
@@ -19,7 +21,6 @@ import dev.mailslot.MailslotWriteTimeoutException;
 import dev.mailslot.MessageTooLargeException;
 import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.spi.AbstractMailslotClient;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A writer's connection to a mailslot's socket. It learns the maximum message size from

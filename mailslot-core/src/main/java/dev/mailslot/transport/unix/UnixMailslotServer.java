@@ -9,6 +9,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mailslot.BufferTooSmallException;
 import dev.mailslot.MailslotInfo;
 import dev.mailslot.MailslotServerOptions;
@@ -16,7 +18,6 @@ import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spi.AbstractMailslotServer;
 import dev.mailslot.spi.DeletedMessagesLog;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A mailslot on a Unix domain socket. A keeper thread grants writers their messages while

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import com.sun.jna.platform.win32.WinNT.HANDLE;
+import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.BufferTooSmallException;
 import dev.mailslot.MailslotInfo;
@@ -16,8 +17,6 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spi.AbstractMailslotServer;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * A kernel32 mailslot. Reads size their buffer from GetMailslotInfo's next size and, if a

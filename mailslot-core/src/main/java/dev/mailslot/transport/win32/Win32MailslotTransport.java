@@ -6,6 +6,7 @@ import java.util.Locale;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
+import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotException;
@@ -13,8 +14,6 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * Mailslots of kernel32: CreateMailslotW for servers, CreateFileW and WriteFile for

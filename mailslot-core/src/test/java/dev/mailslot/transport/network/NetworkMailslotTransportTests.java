@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotMessage;
 import dev.mailslot.MailslotName;
@@ -27,7 +28,6 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotWakeupException;
 import dev.mailslot.MessageTooLargeException;
-import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.RecordedLogs;
 

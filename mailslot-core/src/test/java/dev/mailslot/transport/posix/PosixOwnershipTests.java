@@ -27,10 +27,10 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotNameInUseException;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
-import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.MailslotWriteTimeoutException;
+import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.RecordedLogs;
 

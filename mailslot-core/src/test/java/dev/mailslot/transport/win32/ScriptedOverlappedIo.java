@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
-
 import org.jspecify.annotations.Nullable;
 
 /**

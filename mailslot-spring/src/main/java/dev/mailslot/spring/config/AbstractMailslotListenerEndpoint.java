@@ -1,7 +1,6 @@
 package dev.mailslot.spring.config;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
 
 /**

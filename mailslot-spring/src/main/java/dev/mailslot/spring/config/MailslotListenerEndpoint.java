@@ -1,7 +1,6 @@
 package dev.mailslot.spring.config;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 
 import dev.mailslot.spring.listener.MailslotBatchMessageListener;

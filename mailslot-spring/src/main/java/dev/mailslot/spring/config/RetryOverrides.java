@@ -3,7 +3,6 @@ package dev.mailslot.spring.config;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;

@@ -1,9 +1,8 @@
 package dev.mailslot.spring.config;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.util.Assert;
-
-import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.spring.listener.MailslotBatchMessageListener;
 import dev.mailslot.spring.listener.MailslotMessageListener;

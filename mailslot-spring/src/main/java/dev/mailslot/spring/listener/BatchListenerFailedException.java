@@ -3,7 +3,6 @@ package dev.mailslot.spring.listener;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 
 /**

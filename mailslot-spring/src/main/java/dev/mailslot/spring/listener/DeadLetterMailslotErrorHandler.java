@@ -6,7 +6,6 @@ import java.util.function.Function;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 
 import dev.mailslot.MailslotName;

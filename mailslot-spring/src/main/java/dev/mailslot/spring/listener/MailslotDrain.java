@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.messaging.Message;
 
 import dev.mailslot.MailslotTimeoutException;

@@ -9,7 +9,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 
 import dev.mailslot.spring.support.observation.DefaultMailslotListenerObservationConvention;

@@ -3,7 +3,6 @@ package dev.mailslot.spring.listener;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 
 import dev.mailslot.MailslotMessage;

@@ -6,7 +6,6 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.messaging.Message;
 
 import dev.mailslot.MailslotClosedException;

@@ -3,7 +3,6 @@ package dev.mailslot.spring.config;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;

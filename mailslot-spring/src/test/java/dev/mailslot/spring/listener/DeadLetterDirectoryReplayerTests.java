@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.support.MessageBuilder;
 

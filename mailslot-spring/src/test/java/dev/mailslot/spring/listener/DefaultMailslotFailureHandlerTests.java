@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import io.micrometer.observation.ObservationRegistry;
-
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -20,8 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.converter.MessageConverter;
-
-import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotName;
@@ -39,8 +39,6 @@ import dev.mailslot.spring.listener.MailslotErrorHandler;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.support.converter.MailslotMessageConverters;
 import dev.mailslot.transport.posix.PosixQueueBudget;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration for mailslots: the transport, the servers of

@@ -1,9 +1,8 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-
-import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotException;

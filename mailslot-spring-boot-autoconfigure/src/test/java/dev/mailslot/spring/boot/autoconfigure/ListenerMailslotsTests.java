@@ -1,7 +1,6 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;

@@ -3,7 +3,6 @@ package dev.mailslot.spring.boot.autoconfigure;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;

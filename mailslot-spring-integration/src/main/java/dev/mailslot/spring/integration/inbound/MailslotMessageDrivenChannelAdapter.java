@@ -1,7 +1,6 @@
 package dev.mailslot.spring.integration.inbound;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.Message;
 import org.springframework.util.Assert;

@@ -1,7 +1,6 @@
 package dev.mailslot.spring.integration.outbound;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
 import org.springframework.integration.expression.ExpressionUtils;

@@ -1,7 +1,6 @@
 package dev.mailslot.spring.listener.adapter;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;

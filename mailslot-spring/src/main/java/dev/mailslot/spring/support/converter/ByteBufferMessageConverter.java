@@ -3,7 +3,6 @@ package dev.mailslot.spring.support.converter;
 import java.nio.ByteBuffer;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.AbstractMessageConverter;

@@ -1,7 +1,6 @@
 package dev.mailslot.spring.boot.actuate.health;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.health.contributor.Status;
 
 /**

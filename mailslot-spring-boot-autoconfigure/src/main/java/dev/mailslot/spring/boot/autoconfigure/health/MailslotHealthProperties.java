@@ -1,7 +1,6 @@
 package dev.mailslot.spring.boot.autoconfigure.health;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
