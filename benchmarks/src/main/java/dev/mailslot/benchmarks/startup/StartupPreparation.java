@@ -43,6 +43,7 @@ final class StartupPreparation implements AutoCloseable {
 	private final Path directory;
 
 	/**
+	 * Create a preparation in a temporary directory of its own.
 	 * @param launcher the {@code java} launcher
 	 * @param systemProperties the {@code -D} options the application is started with,
 	 * which the AOT processing must see too since they choose its beans

@@ -78,6 +78,8 @@ public final class PosixHoldMemory {
 
 	/**
 	 * Return the bytes a message of a size takes here.
+	 * @param size the message's size in bytes
+	 * @return its size and the overhead of holding it
 	 */
 	public static long cost(int size) {
 		return (long) size + MESSAGE_OVERHEAD;

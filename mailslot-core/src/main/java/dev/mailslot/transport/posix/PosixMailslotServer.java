@@ -1,6 +1,5 @@
 package dev.mailslot.transport.posix;
 
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;

@@ -40,6 +40,7 @@ final class HandleUsers {
 	private boolean released;
 
 	/**
+	 * Count the calls that use a handle.
 	 * @param name the mailslot, for the log
 	 * @param closeWait how long {@link #close()} waits for the calls under way
 	 * @param release what closes the handle and what goes with it; run once

@@ -29,6 +29,9 @@ final class WakeMessages {
 	private final AtomicBoolean waiting = new AtomicBoolean();
 
 	/**
+	 * Create the wake-up messages of a mailslot.
+	 * @param api the kernel32 calls
+	 * @param name the mailslot
 	 * @param maxMessageSize the mailslot's maximum message size: the message has 16
 	 * bytes, or as many as that allows, since a waiting read's buffer has that size and
 	 * Wine cuts a longer message to fit it

@@ -71,9 +71,10 @@ final class Win32Errors {
 	}
 
 	/**
-	 * Describe an error code:
-	 * {@code Win32 error 183: Cannot create a file when that file already
-	 * exists.}
+	 * Describe an error code, such as {@code Win32 error 183: Cannot create a file when
+	 * that file already exists.}.
+	 * @param code the error code
+	 * @return the description
 	 */
 	String describe(int code) {
 		return "Win32 error " + code + ": " + this.api.errorText(code);

@@ -41,6 +41,8 @@ public final class Win32MailslotTransport implements MailslotTransport {
 	}
 
 	/**
+	 * Create the transport on an API.
+	 * @param api the kernel32 calls
 	 * @param closeWait how long a server's close waits for its reads before it leaves the
 	 * handle to them; shorter in tests
 	 */

@@ -22,18 +22,6 @@ final class Captures {
 	private Captures() {
 	}
 
-	/**
-	 * A UDP payload of a capture.
-	 */
-	record Datagram(String source, byte[] payload) {
-
-		@Override
-		public String toString() {
-			return this.source;
-		}
-
-	}
-
 	static List<Datagram> pcapDatagrams(String file) {
 		ByteBuffer pcap = ByteBuffer.wrap(read(file)).order(ByteOrder.LITTLE_ENDIAN);
 		pcap.position(24);
@@ -92,6 +80,18 @@ final class Captures {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A UDP payload of a capture.
+	 */
+	record Datagram(String source, byte[] payload) {
+
+		@Override
+		public String toString() {
+			return this.source;
+		}
+
 	}
 
 }

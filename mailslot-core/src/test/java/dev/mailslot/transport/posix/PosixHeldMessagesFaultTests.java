@@ -28,7 +28,6 @@ import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
-import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.MailslotWriteTimeoutException;

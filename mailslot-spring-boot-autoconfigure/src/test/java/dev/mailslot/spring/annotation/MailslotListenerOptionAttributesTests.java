@@ -21,7 +21,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import dev.mailslot.spring.boot.autoconfigure.MailslotAutoConfiguration;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.core.MailslotTemplate;
-import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -213,6 +213,7 @@ public class MailslotTemplate implements DisposableBean {
 	/**
 	 * Read one message as {@link #receive(String, Duration)} does and convert its payload
 	 * with the converters listeners use.
+	 * @param <T> the payload type
 	 * @param mailslot a configured server id, or the name of a server the application
 	 * created
 	 * @param type the payload type, such as {@code String} or a JSON record
@@ -252,6 +253,7 @@ public class MailslotTemplate implements DisposableBean {
 	/**
 	 * Send a request as {@link #sendAndReceive(String, Function, Duration)} does and
 	 * convert the reply's payload with the converters listeners use.
+	 * @param <T> the reply's payload type
 	 * @param mailslot where to send the request: a configured server id or a mailslot
 	 * name
 	 * @param request makes the request's payload from the reply mailslot's name

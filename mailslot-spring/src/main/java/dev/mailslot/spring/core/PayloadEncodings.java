@@ -95,6 +95,9 @@ final class PayloadEncodings {
 	private interface Encoding {
 
 		/**
+		 * Encode a payload for a destination.
+		 * @param payload the payload
+		 * @param destination where it goes
 		 * @return the bytes, or {@code null} if the chosen converter declined this
 		 * payload
 		 */

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * between the reader and the dispatchers but the unit a free dispatcher is about to take.
  * While a dispatcher runs, its thread is named after the listener:
  * {@code mailslot-<id>-<n>}.
+ *
+ * @param <T> what the listener is called with: a message or a batch
  */
 final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
 

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * Calls the listener on the reader's thread: messages, or batches, are processed one at a
  * time, in the order they were written, and none waits between threads.
+ *
+ * @param <T> what the listener is called with: a message or a batch
  */
 final class OrderedMessageDispatcher<T> implements MessageDispatcher<T> {
 

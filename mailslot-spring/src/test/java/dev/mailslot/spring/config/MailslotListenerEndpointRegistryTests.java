@@ -130,7 +130,7 @@ class MailslotListenerEndpointRegistryTests {
 			this.delay = delay;
 		}
 
-		public void receive(byte[] message) throws InterruptedException {
+		void receive(byte[] message) throws InterruptedException {
 			Thread.sleep(this.delay.toMillis());
 			this.processed.incrementAndGet();
 		}

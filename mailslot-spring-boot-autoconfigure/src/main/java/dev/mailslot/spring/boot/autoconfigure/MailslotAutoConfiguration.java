@@ -194,6 +194,8 @@ public final class MailslotAutoConfiguration {
 	/**
 	 * Holds the application's JSON mapper, or {@code null}, behind a type that loads
 	 * without Jackson.
+	 *
+	 * @param jsonMapper the JSON mapper, or {@code null}
 	 */
 	record MailslotJsonMapper(@Nullable Object jsonMapper) {
 

@@ -1,7 +1,6 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -149,7 +148,7 @@ class MailslotAotProcessingTests {
 
 		private final Received received;
 
-		public Listeners(Received received) {
+		Listeners(Received received) {
 			this.received = received;
 		}
 

@@ -34,7 +34,6 @@ import dev.mailslot.MailslotWriteTimeoutException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spring.config.MailslotListenerContainerFactory;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
-import dev.mailslot.spring.core.MailslotServerStartupException;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
@@ -598,12 +597,6 @@ class MailslotAutoConfigurationTests {
 		}
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration(MailslotAutoConfiguration.class)
-	static class ReportConfiguration {
-
-	}
-
 	private static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
@@ -611,6 +604,12 @@ class MailslotAutoConfigurationTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(MailslotAutoConfiguration.class)
+	static class ReportConfiguration {
+
 	}
 
 }

@@ -214,8 +214,8 @@ class PerMessageReplyTargetsNetworkTests {
 
 		@Override
 		public String toString() {
-			return reachedPeer.size() + " repl(ies) reached the peer host, " + statistics.unprocessed()
-					+ " dead-lettered, " + statistics.failures() + " failure(s) counted";
+			return this.reachedPeer.size() + " repl(ies) reached the peer host, " + this.statistics.unprocessed()
+					+ " dead-lettered, " + this.statistics.failures() + " failure(s) counted";
 		}
 
 	}

@@ -4,8 +4,9 @@ import dev.mailslot.spring.config.MailslotListenerContainerFactory;
 import dev.mailslot.spring.core.MailslotTemplate;
 
 /**
- * Entry points of the Java DSL, in the style of Spring Integration's {@code Jms}:
- * <pre class="code">
+ * Entry points of the Java DSL, in the style of Spring Integration's {@code Jms}.
+ * <p>
+ * For example: <pre class="code">
  * IntegrationFlow.from(Mailslot.messageDrivenChannelAdapter(containerFactory, "orders"))
  *     .transform(Transformers.objectToString())
  *     .handle(Mailslot.outboundAdapter(template).mailslot("audit"))

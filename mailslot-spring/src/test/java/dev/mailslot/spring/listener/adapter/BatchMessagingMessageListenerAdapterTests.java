@@ -138,23 +138,23 @@ class BatchMessagingMessageListenerAdapterTests {
 		return factory;
 	}
 
-	public void onTexts(List<String> texts) {
+	void onTexts(List<String> texts) {
 		this.received.add(texts);
 	}
 
-	public void onBytes(List<byte[]> payloads) {
+	void onBytes(List<byte[]> payloads) {
 		this.received.add(payloads);
 	}
 
-	public void onOrders(List<Message<Order>> orders) {
+	void onOrders(List<Message<Order>> orders) {
 		this.received.addAll(orders);
 	}
 
-	public void onOrderPayloads(List<Order> orders) {
+	void onOrderPayloads(List<Order> orders) {
 		this.received.add(orders);
 	}
 
-	public void onOrdersFailingOnJam(List<Message<Order>> orders) {
+	void onOrdersFailingOnJam(List<Message<Order>> orders) {
 		for (Message<Order> order : orders) {
 			if (order.getPayload().item().equals("jam")) {
 				throw new BatchListenerFailedException("jam fails", new IllegalStateException("no jam"), order);
@@ -162,19 +162,19 @@ class BatchMessagingMessageListenerAdapterTests {
 		}
 	}
 
-	public void onTextsOfMailslot(List<String> texts, @Header(MailslotHeaders.MAILSLOT) String mailslot) {
+	void onTextsOfMailslot(List<String> texts, @Header(MailslotHeaders.MAILSLOT) String mailslot) {
 		this.received.add(texts);
 		this.received.add(mailslot);
 	}
 
-	public void onTextsFailing(List<String> texts) throws Exception {
+	void onTextsFailing(List<String> texts) throws Exception {
 		throw new Exception("checked failure");
 	}
 
-	public void onSingle(String text) {
+	void onSingle(String text) {
 	}
 
-	public void onTwoLists(List<String> first, List<String> second) {
+	void onTwoLists(List<String> first, List<String> second) {
 	}
 
 	private static Message<byte[]> message(String text) {

@@ -51,11 +51,11 @@ class MessagingMessageListenerAdapterTests {
 		return new MessagingMessageListenerAdapter(factory.createInvocableHandlerMethod(this, method));
 	}
 
-	public void onBytes(byte[] payload) {
+	void onBytes(byte[] payload) {
 		this.received.add(new String(payload, StandardCharsets.UTF_8));
 	}
 
-	public void onBytesWithSize(byte[] payload, @Header(MailslotHeaders.SIZE) int size) {
+	void onBytesWithSize(byte[] payload, @Header(MailslotHeaders.SIZE) int size) {
 		this.received.add(new String(payload, StandardCharsets.UTF_8));
 		this.received.add(size);
 	}

@@ -189,6 +189,11 @@ public class MailslotsEndpoint {
 	/**
 	 * Every server and listener, and what the network transport received and dropped, by
 	 * reason, where it is on.
+	 *
+	 * @param servers the servers, by id
+	 * @param listeners the listener containers, by id
+	 * @param network what the network transport received and dropped, or {@code null}
+	 * when it is off
 	 */
 	public record MailslotsDescriptor(Map<String, ServerDescriptor> servers, Map<String, ListenerDescriptor> listeners,
 			@Nullable NetworkStatistics network) {
@@ -197,6 +202,15 @@ public class MailslotsEndpoint {
 
 	/**
 	 * A server, with what GetMailslotInfo reports while it is open.
+	 *
+	 * @param name the mailslot's name
+	 * @param transport the id of the transport that serves it
+	 * @param open whether the server is open
+	 * @param maxMessageSize the largest message it takes, while open
+	 * @param nextMessageSize the size of the next message, while open and one waits
+	 * @param messageCount how many messages wait, while open
+	 * @param readTimeout its read timeout, while open
+	 * @param listener the id of the listener that reads it, if any
 	 */
 	public record ServerDescriptor(String name, String transport, boolean open, @Nullable Integer maxMessageSize,
 			@Nullable Integer nextMessageSize, @Nullable Integer messageCount, @Nullable String readTimeout,
@@ -206,6 +220,15 @@ public class MailslotsEndpoint {
 
 	/**
 	 * A listener container.
+	 *
+	 * @param id the listener's id
+	 * @param mailslot the mailslot it reads
+	 * @param serverId the id of its server, when it reads a configured server
+	 * @param state its state
+	 * @param pauseRequested whether a pause was asked for
+	 * @param concurrency how many threads call the listener
+	 * @param failure what stopped its reader, if anything did
+	 * @param statistics what it received, processed and handed to the error handler
 	 */
 	public record ListenerDescriptor(String id, String mailslot, @Nullable String serverId, String state,
 			boolean pauseRequested, int concurrency, @Nullable String failure, MailslotListenerStatistics statistics) {
