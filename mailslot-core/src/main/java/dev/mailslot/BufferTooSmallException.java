@@ -1,9 +1,9 @@
 package dev.mailslot;
 
 /**
- * Thrown by {@link MailslotServer#read(java.nio.ByteBuffer)} when the next message does not fit
- * in the buffer ({@code ERROR_INSUFFICIENT_BUFFER} on Windows). The message stays queued: read
- * again with a buffer of at least {@link #getRequiredSize()} bytes.
+ * Thrown by {@link MailslotServer#read(java.nio.ByteBuffer)} when the next message does
+ * not fit in the buffer ({@code ERROR_INSUFFICIENT_BUFFER} on Windows). The message stays
+ * queued: read again with a buffer of at least {@link #getRequiredSize()} bytes.
  */
 public class BufferTooSmallException extends MailslotException {
 
@@ -12,9 +12,10 @@ public class BufferTooSmallException extends MailslotException {
 	private final int availableSize;
 
 	public BufferTooSmallException(MailslotName mailslot, int requiredSize, int availableSize) {
-		super(mailslot, "Next message on " + mailslot + " has " + requiredSize + " bytes but the buffer has room for "
-				+ availableSize + "; the message stays queued, read it with a buffer of at least " + requiredSize
-				+ " bytes");
+		super(mailslot,
+				"Next message on " + mailslot + " has " + requiredSize + " bytes but the buffer has room for "
+						+ availableSize + "; the message stays queued, read it with a buffer of at least "
+						+ requiredSize + " bytes");
 		this.requiredSize = requiredSize;
 		this.availableSize = availableSize;
 	}

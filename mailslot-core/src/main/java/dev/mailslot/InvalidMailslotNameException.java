@@ -1,9 +1,9 @@
 package dev.mailslot;
 
 /**
- * Thrown when a text is not a valid mailslot name, or is valid but cannot be used where it was
- * given (a remote name for a server, a name too long for a transport). The message names the bad
- * part and the rule it breaks.
+ * Thrown when a text is not a valid mailslot name, or is valid but cannot be used where
+ * it was given (a remote name for a server, a name too long for a transport). The message
+ * names the bad part and the rule it breaks.
  */
 public class InvalidMailslotNameException extends MailslotException {
 

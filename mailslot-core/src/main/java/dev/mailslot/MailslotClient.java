@@ -25,8 +25,8 @@ public interface MailslotClient extends AutoCloseable {
 	}
 
 	/**
-	 * Send the remaining bytes of a buffer as one message. The buffer's position advances to its
-	 * limit.
+	 * Send the remaining bytes of a buffer as one message. The buffer's position advances
+	 * to its limit.
 	 * @param message the message
 	 * @throws MessageTooLargeException if the message is larger than the mailslot accepts
 	 * @throws NoSuchMailslotException if the server has closed the mailslot
@@ -34,9 +34,9 @@ public interface MailslotClient extends AutoCloseable {
 	void write(ByteBuffer message);
 
 	/**
-	 * Send the remaining bytes of a buffer as one message, waiting at most the given time where the
-	 * transport makes a writer wait for room (posix, while the queue is full). On Windows a write
-	 * does not wait, and neither does this one.
+	 * Send the remaining bytes of a buffer as one message, waiting at most the given time
+	 * where the transport makes a writer wait for room (posix, while the queue is full).
+	 * On Windows a write does not wait, and neither does this one.
 	 * @param message the message
 	 * @param timeout how long the write may wait for room
 	 * @throws MailslotWriteTimeoutException if no room was made in time; nothing was sent
@@ -48,8 +48,8 @@ public interface MailslotClient extends AutoCloseable {
 	}
 
 	/**
-	 * Release the client's handle. The mailslot and the messages sent stay. Closing twice does
-	 * nothing.
+	 * Release the client's handle. The mailslot and the messages sent stay. Closing twice
+	 * does nothing.
 	 */
 	@Override
 	void close();

@@ -1,8 +1,8 @@
 package dev.mailslot;
 
 /**
- * Thrown when a server or client is used after it was closed, including a read that was waiting
- * when another thread closed the server.
+ * Thrown when a server or client is used after it was closed, including a read that was
+ * waiting when another thread closed the server.
  */
 public class MailslotClosedException extends MailslotException {
 

@@ -32,8 +32,8 @@ public class MailslotException extends RuntimeException {
 	}
 
 	/**
-	 * Return the operating system's error code behind this failure: a Win32 error code on the
-	 * win32 transport, an {@code errno} value on the posix transport.
+	 * Return the operating system's error code behind this failure: a Win32 error code on
+	 * the win32 transport, an {@code errno} value on the posix transport.
 	 * @return the code, or empty when the failure did not come from the operating system
 	 */
 	public OptionalInt getNativeErrorCode() {
@@ -41,8 +41,8 @@ public class MailslotException extends RuntimeException {
 	}
 
 	/**
-	 * Record the operating system's error code behind this failure. Transports call this once,
-	 * where they create the exception.
+	 * Record the operating system's error code behind this failure. Transports call this
+	 * once, where they create the exception.
 	 * @param code the Win32 error code or {@code errno} value
 	 * @return this exception
 	 */

@@ -3,13 +3,16 @@ package dev.mailslot;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A message with what the transport knows of where it came from: the network transport tells
- * the sender's NetBIOS name and address, the name written to and the datagram type; local
- * transports tell nothing.
+ * A message with what the transport knows of where it came from: the network transport
+ * tells the sender's NetBIOS name and address, the name written to and the datagram type;
+ * local transports tell nothing.
  *
  * @param payload the message
- * @param attributes what the transport knows of the message, by the names of {@link Attributes}
+ * @param attributes what the transport knows of the message, by the names of
+ * {@link Attributes}
  */
 public record MailslotMessage(byte[] payload, Map<String, String> attributes) {
 
@@ -27,7 +30,7 @@ public record MailslotMessage(byte[] payload, Map<String, String> attributes) {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		return (obj instanceof MailslotMessage other) && Arrays.equals(this.payload, other.payload)
 				&& this.attributes.equals(other.attributes);
 	}
@@ -56,7 +59,10 @@ public record MailslotMessage(byte[] payload, Map<String, String> attributes) {
 		/** The NetBIOS name the message was written to, such as {@code MSLTEST<1D>}. */
 		public static final String DESTINATION = "destination";
 
-		/** The NetBIOS datagram type: {@code DIRECT_UNIQUE}, {@code DIRECT_GROUP} or {@code BROADCAST}. */
+		/**
+		 * The NetBIOS datagram type: {@code DIRECT_UNIQUE}, {@code DIRECT_GROUP} or
+		 * {@code BROADCAST}.
+		 */
 		public static final String DATAGRAM_TYPE = "datagramType";
 
 		private Attributes() {

@@ -2,14 +2,16 @@ package dev.mailslot;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A mailslot name: {@code \\.\mailslot\[path\]name} on this host, {@code \\HOST\mailslot\...} on
- * one remote host, {@code \\DOMAIN\mailslot\...} on every host of a domain or workgroup, and
- * {@code \\*\mailslot\...} on every host of the primary domain. A bare {@code name} (or
- * {@code path\name}) is the local form.
+ * A mailslot name: {@code \\.\mailslot\[path\]name} on this host,
+ * {@code \\HOST\mailslot\...} on one remote host, {@code \\DOMAIN\mailslot\...} on every
+ * host of a domain or workgroup, and {@code \\*\mailslot\...} on every host of the
+ * primary domain. A bare {@code name} (or {@code path\name}) is the local form.
  * <p>
- * Names compare case-insensitively, as Windows compares them. A host and a domain cannot be told
- * apart by their syntax; both have the scope {@link Scope#REMOTE}.
+ * Names compare case-insensitively, as Windows compares them. A host and a domain cannot
+ * be told apart by their syntax; both have the scope {@link Scope#REMOTE}.
  */
 public final class MailslotName {
 
@@ -36,8 +38,8 @@ public final class MailslotName {
 	 * Parse a mailslot name.
 	 * @param text the name, in one of the forms described on this class
 	 * @return the parsed name
-	 * @throws InvalidMailslotNameException if the text is not a mailslot name; the message names the
-	 * bad part
+	 * @throws InvalidMailslotNameException if the text is not a mailslot name; the
+	 * message names the bad part
 	 */
 	public static MailslotName parse(String text) {
 		if (text == null || text.isBlank()) {
@@ -67,7 +69,8 @@ public final class MailslotName {
 
 	/**
 	 * Return the local name {@code \\.\mailslot\path}.
-	 * @param path the path below {@code \mailslot\}, for example {@code orders} or {@code app\orders}
+	 * @param path the path below {@code \mailslot\}, for example {@code orders} or
+	 * {@code app\orders}
 	 * @return the local name
 	 * @throws InvalidMailslotNameException if the path is not valid
 	 */
@@ -80,8 +83,8 @@ public final class MailslotName {
 		validatePath(text, path);
 		MailslotName name = new MailslotName(host, path);
 		if (name.toString().length() > MAX_LENGTH) {
-			throw invalid(text, "the name has " + name.toString().length() + " characters, more than the "
-					+ MAX_LENGTH + " Windows allows; shorten the path");
+			throw invalid(text, "the name has " + name.toString().length() + " characters, more than the " + MAX_LENGTH
+					+ " Windows allows; shorten the path");
 		}
 		return name;
 	}
@@ -96,8 +99,8 @@ public final class MailslotName {
 		for (int i = 0; i < host.length(); i++) {
 			char c = host.charAt(i);
 			if (c <= ' ' || FORBIDDEN_CHARACTERS.indexOf(c) >= 0 || isUnpairedSurrogate(host, i)) {
-				throw invalid(text, "the host part '" + host + "' contains " + describe(c)
-						+ "; a host or domain name may not");
+				throw invalid(text,
+						"the host part '" + host + "' contains " + describe(c) + "; a host or domain name may not");
 			}
 		}
 	}
@@ -117,16 +120,18 @@ public final class MailslotName {
 			}
 			char last = segment.charAt(segment.length() - 1);
 			if (last == '.' || last == ' ') {
-				throw invalid(text, "the part '" + segment + "' of the path ends with " + describe(last)
-						+ ", which Windows strips from each part of a name, so that it would name the same "
-						+ "mailslot as '" + segment.stripTrailing().replaceAll("[. ]+$", "") + "'; remove it");
+				throw invalid(text,
+						"the part '" + segment + "' of the path ends with " + describe(last)
+								+ ", which Windows strips from each part of a name, so that it would name the same "
+								+ "mailslot as '" + segment.stripTrailing().replaceAll("[. ]+$", "") + "'; remove it");
 			}
 			for (int i = 0; i < segment.length(); i++) {
 				char c = segment.charAt(i);
 				if (isUnpairedSurrogate(segment, i)) {
-					throw invalid(text, "the part '" + segment + "' of the path contains the unpaired surrogate "
-							+ String.format("U+%04X", (int) c) + ", which is half a character and not text; "
-							+ "give whole characters");
+					throw invalid(text,
+							"the part '" + segment + "' of the path contains the unpaired surrogate "
+									+ String.format("U+%04X", (int) c) + ", which is half a character and not text; "
+									+ "give whole characters");
 				}
 				if (c < ' ' || FORBIDDEN_CHARACTERS.indexOf(c) >= 0) {
 					String hint = (c == '/') ? "; separate parts with '\\'" : "";
@@ -138,8 +143,9 @@ public final class MailslotName {
 	}
 
 	/**
-	 * Return whether the char at {@code i} is half of a surrogate pair whose other half is missing:
-	 * such a string encodes to a replacement character, so two different names would map to one.
+	 * Return whether the char at {@code i} is half of a surrogate pair whose other half
+	 * is missing: such a string encodes to a replacement character, so two different
+	 * names would map to one.
 	 */
 	private static boolean isUnpairedSurrogate(String text, int i) {
 		char c = text.charAt(i);
@@ -158,8 +164,8 @@ public final class MailslotName {
 	}
 
 	/**
-	 * Return the host part: {@code .} for this host, {@code *} for the primary domain, else the
-	 * host or domain name as given.
+	 * Return the host part: {@code .} for this host, {@code *} for the primary domain,
+	 * else the host or domain name as given.
 	 * @return the host part
 	 */
 	public String host() {
@@ -175,8 +181,8 @@ public final class MailslotName {
 	}
 
 	/**
-	 * Return the path below {@code \mailslot\} in lower case: equal for names that Windows treats as
-	 * one.
+	 * Return the path below {@code \mailslot\} in lower case: equal for names that
+	 * Windows treats as one.
 	 * @return the canonical path
 	 */
 	public String canonicalPath() {
@@ -195,7 +201,8 @@ public final class MailslotName {
 	}
 
 	/**
-	 * Return whether this names a mailslot on this host, the only kind a server can create.
+	 * Return whether this names a mailslot on this host, the only kind a server can
+	 * create.
 	 * @return whether the scope is {@link Scope#LOCAL}
 	 */
 	public boolean isLocal() {
@@ -203,7 +210,7 @@ public final class MailslotName {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
 			return true;
 		}
@@ -232,7 +239,9 @@ public final class MailslotName {
 		/** This host: {@code \\.\mailslot\...}. */
 		LOCAL,
 
-		/** One remote host, or every host of a named domain: {@code \\NAME\mailslot\...}. */
+		/**
+		 * One remote host, or every host of a named domain: {@code \\NAME\mailslot\...}.
+		 */
 		REMOTE,
 
 		/** Every host of the primary domain: {@code \\*\mailslot\...}. */

@@ -5,15 +5,18 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a server is created with: the arguments of CreateMailslot, and options that only some
- * transports read. Build one with {@link #builder(MailslotName)}.
+ * What a server is created with: the arguments of CreateMailslot, and options that only
+ * some transports read. Build one with {@link #builder(MailslotName)}.
  */
 public final class MailslotServerOptions {
 
 	/** Mode of a posix queue unless set: read and write for the owner only. */
 	public static final int DEFAULT_MODE = 0600;
 
-	/** Hold capacity of a posix server unless set: messages it may hold in memory beyond its queue. */
+	/**
+	 * Hold capacity of a posix server unless set: messages it may hold in memory beyond
+	 * its queue.
+	 */
 	public static final int DEFAULT_HOLD_CAPACITY = 10_000;
 
 	private final MailslotName name;
@@ -97,7 +100,8 @@ public final class MailslotServerOptions {
 	}
 
 	/**
-	 * Return the security descriptor in SDDL, or {@code null} for the default (win32 only).
+	 * Return the security descriptor in SDDL, or {@code null} for the default (win32
+	 * only).
 	 * @return the SDDL string
 	 */
 	public @Nullable String securityDescriptor() {
@@ -113,8 +117,8 @@ public final class MailslotServerOptions {
 	}
 
 	/**
-	 * Return how many messages may wait before writers block (posix only); 0 takes the system
-	 * default, {@code fs.mqueue.msg_default}.
+	 * Return how many messages may wait before writers block (posix only); 0 takes the
+	 * system default, {@code fs.mqueue.msg_default}.
 	 * @return the queue capacity
 	 */
 	public int queueCapacity() {
@@ -122,7 +126,8 @@ public final class MailslotServerOptions {
 	}
 
 	/**
-	 * Return whether the mode may give every user of the host access to the queue (posix only).
+	 * Return whether the mode may give every user of the host access to the queue (posix
+	 * only).
 	 * @return whether a mode whose last digit is not 0 is allowed
 	 */
 	public boolean allowWorldAccess() {
@@ -130,8 +135,9 @@ public final class MailslotServerOptions {
 	}
 
 	/**
-	 * Return how many messages the server may take off its queue and hold in its own memory while
-	 * its reader does not read, so that writers do not wait for room in the queue (posix only).
+	 * Return how many messages the server may take off its queue and hold in its own
+	 * memory while its reader does not read, so that writers do not wait for room in the
+	 * queue (posix only).
 	 * @return the number of messages, 0 to leave them in the queue
 	 */
 	public int holdCapacity() {
@@ -148,8 +154,8 @@ public final class MailslotServerOptions {
 	}
 
 	/**
-	 * Builds {@link MailslotServerOptions}. Unset values take CreateMailslot's usual arguments: any
-	 * message size, wait forever, default security, handle not inherited.
+	 * Builds {@link MailslotServerOptions}. Unset values take CreateMailslot's usual
+	 * arguments: any message size, wait forever, default security, handle not inherited.
 	 */
 	public static final class Builder {
 
@@ -175,8 +181,7 @@ public final class MailslotServerOptions {
 			Objects.requireNonNull(name, "name must not be null");
 			if (!name.isLocal()) {
 				throw new InvalidMailslotNameException(name.toString(), "Invalid mailslot name '" + name
-						+ "': a server can only create a mailslot on this host; use \\\\.\\mailslot\\"
-						+ name.path());
+						+ "': a server can only create a mailslot on this host; use \\\\.\\mailslot\\" + name.path());
 			}
 			this.name = name;
 		}
@@ -218,7 +223,8 @@ public final class MailslotServerOptions {
 		/**
 		 * Set a security descriptor in SDDL (win32 only), for example
 		 * {@code D:(A;;GA;;;SY)(A;;GA;;;OW)}.
-		 * @param securityDescriptor the SDDL string, or {@code null} for the default descriptor
+		 * @param securityDescriptor the SDDL string, or {@code null} for the default
+		 * descriptor
 		 * @return this builder
 		 */
 		public Builder securityDescriptor(@Nullable String securityDescriptor) {
@@ -255,10 +261,10 @@ public final class MailslotServerOptions {
 		}
 
 		/**
-		 * Allow a mode that gives every user of the host access to the queue, such as {@code 0622} or
-		 * {@code 0666} (posix only). Any user could then send the server messages it does not expect,
-		 * or take its messages; as Windows code must not build a NULL DACL, such a mode is refused
-		 * unless allowed here.
+		 * Allow a mode that gives every user of the host access to the queue, such as
+		 * {@code 0622} or {@code 0666} (posix only). Any user could then send the server
+		 * messages it does not expect, or take its messages; as Windows code must not
+		 * build a NULL DACL, such a mode is refused unless allowed here.
 		 * @param allowWorldAccess whether to allow it
 		 * @return this builder
 		 */
@@ -268,21 +274,22 @@ public final class MailslotServerOptions {
 		}
 
 		/**
-		 * Set how many messages the server may take off its queue and hold in its own memory while
-		 * its reader does not read (posix only). A POSIX queue holds few messages (10 on a stock
-		 * Linux, which an unprivileged process cannot raise), and a Windows mailslot takes writes
-		 * while nobody reads; held messages let writers go on in the same way. Writers wait for room
-		 * once the queue is full and the server holds this many. Held messages live as long as the
-		 * server, like a Windows mailslot's, and take up to {@code holdCapacity} x the largest
-		 * message of memory.
+		 * Set how many messages the server may take off its queue and hold in its own
+		 * memory while its reader does not read (posix only). A POSIX queue holds few
+		 * messages (10 on a stock Linux, which an unprivileged process cannot raise), and
+		 * a Windows mailslot takes writes while nobody reads; held messages let writers
+		 * go on in the same way. Writers wait for room once the queue is full and the
+		 * server holds this many. Held messages live as long as the server, like a
+		 * Windows mailslot's, and take up to {@code holdCapacity} x the largest message
+		 * of memory.
 		 * @param holdCapacity the number of messages, 0 to leave them in the queue
 		 * @return this builder
 		 */
 		public Builder holdCapacity(int holdCapacity) {
 			if (holdCapacity < 0) {
 				throw new IllegalArgumentException("holdCapacity " + holdCapacity
-						+ " is negative; use 0 to hold no messages beyond the queue, or a "
-								+ "positive count (" + DEFAULT_HOLD_CAPACITY + " by default)");
+						+ " is negative; use 0 to hold no messages beyond the queue, or a " + "positive count ("
+						+ DEFAULT_HOLD_CAPACITY + " by default)");
 			}
 			this.holdCapacity = holdCapacity;
 			return this;

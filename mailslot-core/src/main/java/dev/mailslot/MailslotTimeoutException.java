@@ -1,9 +1,10 @@
 package dev.mailslot;
 
 /**
- * Thrown when a read finds no message within the read timeout ({@code ERROR_SEM_TIMEOUT} on
- * Windows), or that {@link MailslotServer#wakeup()} ended early ({@link MailslotWakeupException}).
- * The mailslot is unchanged; reading again is the normal reaction.
+ * Thrown when a read finds no message within the read timeout ({@code ERROR_SEM_TIMEOUT}
+ * on Windows), or that {@link MailslotServer#wakeup()} ended early
+ * ({@link MailslotWakeupException}). The mailslot is unchanged; reading again is the
+ * normal reaction.
  */
 public class MailslotTimeoutException extends MailslotException {
 
@@ -14,8 +15,8 @@ public class MailslotTimeoutException extends MailslotException {
 	}
 
 	/**
-	 * Create the exception of a read that ended without a message for another reason than its
-	 * timeout running out.
+	 * Create the exception of a read that ended without a message for another reason than
+	 * its timeout running out.
 	 * @param mailslot the mailslot read
 	 * @param readTimeout the read's timeout
 	 * @param message what ended the read

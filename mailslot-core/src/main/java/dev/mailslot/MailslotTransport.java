@@ -1,9 +1,9 @@
 package dev.mailslot;
 
 /**
- * A way of carrying mailslot messages: {@code win32}, {@code posix}, {@code unix}, {@code memory}
- * or {@code network}. Every transport keeps the contract of Windows mailslots; get one from
- * {@link MailslotTransports}.
+ * A way of carrying mailslot messages: {@code win32}, {@code posix}, {@code unix},
+ * {@code memory} or {@code network}. Every transport keeps the contract of Windows
+ * mailslots; get one from {@link MailslotTransports}.
  */
 public interface MailslotTransport {
 
@@ -33,8 +33,8 @@ public interface MailslotTransport {
 	MailslotClient openClient(MailslotName name);
 
 	/**
-	 * Load what the transport needs before its first mailslot, such as its native library, so
-	 * that creating that mailslot later is quick. Does nothing by default.
+	 * Load what the transport needs before its first mailslot, such as its native
+	 * library, so that creating that mailslot later is quick. Does nothing by default.
 	 */
 	default void preload() {
 	}

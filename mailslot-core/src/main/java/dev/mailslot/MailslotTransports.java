@@ -18,10 +18,11 @@ import dev.mailslot.spi.MailslotTransportProvider;
 import dev.mailslot.spi.OperatingSystem;
 
 /**
- * Finds transports by id and chooses the default one: of the transports that serve the operating
- * system, the one whose provider gives the highest {@link MailslotTransportProvider#defaultPriority()
- * default priority} ({@code win32} on Windows, {@code posix} on Linux, {@code unix} on macOS and the
- * BSDs). Where no transport asks to be the default, a transport must be named.
+ * Finds transports by id and chooses the default one: of the transports that serve the
+ * operating system, the one whose provider gives the highest
+ * {@link MailslotTransportProvider#defaultPriority() default priority} ({@code win32} on
+ * Windows, {@code posix} on Linux, {@code unix} on macOS and the BSDs). Where no
+ * transport asks to be the default, a transport must be named.
  */
 public final class MailslotTransports {
 
@@ -35,8 +36,8 @@ public final class MailslotTransports {
 	 * Return a transport by id, or the platform's default for {@link #AUTO}.
 	 * @param id the transport id or {@code auto}
 	 * @return the transport
-	 * @throws TransportUnavailableException if no such transport exists or it cannot run here; the
-	 * message lists every transport and whether it can
+	 * @throws TransportUnavailableException if no such transport exists or it cannot run
+	 * here; the message lists every transport and whether it can
 	 */
 	public static MailslotTransport get(String id) {
 		return get(id, System.getProperty("os.name"));
@@ -53,9 +54,9 @@ public final class MailslotTransports {
 			String platform = osName + " (" + System.getProperty("os.arch") + ")";
 			MailslotTransportProvider preferred = defaultProvider(providers.values(), osName);
 			if (preferred == null) {
-				throw new TransportUnavailableException(AUTO, "No default mailslot transport for " + platform + ": "
-						+ describeDefaults(providers) + ". " + describe(providers)
-						+ ". Name one of those that can run here instead of 'auto'.");
+				throw new TransportUnavailableException(AUTO,
+						"No default mailslot transport for " + platform + ": " + describeDefaults(providers) + ". "
+								+ describe(providers) + ". Name one of those that can run here instead of 'auto'.");
 			}
 			return get(preferred.id(), providers, "the default transport for " + platform);
 		}
@@ -79,8 +80,8 @@ public final class MailslotTransports {
 	/**
 	 * Return the id of the default transport for an operating system.
 	 * @param osName the value of the {@code os.name} system property
-	 * @return the id of the transport of the highest default priority among those that serve the
-	 * system, or {@code null} when none asks to be its default
+	 * @return the id of the transport of the highest default priority among those that
+	 * serve the system, or {@code null} when none asks to be its default
 	 */
 	static @Nullable String defaultTransportId(String osName) {
 		MailslotTransportProvider provider = defaultProvider(providers().values(), osName);
@@ -88,9 +89,9 @@ public final class MailslotTransports {
 	}
 
 	/**
-	 * Return the provider of the default transport for an operating system: of those that serve
-	 * it, the one of the highest default priority, and of equal ones the first id in alphabetical
-	 * order.
+	 * Return the provider of the default transport for an operating system: of those that
+	 * serve it, the one of the highest default priority, and of equal ones the first id
+	 * in alphabetical order.
 	 */
 	static @Nullable MailslotTransportProvider defaultProvider(Collection<MailslotTransportProvider> providers,
 			String osName) {
@@ -115,8 +116,8 @@ public final class MailslotTransports {
 	}
 
 	/**
-	 * Return the {@link PlatformOption platform options} a transport reads, as its provider
-	 * declares them.
+	 * Return the {@link PlatformOption platform options} a transport reads, as its
+	 * provider declares them.
 	 * @param id the transport's id
 	 * @return the options it reads; empty for a transport that reads none or is not found
 	 */
@@ -142,14 +143,16 @@ public final class MailslotTransports {
 				defaults.add(provider.id() + " on " + system.displayName());
 			}
 		}
-		return defaults.isEmpty() ? "no transport asks to be a default" : "the defaults are " + String.join(", ", defaults);
+		return defaults.isEmpty() ? "no transport asks to be a default"
+				: "the defaults are " + String.join(", ", defaults);
 	}
 
 	private static String describe(Map<String, MailslotTransportProvider> providers) {
 		return "Transports: " + providers.values()
 			.stream()
-			.map((provider) -> provider.id() + provider.unavailableReason().map((reason) -> " (cannot run here: "
-					+ reason + ")").orElse(" (can run here)"))
+			.map((provider) -> provider.id() + provider.unavailableReason()
+				.map((reason) -> " (cannot run here: " + reason + ")")
+				.orElse(" (can run here)"))
 			.collect(Collectors.joining(", "));
 	}
 

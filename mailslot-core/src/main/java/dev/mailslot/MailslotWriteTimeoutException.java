@@ -3,8 +3,8 @@ package dev.mailslot;
 import java.time.Duration;
 
 /**
- * Thrown when a write waited as long as it was allowed for room in a full mailslot: the reader
- * has not kept up. Nothing was sent.
+ * Thrown when a write waited as long as it was allowed for room in a full mailslot: the
+ * reader has not kept up. Nothing was sent.
  */
 public class MailslotWriteTimeoutException extends MailslotException {
 

@@ -24,8 +24,8 @@ public class MessageTooLargeException extends MailslotException {
 	}
 
 	/**
-	 * Return the largest message the mailslot accepts, where the writer knows it. A win32 writer
-	 * does not: only the server can ask GetMailslotInfo.
+	 * Return the largest message the mailslot accepts, where the writer knows it. A win32
+	 * writer does not: only the server can ask GetMailslotInfo.
 	 * @return the size in bytes, or -1 if the writer cannot know it
 	 */
 	public long getMaxMessageSize() {

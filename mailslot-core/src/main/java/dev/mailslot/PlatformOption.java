@@ -3,9 +3,10 @@ package dev.mailslot;
 import java.util.Locale;
 
 /**
- * An option of {@link MailslotServerOptions} that only some transports read. A transport's
- * provider says which it reads ({@link dev.mailslot.spi.MailslotTransportProvider#platformOptions()}),
- * so that configuration that sets one for a transport that ignores it can say so.
+ * An option of {@link MailslotServerOptions} that only some transports read. A
+ * transport's provider says which it reads
+ * ({@link dev.mailslot.spi.MailslotTransportProvider#platformOptions()}), so that
+ * configuration that sets one for a transport that ignores it can say so.
  */
 public enum PlatformOption {
 

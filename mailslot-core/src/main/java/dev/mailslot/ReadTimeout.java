@@ -4,13 +4,18 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * How long a read waits for a message: {@link #ZERO} (return at once), a finite duration, or
- * {@link #FOREVER} ({@code MAILSLOT_WAIT_FOREVER}).
+ * How long a read waits for a message: {@link #ZERO} (return at once), a finite duration,
+ * or {@link #FOREVER} ({@code MAILSLOT_WAIT_FOREVER}).
  */
 public final class ReadTimeout {
 
-	/** Largest finite timeout Windows can express: 0xFFFFFFFE milliseconds, about 49.7 days. */
+	/**
+	 * Largest finite timeout Windows can express: 0xFFFFFFFE milliseconds, about 49.7
+	 * days.
+	 */
 	public static final Duration MAX_FINITE = Duration.ofMillis(0xFFFFFFFEL);
 
 	/** Return at once when no message is waiting. */
@@ -21,15 +26,16 @@ public final class ReadTimeout {
 
 	private static final String FOREVER_TEXT = "forever";
 
-	private final Duration duration;
+	/** The finite duration, or {@code null} for forever. */
+	private final @Nullable Duration duration;
 
-	private ReadTimeout(Duration duration) {
+	private ReadTimeout(@Nullable Duration duration) {
 		this.duration = duration;
 	}
 
 	/**
-	 * Return the timeout given to a read or to {@code setReadTimeout}, refusing {@code null} at the
-	 * call rather than at a later read.
+	 * Return the timeout given to a read or to {@code setReadTimeout}, refusing
+	 * {@code null} at the call rather than at a later read.
 	 * @param timeout the timeout given
 	 * @return the timeout
 	 * @throws NullPointerException if it is {@code null}, saying what to give instead
@@ -47,8 +53,8 @@ public final class ReadTimeout {
 	public static ReadTimeout of(Duration duration) {
 		Objects.requireNonNull(duration, "duration must not be null; use ReadTimeout.FOREVER to wait forever");
 		if (duration.isNegative()) {
-			throw new IllegalArgumentException("Read timeout " + duration + " is negative; use zero or more, "
-					+ "or ReadTimeout.FOREVER");
+			throw new IllegalArgumentException(
+					"Read timeout " + duration + " is negative; use zero or more, " + "or ReadTimeout.FOREVER");
 		}
 		if (duration.compareTo(MAX_FINITE) > 0) {
 			throw new IllegalArgumentException("Read timeout " + duration + " is longer than the " + MAX_FINITE
@@ -110,21 +116,22 @@ public final class ReadTimeout {
 	}
 
 	/**
-	 * Return the timeout as Windows' DWORD milliseconds: {@code 0xFFFFFFFF} for forever, and a part
-	 * of a millisecond rounded up, so that a timeout that is not zero never becomes Windows' 0,
-	 * "return immediately".
+	 * Return the timeout as Windows' DWORD milliseconds: {@code 0xFFFFFFFF} for forever,
+	 * and a part of a millisecond rounded up, so that a timeout that is not zero never
+	 * becomes Windows' 0, "return immediately".
 	 * @return the timeout in milliseconds, as an unsigned 32-bit value in a long
 	 */
 	public long toWin32Millis() {
-		if (isForever()) {
+		Duration finite = this.duration;
+		if (finite == null) {
 			return 0xFFFFFFFFL;
 		}
-		long millis = this.duration.toMillis();
-		return this.duration.equals(Duration.ofMillis(millis)) ? millis : millis + 1;
+		long millis = finite.toMillis();
+		return finite.equals(Duration.ofMillis(millis)) ? millis : millis + 1;
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		return (obj instanceof ReadTimeout other) && Objects.equals(this.duration, other.duration);
 	}
 
@@ -138,7 +145,7 @@ public final class ReadTimeout {
 	 */
 	@Override
 	public String toString() {
-		return isForever() ? FOREVER_TEXT : this.duration.toString();
+		return (this.duration != null) ? this.duration.toString() : FOREVER_TEXT;
 	}
 
 }

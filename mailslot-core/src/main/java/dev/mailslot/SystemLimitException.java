@@ -3,8 +3,9 @@ package dev.mailslot;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when an operation needs more than an operating-system limit allows. The message names the
- * limit, its current value and the remedy (on Linux, the sysctl or resource limit to raise).
+ * Thrown when an operation needs more than an operating-system limit allows. The message
+ * names the limit, its current value and the remedy (on Linux, the sysctl or resource
+ * limit to raise).
  */
 public class SystemLimitException extends MailslotException {
 
@@ -19,7 +20,8 @@ public class SystemLimitException extends MailslotException {
 	}
 
 	/**
-	 * Return the name of the limit that was reached, for example {@code fs.mqueue.msg_max}.
+	 * Return the name of the limit that was reached, for example
+	 * {@code fs.mqueue.msg_max}.
 	 * @return the limit's name
 	 */
 	public String getLimit() {

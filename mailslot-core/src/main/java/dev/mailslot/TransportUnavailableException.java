@@ -1,8 +1,8 @@
 package dev.mailslot;
 
 /**
- * Thrown when a transport is asked for that this platform cannot run, or that does not exist.
- * The message lists the transports there are and which of them can run here.
+ * Thrown when a transport is asked for that this platform cannot run, or that does not
+ * exist. The message lists the transports there are and which of them can run here.
  */
 public class TransportUnavailableException extends MailslotException {
 

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds Spring Boot property names ({@code mailslot.servers.<id>.hold-capacity}, say) in the
- * string literals of a module's sources: the library's messages name its own options, and Boot,
- * which knows the properties, adds their names where it reports a failure.
+ * Finds Spring Boot property names ({@code mailslot.servers.<id>.hold-capacity}, say) in
+ * the string literals of a module's sources: the library's messages name its own options,
+ * and Boot, which knows the properties, adds their names where it reports a failure.
  */
 public final class BootPropertyNames {
 
@@ -27,8 +27,8 @@ public final class BootPropertyNames {
 	}
 
 	/**
-	 * Return each string literal of the Java sources below a folder that names a Boot property,
-	 * with its file and line.
+	 * Return each string literal of the Java sources below a folder that names a Boot
+	 * property, with its file and line.
 	 * @param sources the folder
 	 * @return the places, empty if none
 	 */

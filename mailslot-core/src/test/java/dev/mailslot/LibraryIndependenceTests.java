@@ -11,8 +11,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The mailslot library (the API, the SPI and the transports) must not depend on Spring, so that
- * it is a module of its own, and its messages name its own options, not Boot's properties.
+ * The mailslot library (the API, the SPI and the transports) must not depend on Spring,
+ * so that it is a module of its own, and its messages name its own options, not Boot's
+ * properties.
  */
 class LibraryIndependenceTests {
 
@@ -22,7 +23,8 @@ class LibraryIndependenceTests {
 	void libraryImportsNothingFromSpring() {
 		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.importPackages("dev.mailslot");
-		assertThat(classes.stream().filter((javaClass) -> javaClass.getPackageName().startsWith("dev.mailslot.transport")))
+		assertThat(
+				classes.stream().filter((javaClass) -> javaClass.getPackageName().startsWith("dev.mailslot.transport")))
 			.isNotEmpty();
 		noClasses().that()
 			.resideInAnyPackage(LIBRARY_PACKAGES)

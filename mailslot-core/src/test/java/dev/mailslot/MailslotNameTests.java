@@ -73,18 +73,20 @@ class MailslotNameTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "'' | must not be empty", "'   ' | must not be empty",
-			"\\mailslot\\x | must start with two", "\\\\.\\pipe\\x | expected 'mailslot' after the host '\\\\.\\' but found 'pipe'",
-			"\\\\. | has a host part but no", "\\\\.\\mailslot | name below \\mailslot\\ is missing",
-			"\\\\.\\mailslot\\ | name below \\mailslot\\ is missing", "\\\\\\mailslot\\x | host part between",
-			"\\\\.\\mailslot\\a\\\\b | has an empty part", "\\\\.\\mailslot\\a\\ | has an empty part",
-			"\\\\.\\mailslot\\a\\..\\b | has the part '..'", "\\\\.\\mailslot\\a*b | the part 'a*b' of the path contains '*'",
-			"\\\\.\\mailslot\\a/b | separate parts with '\\'", "\\\\.\\mailslot\\a:b | contains ':'",
-			"\\\\.\\mailslot\\orders. | ends with '.', which Windows strips",
-			"\\\\.\\mailslot\\app.\\orders | the part 'app.' of the path ends with '.'",
-			"'\\\\.\\mailslot\\orders ' | same mailslot as 'orders'",
-			"\\\\ho st\\mailslot\\x | the host part 'ho st' contains the character U+0020",
-			"\\\\a?b\\mailslot\\x | the host part 'a?b' contains '?'" })
+	@CsvSource(delimiter = '|',
+			value = { "'' | must not be empty", "'   ' | must not be empty", "\\mailslot\\x | must start with two",
+					"\\\\.\\pipe\\x | expected 'mailslot' after the host '\\\\.\\' but found 'pipe'",
+					"\\\\. | has a host part but no", "\\\\.\\mailslot | name below \\mailslot\\ is missing",
+					"\\\\.\\mailslot\\ | name below \\mailslot\\ is missing", "\\\\\\mailslot\\x | host part between",
+					"\\\\.\\mailslot\\a\\\\b | has an empty part", "\\\\.\\mailslot\\a\\ | has an empty part",
+					"\\\\.\\mailslot\\a\\..\\b | has the part '..'",
+					"\\\\.\\mailslot\\a*b | the part 'a*b' of the path contains '*'",
+					"\\\\.\\mailslot\\a/b | separate parts with '\\'", "\\\\.\\mailslot\\a:b | contains ':'",
+					"\\\\.\\mailslot\\orders. | ends with '.', which Windows strips",
+					"\\\\.\\mailslot\\app.\\orders | the part 'app.' of the path ends with '.'",
+					"'\\\\.\\mailslot\\orders ' | same mailslot as 'orders'",
+					"\\\\ho st\\mailslot\\x | the host part 'ho st' contains the character U+0020",
+					"\\\\a?b\\mailslot\\x | the host part 'a?b' contains '?'" })
 	void rejectsBadNamesNamingTheBadPart(String text, String reason) {
 		assertThatExceptionOfType(InvalidMailslotNameException.class).isThrownBy(() -> MailslotName.parse(text))
 			.withMessageStartingWith("Invalid mailslot name '" + text + "': ")

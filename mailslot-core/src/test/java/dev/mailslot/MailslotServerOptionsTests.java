@@ -25,8 +25,7 @@ class MailslotServerOptionsTests {
 
 	@Test
 	void aNegativeQueueCapacityIsRefusedSayingWhatToGive() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> MailslotServerOptions.builder("orders").queueCapacity(-1))
+		assertThatIllegalArgumentException().isThrownBy(() -> MailslotServerOptions.builder("orders").queueCapacity(-1))
 			.withMessageContaining("queueCapacity -1 is negative");
 	}
 

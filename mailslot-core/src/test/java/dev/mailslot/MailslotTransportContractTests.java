@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The contract of Windows mailslots, which every transport keeps. A transport's test class extends
- * this one and says how its transport differs where Windows allows it to.
+ * The contract of Windows mailslots, which every transport keeps. A transport's test
+ * class extends this one and says how its transport differs where Windows allows it to.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public abstract class MailslotTransportContractTests {
@@ -62,8 +62,8 @@ public abstract class MailslotTransportContractTests {
 	}
 
 	/**
-	 * Return the differences from Windows that this transport's environment is known to have; each
-	 * relaxes exactly the checks it names.
+	 * Return the differences from Windows that this transport's environment is known to
+	 * have; each relaxes exactly the checks it names.
 	 */
 	protected Set<Relaxation> relaxations() {
 		return Set.of();
@@ -78,31 +78,33 @@ public abstract class MailslotTransportContractTests {
 	}
 
 	/**
-	 * Return the message count {@code info()} reports when the given number of messages wait.
+	 * Return the message count {@code info()} reports when the given number of messages
+	 * wait.
 	 */
 	private int expectedCount(int waiting) {
 		return relaxed(Relaxation.MESSAGE_COUNT_AT_MOST_ONE) ? Math.min(waiting, 1) : waiting;
 	}
 
 	/**
-	 * Return the maximum message size {@code info()} reports for a server created with the given
-	 * one. Windows reports what was asked; a transport with a limit of its own reports that limit for 0.
+	 * Return the maximum message size {@code info()} reports for a server created with
+	 * the given one. Windows reports what was asked; a transport with a limit of its own
+	 * reports that limit for 0.
 	 */
 	protected int expectedMaxMessageSize(int asked) {
 		return asked;
 	}
 
 	/**
-	 * Check the maximum message size {@code info()} reports for a server created with the given one:
-	 * by default exactly {@link #expectedMaxMessageSize(int)}.
+	 * Check the maximum message size {@code info()} reports for a server created with the
+	 * given one: by default exactly {@link #expectedMaxMessageSize(int)}.
 	 */
 	protected void assertReportedMaxMessageSize(int reported, int asked) {
 		assertThat(reported).isEqualTo(expectedMaxMessageSize(asked));
 	}
 
 	/**
-	 * Return whether a writer knows the mailslot's maximum message size, and so reports it in a
-	 * {@link MessageTooLargeException}; otherwise the exception reports -1.
+	 * Return whether a writer knows the mailslot's maximum message size, and so reports
+	 * it in a {@link MessageTooLargeException}; otherwise the exception reports -1.
 	 */
 	protected boolean writerKnowsMaxMessageSize() {
 		return true;
@@ -173,8 +175,7 @@ public abstract class MailslotTransportContractTests {
 	void namesAreExclusive() {
 		MailslotName name = uniqueName();
 		server(name, 0, ReadTimeout.ZERO);
-		assertThatExceptionOfType(MailslotNameInUseException.class)
-			.isThrownBy(() -> server(name, 0, ReadTimeout.ZERO))
+		assertThatExceptionOfType(MailslotNameInUseException.class).isThrownBy(() -> server(name, 0, ReadTimeout.ZERO))
 			.satisfies((ex) -> assertThat(ex.getMailslot()).isEqualTo(name))
 			.withMessageContaining(name.toString());
 	}
@@ -425,8 +426,8 @@ public abstract class MailslotTransportContractTests {
 		assertThat(server.info().readTimeout()).isEqualTo(ReadTimeout.ofMillis(200));
 		start = System.nanoTime();
 		assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(server::read);
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(
-				Duration.ofMillis(200).minus(finiteTimeoutEarliness()));
+		assertThat(Duration.ofNanos(System.nanoTime() - start))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(200).minus(finiteTimeoutEarliness()));
 	}
 
 	@Test
@@ -447,10 +448,11 @@ public abstract class MailslotTransportContractTests {
 		MailslotName name = uniqueName();
 		MailslotServer server = server(name, 0, ReadTimeout.FOREVER);
 		long start = System.nanoTime();
-		assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(() -> server.read(ReadTimeout.ofMillis(200)))
+		assertThatExceptionOfType(MailslotTimeoutException.class)
+			.isThrownBy(() -> server.read(ReadTimeout.ofMillis(200)))
 			.satisfies((ex) -> assertThat(ex.getReadTimeout()).isEqualTo(ReadTimeout.ofMillis(200)));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(
-				Duration.ofMillis(200).minus(finiteTimeoutEarliness()), Duration.ofMillis(1200));
+		assertThat(Duration.ofNanos(System.nanoTime() - start))
+			.isBetween(Duration.ofMillis(200).minus(finiteTimeoutEarliness()), Duration.ofMillis(1200));
 		assertThat(server.info().readTimeout()).isEqualTo(ReadTimeout.FOREVER);
 		assertThatExceptionOfType(MailslotTimeoutException.class)
 			.isThrownBy(() -> server.read(ByteBuffer.allocate(8), ReadTimeout.ZERO));
@@ -496,8 +498,9 @@ public abstract class MailslotTransportContractTests {
 	}
 
 	/**
-	 * A local write of 17 bytes to a mailslot of at most 16 ends as {@link #oversizedWriteOutcome()}
-	 * says: refused with {@link MessageTooLargeException}, nothing sent, or accepted and readable.
+	 * A local write of 17 bytes to a mailslot of at most 16 ends as
+	 * {@link #oversizedWriteOutcome()} says: refused with
+	 * {@link MessageTooLargeException}, nothing sent, or accepted and readable.
 	 */
 	@Test
 	void anOversizedWriteEndsAsThePlatformDoes() {
@@ -529,9 +532,10 @@ public abstract class MailslotTransportContractTests {
 	}
 
 	/**
-	 * After the server closed, a write through a client opened before and a new open of the name end
-	 * as {@link #writeAfterCloseOutcome()} and {@link #openAfterCloseOutcome()} say: refused with
-	 * {@link NoSuchMailslotException}, or accepted.
+	 * After the server closed, a write through a client opened before and a new open of
+	 * the name end as {@link #writeAfterCloseOutcome()} and
+	 * {@link #openAfterCloseOutcome()} say: refused with {@link NoSuchMailslotException},
+	 * or accepted.
 	 */
 	@Test
 	void aWriteAfterTheServerClosedEndsAsThePlatformDoes() {
@@ -560,23 +564,24 @@ public abstract class MailslotTransportContractTests {
 	}
 
 	/**
-	 * Return how a local write larger than the mailslot's maximum message size ends on this
-	 * transport's platform: by default refused, with whatever native error code.
+	 * Return how a local write larger than the mailslot's maximum message size ends on
+	 * this transport's platform: by default refused, with whatever native error code.
 	 */
 	protected Outcome oversizedWriteOutcome() {
 		return Outcome.REFUSED;
 	}
 
 	/**
-	 * Return how a write through a client opened before the server closed ends: by default refused.
+	 * Return how a write through a client opened before the server closed ends: by
+	 * default refused.
 	 */
 	protected Outcome writeAfterCloseOutcome() {
 		return Outcome.REFUSED;
 	}
 
 	/**
-	 * Return how opening a client of a name whose server closed ends, while a client opened before is
-	 * still open: by default refused.
+	 * Return how opening a client of a name whose server closed ends, while a client
+	 * opened before is still open: by default refused.
 	 */
 	protected Outcome openAfterCloseOutcome() {
 		return Outcome.REFUSED;
@@ -717,7 +722,8 @@ public abstract class MailslotTransportContractTests {
 		server.wakeup();
 		CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(server::read, singleThread());
 		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotWakeupException.class);
-		assertThatThrownBy(() -> server.read(ReadTimeout.ofMillis(300))).isExactlyInstanceOf(MailslotTimeoutException.class);
+		assertThatThrownBy(() -> server.read(ReadTimeout.ofMillis(300)))
+			.isExactlyInstanceOf(MailslotTimeoutException.class);
 		server.wakeup();
 		assertThatThrownBy(() -> server.read(ReadTimeout.ZERO)).isInstanceOf(MailslotWakeupException.class);
 		assertThatThrownBy(() -> server.read(ReadTimeout.ZERO)).isExactlyInstanceOf(MailslotTimeoutException.class);
@@ -825,8 +831,8 @@ public abstract class MailslotTransportContractTests {
 	}
 
 	/**
-	 * Start a writer JVM. Its class path goes in an argument file, because Windows limits a command
-	 * line to 32,767 characters.
+	 * Start a writer JVM. Its class path goes in an argument file, because Windows limits
+	 * a command line to 32,767 characters.
 	 */
 	private Process startWriterProcess(MailslotName name, int count) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -843,9 +849,9 @@ public abstract class MailslotTransportContractTests {
 	}
 
 	/**
-	 * How a write or an open ends on a transport's platform where Windows documents no error code:
-	 * accepted, or refused with the exception the contract names and, where one was measured, exactly
-	 * that native error code.
+	 * How a write or an open ends on a transport's platform where Windows documents no
+	 * error code: accepted, or refused with the exception the contract names and, where
+	 * one was measured, exactly that native error code.
 	 *
 	 * @param accepted whether the call succeeds
 	 * @param nativeErrorCode the native error code a refusal carries, if one was measured
@@ -866,23 +872,28 @@ public abstract class MailslotTransportContractTests {
 		}
 
 		void assertRefusal(MailslotException refusal) {
-			this.nativeErrorCode.ifPresent((code) -> assertThat(refusal.getNativeErrorCode())
-				.as("native error code of %s", refusal).hasValue(code));
+			this.nativeErrorCode
+				.ifPresent((code) -> assertThat(refusal.getNativeErrorCode()).as("native error code of %s", refusal)
+					.hasValue(code));
 		}
 
 	}
 
 	/**
-	 * A known difference from Windows in a transport's environment. A transport's test declares the
-	 * ones that apply; each relaxes exactly the check it describes and nothing else.
+	 * A known difference from Windows in a transport's environment. A transport's test
+	 * declares the ones that apply; each relaxes exactly the check it describes and
+	 * nothing else.
 	 */
 	protected enum Relaxation {
 
 		/** Wine 8.0: GetMailslotInfo's message count is only ever 0 or 1. */
-		MESSAGE_COUNT_AT_MOST_ONE("Wine 8.0 reports a message count of 0 or 1 only; the count is checked as "
-				+ "min(waiting, 1)"),
+		MESSAGE_COUNT_AT_MOST_ONE(
+				"Wine 8.0 reports a message count of 0 or 1 only; the count is checked as " + "min(waiting, 1)"),
 
-		/** Wine 8.0: a zero-length write succeeds, but reading it fails with ERROR_BROKEN_PIPE. */
+		/**
+		 * Wine 8.0: a zero-length write succeeds, but reading it fails with
+		 * ERROR_BROKEN_PIPE.
+		 */
 		ZERO_LENGTH_READ_FAILS("Wine 8.0 fails to read a zero-length message (ERROR_BROKEN_PIPE)");
 
 		private final String description;

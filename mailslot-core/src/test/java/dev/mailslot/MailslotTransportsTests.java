@@ -41,8 +41,8 @@ class MailslotTransportsTests {
 
 	@Test
 	void theDefaultIsTheTransportOfHighestPriorityAmongThoseThatServeTheSystem() {
-		MailslotTransportProvider portable = new DeclaredProvider("portable", EnumSet.of(OperatingSystem.LINUX,
-				OperatingSystem.MACOS, OperatingSystem.BSD), OptionalInt.of(50));
+		MailslotTransportProvider portable = new DeclaredProvider("portable",
+				EnumSet.of(OperatingSystem.LINUX, OperatingSystem.MACOS, OperatingSystem.BSD), OptionalInt.of(50));
 		MailslotTransportProvider nativeLinux = new DeclaredProvider("native", EnumSet.of(OperatingSystem.LINUX),
 				OptionalInt.of(100));
 		MailslotTransportProvider everywhere = new DeclaredProvider("everywhere", EnumSet.allOf(OperatingSystem.class),
@@ -100,7 +100,8 @@ class MailslotTransportsTests {
 
 	@Test
 	void theNetworkTransportSaysHowToStartIt() {
-		assertThatExceptionOfType(TransportUnavailableException.class).isThrownBy(() -> MailslotTransports.get("network"))
+		assertThatExceptionOfType(TransportUnavailableException.class)
+			.isThrownBy(() -> MailslotTransports.get("network"))
 			.withMessageContaining("'network' cannot run here: it needs an address")
 			.withMessageContaining("NetworkMailslotTransport.start(NetworkOptions)")
 			.withMessageNotContaining("mailslot.network");

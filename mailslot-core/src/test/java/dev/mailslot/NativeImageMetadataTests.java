@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the GraalVM reachability metadata that mailslot-core carries in
- * {@code META-INF/native-image/dev.mailslot/mailslot-core}, which a native image of a plain Java
- * program reads as well as one of a Spring application.
+ * {@code META-INF/native-image/dev.mailslot/mailslot-core}, which a native image of a
+ * plain Java program reads as well as one of a Spring application.
  */
 class NativeImageMetadataTests {
 
@@ -42,7 +42,8 @@ class NativeImageMetadataTests {
 		assertThat(libraries).contains("dev.mailslot.transport.posix.JnaPosixCalls$Variadic",
 				"dev.mailslot.transport.win32.MailslotKernel32");
 		List<String> proxies = new ArrayList<>();
-		read("proxy-config.json").forEach((proxy) -> proxy.get("interfaces").forEach((name) -> proxies.add(name.asString())));
+		read("proxy-config.json")
+			.forEach((proxy) -> proxy.get("interfaces").forEach((name) -> proxies.add(name.asString())));
 		assertThat(proxies).containsExactlyInAnyOrderElementsOf(libraries);
 		for (String library : libraries) {
 			assertThat(entry("reflect-config.json", library).path("allPublicMethods").asBoolean())

@@ -3,9 +3,9 @@ package dev.mailslot;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A program that uses mailslots without Spring, run by {@link PlainJavaProgramTests} with only
- * this module and its three dependencies on its class path: creates a mailslot on this platform's
- * transport, writes to it, reads the message back and prints it.
+ * A program that uses mailslots without Spring, run by {@link PlainJavaProgramTests} with
+ * only this module and its three dependencies on its class path: creates a mailslot on
+ * this platform's transport, writes to it, reads the message back and prints it.
  */
 public final class PlainJavaProgram {
 

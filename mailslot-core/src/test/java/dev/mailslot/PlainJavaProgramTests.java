@@ -14,8 +14,8 @@ import org.junit.jupiter.api.condition.OS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * mailslot-core is a library of its own: a program with only it, JNA and JSpecify on its class
- * path creates, writes and reads a mailslot.
+ * mailslot-core is a library of its own: a program with only it, JNA and JSpecify on its
+ * class path creates, writes and reads a mailslot.
  */
 class PlainJavaProgramTests {
 
@@ -37,8 +37,8 @@ class PlainJavaProgramTests {
 	}
 
 	/**
-	 * Return whether a class path entry is this module's classes, its test classes (which hold the
-	 * program), or one of jna, jna-platform and jspecify.
+	 * Return whether a class path entry is this module's classes, its test classes (which
+	 * hold the program), or one of jna, jna-platform and jspecify.
 	 */
 	private static boolean isCoreOrItsDependency(String entry) {
 		Path path = Path.of(entry);

@@ -57,7 +57,8 @@ class ReadTimeoutTests {
 
 	@Test
 	void rejectsWhatWindowsCannotExpress() {
-		assertThatIllegalArgumentException().isThrownBy(() -> ReadTimeout.ofMillis(-1)).withMessageContaining("negative");
+		assertThatIllegalArgumentException().isThrownBy(() -> ReadTimeout.ofMillis(-1))
+			.withMessageContaining("negative");
 		assertThatIllegalArgumentException().isThrownBy(() -> ReadTimeout.of(ReadTimeout.MAX_FINITE.plusMillis(1)))
 			.withMessageContaining("ReadTimeout.FOREVER");
 		assertThat(ReadTimeout.of(ReadTimeout.MAX_FINITE).toWin32Millis()).isEqualTo(0xFFFFFFFEL);

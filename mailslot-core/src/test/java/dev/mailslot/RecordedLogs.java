@@ -8,7 +8,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * What a class logs through {@code System.Logger} (java.util.logging here) while this is open.
+ * What a class logs through {@code System.Logger} (java.util.logging here) while this is
+ * open.
  */
 public final class RecordedLogs implements AutoCloseable {
 

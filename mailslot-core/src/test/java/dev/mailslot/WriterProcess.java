@@ -5,9 +5,10 @@ import java.time.Duration;
 
 /**
  * A second JVM that writes numbered messages to a mailslot, started by
- * {@link MailslotTransportContractTests} and the listener's end-to-end tests. Arguments: transport
- * id, mailslot name, message count, and optionally a write timeout in milliseconds. Prints how many
- * it wrote and its longest write (also when the mailslot is closed in the middle), then exits 0 when all were written, 3 when the mailslot does not
+ * {@link MailslotTransportContractTests} and the listener's end-to-end tests. Arguments:
+ * transport id, mailslot name, message count, and optionally a write timeout in
+ * milliseconds. Prints how many it wrote and its longest write (also when the mailslot is
+ * closed in the middle), then exits 0 when all were written, 3 when the mailslot does not
  * exist, 4 when a write timed out, 1 on any other failure.
  */
 public final class WriterProcess {
@@ -56,13 +57,14 @@ public final class WriterProcess {
 	}
 
 	private static void report(int written, long longestNanos) {
-		System.out.println(
-				"written " + written + ", longest write " + Duration.ofNanos(longestNanos).toMillis() + " ms");
+		System.out
+			.println("written " + written + ", longest write " + Duration.ofNanos(longestNanos).toMillis() + " ms");
 		System.out.flush();
 	}
 
 	/**
-	 * Return message number {@code i}: the number, then all 256 byte values rotated by it.
+	 * Return message number {@code i}: the number, then all 256 byte values rotated by
+	 * it.
 	 * @param i the number
 	 * @return the message
 	 */

@@ -25,8 +25,8 @@ import dev.mailslot.MailslotTransports;
 import dev.mailslot.ReadTimeout;
 
 /**
- * One write then one read on a transport, in one thread: the raw cost of a message through the
- * API, per transport and message size.
+ * One write then one read on a transport, in one thread: the raw cost of a message
+ * through the API, per transport and message size.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -8,8 +8,9 @@ import dev.mailslot.MailslotClosedException;
 import dev.mailslot.MailslotName;
 
 /**
- * What every transport's client has: the name it writes to and the closed state with its error.
- * {@link #close()} runs {@link #doClose()} once, after the client counts as closed.
+ * What every transport's client has: the name it writes to and the closed state with its
+ * error. {@link #close()} runs {@link #doClose()} once, after the client counts as
+ * closed.
  */
 public abstract class AbstractMailslotClient implements MailslotClient {
 
@@ -40,8 +41,8 @@ public abstract class AbstractMailslotClient implements MailslotClient {
 	}
 
 	/**
-	 * Send the remaining bytes of a buffer as one message, advancing its position to its limit.
-	 * Called by an open client; may check again under the transport's own lock.
+	 * Send the remaining bytes of a buffer as one message, advancing its position to its
+	 * limit. Called by an open client; may check again under the transport's own lock.
 	 * @param message the message
 	 */
 	protected abstract void send(ByteBuffer message);
@@ -65,8 +66,8 @@ public abstract class AbstractMailslotClient implements MailslotClient {
 	}
 
 	/**
-	 * Count the client as closed, then {@link #doClose() release} what it holds; closing again
-	 * does nothing.
+	 * Count the client as closed, then {@link #doClose() release} what it holds; closing
+	 * again does nothing.
 	 */
 	@Override
 	public void close() {
@@ -76,8 +77,8 @@ public abstract class AbstractMailslotClient implements MailslotClient {
 	}
 
 	/**
-	 * Release what the client holds: called once, with the client already counting as closed.
-	 * Nothing by default.
+	 * Release what the client holds: called once, with the client already counting as
+	 * closed. Nothing by default.
 	 */
 	protected void doClose() {
 	}

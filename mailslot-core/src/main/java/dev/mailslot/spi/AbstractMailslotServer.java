@@ -10,13 +10,15 @@ import dev.mailslot.MailslotWakeupException;
 import dev.mailslot.ReadTimeout;
 
 /**
- * What every transport's server has: its name and transport, the read timeout that reads without
- * one of their own use, the wake-up a read is waiting for, and the closed state with its errors.
- * {@link #close()} runs {@link #doClose()} once, after the server counts as closed.
+ * What every transport's server has: its name and transport, the read timeout that reads
+ * without one of their own use, the wake-up a read is waiting for, and the closed state
+ * with its errors. {@link #close()} runs {@link #doClose()} once, after the server counts
+ * as closed.
  * <p>
- * {@link #wakeup()} keeps the wake-up, then has the transport {@link #wakeReader() wake} the read
- * that waits. A read that finds no message calls {@link #endIfWokenUp(ReadTimeout)} before it waits
- * and each time its wait ends, and so ends with {@link MailslotWakeupException} once woken.
+ * {@link #wakeup()} keeps the wake-up, then has the transport {@link #wakeReader() wake}
+ * the read that waits. A read that finds no message calls
+ * {@link #endIfWokenUp(ReadTimeout)} before it waits and each time its wait ends, and so
+ * ends with {@link MailslotWakeupException} once woken.
  */
 public abstract class AbstractMailslotServer implements MailslotServer {
 
@@ -71,8 +73,8 @@ public abstract class AbstractMailslotServer implements MailslotServer {
 	}
 
 	/**
-	 * Change the read timeout of later reads. Transports that keep it elsewhere too (the handle
-	 * of a Windows mailslot) set it there first, then call this.
+	 * Change the read timeout of later reads. Transports that keep it elsewhere too (the
+	 * handle of a Windows mailslot) set it there first, then call this.
 	 */
 	@Override
 	public void setReadTimeout(ReadTimeout readTimeout) {
@@ -95,8 +97,8 @@ public abstract class AbstractMailslotServer implements MailslotServer {
 	}
 
 	/**
-	 * Count the server as closed, then {@link #doClose() delete the mailslot}; closing again does
-	 * nothing.
+	 * Count the server as closed, then {@link #doClose() delete the mailslot}; closing
+	 * again does nothing.
 	 */
 	@Override
 	public final void close() {
@@ -106,14 +108,15 @@ public abstract class AbstractMailslotServer implements MailslotServer {
 	}
 
 	/**
-	 * Delete the mailslot and its messages, and end the reads that wait: called once, with the
-	 * server already counting as closed.
+	 * Delete the mailslot and its messages, and end the reads that wait: called once,
+	 * with the server already counting as closed.
 	 */
 	protected abstract void doClose();
 
 	/**
-	 * Keep a wake-up for the read that waits, or else the next read that finds no message, then
-	 * {@link #wakeReader() wake} a waiting read. Does nothing on a closed server.
+	 * Keep a wake-up for the read that waits, or else the next read that finds no
+	 * message, then {@link #wakeReader() wake} a waiting read. Does nothing on a closed
+	 * server.
 	 */
 	@Override
 	public final void wakeup() {
@@ -125,15 +128,17 @@ public abstract class AbstractMailslotServer implements MailslotServer {
 	}
 
 	/**
-	 * Make a read that waits for a message now look again, soon, at whether a message arrived and
-	 * then at {@link #endIfWokenUp(ReadTimeout)}. Called after the wake-up is kept, from any thread,
-	 * also while the server closes; must not block for long, nor touch what a close has released.
+	 * Make a read that waits for a message now look again, soon, at whether a message
+	 * arrived and then at {@link #endIfWokenUp(ReadTimeout)}. Called after the wake-up is
+	 * kept, from any thread, also while the server closes; must not block for long, nor
+	 * touch what a close has released.
 	 */
 	protected abstract void wakeReader();
 
 	/**
-	 * End a read that found no message if a wake-up is kept for it, using the wake-up. Call before
-	 * waiting and each time a wait ends without a message; never after taking a message.
+	 * End a read that found no message if a wake-up is kept for it, using the wake-up.
+	 * Call before waiting and each time a wait ends without a message; never after taking
+	 * a message.
 	 * @param timeout the read's timeout, for the exception
 	 * @throws MailslotWakeupException if a wake-up was kept
 	 */

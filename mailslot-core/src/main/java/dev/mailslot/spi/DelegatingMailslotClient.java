@@ -6,8 +6,9 @@ import java.util.function.Consumer;
 import dev.mailslot.MailslotName;
 
 /**
- * A client that holds nothing of its own and hands each message to a function: for transports
- * whose writes go straight to a server in this JVM or onto a socket the transport owns.
+ * A client that holds nothing of its own and hands each message to a function: for
+ * transports whose writes go straight to a server in this JVM or onto a socket the
+ * transport owns.
  */
 public final class DelegatingMailslotClient extends AbstractMailslotClient {
 

@@ -7,12 +7,12 @@ import java.time.Instant;
 import dev.mailslot.MailslotName;
 
 /**
- * Says how many messages a closing server deletes, also when it closes in a shutdown hook. There,
- * a {@code System.Logger} backed by {@code java.util.logging} may already have lost its handlers
- * (the JDK resets them in a shutdown hook of its own, which runs beside the application's), and the
- * line would go nowhere: then it goes to {@code System.err}, as the JDK's console handler prints
- * it. A {@code System.Logger} backed by another logging system (SLF4J's, which the starter brings)
- * is used as it is.
+ * Says how many messages a closing server deletes, also when it closes in a shutdown
+ * hook. There, a {@code System.Logger} backed by {@code java.util.logging} may already
+ * have lost its handlers (the JDK resets them in a shutdown hook of its own, which runs
+ * beside the application's), and the line would go nowhere: then it goes to
+ * {@code System.err}, as the JDK's console handler prints it. A {@code System.Logger}
+ * backed by another logging system (SLF4J's, which the starter brings) is used as it is.
  */
 public final class DeletedMessagesLog {
 
@@ -34,8 +34,8 @@ public final class DeletedMessagesLog {
 			return;
 		}
 		if (isShuttingDown() && loggedThroughJavaUtilLogging()) {
-			System.err.println(Instant.now() + " WARNING " + logger.getName() + ": "
-					+ MessageFormat.format(MESSAGE, name, count));
+			System.err.println(
+					Instant.now() + " WARNING " + logger.getName() + ": " + MessageFormat.format(MESSAGE, name, count));
 			System.err.flush();
 			return;
 		}

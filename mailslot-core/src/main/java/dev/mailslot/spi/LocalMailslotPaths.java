@@ -6,11 +6,12 @@ import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotName;
 
 /**
- * The path of a local mailslot as a transport names a file or queue after it: the lower-cased path
- * below {@code \mailslot\}, as UTF-8, with every byte outside {@code 0x21..0x7E}, and every
- * {@code %}, {@code \} and {@code /}, written as {@code %} and two upper-case hex digits
- * ({@code app%5Corders} for {@code \\.\mailslot\App\Orders}). Programs in other languages compute
- * the same to reach a mailslot, so this encoding is part of the transports' contract.
+ * The path of a local mailslot as a transport names a file or queue after it: the
+ * lower-cased path below {@code \mailslot\}, as UTF-8, with every byte outside
+ * {@code 0x21..0x7E}, and every {@code %}, {@code \} and {@code /}, written as {@code %}
+ * and two upper-case hex digits ({@code app%5Corders} for
+ * {@code \\.\mailslot\App\Orders}). Programs in other languages compute the same to reach
+ * a mailslot, so this encoding is part of the transports' contract.
  */
 public final class LocalMailslotPaths {
 
@@ -28,9 +29,10 @@ public final class LocalMailslotPaths {
 	 */
 	public static String encodedPath(MailslotName name, String transport) {
 		if (!name.isLocal()) {
-			throw new InvalidMailslotNameException(name.toString(), "Invalid mailslot name '" + name + "': the "
-					+ transport + " transport carries only names on this host (\\\\.\\mailslot\\...); enable the "
-					+ "network transport for remote names");
+			throw new InvalidMailslotNameException(name.toString(),
+					"Invalid mailslot name '" + name + "': the " + transport
+							+ " transport carries only names on this host (\\\\.\\mailslot\\...); enable the "
+							+ "network transport for remote names");
 		}
 		byte[] bytes = name.canonicalPath().getBytes(StandardCharsets.UTF_8);
 		StringBuilder encoded = new StringBuilder(bytes.length + 16);

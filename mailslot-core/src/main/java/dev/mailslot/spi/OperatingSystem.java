@@ -3,8 +3,8 @@ package dev.mailslot.spi;
 import java.util.Locale;
 
 /**
- * The families of operating systems a transport can serve, told apart by the {@code os.name}
- * system property.
+ * The families of operating systems a transport can serve, told apart by the
+ * {@code os.name} system property.
  */
 public enum OperatingSystem {
 

@@ -13,12 +13,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Spring layer (mailslot-spring) must not depend on Spring Boot, so that {@code @EnableMailslot}
- * serves applications without Boot, and its messages name no Boot property.
+ * The Spring layer (mailslot-spring) must not depend on Spring Boot, so that
+ * {@code @EnableMailslot} serves applications without Boot, and its messages name no Boot
+ * property.
  */
 class SpringLayerIndependenceTests {
 
-	/** The binder of the meters, whose names ({@code mailslot.listener.failures}) look like properties. */
+	/**
+	 * The binder of the meters, whose names ({@code mailslot.listener.failures}) look
+	 * like properties.
+	 */
 	private static final String METER_NAMES_SOURCE = Path.of("dev/mailslot/spring/support/metrics/MailslotMetrics.java")
 		.toString();
 

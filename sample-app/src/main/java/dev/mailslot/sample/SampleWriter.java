@@ -2,7 +2,6 @@ package dev.mailslot.sample;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -12,7 +11,8 @@ import org.springframework.stereotype.Component;
 import dev.mailslot.spring.core.MailslotTemplate;
 
 /**
- * Writes the three messages of Microsoft's "Writing to a Mailslot" sample to the sample mailslot.
+ * Writes the three messages of Microsoft's "Writing to a Mailslot" sample to the sample
+ * mailslot.
  */
 @Component
 @Profile("writer")

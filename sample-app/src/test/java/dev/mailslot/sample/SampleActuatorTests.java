@@ -6,17 +6,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotName;
@@ -26,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample over real HTTP: pause its listener through {@code /actuator/mailslots}, write
- * messages, see them in {@code /actuator/health}, resume, and watch the count drain.
+ * The sample over real HTTP: pause its listener through {@code /actuator/mailslots},
+ * write messages, see them in {@code /actuator/health}, resume, and watch the count
+ * drain.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "mailslot.listener.poll-timeout=100ms")
@@ -56,8 +55,8 @@ class SampleActuatorTests {
 	void healthShowsGetMailslotInfoAndTheEndpointControlsTheListener() throws Exception {
 		JsonNode paused = post("/actuator/mailslots/sample", "{\"action\": \"pause\"}");
 		assertThat(paused.get("id").asString()).isEqualTo("sample");
-		await().atMost(Duration.ofSeconds(5)).until(() -> get("/actuator/mailslots/sample").get("state").asString()
-			.equals("PAUSED"));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> get("/actuator/mailslots/sample").get("state").asString().equals("PAUSED"));
 		String name = NAME;
 		try (MailslotClient client = this.transport.openClient(MailslotName.parse(name))) {
 			for (int i = 0; i < MESSAGES; i++) {
@@ -75,16 +74,27 @@ class SampleActuatorTests {
 		assertThat(details.get("listenerState").asString()).isEqualTo("PAUSED");
 
 		post("/actuator/mailslots/sample", "{\"action\": \"resume\"}");
-		await().atMost(Duration.ofSeconds(10)).until(() -> get("/actuator/health").get("components")
-			.get("mailslot").get("components").get("sample").get("details").get("messageCount").asInt() == 0);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> get("/actuator/health").get("components")
+				.get("mailslot")
+				.get("components")
+				.get("sample")
+				.get("details")
+				.get("messageCount")
+				.asInt() == 0);
 		JsonNode mailslots = get("/actuator/mailslots");
 		JsonNode listener = mailslots.get("listeners").get("sample");
 		assertThat(listener.get("state").asString()).isEqualTo("RUNNING");
 		assertThat(listener.get("statistics").get("received").asInt()).isEqualTo(MESSAGES);
 		assertThat(listener.get("statistics").get("processed").asInt()).isEqualTo(MESSAGES);
 		assertThat(mailslots.get("servers").get("sample").get("listener").asString()).isEqualTo("sample");
-		assertThat(get("/actuator/health").get("components").get("mailslot").get("components").get("sample")
-			.get("details").get("nextMessageSize").asString()).isEqualTo("none");
+		assertThat(get("/actuator/health").get("components")
+			.get("mailslot")
+			.get("components")
+			.get("sample")
+			.get("details")
+			.get("nextMessageSize")
+			.asString()).isEqualTo("none");
 	}
 
 	@Test
@@ -118,10 +128,11 @@ class SampleActuatorTests {
 	}
 
 	private JsonNode post(String path, String body) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return this.json.readTree(response.body());
 	}

@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,8 +30,8 @@ class SampleApplicationTests {
 	private final String mailslot = "\\\\.\\mailslot\\sample_mailslot_test_" + ProcessHandle.current().pid();
 
 	/**
-	 * Return text as Microsoft's "Writing to a Mailslot" writes it in a UNICODE build: UTF-16LE, with
-	 * its two-byte terminator.
+	 * Return text as Microsoft's "Writing to a Mailslot" writes it in a UNICODE build:
+	 * UTF-16LE, with its two-byte terminator.
 	 */
 	private static byte[] unicodeText(String text) {
 		return (text + '\0').getBytes(StandardCharsets.UTF_16LE);
@@ -52,8 +51,10 @@ class SampleApplicationTests {
 			}
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(output)
-					.contains("Received 52 bytes on " + this.mailslot + ": Message one for mailslot." + System.lineSeparator())
-					.contains("Received 52 bytes on " + this.mailslot + ": Message two for mailslot." + System.lineSeparator())
+					.contains("Received 52 bytes on " + this.mailslot + ": Message one for mailslot."
+							+ System.lineSeparator())
+					.contains("Received 52 bytes on " + this.mailslot + ": Message two for mailslot."
+							+ System.lineSeparator())
 					.doesNotContain("\0"));
 		}
 	}
@@ -62,8 +63,8 @@ class SampleApplicationTests {
 	void writerSendsTheThreeMessagesOfTheWritingSample() {
 		try (MailslotServer server = MailslotTransports.get("auto")
 			.createServer(MailslotServerOptions.builder(this.mailslot).readTimeout(ReadTimeout.ZERO).build())) {
-			SpringApplication.run(SampleApplication.class, "--sample.mailslot=" + this.mailslot,
-					"--spring.profiles.active=writer")
+			SpringApplication
+				.run(SampleApplication.class, "--sample.mailslot=" + this.mailslot, "--spring.profiles.active=writer")
 				.close();
 			for (String message : SampleWriter.MESSAGES) {
 				assertThat(server.read()).isEqualTo(unicodeText(message));

@@ -13,9 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -23,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.mailslot.MailslotName;
 import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
@@ -62,10 +61,10 @@ class SampleDeadLetterReplayTests {
 	@Test
 	void aReplayWritesTheDeadLettersBackAndSaysHowMany(CapturedOutput output) throws Exception {
 		String mailslot = MailslotName.parse(NAME).toString();
-		new DeadLetterDirectoryErrorHandler(deadLetters).handleError(MessageBuilder
-			.withPayload("Replayed message.\0".getBytes(StandardCharsets.UTF_16LE))
-			.setHeader(MailslotHeaders.MAILSLOT, mailslot)
-			.build(), new IllegalStateException("Order service is down"), 3);
+		new DeadLetterDirectoryErrorHandler(deadLetters)
+			.handleError(MessageBuilder.withPayload("Replayed message.\0".getBytes(StandardCharsets.UTF_16LE))
+				.setHeader(MailslotHeaders.MAILSLOT, mailslot)
+				.build(), new IllegalStateException("Order service is down"), 3);
 		HttpResponse<String> replay = post("{\"action\": \"replay\"}");
 		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
 		JsonNode result = this.json.readTree(replay.body());
@@ -92,10 +91,11 @@ class SampleDeadLetterReplayTests {
 	}
 
 	private HttpResponse<String> post(String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/mailslots/sample"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/mailslots/sample"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import dev.mailslot.spring.annotation.MailslotListener;
 
 /**
- * The batch listener of the end-to-end throughput benchmark: hands each message of a batch to
- * {@link Deliveries}.
+ * The batch listener of the end-to-end throughput benchmark: hands each message of a
+ * batch to {@link Deliveries}.
  */
 public class BatchBenchmarkListener {
 

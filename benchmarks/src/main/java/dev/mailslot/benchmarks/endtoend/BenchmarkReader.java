@@ -1,5 +1,6 @@
 package dev.mailslot.benchmarks.endtoend;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.mailslot.MailslotName;
@@ -9,21 +10,22 @@ import dev.mailslot.MailslotTransports;
 import dev.mailslot.ReadTimeout;
 
 /**
- * The reading side of an end-to-end benchmark: {@code listener}, a {@code @MailslotListener} in a
- * Spring context ({@link ListenerApplication}), {@code batch-listener}, the same taking batches
- * with the default batch properties, or {@code read-loop}, a server (posix unless another transport is
- * named) that the benchmark reads
- * itself, handing each message to {@link #deliveries()}.
+ * The reading side of an end-to-end benchmark: {@code listener}, a
+ * {@code @MailslotListener} in a Spring context ({@link ListenerApplication}),
+ * {@code batch-listener}, the same taking batches with the default batch properties, or
+ * {@code read-loop}, a server (posix unless another transport is named) that the
+ * benchmark reads itself, handing each message to {@link #deliveries()}.
  */
 final class BenchmarkReader implements AutoCloseable {
 
-	private final ConfigurableApplicationContext context;
+	private final @Nullable ConfigurableApplicationContext context;
 
-	private final MailslotServer server;
+	private final @Nullable MailslotServer server;
 
 	private final Deliveries deliveries;
 
-	private BenchmarkReader(ConfigurableApplicationContext context, MailslotServer server, Deliveries deliveries) {
+	private BenchmarkReader(@Nullable ConfigurableApplicationContext context, @Nullable MailslotServer server,
+			Deliveries deliveries) {
 		this.context = context;
 		this.server = server;
 		this.deliveries = deliveries;
@@ -43,8 +45,10 @@ final class BenchmarkReader implements AutoCloseable {
 			return new BenchmarkReader(context, null, context.getBean(Deliveries.class));
 		}
 		MailslotServer server = MailslotTransports.get(transport)
-			.createServer(MailslotServerOptions.builder(name).maxMessageSize(maxMessageSize)
-				.readTimeout(ReadTimeout.FOREVER).build());
+			.createServer(MailslotServerOptions.builder(name)
+				.maxMessageSize(maxMessageSize)
+				.readTimeout(ReadTimeout.FOREVER)
+				.build());
 		return new BenchmarkReader(null, server, new Deliveries());
 	}
 
@@ -55,7 +59,7 @@ final class BenchmarkReader implements AutoCloseable {
 	/**
 	 * Return the server to read, or {@code null} when a listener reads.
 	 */
-	MailslotServer server() {
+	@Nullable MailslotServer server() {
 		return this.server;
 	}
 

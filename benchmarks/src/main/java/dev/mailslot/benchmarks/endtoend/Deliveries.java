@@ -5,11 +5,12 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the end-to-end benchmarks' messages arrive: counts them and records each one's
- * write-to-dispatch latency from the {@link System#nanoTime()} stamp the writer put in its first
- * eight bytes.
+ * write-to-dispatch latency from the {@link System#nanoTime()} stamp the writer put in
+ * its first eight bytes.
  */
 public final class Deliveries {
 
@@ -19,7 +20,7 @@ public final class Deliveries {
 
 	private volatile long awaited = Long.MAX_VALUE;
 
-	private volatile Thread waiter;
+	private volatile @Nullable Thread waiter;
 
 	/**
 	 * Take one delivered message.

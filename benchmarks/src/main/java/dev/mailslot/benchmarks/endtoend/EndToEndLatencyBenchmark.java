@@ -3,6 +3,7 @@ package dev.mailslot.benchmarks.endtoend;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,13 +27,14 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 
 /**
- * Write-to-dispatch latency at a fixed rate: a writer process (a JVM, {@code java}, or the C
- * writer of {@link NativePeer}, {@code c}) writes {@code rate} messages a second through the
- * posix transport to a {@code @MailslotListener} in a Spring context
- * ({@code listener}) or to a thread calling {@link MailslotServer#read()} ({@code read-loop}), and
- * each message's latency runs from just before the writer's {@code write} to the listener
- * method's first line, or the return of {@code read}. The primary score is the delivered rate (it should equal {@code rate}); the
- * secondary scores are the iteration's latency percentiles in microseconds, and the whole
+ * Write-to-dispatch latency at a fixed rate: a writer process (a JVM, {@code java}, or
+ * the C writer of {@link NativePeer}, {@code c}) writes {@code rate} messages a second
+ * through the posix transport to a {@code @MailslotListener} in a Spring context
+ * ({@code listener}) or to a thread calling {@link MailslotServer#read()}
+ * ({@code read-loop}), and each message's latency runs from just before the writer's
+ * {@code write} to the listener method's first line, or the return of {@code read}. The
+ * primary score is the delivered rate (it should equal {@code rate}); the secondary
+ * scores are the iteration's latency percentiles in microseconds, and the whole
  * measurement's distribution is printed at the end of the trial.
  */
 @State(Scope.Benchmark)
@@ -59,7 +61,7 @@ public class EndToEndLatencyBenchmark {
 
 	private BenchmarkReader benchmarkReader;
 
-	private Thread readLoop;
+	private @Nullable Thread readLoop;
 
 	private Deliveries deliveries;
 
@@ -76,9 +78,11 @@ public class EndToEndLatencyBenchmark {
 		MailslotName name = MailslotName.local("latency-" + ProcessHandle.current().pid() + "-" + this.writer);
 		this.benchmarkReader = BenchmarkReader.start(this.reader, name, this.size);
 		this.deliveries = this.benchmarkReader.deliveries();
-		if (this.benchmarkReader.server() != null) {
-			this.readLoop = new Thread(this::readUntilClosed, "read-loop");
-			this.readLoop.start();
+		MailslotServer server = this.benchmarkReader.server();
+		if (server != null) {
+			Thread loop = new Thread(() -> readUntilClosed(server), "read-loop");
+			loop.start();
+			this.readLoop = loop;
 		}
 		this.writerProcess = this.writer.equals("c") ? WriterProcess.nativeAtRate(name, this.size, this.rate)
 				: WriterProcess.atRate("posix", name, this.size, this.rate);
@@ -102,8 +106,9 @@ public class EndToEndLatencyBenchmark {
 	public void stop() throws InterruptedException {
 		String report = this.writerProcess.stop();
 		this.benchmarkReader.close();
-		if (this.readLoop != null) {
-			this.readLoop.join();
+		Thread loop = this.readLoop;
+		if (loop != null) {
+			loop.join();
 		}
 		System.out.println();
 		System.out.println("Writer: " + report);
@@ -111,10 +116,10 @@ public class EndToEndLatencyBenchmark {
 		this.measured.outputPercentileDistribution(System.out, 5, 1000.0);
 	}
 
-	private void readUntilClosed() {
+	private void readUntilClosed(MailslotServer server) {
 		try {
 			while (true) {
-				this.deliveries.accept(this.benchmarkReader.server().read());
+				this.deliveries.accept(server.read());
 			}
 		}
 		catch (MailslotClosedException ex) {
@@ -131,8 +136,8 @@ public class EndToEndLatencyBenchmark {
 	}
 
 	/**
-	 * The latency percentiles of the current iteration, in microseconds, reported by JMH as
-	 * secondary results.
+	 * The latency percentiles of the current iteration, in microseconds, reported by JMH
+	 * as secondary results.
 	 */
 	@State(Scope.Thread)
 	@AuxCounters(AuxCounters.Type.EVENTS)

@@ -22,13 +22,14 @@ import dev.mailslot.MailslotServer;
 
 /**
  * Messages a second from a writer process, through the posix transport (or another, with
- * {@code -p transport=posix,unix}; the C writer speaks posix only), to a reader in this JVM:
- * either a {@code @MailslotListener} in a Spring context ({@code listener}), the same taking
- * batches ({@code batch-listener}), or a bare loop calling
- * {@link MailslotServer#read()} on the same transport ({@code read-loop}). The writer is a JVM
- * writing through a {@code MailslotClient} ({@code java}) or a C program calling {@code mq_send}
- * ({@code c}), which separates the reader's cost from the writer's. Each operation is one
- * message; an invocation asks the writer for a burst and returns once the reader has taken it all.
+ * {@code -p transport=posix,unix}; the C writer speaks posix only), to a reader in this
+ * JVM: either a {@code @MailslotListener} in a Spring context ({@code listener}), the
+ * same taking batches ({@code batch-listener}), or a bare loop calling
+ * {@link MailslotServer#read()} on the same transport ({@code read-loop}). The writer is
+ * a JVM writing through a {@code MailslotClient} ({@code java}) or a C program calling
+ * {@code mq_send} ({@code c}), which separates the reader's cost from the writer's. Each
+ * operation is one message; an invocation asks the writer for a burst and returns once
+ * the reader has taken it all.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,8 +59,8 @@ public class EndToEndThroughputBenchmark {
 
 	@Setup(Level.Trial)
 	public void start() {
-		MailslotName name = MailslotName
-			.local("benchmark-" + ProcessHandle.current().pid() + "-" + this.reader + "-" + this.writer + "-" + this.size);
+		MailslotName name = MailslotName.local(
+				"benchmark-" + ProcessHandle.current().pid() + "-" + this.reader + "-" + this.writer + "-" + this.size);
 		if (this.writer.equals("c") && !this.transport.equals("posix")) {
 			throw new IllegalArgumentException("The C writer writes to posix queues only: use -p writer=java with "
 					+ "-p transport=" + this.transport);

@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 import dev.mailslot.MailslotName;
 
 /**
- * The application of the end-to-end benchmarks: the starter with one mailslot, {@code benchmark},
- * on the posix transport (or the one named) and one {@link BenchmarkListener}, or
- * {@link BatchBenchmarkListener}, with every default left as it is.
+ * The application of the end-to-end benchmarks: the starter with one mailslot,
+ * {@code benchmark}, on the posix transport (or the one named) and one
+ * {@link BenchmarkListener}, or {@link BatchBenchmarkListener}, with every default left
+ * as it is.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -25,7 +26,8 @@ public class ListenerApplication {
 	}
 
 	/**
-	 * Start the application with its mailslot at {@code name} and the given listener class.
+	 * Start the application with its mailslot at {@code name} and the given listener
+	 * class.
 	 */
 	static ConfigurableApplicationContext run(MailslotName name, int maxMessageSize, Class<?> listener) {
 		return run(name, maxMessageSize, listener, "posix");

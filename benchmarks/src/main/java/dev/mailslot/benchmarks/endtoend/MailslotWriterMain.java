@@ -14,15 +14,17 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotTransports;
 
 /**
- * The writer process of the end-to-end benchmarks: a separate JVM that writes to a mailslot
- * through a {@link MailslotClient}, stamping each message with {@link System#nanoTime()} in its
- * first eight bytes (on Linux the monotonic clock, which every process on the host shares).
+ * The writer process of the end-to-end benchmarks: a separate JVM that writes to a
+ * mailslot through a {@link MailslotClient}, stamping each message with
+ * {@link System#nanoTime()} in its first eight bytes (on Linux the monotonic clock, which
+ * every process on the host shares).
  * <p>
- * {@code burst TRANSPORT NAME SIZE}: for each line {@code N} on standard input, write {@code N}
- * messages as fast as the mailslot takes them, then print {@code sent N}.
+ * {@code burst TRANSPORT NAME SIZE}: for each line {@code N} on standard input, write
+ * {@code N} messages as fast as the mailslot takes them, then print {@code sent N}.
  * <p>
- * {@code rate TRANSPORT NAME SIZE PER_SECOND}: write at a fixed rate until standard input ends,
- * then print how many messages were sent and how far the writer fell behind its schedule at most.
+ * {@code rate TRANSPORT NAME SIZE PER_SECOND}: write at a fixed rate until standard input
+ * ends, then print how many messages were sent and how far the writer fell behind its
+ * schedule at most.
  */
 public final class MailslotWriterMain {
 
@@ -47,8 +49,8 @@ public final class MailslotWriterMain {
 		}
 	}
 
-	private static void writeBursts(MailslotClient client, ByteBuffer message, BufferedReader commands,
-			PrintStream out) throws IOException {
+	private static void writeBursts(MailslotClient client, ByteBuffer message, BufferedReader commands, PrintStream out)
+			throws IOException {
 		String line;
 		while ((line = commands.readLine()) != null) {
 			long count = Long.parseLong(line.trim());
@@ -60,8 +62,8 @@ public final class MailslotWriterMain {
 		}
 	}
 
-	private static void writeAtRate(MailslotClient client, ByteBuffer message, int perSecond,
-			BufferedReader commands, PrintStream out) throws IOException {
+	private static void writeAtRate(MailslotClient client, ByteBuffer message, int perSecond, BufferedReader commands,
+			PrintStream out) throws IOException {
 		Thread watcher = new Thread(() -> {
 			try {
 				while (commands.readLine() != null) {

@@ -9,9 +9,10 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.transport.posix.PosixQueueNames;
 
 /**
- * The command lines of {@code mq_peer}, the C writer and reader of a mailslot's POSIX message
- * queue ({@code benchmarks/src/main/c/mq_peer.c}), which {@code benchmarks/ceiling.sh} builds into
- * {@code benchmarks/target} (or the directory of the {@code benchmarks.native-dir} system property).
+ * The command lines of {@code mq_peer}, the C writer and reader of a mailslot's POSIX
+ * message queue ({@code benchmarks/src/main/c/mq_peer.c}), which
+ * {@code benchmarks/ceiling.sh} builds into {@code benchmarks/target} (or the directory
+ * of the {@code benchmarks.native-dir} system property).
  */
 final class NativePeer {
 
@@ -19,8 +20,9 @@ final class NativePeer {
 	}
 
 	/**
-	 * A C writer that, like {@link MailslotWriterMain}'s {@code burst} mode, writes {@code N}
-	 * messages of {@code size} bytes for each line {@code N} and replies {@code sent N}.
+	 * A C writer that, like {@link MailslotWriterMain}'s {@code burst} mode, writes
+	 * {@code N} messages of {@code size} bytes for each line {@code N} and replies
+	 * {@code sent N}.
 	 */
 	static List<String> writer(MailslotName name, int size) {
 		return command("write", PosixQueueNames.queueName(name), Integer.toString(size));
@@ -35,8 +37,8 @@ final class NativePeer {
 	}
 
 	/**
-	 * A C reader that creates the mailslot's queue, owns it as a posix server does, and prints
-	 * {@code received N} after every {@code burst} messages.
+	 * A C reader that creates the mailslot's queue, owns it as a posix server does, and
+	 * prints {@code received N} after every {@code burst} messages.
 	 */
 	static List<String> reader(MailslotName name, int size, int burst) {
 		return command("read", PosixQueueNames.queueName(name), Integer.toString(size), Integer.toString(burst));

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mailslot.MailslotName;
 
 /**
- * A writer in a process of its own: a {@link MailslotWriterMain} in a JVM started with this JVM's
- * java command and class path, or the C writer of {@link NativePeer}, which speaks the same
- * {@code burst} protocol.
+ * A writer in a process of its own: a {@link MailslotWriterMain} in a JVM started with
+ * this JVM's java command and class path, or the C writer of {@link NativePeer}, which
+ * speaks the same {@code burst} protocol.
  */
 final class WriterProcess implements AutoCloseable {
 
@@ -40,7 +42,8 @@ final class WriterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start the C writer, which writes bursts on request as {@link #burst(String, MailslotName, int)}'s does.
+	 * Start the C writer, which writes bursts on request as
+	 * {@link #burst(String, MailslotName, int)}'s does.
 	 */
 	static WriterProcess nativeBurst(MailslotName name, int size) {
 		return run(NativePeer.writer(name, size));
@@ -54,7 +57,8 @@ final class WriterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start the C writer at a fixed rate, as {@link #atRate(String, MailslotName, int, int)}'s writes.
+	 * Start the C writer at a fixed rate, as
+	 * {@link #atRate(String, MailslotName, int, int)}'s writes.
 	 */
 	static WriterProcess nativeAtRate(MailslotName name, int size, int perSecond) {
 		return run(NativePeer.rateWriter(name, size, perSecond));
@@ -73,7 +77,8 @@ final class WriterProcess implements AutoCloseable {
 
 	private static WriterProcess run(List<String> command) {
 		try {
-			return new WriterProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+			return new WriterProcess(
+					new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -81,7 +86,8 @@ final class WriterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Ask for {@code count} messages; returns at once, the writer writes them in the background.
+	 * Ask for {@code count} messages; returns at once, the writer writes them in the
+	 * background.
 	 */
 	void burst(long count) {
 		this.commands.println(count);
@@ -102,7 +108,7 @@ final class WriterProcess implements AutoCloseable {
 	/**
 	 * End the writer's input, which ends it, and return its last report, if any.
 	 */
-	String stop() {
+	@Nullable String stop() {
 		this.commands.close();
 		try {
 			String report = this.replies.readLine();

@@ -30,12 +30,12 @@ import dev.mailslot.spring.support.converter.MailslotMessageConverters;
 
 /**
  * Messages a second written in this JVM through the posix transport to the C reader of
- * {@link NativePeer} in a process of its own, which owns the mailslot's queue as a posix server
- * does: the writer's side of the path, without a Java reader. The writer is a
- * {@link MailslotClient} ({@code client}), or a {@link MailslotTemplate} sending the same bytes
- * ({@code template}) or a string of as many ASCII characters ({@code template-text}) to the
- * mailslot's name. Each operation is one message; an invocation writes a burst and returns once the
- * reader reports it received.
+ * {@link NativePeer} in a process of its own, which owns the mailslot's queue as a posix
+ * server does: the writer's side of the path, without a Java reader. The writer is a
+ * {@link MailslotClient} ({@code client}), or a {@link MailslotTemplate} sending the same
+ * bytes ({@code template}) or a string of as many ASCII characters
+ * ({@code template-text}) to the mailslot's name. Each operation is one message; an
+ * invocation writes a burst and returns once the reader reports it received.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

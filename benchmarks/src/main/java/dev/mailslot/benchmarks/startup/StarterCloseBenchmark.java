@@ -24,12 +24,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the starter adds to an application's close: the time from SIGTERM to the end of a JVM that
- * runs {@link StartupApplication}, started and left idle for {@value #IDLE_MILLIS} ms first
- * (outside the measured time), so that its listeners' readers wait for messages. Boot's shutdown
- * hook closes the context: the listener containers stop, then the mailslots close. Compared: the
- * application without the starter (the starter's jars left off the class path, as in
- * {@link StarterStartupBenchmark}), and with it, one posix mailslot and listener, or five.
+ * What the starter adds to an application's close: the time from SIGTERM to the end of a
+ * JVM that runs {@link StartupApplication}, started and left idle for
+ * {@value #IDLE_MILLIS} ms first (outside the measured time), so that its listeners'
+ * readers wait for messages. Boot's shutdown hook closes the context: the listener
+ * containers stop, then the mailslots close. Compared: the application without the
+ * starter (the starter's jars left off the class path, as in
+ * {@link StarterStartupBenchmark}), and with it, one posix mailslot and listener, or
+ * five.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

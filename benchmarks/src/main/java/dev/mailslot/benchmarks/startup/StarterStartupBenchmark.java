@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,21 +28,21 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the starter adds to an application's start-up: the time from launching a JVM that runs
- * {@link StartupApplication} to its context being refreshed, with the starter on the class path
- * (one posix mailslot and its {@code @MailslotListener}, JNA loaded) and without it (the starter,
- * its auto-configure, Spring and core modules and JNA left off the class path). Each operation is
- * one cold start.
+ * What the starter adds to an application's start-up: the time from launching a JVM that
+ * runs {@link StartupApplication} to its context being refreshed, with the starter on the
+ * class path (one posix mailslot and its {@code @MailslotListener}, JNA loaded) and
+ * without it (the starter, its auto-configure, Spring and core modules and JNA left off
+ * the class path). Each operation is one cold start.
  * <p>
- * Two more applications break the starter's cost down: {@code with-starter-memory} runs the
- * starter on the memory transport (no posix queue is created), and
- * {@code with-starter-not-started} creates the posix mailslot and the listener's container but
- * does not start its reader.
+ * Two more applications break the starter's cost down: {@code with-starter-memory} runs
+ * the starter on the memory transport (no posix queue is created), and
+ * {@code with-starter-not-started} creates the posix mailslot and the listener's
+ * container but does not start its reader.
  * <p>
- * Each runs in three modes: {@code jvm} as built, {@code aot} processed by Spring AOT and started
- * with {@code -Dspring.aot.enabled=true}, and {@code aot-cds} with a CDS archive from a training
- * run besides (see {@link StartupPreparation}; preparing takes some seconds per trial, outside the
- * measured time).
+ * Each runs in three modes: {@code jvm} as built, {@code aot} processed by Spring AOT and
+ * started with {@code -Dspring.aot.enabled=true}, and {@code aot-cds} with a CDS archive
+ * from a training run besides (see {@link StartupPreparation}; preparing takes some
+ * seconds per trial, outside the measured time).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -62,9 +63,9 @@ public class StarterStartupBenchmark {
 
 	private List<String> command;
 
-	private StartupPreparation preparation;
+	private @Nullable StartupPreparation preparation;
 
-	private Process process;
+	private @Nullable Process process;
 
 	@Setup
 	public void prepare() throws IOException, InterruptedException {
@@ -80,10 +81,11 @@ public class StarterStartupBenchmark {
 			command.addAll(List.of("-cp", classPath));
 		}
 		else {
-			this.preparation = new StartupPreparation(java, systemProperties);
-			String aotClassPath = this.preparation.processAheadOfTime(classPath);
+			StartupPreparation prepared = new StartupPreparation(java, systemProperties);
+			this.preparation = prepared;
+			String aotClassPath = prepared.processAheadOfTime(classPath);
 			command.add("-Dspring.aot.enabled=true");
-			command.addAll(this.mode.equals("aot-cds") ? this.preparation.trainClassDataSharing(aotClassPath)
+			command.addAll(this.mode.equals("aot-cds") ? prepared.trainClassDataSharing(aotClassPath)
 					: List.of("-cp", aotClassPath));
 		}
 		command.add(StartupApplication.class.getName());
@@ -98,8 +100,8 @@ public class StarterStartupBenchmark {
 	}
 
 	/**
-	 * Return this JVM's class path, without the starter, its auto-configure, Spring and core modules
-	 * and JNA unless asked for.
+	 * Return this JVM's class path, without the starter, its auto-configure, Spring and
+	 * core modules and JNA unless asked for.
 	 */
 	static String classPath(boolean starter) {
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -114,16 +116,17 @@ public class StarterStartupBenchmark {
 
 	@Benchmark
 	public String start() throws IOException, InterruptedException {
-		this.process = new ProcessBuilder(this.command).redirectErrorStream(true).start();
+		Process started = new ProcessBuilder(this.command).redirectErrorStream(true).start();
+		this.process = started;
 		BufferedReader output = new BufferedReader(
-				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+				new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8));
 		String line;
 		while ((line = output.readLine()) != null) {
 			if (line.equals("started")) {
 				return line;
 			}
 		}
-		throw new IllegalStateException("The application ended without starting; exit code " + this.process.waitFor());
+		throw new IllegalStateException("The application ended without starting; exit code " + started.waitFor());
 	}
 
 	/**
@@ -131,9 +134,13 @@ public class StarterStartupBenchmark {
 	 */
 	@TearDown(Level.Iteration)
 	public void awaitExit() throws IOException, InterruptedException {
-		this.process.getInputStream().transferTo(OutputStream.nullOutputStream());
-		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly();
+		Process started = this.process;
+		if (started == null) {
+			return;
+		}
+		started.getInputStream().transferTo(OutputStream.nullOutputStream());
+		if (!started.waitFor(30, TimeUnit.SECONDS)) {
+			started.destroyForcibly();
 		}
 	}
 

@@ -16,27 +16,40 @@ import dev.mailslot.spring.annotation.MailslotListener;
 
 /**
  * The application whose start-up {@link StarterStartupBenchmark} and whose close
- * {@link StarterCloseBenchmark} time, in a JVM of its own: one bean with a {@code @MailslotListener}
- * method (or five listeners, one per mailslot, with {@value #LISTENERS_PROPERTY}{@code =5}) and, when
- * the starter is on the class path, a posix mailslot for each. Without the starter the annotation
- * is absent at run time and the beans are plain beans. Prints {@code started} once the context is
- * refreshed, then closes it; or, with {@value #AWAIT_TERMINATION_PROPERTY}{@code =true}, waits for
+ * {@link StarterCloseBenchmark} time, in a JVM of its own: one bean with a
+ * {@code @MailslotListener} method (or five listeners, one per mailslot, with
+ * {@value #LISTENERS_PROPERTY}{@code =5}) and, when the starter is on the class path, a
+ * posix mailslot for each. Without the starter the annotation is absent at run time and
+ * the beans are plain beans. Prints {@code started} once the context is refreshed, then
+ * closes it; or, with {@value #AWAIT_TERMINATION_PROPERTY}{@code =true}, waits for
  * SIGTERM, on which Boot's shutdown hook closes it.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 public class StartupApplication {
 
-	/** System property naming the transport: {@code posix} (the default) or {@code memory}. */
+	/**
+	 * System property naming the transport: {@code posix} (the default) or
+	 * {@code memory}.
+	 */
 	static final String TRANSPORT_PROPERTY = "startup.transport";
 
-	/** System property naming the mailslot after {@code startup-}: this process's id by default. */
+	/**
+	 * System property naming the mailslot after {@code startup-}: this process's id by
+	 * default.
+	 */
 	static final String MAILSLOT_PROPERTY = "startup.mailslot";
 
-	/** System property saying whether the listener's reader starts: {@code true} by default. */
+	/**
+	 * System property saying whether the listener's reader starts: {@code true} by
+	 * default.
+	 */
 	static final String LISTENER_STARTED_PROPERTY = "startup.listener-started";
 
-	/** System property giving the number of listeners: 1 (the default) or {@value #MORE_LISTENERS}. */
+	/**
+	 * System property giving the number of listeners: 1 (the default) or
+	 * {@value #MORE_LISTENERS}.
+	 */
 	static final String LISTENERS_PROPERTY = "startup.listeners";
 
 	/** System property saying whether the application waits for SIGTERM once started. */

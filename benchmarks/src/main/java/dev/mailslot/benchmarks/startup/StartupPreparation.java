@@ -23,12 +23,14 @@ import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransports;
 
 /**
- * Prepares {@link StartupApplication} the two ways Spring Boot documents for a faster start on the
- * JVM, in a directory of its own: processed ahead of time (what {@code spring-boot-maven-plugin}'s
- * {@code process-aot} goal does: {@link SpringApplicationAotProcessor}, then compiling what it
- * generated), and, on top of that, with a CDS archive written by a training run that exits once
- * the context is refreshed ({@code -XX:ArchiveClassesAtExit} and {@code -Dspring.context.exit=onRefresh}).
- * Each child process must finish within {@value #CHILD_TIMEOUT_SECONDS} s.
+ * Prepares {@link StartupApplication} the two ways Spring Boot documents for a faster
+ * start on the JVM, in a directory of its own: processed ahead of time (what
+ * {@code spring-boot-maven-plugin}'s {@code process-aot} goal does:
+ * {@link SpringApplicationAotProcessor}, then compiling what it generated), and, on top
+ * of that, with a CDS archive written by a training run that exits once the context is
+ * refreshed ({@code -XX:ArchiveClassesAtExit} and
+ * {@code -Dspring.context.exit=onRefresh}). Each child process must finish within
+ * {@value #CHILD_TIMEOUT_SECONDS} s.
  */
 final class StartupPreparation implements AutoCloseable {
 
@@ -41,9 +43,10 @@ final class StartupPreparation implements AutoCloseable {
 	private final Path directory;
 
 	/**
+	 * Create a preparation in a temporary directory of its own.
 	 * @param launcher the {@code java} launcher
-	 * @param systemProperties the {@code -D} options the application is started with, which the
-	 * AOT processing must see too since they choose its beans
+	 * @param systemProperties the {@code -D} options the application is started with,
+	 * which the AOT processing must see too since they choose its beans
 	 */
 	StartupPreparation(String launcher, List<String> systemProperties) throws IOException {
 		this.launcher = launcher;
@@ -72,10 +75,11 @@ final class StartupPreparation implements AutoCloseable {
 	}
 
 	/**
-	 * Write a CDS archive of the classes the application loads until its context is refreshed. CDS
-	 * takes classes from jars only, so every directory on the class path is made a jar first.
-	 * @return the JVM options that start the application with the archive, and the class path
-	 * it must be started with
+	 * Write a CDS archive of the classes the application loads until its context is
+	 * refreshed. CDS takes classes from jars only, so every directory on the class path
+	 * is made a jar first.
+	 * @return the JVM options that start the application with the archive, and the class
+	 * path it must be started with
 	 */
 	List<String> trainClassDataSharing(String aotClassPath) throws IOException, InterruptedException {
 		List<String> jars = new ArrayList<>();
@@ -85,9 +89,9 @@ final class StartupPreparation implements AutoCloseable {
 		String classPath = String.join(File.pathSeparator, jars);
 		Path archive = this.directory.resolve("application.jsa");
 		String mailslot = "training-" + ProcessHandle.current().pid();
-		List<String> training = new ArrayList<>(List.of(this.launcher, "-XX:ArchiveClassesAtExit=" + archive,
-				"-Dspring.context.exit=onRefresh", "-Dspring.aot.enabled=true",
-				"-D" + StartupApplication.MAILSLOT_PROPERTY + "=" + mailslot));
+		List<String> training = new ArrayList<>(
+				List.of(this.launcher, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
+						"-Dspring.aot.enabled=true", "-D" + StartupApplication.MAILSLOT_PROPERTY + "=" + mailslot));
 		training.addAll(this.systemProperties);
 		training.addAll(List.of("-cp", classPath, StartupApplication.class.getName()));
 		run(training);
@@ -99,8 +103,9 @@ final class StartupPreparation implements AutoCloseable {
 	}
 
 	/**
-	 * Remove the posix queue that the training run leaves: {@code spring.context.exit=onRefresh}
-	 * halts its JVM without closing the context. A server of the same name reclaims it.
+	 * Remove the posix queue that the training run leaves:
+	 * {@code spring.context.exit=onRefresh} halts its JVM without closing the context. A
+	 * server of the same name reclaims it.
 	 */
 	private static void reclaim(MailslotName name) {
 		MailslotTransports.get("posix").createServer(MailslotServerOptions.builder(name).build()).close();
@@ -112,7 +117,8 @@ final class StartupPreparation implements AutoCloseable {
 	}
 
 	private void compile(Path sources, Path output, String classPath) throws IOException {
-		List<String> arguments = new ArrayList<>(List.of("-nowarn", "-proc:none", "-d", output.toString(), "-cp", classPath));
+		List<String> arguments = new ArrayList<>(
+				List.of("-nowarn", "-proc:none", "-d", output.toString(), "-cp", classPath));
 		try (Stream<Path> files = Files.walk(sources)) {
 			arguments.addAll(files.filter((file) -> file.toString().endsWith(".java")).map(Path::toString).toList());
 		}

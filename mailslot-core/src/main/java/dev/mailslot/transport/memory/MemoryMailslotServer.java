@@ -19,8 +19,8 @@ import dev.mailslot.spi.AbstractMailslotServer;
 import dev.mailslot.spi.DeletedMessagesLog;
 
 /**
- * A mailslot held in a queue in this JVM. Unbounded, as a Windows mailslot is. Readers wait on a
- * condition that writes, {@link #wakeup()} and {@link #close()} signal.
+ * A mailslot held in a queue in this JVM. Unbounded, as a Windows mailslot is. Readers
+ * wait on a condition that writes, {@link #wakeup()} and {@link #close()} signal.
  */
 final class MemoryMailslotServer extends AbstractMailslotServer {
 
@@ -78,8 +78,9 @@ final class MemoryMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Wait for a message, as uninterruptibly as a native read: only the timeout, a wake-up and close
-	 * end the wait. An interrupt that arrives meanwhile stays set on the thread.
+	 * Wait for a message, as uninterruptibly as a native read: only the timeout, a
+	 * wake-up and close end the wait. An interrupt that arrives meanwhile stays set on
+	 * the thread.
 	 */
 	private ArrayDeque<MailslotMessage> awaitMessage(ReadTimeout timeout) {
 		long deadline = timeout.isForever() ? Long.MAX_VALUE : System.nanoTime() + timeout.toDuration().toNanos();
@@ -130,8 +131,9 @@ final class MemoryMailslotServer extends AbstractMailslotServer {
 		try {
 			ensureOpen();
 			MailslotMessage next = this.messages.peekFirst();
-			return new MailslotInfo(this.maxMessageSize, (next != null) ? OptionalInt.of(next.payload().length)
-					: OptionalInt.empty(), this.messages.size(), readTimeout());
+			return new MailslotInfo(this.maxMessageSize,
+					(next != null) ? OptionalInt.of(next.payload().length) : OptionalInt.empty(), this.messages.size(),
+					readTimeout());
 		}
 		finally {
 			this.lock.unlock();
@@ -184,8 +186,8 @@ final class MemoryMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Delete the messages, with a warning that counts them, and wake the reads that wait, which find
-	 * the server closed.
+	 * Delete the messages, with a warning that counts them, and wake the reads that wait,
+	 * which find the server closed.
 	 */
 	@Override
 	protected void doClose() {

@@ -15,7 +15,8 @@ import dev.mailslot.spi.DelegatingMailslotClient;
 
 /**
  * Mailslots held in this JVM. Names are unique per JVM; a client reaches a server of this
- * transport only. Other transports keep their own in-JVM mailslots with {@link #isolated(String)}.
+ * transport only. Other transports keep their own in-JVM mailslots with
+ * {@link #isolated(String)}.
  */
 public final class MemoryMailslotTransport implements MailslotTransport {
 
@@ -33,7 +34,8 @@ public final class MemoryMailslotTransport implements MailslotTransport {
 	}
 
 	/**
-	 * Return a set of in-JVM mailslots of its own, whose servers report the given transport id.
+	 * Return a set of in-JVM mailslots of its own, whose servers report the given
+	 * transport id.
 	 * @param id the transport id the servers report
 	 * @return a new, empty transport
 	 */
@@ -47,13 +49,14 @@ public final class MemoryMailslotTransport implements MailslotTransport {
 	}
 
 	/**
-	 * Hand a message, with its attributes, to the server of a local name, unless it already holds
-	 * as many messages as the caller allows.
+	 * Hand a message, with its attributes, to the server of a local name, unless it
+	 * already holds as many messages as the caller allows.
 	 * @param name the mailslot name; only its path counts
 	 * @param message the message
 	 * @param maxQueued the most messages the server may hold before this one is refused
 	 * @return what became of the message
-	 * @throws dev.mailslot.MessageTooLargeException if the server's maximum size refuses it
+	 * @throws dev.mailslot.MessageTooLargeException if the server's maximum size refuses
+	 * it
 	 */
 	public Delivery deliver(MailslotName name, MailslotMessage message, int maxQueued) {
 		MemoryMailslotServer server = this.servers.get(name.canonicalPath());
@@ -97,8 +100,8 @@ public final class MemoryMailslotTransport implements MailslotTransport {
 		}
 		MemoryMailslotServer server = this.servers.get(name.canonicalPath());
 		if (server == null) {
-			throw new NoSuchMailslotException(name,
-					"No mailslot " + name + " exists in this JVM on the " + this.id + " transport; create its server first");
+			throw new NoSuchMailslotException(name, "No mailslot " + name + " exists in this JVM on the " + this.id
+					+ " transport; create its server first");
 		}
 		return new DelegatingMailslotClient(name, server::deliver);
 	}

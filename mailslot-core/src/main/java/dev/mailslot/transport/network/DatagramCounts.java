@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts what the {@code network} transport received, delivered and dropped, from the receiving
- * thread, and reads them as {@link NetworkStatistics} from any thread.
+ * Counts what the {@code network} transport received, delivered and dropped, from the
+ * receiving thread, and reads them as {@link NetworkStatistics} from any thread.
  */
 final class DatagramCounts {
 
@@ -16,7 +16,10 @@ final class DatagramCounts {
 
 	private final LongAdder delivered = new LongAdder();
 
-	/** Failures to receive or handle a datagram, counted apart so that counting allocates nothing. */
+	/**
+	 * Failures to receive or handle a datagram, counted apart so that counting allocates
+	 * nothing.
+	 */
 	private final LongAdder receiveErrors = new LongAdder();
 
 	private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
@@ -44,15 +47,16 @@ final class DatagramCounts {
 	}
 
 	/**
-	 * Count a failure to receive or handle a datagram; allocates nothing, so that it can count an
-	 * OutOfMemoryError.
+	 * Count a failure to receive or handle a datagram; allocates nothing, so that it can
+	 * count an OutOfMemoryError.
 	 */
 	void receiveError() {
 		this.receiveErrors.increment();
 	}
 
 	/**
-	 * Return the counts, with what the kernel dropped for the socket's full receive buffer.
+	 * Return the counts, with what the kernel dropped for the socket's full receive
+	 * buffer.
 	 * @param localAddress where the socket receives, by which the kernel's count is found
 	 * @param receiving whether the transport is receiving
 	 * @return the counts

@@ -12,11 +12,11 @@ import dev.mailslot.MailslotMessage;
 import dev.mailslot.MailslotName;
 
 /**
- * Decides which received datagrams are mailslot writes for this host: from an allowed sender,
- * well-formed, addressed to a name this host answers for, no duplicate and to a valid mailslot
- * name. Each is either a message for a local mailslot, with its sender's name and address, the
- * name written to and the datagram type, or dropped for a reason of {@link NetworkStatistics}.
- * Logs under the transport's name.
+ * Decides which received datagrams are mailslot writes for this host: from an allowed
+ * sender, well-formed, addressed to a name this host answers for, no duplicate and to a
+ * valid mailslot name. Each is either a message for a local mailslot, with its sender's
+ * name and address, the name written to and the datagram type, or dropped for a reason of
+ * {@link NetworkStatistics}. Logs under the transport's name.
  */
 final class DatagramFilter {
 
@@ -52,7 +52,8 @@ final class DatagramFilter {
 		}
 		DecodeResult result = MailslotDatagramCodec.decode(payload, payload.length);
 		if (result instanceof DecodeResult.Rejected rejected) {
-			logger.log(Level.DEBUG, "Dropped a datagram from {0}: {1} ({2})", from, rejected.reason(), rejected.detail());
+			logger.log(Level.DEBUG, "Dropped a datagram from {0}: {1} ({2})", from, rejected.reason(),
+					rejected.detail());
 			return new Dropped(rejected.reason().name());
 		}
 		MailslotDatagram datagram = ((DecodeResult.Decoded) result).datagram();
@@ -94,8 +95,8 @@ final class DatagramFilter {
 	 * A mailslot write for a local mailslot.
 	 *
 	 * @param mailslot the local mailslot written to
-	 * @param message the message, with the sender's name and address, the name written to and the
-	 * datagram type as attributes
+	 * @param message the message, with the sender's name and address, the name written to
+	 * and the datagram type as attributes
 	 */
 	record Accepted(MailslotName mailslot, MailslotMessage message) implements Verdict {
 

@@ -9,10 +9,11 @@ import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
- * The {@code network} transport's receiving loop: a daemon thread that takes each datagram off the
- * socket and hands its bytes and sender over, until closed. Nothing else ends the loop: a failure
- * to receive or handle one datagram, an OutOfMemoryError included, drops that datagram, counts it
- * and goes on; the report of it cannot end the loop either. Logs under the transport's name.
+ * The {@code network} transport's receiving loop: a daemon thread that takes each
+ * datagram off the socket and hands its bytes and sender over, until closed. Nothing else
+ * ends the loop: a failure to receive or handle one datagram, an OutOfMemoryError
+ * included, drops that datagram, counts it and goes on; the report of it cannot end the
+ * loop either. Logs under the transport's name.
  */
 final class DatagramReceiver {
 
@@ -34,7 +35,8 @@ final class DatagramReceiver {
 	 * Create a receiver, not yet started.
 	 * @param socket where datagrams come from
 	 * @param counts where failures to receive or handle are counted
-	 * @param handler what is done with each datagram's bytes and sender, in the receiving thread
+	 * @param handler what is done with each datagram's bytes and sender, in the receiving
+	 * thread
 	 */
 	DatagramReceiver(NetworkSocket socket, DatagramCounts counts, BiConsumer<byte[], InetSocketAddress> handler) {
 		this.socket = socket;
@@ -92,8 +94,8 @@ final class DatagramReceiver {
 	}
 
 	/**
-	 * Stop receiving: close the socket, which ends the receive the thread waits in, and wait up to
-	 * 5 seconds for the thread to end.
+	 * Stop receiving: close the socket, which ends the receive the thread waits in, and
+	 * wait up to 5 seconds for the thread to end.
 	 */
 	void close() {
 		this.closed = true;

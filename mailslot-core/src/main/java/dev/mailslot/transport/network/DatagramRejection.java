@@ -6,13 +6,20 @@ package dev.mailslot.transport.network;
  */
 public enum DatagramRejection {
 
-	/** Shorter than a NetBIOS datagram header, or cut off inside a name or the SMB message. */
+	/**
+	 * Shorter than a NetBIOS datagram header, or cut off inside a name or the SMB
+	 * message.
+	 */
 	TRUNCATED,
 
-	/** A NetBIOS datagram type other than 0x10, 0x11 or 0x12 (error and query datagrams). */
+	/**
+	 * A NetBIOS datagram type other than 0x10, 0x11 or 0x12 (error and query datagrams).
+	 */
 	UNSUPPORTED_TYPE,
 
-	/** A fragment (MORE set, FIRST clear, or a packet offset): [MS-MAIL] never fragments. */
+	/**
+	 * A fragment (MORE set, FIRST clear, or a packet offset): [MS-MAIL] never fragments.
+	 */
 	FRAGMENT,
 
 	/** A NetBIOS name that is not 32 encoded characters, or has a bad label. */
@@ -21,7 +28,10 @@ public enum DatagramRejection {
 	/** User data that is not an SMB message. */
 	NOT_SMB,
 
-	/** An SMB message that is not a mailslot write (SMB_COM_TRANSACTION, 17 words, 3 setup words, opcode 1). */
+	/**
+	 * An SMB message that is not a mailslot write (SMB_COM_TRANSACTION, 17 words, 3 setup
+	 * words, opcode 1).
+	 */
 	NOT_MAILSLOT_WRITE,
 
 	/** A data offset or count that points outside the datagram. */
@@ -34,8 +44,8 @@ public enum DatagramRejection {
 	OVER_LIMIT,
 
 	/**
-	 * A transaction whose data count is not its total data count: part of a message, which
-	 * [MS-MAIL] never sends, since it has no segmentation.
+	 * A transaction whose data count is not its total data count: part of a message,
+	 * which [MS-MAIL] never sends, since it has no segmentation.
 	 */
 	INCOMPLETE_TRANSACTION
 

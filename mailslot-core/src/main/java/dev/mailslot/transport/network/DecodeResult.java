@@ -1,7 +1,8 @@
 package dev.mailslot.transport.network;
 
 /**
- * What decoding a datagram gave: the mailslot write, or why it was rejected. Decoding never throws.
+ * What decoding a datagram gave: the mailslot write, or why it was rejected. Decoding
+ * never throws.
  */
 public sealed interface DecodeResult {
 

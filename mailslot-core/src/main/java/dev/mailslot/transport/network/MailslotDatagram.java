@@ -3,13 +3,16 @@ package dev.mailslot.transport.network;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A mailslot write as it travels: the NetBIOS datagram header and names, and the fields of the
- * SMB_COM_TRANSACTION that carries the mailslot name and the message. Decoding keeps every field,
- * so that encoding a decoded datagram gives back its bytes.
+ * A mailslot write as it travels: the NetBIOS datagram header and names, and the fields
+ * of the SMB_COM_TRANSACTION that carries the mailslot name and the message. Decoding
+ * keeps every field, so that encoding a decoded datagram gives back its bytes.
  *
  * @param type the datagram type
- * @param flags the FLAGS byte (0x02, FIRST, when sent by this library; node-type bits vary)
+ * @param flags the FLAGS byte (0x02, FIRST, when sent by this library; node-type bits
+ * vary)
  * @param datagramId the DGM_ID
  * @param sourceAddress the SOURCE_IP, as an unsigned 32-bit value in an int
  * @param sourcePort the SOURCE_PORT, usually 138
@@ -45,7 +48,7 @@ public record MailslotDatagram(DatagramType type, int flags, int datagramId, int
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		return (obj instanceof MailslotDatagram other) && this.type == other.type && this.flags == other.flags
 				&& this.datagramId == other.datagramId && this.sourceAddress == other.sourceAddress
 				&& this.sourcePort == other.sourcePort && this.source.equals(other.source)
@@ -66,9 +69,9 @@ public record MailslotDatagram(DatagramType type, int flags, int datagramId, int
 	}
 
 	/**
-	 * The fields of the SMB header and the transaction that a mailslot write carries without
-	 * meaning: a receiver ignores them, and they are kept only so that a datagram re-encodes as it
-	 * was.
+	 * The fields of the SMB header and the transaction that a mailslot write carries
+	 * without meaning: a receiver ignores them, and they are kept only so that a datagram
+	 * re-encodes as it was.
 	 *
 	 * @param smbFlags the SMB Flags byte
 	 * @param smbFlags2 the SMB Flags2 word

@@ -7,15 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Encodes and decodes mailslot writes: a NetBIOS datagram (RFC 1002 4.4) whose user data is an
- * SMB_COM_TRANSACTION carrying a mailslot name and a message ([MS-MAIL] 2.2.1, [MS-CIFS] 2.2.4.33).
- * NetBIOS fields are big-endian, SMB fields little-endian.
+ * Encodes and decodes mailslot writes: a NetBIOS datagram (RFC 1002 4.4) whose user data
+ * is an SMB_COM_TRANSACTION carrying a mailslot name and a message ([MS-MAIL] 2.2.1,
+ * [MS-CIFS] 2.2.4.33). NetBIOS fields are big-endian, SMB fields little-endian.
  * <p>
- * Encoding refuses what the protocol does not allow: a mailslot name and message together over
- * {@value #MAX_NAME_AND_DATA} bytes, a message over {@value #MAX_DATA} bytes. Decoding never
- * throws and never allocates more than the datagram's size: it returns the write or a
- * {@link DatagramRejection}. It tolerates a wrong DGM_LENGTH and any TID, UID, timeout, priority and
- * class.
+ * Encoding refuses what the protocol does not allow: a mailslot name and message together
+ * over {@value #MAX_NAME_AND_DATA} bytes, a message over {@value #MAX_DATA} bytes.
+ * Decoding never throws and never allocates more than the datagram's size: it returns the
+ * write or a {@link DatagramRejection}. It tolerates a wrong DGM_LENGTH and any TID, UID,
+ * timeout, priority and class.
  */
 public final class MailslotDatagramCodec {
 
@@ -52,8 +52,8 @@ public final class MailslotDatagramCodec {
 	 * Encode a mailslot write.
 	 * @param datagram the write
 	 * @return the UDP payload
-	 * @throws IllegalArgumentException if the name and message are over the protocol's limits, or
-	 * the name is not a {@code \MAILSLOT\} name
+	 * @throws IllegalArgumentException if the name and message are over the protocol's
+	 * limits, or the name is not a {@code \MAILSLOT\} name
 	 */
 	public static byte[] encode(MailslotDatagram datagram) {
 		String mailslot = datagram.mailslot();
@@ -63,8 +63,8 @@ public final class MailslotDatagramCodec {
 		byte[] name = mailslot.getBytes(StandardCharsets.US_ASCII);
 		int dataLength = datagram.dataLength();
 		if (dataLength > MAX_DATA) {
-			throw new IllegalArgumentException("A remote mailslot message may have at most " + MAX_DATA
-					+ " bytes; this one has " + dataLength);
+			throw new IllegalArgumentException(
+					"A remote mailslot message may have at most " + MAX_DATA + " bytes; this one has " + dataLength);
 		}
 		if (name.length + 1 + dataLength > MAX_NAME_AND_DATA) {
 			throw new IllegalArgumentException("A remote mailslot name and message may have at most "
@@ -137,7 +137,8 @@ public final class MailslotDatagramCodec {
 			return decode(in);
 		}
 		catch (BufferUnderflowException | IndexOutOfBoundsException ex) {
-			return new DecodeResult.Rejected(DatagramRejection.TRUNCATED, "datagram of " + length + " bytes ends early");
+			return new DecodeResult.Rejected(DatagramRejection.TRUNCATED,
+					"datagram of " + length + " bytes ends early");
 		}
 	}
 
@@ -206,8 +207,8 @@ public final class MailslotDatagramCodec {
 	}
 
 	/**
-	 * Return the decoded scope of a name, from its first label on, or a rejection. Most names
-	 * have none, and never get here.
+	 * Return the decoded scope of a name, from its first label on, or a rejection. Most
+	 * names have none, and never get here.
 	 */
 	private static Object decodeScope(ByteBuffer in, int firstLabel) {
 		StringBuilder scope = new StringBuilder();
@@ -249,8 +250,8 @@ public final class MailslotDatagramCodec {
 		int command = smb.get(4) & 0xFF;
 		int wordCount = smb.get(SMB_HEADER_LENGTH) & 0xFF;
 		if (command != SMB_COM_TRANSACTION || wordCount != WORD_COUNT) {
-			return reject(DatagramRejection.NOT_MAILSLOT_WRITE, "SMB command " + hex(command) + " with " + wordCount
-					+ " words");
+			return reject(DatagramRejection.NOT_MAILSLOT_WRITE,
+					"SMB command " + hex(command) + " with " + wordCount + " words");
 		}
 		int words = SMB_HEADER_LENGTH + 1;
 		int setupCount = smb.get(words + 26) & 0xFF;
@@ -263,8 +264,8 @@ public final class MailslotDatagramCodec {
 		int dataCount = smb.getShort(words + 22) & 0xFFFF;
 		int dataOffset = smb.getShort(words + 24) & 0xFFFF;
 		if (dataOffset < NAME_OFFSET || dataOffset + dataCount > smb.limit()) {
-			return reject(DatagramRejection.BAD_DATA_BOUNDS, "data of " + dataCount + " bytes at offset " + dataOffset
-					+ " in an SMB message of " + smb.limit());
+			return reject(DatagramRejection.BAD_DATA_BOUNDS,
+					"data of " + dataCount + " bytes at offset " + dataOffset + " in an SMB message of " + smb.limit());
 		}
 		if (totalDataCount != dataCount) {
 			return reject(DatagramRejection.INCOMPLETE_TRANSACTION, "data of " + dataCount + " bytes of a total of "
@@ -293,8 +294,8 @@ public final class MailslotDatagramCodec {
 			return reject(DatagramRejection.BAD_MAILSLOT_NAME, "'" + mailslot + "' is not a \\MAILSLOT\\ name");
 		}
 		if (dataCount > MAX_DATA || name.length + 1 + dataCount > MAX_NAME_AND_DATA) {
-			return reject(DatagramRejection.OVER_LIMIT, "name of " + (name.length + 1) + " and data of " + dataCount
-					+ " bytes");
+			return reject(DatagramRejection.OVER_LIMIT,
+					"name of " + (name.length + 1) + " and data of " + dataCount + " bytes");
 		}
 		byte[] data = new byte[dataCount];
 		smb.get(dataOffset, data);
@@ -302,8 +303,8 @@ public final class MailslotDatagramCodec {
 				smb.getShort(10) & 0xFFFF, smb.getShort(12) & 0xFFFF, smb.getShort(24) & 0xFFFF,
 				smb.getShort(26) & 0xFFFF, smb.getShort(28) & 0xFFFF, smb.getShort(30) & 0xFFFF,
 				smb.getShort(words + 4) & 0xFFFF, smb.getShort(words + 6) & 0xFFFF, smb.get(words + 8) & 0xFF,
-				smb.getShort(words + 10) & 0xFFFF, smb.getInt(words + 12) & 0xFFFFFFFFL, smb.getShort(words + 30) & 0xFFFF,
-				smb.getShort(words + 32) & 0xFFFF);
+				smb.getShort(words + 10) & 0xFFFF, smb.getInt(words + 12) & 0xFFFFFFFFL,
+				smb.getShort(words + 30) & 0xFFFF, smb.getShort(words + 32) & 0xFFFF);
 		return new DecodeResult.Decoded(new MailslotDatagram(type, flags, datagramId, sourceAddress, sourcePort, source,
 				destination, fields, mailslot, data));
 	}

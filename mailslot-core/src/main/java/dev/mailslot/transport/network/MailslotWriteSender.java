@@ -20,8 +20,8 @@ import dev.mailslot.NoSuchMailslotException;
  * Sends remote mailslot writes: {@code \\HOST\mailslot\...} as a unique datagram to
  * {@code HOST<00>} at the host's address (from the options' hosts, else DNS), and
  * {@code \\*\mailslot\...} or {@code \\<workgroup>\mailslot\...} as a group datagram to
- * {@code <workgroup><00>} at the broadcast address. What the protocol cannot carry is refused
- * before anything is sent.
+ * {@code <workgroup><00>} at the broadcast address. What the protocol cannot carry is
+ * refused before anything is sent.
  */
 final class MailslotWriteSender {
 
@@ -37,8 +37,8 @@ final class MailslotWriteSender {
 
 	/**
 	 * Create a sender.
-	 * @param options this host's name, its workgroup, the broadcast address, the hosts and the
-	 * port to send to
+	 * @param options this host's name, its workgroup, the broadcast address, the hosts
+	 * and the port to send to
 	 * @param socket the socket to send from
 	 */
 	MailslotWriteSender(NetworkOptions options, NetworkSocket socket) {
@@ -50,7 +50,8 @@ final class MailslotWriteSender {
 	 * Send one remote mailslot write.
 	 * @param target a remote, domain or {@code *} name
 	 * @param data the message
-	 * @throws InvalidMailslotNameException if the host is not a NetBIOS name or the path not ASCII
+	 * @throws InvalidMailslotNameException if the host is not a NetBIOS name or the path
+	 * not ASCII
 	 * @throws NoSuchMailslotException if the host cannot be resolved
 	 * @throws MessageTooLargeException if the protocol cannot carry the message
 	 * @throws MailslotException if the datagram cannot be sent
@@ -76,14 +77,14 @@ final class MailslotWriteSender {
 		}
 		String mailslot = MAILSLOT_PREFIX + target.path();
 		if (!StandardCharsets.US_ASCII.newEncoder().canEncode(mailslot)) {
-			throw new InvalidMailslotNameException(target.toString(), "Invalid mailslot name '" + target
-					+ "': remote mailslot names are ASCII");
+			throw new InvalidMailslotNameException(target.toString(),
+					"Invalid mailslot name '" + target + "': remote mailslot names are ASCII");
 		}
 		InetSocketAddress to = new InetSocketAddress(address, this.options.sendPort());
 		MailslotDatagram datagram = new MailslotDatagram(group ? DatagramType.DIRECT_GROUP : DatagramType.DIRECT_UNIQUE,
-				MailslotDatagram.FIRST, this.datagramIds.getAndIncrement() & 0xFFFF, this.socket.sourceAddressTowards(to),
-				this.socket.localAddress().getPort(), this.options.netbiosName(), destination,
-				MailslotDatagram.TransactionFields.DEFAULTS, mailslot, data);
+				MailslotDatagram.FIRST, this.datagramIds.getAndIncrement() & 0xFFFF,
+				this.socket.sourceAddressTowards(to), this.socket.localAddress().getPort(), this.options.netbiosName(),
+				destination, MailslotDatagram.TransactionFields.DEFAULTS, mailslot, data);
 		byte[] bytes;
 		try {
 			bytes = MailslotDatagramCodec.encode(datagram);

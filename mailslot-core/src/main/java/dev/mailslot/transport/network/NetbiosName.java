@@ -5,12 +5,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A NetBIOS name: up to 15 characters, a suffix byte that says what the name stands for
- * ({@code <00>} a workstation or domain, {@code <1D>} a master browser, ...), and a scope, usually
- * empty. Encoded as RFC 1001 14.1 says: upper case, padded to 15 bytes with spaces (the wildcard
- * {@code *} with NULs), the suffix appended, each byte split into two nibbles plus {@code 'A'}.
+ * ({@code <00>} a workstation or domain, {@code <1D>} a master browser, ...), and a
+ * scope, usually empty. Encoded as RFC 1001 14.1 says: upper case, padded to 15 bytes
+ * with spaces (the wildcard {@code *} with NULs), the suffix appended, each byte split
+ * into two nibbles plus {@code 'A'}.
  *
- * @param name the name, in upper case; each character stands for one byte (ISO-8859-1), since
- * real names hold control bytes ({@code \u0001\u0002__MSBROWSE__\u0002<01>})
+ * @param name the name, in upper case; each character stands for one byte (ISO-8859-1),
+ * since real names hold control bytes ({@code \u0001\u0002__MSBROWSE__\u0002<01>})
  * @param suffix the suffix byte, 0 to 255
  * @param scope the scope, dot-separated labels, or empty
  */
@@ -24,8 +25,8 @@ public record NetbiosName(String name, int suffix, String scope) {
 
 	public NetbiosName {
 		if (name.isEmpty() || name.length() > MAX_LENGTH) {
-			throw new IllegalArgumentException("NetBIOS name '" + name + "' must have 1 to " + MAX_LENGTH
-					+ " characters");
+			throw new IllegalArgumentException(
+					"NetBIOS name '" + name + "' must have 1 to " + MAX_LENGTH + " characters");
 		}
 		StringBuilder upper = new StringBuilder(name.length());
 		for (int i = 0; i < name.length(); i++) {
@@ -44,9 +45,10 @@ public record NetbiosName(String name, int suffix, String scope) {
 				throw new IllegalArgumentException("NetBIOS scope '" + scope + "' is longer than 200 characters");
 			}
 			for (String label : scope.split("\\.", -1)) {
-				if (label.isEmpty() || label.length() > 63 || !StandardCharsets.US_ASCII.newEncoder().canEncode(label)) {
-					throw new IllegalArgumentException("NetBIOS scope '" + scope
-							+ "' must be dot-separated ASCII labels of 1 to 63 characters");
+				if (label.isEmpty() || label.length() > 63
+						|| !StandardCharsets.US_ASCII.newEncoder().canEncode(label)) {
+					throw new IllegalArgumentException(
+							"NetBIOS scope '" + scope + "' must be dot-separated ASCII labels of 1 to 63 characters");
 				}
 			}
 		}
@@ -74,7 +76,8 @@ public record NetbiosName(String name, int suffix, String scope) {
 				suffix = Integer.parseInt(text.substring(open + 1, close), 16);
 			}
 			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("NetBIOS name '" + text + "' has a suffix that is not two hex digits");
+				throw new IllegalArgumentException(
+						"NetBIOS name '" + text + "' has a suffix that is not two hex digits");
 			}
 			rest = text.substring(close + 1);
 		}

@@ -14,18 +14,19 @@ import dev.mailslot.spi.DelegatingMailslotClient;
 import dev.mailslot.transport.memory.MemoryMailslotTransport;
 
 /**
- * Remote mailslots over the network, as Windows and Samba hosts write them: [MS-MAIL] writes in
- * NetBIOS datagrams on UDP port 138. Servers are mailslots in this JVM that receive the writes
- * addressed to their name ({@code \MAILSLOT\<path>}, any case), each message with its sender's
- * name and address, the name written to and the datagram type. Clients send
- * {@code \\HOST\mailslot\...} as a unique datagram to {@code HOST<00>} and
+ * Remote mailslots over the network, as Windows and Samba hosts write them: [MS-MAIL]
+ * writes in NetBIOS datagrams on UDP port 138. Servers are mailslots in this JVM that
+ * receive the writes addressed to their name ({@code \MAILSLOT\<path>}, any case), each
+ * message with its sender's name and address, the name written to and the datagram type.
+ * Clients send {@code \\HOST\mailslot\...} as a unique datagram to {@code HOST<00>} and
  * {@code \\*\mailslot\...} or {@code \\<workgroup>\mailslot\...} as a group datagram to
- * {@code <workgroup><00>} at the broadcast address; {@code \\.\mailslot\...} stays in this JVM.
+ * {@code <workgroup><00>} at the broadcast address; {@code \\.\mailslot\...} stays in
+ * this JVM.
  * <p>
- * Remote mailslots are unauthenticated, and Windows is retiring them: use this transport only where
- * the network is trusted. Malformed datagrams, fragments, writes over the protocol's limits, writes
- * to names no server holds, disallowed senders and duplicates are counted by reason and dropped;
- * the receiving loop never ends on a bad datagram.
+ * Remote mailslots are unauthenticated, and Windows is retiring them: use this transport
+ * only where the network is trusted. Malformed datagrams, fragments, writes over the
+ * protocol's limits, writes to names no server holds, disallowed senders and duplicates
+ * are counted by reason and dropped; the receiving loop never ends on a bad datagram.
  * <p>
  * Everything it logs, its parts included, is logged under this class's name.
  */
@@ -87,9 +88,9 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	}
 
 	/**
-	 * Open a client: on a local name, of this transport's local mailslots; on a remote one, a
-	 * client that sends each message as one remote mailslot write. Unacknowledged: a write that
-	 * returns was sent, not necessarily received.
+	 * Open a client: on a local name, of this transport's local mailslots; on a remote
+	 * one, a client that sends each message as one remote mailslot write. Unacknowledged:
+	 * a write that returns was sent, not necessarily received.
 	 */
 	@Override
 	public MailslotClient openClient(MailslotName name) {
@@ -104,8 +105,9 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	}
 
 	/**
-	 * Hand a received datagram that the filter accepts to the local server of its mailslot, at most
-	 * {@link NetworkOptions#maxQueued()} messages a server; count what becomes of it.
+	 * Hand a received datagram that the filter accepts to the local server of its
+	 * mailslot, at most {@link NetworkOptions#maxQueued()} messages a server; count what
+	 * becomes of it.
 	 */
 	private void deliver(byte[] payload, InetSocketAddress from) {
 		this.counts.received();
@@ -128,7 +130,8 @@ public final class NetworkMailslotTransport implements MailslotTransport, AutoCl
 	}
 
 	/**
-	 * Return whether the transport is receiving: its receiving thread runs and it is not closed.
+	 * Return whether the transport is receiving: its receiving thread runs and it is not
+	 * closed.
 	 * @return whether remote writes are received
 	 */
 	public boolean isReceiving() {

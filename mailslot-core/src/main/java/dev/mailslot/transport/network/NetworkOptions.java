@@ -16,15 +16,21 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the {@code network} transport receives and sends. Build one with {@link #builder()}; only
- * this host's NetBIOS name has no default.
+ * How the {@code network} transport receives and sends. Build one with
+ * {@link #builder()}; only this host's NetBIOS name has no default.
  */
 public final class NetworkOptions {
 
-	/** {@code \x01\x02__MSBROWSE__\x02<01>}, where master browsers announce themselves to each other. */
+	/**
+	 * {@code \x01\x02__MSBROWSE__\x02<01>}, where master browsers announce themselves to
+	 * each other.
+	 */
 	public static final NetbiosName MSBROWSE = NetbiosName.of("\u0001\u0002__MSBROWSE__\u0002", 0x01);
 
-	/** The UDP port of the NetBIOS datagram service, where Windows and Samba receive and send. */
+	/**
+	 * The UDP port of the NetBIOS datagram service, where Windows and Samba receive and
+	 * send.
+	 */
 	public static final int DEFAULT_PORT = 138;
 
 	/** The workgroup unless set, as Windows and Samba name it by default. */
@@ -70,8 +76,9 @@ public final class NetworkOptions {
 	}
 
 	/**
-	 * Start options that receive on every address at port {@value #DEFAULT_PORT}, send to that port,
-	 * in {@value #DEFAULT_WORKGROUP}, with group writes to {@code 255.255.255.255}.
+	 * Start options that receive on every address at port {@value #DEFAULT_PORT}, send to
+	 * that port, in {@value #DEFAULT_WORKGROUP}, with group writes to
+	 * {@code 255.255.255.255}.
 	 * @return a builder
 	 */
 	public static Builder builder() {
@@ -104,7 +111,8 @@ public final class NetworkOptions {
 
 	/**
 	 * Return the workgroup or domain: {@code \\*\mailslot\...} and
-	 * {@code \\<workgroup>\mailslot\...} go to {@code <workgroup><00>} at the broadcast address.
+	 * {@code \\<workgroup>\mailslot\...} go to {@code <workgroup><00>} at the broadcast
+	 * address.
 	 * @return the workgroup
 	 */
 	public String workgroup() {
@@ -128,8 +136,8 @@ public final class NetworkOptions {
 	}
 
 	/**
-	 * Return how long an identical datagram from the same sender is dropped as a duplicate (Windows
-	 * sends a remote write on every transport).
+	 * Return how long an identical datagram from the same sender is dropped as a
+	 * duplicate (Windows sends a remote write on every transport).
 	 * @return the window; zero keeps every datagram
 	 */
 	public Duration duplicateWindow() {
@@ -145,8 +153,8 @@ public final class NetworkOptions {
 	}
 
 	/**
-	 * Return the most messages from the network a server holds; further writes are dropped until
-	 * it reads, so that unauthenticated senders cannot fill the heap.
+	 * Return the most messages from the network a server holds; further writes are
+	 * dropped until it reads, so that unauthenticated senders cannot fill the heap.
 	 * @return the number of messages
 	 */
 	public int maxQueued() {
@@ -171,10 +179,10 @@ public final class NetworkOptions {
 	}
 
 	/**
-	 * Return the names datagrams must be addressed to: the accepted names if given, else, as nmbd
-	 * answers, this host's name ({@code <00>}), its workgroup's ({@code <00>}, {@code <1D>} the
-	 * master browser, {@code <1E>} browser elections) and the master browsers' {@link #MSBROWSE},
-	 * without scope.
+	 * Return the names datagrams must be addressed to: the accepted names if given, else,
+	 * as nmbd answers, this host's name ({@code <00>}), its workgroup's ({@code <00>},
+	 * {@code <1D>} the master browser, {@code <1E>} browser elections) and the master
+	 * browsers' {@link #MSBROWSE}, without scope.
 	 * @return the names
 	 */
 	public Set<NetbiosName> answersFor() {
@@ -195,8 +203,8 @@ public final class NetworkOptions {
 	}
 
 	/**
-	 * Builds {@link NetworkOptions}. Each setter checks its value and says what to give instead;
-	 * {@link #build()} needs this host's NetBIOS name.
+	 * Builds {@link NetworkOptions}. Each setter checks its value and says what to give
+	 * instead; {@link #build()} needs this host's NetBIOS name.
 	 */
 	public static final class Builder {
 
@@ -236,8 +244,8 @@ public final class NetworkOptions {
 		}
 
 		/**
-		 * Set the address and UDP port to receive on; port 138 is the NetBIOS datagram service,
-		 * and ports below 1024 need root or CAP_NET_BIND_SERVICE.
+		 * Set the address and UDP port to receive on; port 138 is the NetBIOS datagram
+		 * service, and ports below 1024 need root or CAP_NET_BIND_SERVICE.
 		 * @param bind the address and port, port 0 for any free one
 		 * @return this builder
 		 */
@@ -253,7 +261,8 @@ public final class NetworkOptions {
 
 		/**
 		 * Set the UDP port datagrams are sent to.
-		 * @param sendPort the port peers receive on, {@value #DEFAULT_PORT} for Windows and Samba
+		 * @param sendPort the port peers receive on, {@value #DEFAULT_PORT} for Windows
+		 * and Samba
 		 * @return this builder
 		 */
 		public Builder sendPort(int sendPort) {
@@ -267,7 +276,8 @@ public final class NetworkOptions {
 
 		/**
 		 * Set this host's NetBIOS name, the source of what it sends and, unless
-		 * {@link #acceptedNames(Collection) accepted names} are set, a name it answers for.
+		 * {@link #acceptedNames(Collection) accepted names} are set, a name it answers
+		 * for.
 		 * @param netbiosName the name, such as {@code NetbiosName.of("MYHOST", 0x00)}
 		 * @return this builder
 		 */
@@ -278,7 +288,8 @@ public final class NetworkOptions {
 
 		/**
 		 * Set the workgroup or domain: {@code \\*\mailslot\...} and
-		 * {@code \\<workgroup>\mailslot\...} go to {@code <workgroup><00>} at the broadcast address.
+		 * {@code \\<workgroup>\mailslot\...} go to {@code <workgroup><00>} at the
+		 * broadcast address.
 		 * @param workgroup the workgroup, a NetBIOS name of up to 15 characters
 		 * @return this builder
 		 */
@@ -288,9 +299,10 @@ public final class NetworkOptions {
 				NetbiosName.of(workgroup, 0x00);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("workgroup '" + workgroup + "' is not a NetBIOS name: "
-						+ ex.getMessage() + "; give the workgroup or domain's NetBIOS name, such as "
-						+ DEFAULT_WORKGROUP, ex);
+				throw new IllegalArgumentException(
+						"workgroup '" + workgroup + "' is not a NetBIOS name: " + ex.getMessage()
+								+ "; give the workgroup or domain's NetBIOS name, such as " + DEFAULT_WORKGROUP,
+						ex);
 			}
 			this.workgroup = workgroup;
 			return this;
@@ -298,8 +310,8 @@ public final class NetworkOptions {
 
 		/**
 		 * Set where group datagrams go.
-		 * @param broadcastAddress the broadcast address of the network, {@code 255.255.255.255}
-		 * unless set
+		 * @param broadcastAddress the broadcast address of the network,
+		 * {@code 255.255.255.255} unless set
 		 * @return this builder
 		 */
 		public Builder broadcastAddress(InetAddress broadcastAddress) {
@@ -308,8 +320,8 @@ public final class NetworkOptions {
 		}
 
 		/**
-		 * Set the addresses of host names, looked up before DNS, replacing those set before.
-		 * Names match in any case.
+		 * Set the addresses of host names, looked up before DNS, replacing those set
+		 * before. Names match in any case.
 		 * @param hosts the addresses by host name
 		 * @return this builder
 		 */
@@ -322,9 +334,9 @@ public final class NetworkOptions {
 		}
 
 		/**
-		 * Set how long an identical datagram from the same sender is dropped as a duplicate.
-		 * Windows sends a remote write once on every transport and adapter, so a window of a
-		 * few seconds keeps one of each.
+		 * Set how long an identical datagram from the same sender is dropped as a
+		 * duplicate. Windows sends a remote write once on every transport and adapter, so
+		 * a window of a few seconds keeps one of each.
 		 * @param duplicateWindow the window; zero keeps every datagram
 		 * @return this builder
 		 */
@@ -351,9 +363,10 @@ public final class NetworkOptions {
 		}
 
 		/**
-		 * Set the most messages from the network a server holds; further writes are dropped, and
-		 * counted, until it reads.
-		 * @param maxQueued the number of messages, {@value #DEFAULT_MAX_QUEUED} unless set
+		 * Set the most messages from the network a server holds; further writes are
+		 * dropped, and counted, until it reads.
+		 * @param maxQueued the number of messages, {@value #DEFAULT_MAX_QUEUED} unless
+		 * set
 		 * @return this builder
 		 */
 		public Builder maxQueued(int maxQueued) {
@@ -366,10 +379,10 @@ public final class NetworkOptions {
 		}
 
 		/**
-		 * Set the NetBIOS names this host answers for, which datagrams must be addressed to,
-		 * replacing those set before.
-		 * @param acceptedNames the names; empty for this host's name and its workgroup's names
-		 * (see {@link NetworkOptions#answersFor()})
+		 * Set the NetBIOS names this host answers for, which datagrams must be addressed
+		 * to, replacing those set before.
+		 * @param acceptedNames the names; empty for this host's name and its workgroup's
+		 * names (see {@link NetworkOptions#answersFor()})
 		 * @return this builder
 		 */
 		public Builder acceptedNames(Collection<NetbiosName> acceptedNames) {
@@ -380,8 +393,8 @@ public final class NetworkOptions {
 		}
 
 		/**
-		 * Set the receiving socket's buffer (SO_RCVBUF); a larger one drops fewer datagrams in a
-		 * burst.
+		 * Set the receiving socket's buffer (SO_RCVBUF); a larger one drops fewer
+		 * datagrams in a burst.
 		 * @param receiveBufferSize the size in bytes; 0 for the system's
 		 * @return this builder
 		 */

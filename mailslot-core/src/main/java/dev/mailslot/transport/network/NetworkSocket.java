@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 import dev.mailslot.TransportUnavailableException;
 
 /**
- * The {@code network} transport's one UDP socket: IPv4, broadcasts allowed, bound where the
- * options say, receiving every datagram and sending every write.
+ * The {@code network} transport's one UDP socket: IPv4, broadcasts allowed, bound where
+ * the options say, receiving every datagram and sending every write.
  */
 final class NetworkSocket implements AutoCloseable {
 
@@ -34,7 +34,8 @@ final class NetworkSocket implements AutoCloseable {
 	 * Open and bind the socket.
 	 * @param options where to bind, and the receive buffer's size
 	 * @return the bound socket
-	 * @throws TransportUnavailableException if the address cannot be bound, saying what to do
+	 * @throws TransportUnavailableException if the address cannot be bound, saying what
+	 * to do
 	 */
 	static NetworkSocket bind(NetworkOptions options) {
 		DatagramChannel channel = null;
@@ -73,8 +74,8 @@ final class NetworkSocket implements AutoCloseable {
 	 * Wait for the next datagram.
 	 * @param buffer where its bytes go, from the buffer's position
 	 * @return its sender
-	 * @throws IOException if receiving fails, {@link java.nio.channels.ClosedChannelException}
-	 * once closed
+	 * @throws IOException if receiving fails,
+	 * {@link java.nio.channels.ClosedChannelException} once closed
 	 */
 	@Nullable SocketAddress receive(ByteBuffer buffer) throws IOException {
 		return this.channel.receive(buffer);
@@ -91,9 +92,10 @@ final class NetworkSocket implements AutoCloseable {
 	}
 
 	/**
-	 * Return the SOURCE_IP of a datagram to the given address: the bound address, or, when bound to
-	 * every address, the one the host sends from towards that destination (RFC 1002 4.4.1), found
-	 * by connecting, which sends nothing; a broadcast destination needs SO_BROADCAST for that.
+	 * Return the SOURCE_IP of a datagram to the given address: the bound address, or,
+	 * when bound to every address, the one the host sends from towards that destination
+	 * (RFC 1002 4.4.1), found by connecting, which sends nothing; a broadcast destination
+	 * needs SO_BROADCAST for that.
 	 * @param destination where the datagram goes
 	 * @return the IPv4 address as an int, 0 when none is known
 	 */

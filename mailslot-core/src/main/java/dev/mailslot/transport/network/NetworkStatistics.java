@@ -10,9 +10,11 @@ import java.util.Map;
  * @param received datagrams received
  * @param delivered mailslot writes handed to a local server
  * @param dropped datagrams dropped, by reason: a {@link DatagramRejection} name, or
- * {@code UNKNOWN_MAILSLOT}, {@code REFUSED_BY_SERVER}, {@code QUEUE_FULL}, {@code DISALLOWED_SOURCE},
- * {@code NOT_FOR_THIS_HOST}, {@code DUPLICATE}, {@code RECEIVE_ERROR} or {@code RECEIVE_BUFFER_FULL}
- * @param receiving whether the transport is receiving: not closed, its receiving thread alive
+ * {@code UNKNOWN_MAILSLOT}, {@code REFUSED_BY_SERVER}, {@code QUEUE_FULL},
+ * {@code DISALLOWED_SOURCE}, {@code NOT_FOR_THIS_HOST}, {@code DUPLICATE},
+ * {@code RECEIVE_ERROR} or {@code RECEIVE_BUFFER_FULL}
+ * @param receiving whether the transport is receiving: not closed, its receiving thread
+ * alive
  */
 public record NetworkStatistics(long received, long delivered, Map<String, Long> dropped, boolean receiving) {
 
@@ -35,8 +37,8 @@ public record NetworkStatistics(long received, long delivered, Map<String, Long>
 	public static final String DISALLOWED_SOURCE = "DISALLOWED_SOURCE";
 
 	/**
-	 * The kernel dropped the datagram before it was received, its receive buffer being full
-	 * ({@code mailslot.network.receive-buffer-size}); counted by the kernel (Linux).
+	 * The kernel dropped the datagram before it was received, its receive buffer being
+	 * full ({@code mailslot.network.receive-buffer-size}); counted by the kernel (Linux).
 	 */
 	public static final String RECEIVE_BUFFER_FULL = "RECEIVE_BUFFER_FULL";
 

@@ -6,8 +6,8 @@ import dev.mailslot.MailslotTransport;
 import dev.mailslot.spi.MailslotTransportProvider;
 
 /**
- * Names the {@code network} transport. It needs configuration, so it is not made here: create it
- * with {@link NetworkMailslotTransport#start(NetworkOptions)}, or set
+ * Names the {@code network} transport. It needs configuration, so it is not made here:
+ * create it with {@link NetworkMailslotTransport#start(NetworkOptions)}, or set
  * {@code mailslot.network.enabled=true} in a Spring Boot application.
  */
 public final class NetworkTransportProvider implements MailslotTransportProvider {

@@ -10,13 +10,16 @@ import org.jspecify.annotations.Nullable;
 import dev.mailslot.MailslotName;
 
 /**
- * Warns, once per mailslot name, of a sent write that [MS-MAIL] and Windows accept but Samba's
- * nmbd drops: a datagram over the {@value #SAMBA_MAX_DATAGRAM} bytes nmbd reads, or no data at
- * all. Such a write is sent all the same. Logs under the transport's name.
+ * Warns, once per mailslot name, of a sent write that [MS-MAIL] and Windows accept but
+ * Samba's nmbd drops: a datagram over the {@value #SAMBA_MAX_DATAGRAM} bytes nmbd reads,
+ * or no data at all. Such a write is sent all the same. Logs under the transport's name.
  */
 final class SambaDropWarnings {
 
-	/** The most of a datagram Samba's nmbd reads (its MAX_DGRAM_SIZE); it drops longer ones. */
+	/**
+	 * The most of a datagram Samba's nmbd reads (its MAX_DGRAM_SIZE); it drops longer
+	 * ones.
+	 */
 	static final int SAMBA_MAX_DATAGRAM = 576;
 
 	private static final System.Logger logger = System.getLogger(NetworkMailslotTransport.class.getName());

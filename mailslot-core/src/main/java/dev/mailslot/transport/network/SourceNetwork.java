@@ -28,8 +28,8 @@ public record SourceNetwork(InetAddress address, int prefixLength) {
 			return new SourceNetwork(address, prefix);
 		}
 		catch (UnknownHostException | NumberFormatException ex) {
-			throw new IllegalArgumentException("Network '" + cidr + "' is not an address with an optional /prefix, "
-					+ "such as 192.0.2.0/24", ex);
+			throw new IllegalArgumentException(
+					"Network '" + cidr + "' is not an address with an optional /prefix, " + "such as 192.0.2.0/24", ex);
 		}
 	}
 

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Reads how many datagrams the kernel dropped for a UDP socket because its receive buffer was
- * full: the {@code drops} column of Linux's {@code /proc/net/udp}, found by the socket's local
- * address and port. Elsewhere nothing is known.
+ * Reads how many datagrams the kernel dropped for a UDP socket because its receive buffer
+ * was full: the {@code drops} column of Linux's {@code /proc/net/udp}, found by the
+ * socket's local address and port. Elsewhere nothing is known.
  */
 final class UdpSocketDrops {
 

@@ -1,8 +1,8 @@
 package dev.mailslot.transport.posix;
 
-
 /**
- * What {@code statx} says of an open descriptor: its identity, its link count and its mode.
+ * What {@code statx} says of an open descriptor: its identity, its link count and its
+ * mode.
  *
  * @param devMajor major number of the device that holds the file
  * @param devMinor minor number of the device that holds the file
@@ -26,7 +26,8 @@ record FileStatus(int devMajor, int devMinor, long inode, int links, int mode, i
 	 * Return the status of an open descriptor.
 	 * @param fd the descriptor
 	 * @return the status
-	 * @throws IllegalStateException if statx fails, which it does only for a bad descriptor
+	 * @throws IllegalStateException if statx fails, which it does only for a bad
+	 * descriptor
 	 */
 	static FileStatus of(int fd) {
 		try (NativeMemory buffer = LibC.allocate(LibC.STATX_SIZE)) {
@@ -34,9 +35,10 @@ record FileStatus(int devMajor, int devMinor, long inode, int links, int mode, i
 			if (LibC.statx(fd, "", LibC.AT_EMPTY_PATH, mask, buffer) != 0) {
 				throw new IllegalStateException("statx of descriptor " + fd + ": " + LibC.describe(LibC.errno()));
 			}
-			return new FileStatus(buffer.getInt(LibC.STATX_DEV_MAJOR_OFFSET), buffer.getInt(LibC.STATX_DEV_MINOR_OFFSET),
-					buffer.getLong(LibC.STATX_INO_OFFSET), buffer.getInt(LibC.STATX_NLINK_OFFSET),
-					buffer.getShort(LibC.STATX_MODE_OFFSET) & 0xFFFF, buffer.getInt(LibC.STATX_UID_OFFSET));
+			return new FileStatus(buffer.getInt(LibC.STATX_DEV_MAJOR_OFFSET),
+					buffer.getInt(LibC.STATX_DEV_MINOR_OFFSET), buffer.getLong(LibC.STATX_INO_OFFSET),
+					buffer.getInt(LibC.STATX_NLINK_OFFSET), buffer.getShort(LibC.STATX_MODE_OFFSET) & 0xFFFF,
+					buffer.getInt(LibC.STATX_UID_OFFSET));
 		}
 	}
 

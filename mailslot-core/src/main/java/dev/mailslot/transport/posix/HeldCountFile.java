@@ -24,17 +24,19 @@ import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
 
 /**
- * A count, kept in a small file that outlives the process, of the messages a posix server has
- * taken off its queue and not yet handed to a reader: those it holds in memory, and the one it
- * reads ahead. The queue survives a {@code kill -9} of its owner and is counted by the server that
- * reclaims it; the memory does not, so the next server on the name reads this count, says in a
- * warning that those messages are lost, and deletes the file. A server closed as usual deletes it.
+ * A count, kept in a small file that outlives the process, of the messages a posix server
+ * has taken off its queue and not yet handed to a reader: those it holds in memory, and
+ * the one it reads ahead. The queue survives a {@code kill -9} of its owner and is
+ * counted by the server that reclaims it; the memory does not, so the next server on the
+ * name reads this count, says in a warning that those messages are lost, and deletes the
+ * file. A server closed as usual deletes it.
  * <p>
- * The file is mapped into memory, so keeping the count costs a store, not a system call. It lives
- * in {@code /dev/shm} (or {@code java.io.tmpdir} where that is missing), owned by the server's user
- * with mode 0600, and its name carries the user, the IPC namespace and the queue's name. The count
- * is raised before a message leaves the queue, so a process killed in the moment of a move counts
- * that one message twice (in the queue and here), never not at all.
+ * The file is mapped into memory, so keeping the count costs a store, not a system call.
+ * It lives in {@code /dev/shm} (or {@code java.io.tmpdir} where that is missing), owned
+ * by the server's user with mode 0600, and its name carries the user, the IPC namespace
+ * and the queue's name. The count is raised before a message leaves the queue, so a
+ * process killed in the moment of a move counts that one message twice (in the queue and
+ * here), never not at all.
  */
 final class HeldCountFile implements AutoCloseable {
 
@@ -46,7 +48,10 @@ final class HeldCountFile implements AutoCloseable {
 
 	private static final int COUNT_OFFSET = 8;
 
-	/** Longest file name of the form {@code mailslot-held-...} before the queue's part is hashed. */
+	/**
+	 * Longest file name of the form {@code mailslot-held-...} before the queue's part is
+	 * hashed.
+	 */
 	private static final int LONGEST_NAME = 200;
 
 	private final @Nullable Path path;
@@ -63,9 +68,10 @@ final class HeldCountFile implements AutoCloseable {
 	}
 
 	/**
-	 * Create the count file of a server that now owns its queue, after reading and deleting one that
-	 * an owner that is gone left behind.
-	 * @throws MailslotException if a file of another user, a link or a directory stands under its name
+	 * Create the count file of a server that now owns its queue, after reading and
+	 * deleting one that an owner that is gone left behind.
+	 * @throws MailslotException if a file of another user, a link or a directory stands
+	 * under its name
 	 */
 	static HeldCountFile create(MailslotName name, String queueName) {
 		Path path = pathOf(queueName);
@@ -84,10 +90,11 @@ final class HeldCountFile implements AutoCloseable {
 		}
 		catch (IOException | UnsupportedOperationException ex) {
 			deleteQuietly(path);
-			logger.log(Level.WARNING, "Mailslot " + name + " cannot keep the count of the messages it holds in memory "
-					+ "in " + path + " (" + ex + "): if this process is killed, the next server on the name cannot say "
-					+ "how many of them were lost. Free space in " + path.getParent() + ", or hold none "
-					+ "(MailslotServerOptions holdCapacity 0)");
+			logger.log(Level.WARNING,
+					"Mailslot " + name + " cannot keep the count of the messages it holds in memory " + "in " + path
+							+ " (" + ex + "): if this process is killed, the next server on the name cannot say "
+							+ "how many of them were lost. Free space in " + path.getParent() + ", or hold none "
+							+ "(MailslotServerOptions holdCapacity 0)");
 			return new HeldCountFile(null, null);
 		}
 	}
@@ -170,7 +177,8 @@ final class HeldCountFile implements AutoCloseable {
 	}
 
 	/**
-	 * Read and delete a count file that an owner that is gone left, and warn of what it counted.
+	 * Read and delete a count file that an owner that is gone left, and warn of what it
+	 * counted.
 	 */
 	private static void reclaim(MailslotName name, Path path) {
 		BasicFileAttributes attributes;
@@ -183,14 +191,17 @@ final class HeldCountFile implements AutoCloseable {
 		int owner = ownerOf(path);
 		if (!attributes.isRegularFile() || owner != LibC.geteuid()) {
 			throw new MailslotException(name, "Mailslot " + name + " keeps the count of the messages it holds in "
-					+ path + ", where " + (attributes.isRegularFile() ? "a file of uid " + owner : "a link or directory")
+					+ path + ", where "
+					+ (attributes.isRegularFile() ? "a file of uid " + owner : "a link or directory")
 					+ " stands that this server did not make. Remove it, or run the server as the user who made it");
 		}
 		long lost = readCount(path);
 		deleteQuietly(path);
 		if (lost != 0) {
-			logger.log(Level.WARNING, "Mailslot {0}: the process that owned it before is gone, and the {1} message(s) "
-					+ "it had taken off its queue into memory are lost", name, (lost < 0) ? "unknown number of" : lost);
+			logger.log(Level.WARNING,
+					"Mailslot {0}: the process that owned it before is gone, and the {1} message(s) "
+							+ "it had taken off its queue into memory are lost",
+					name, (lost < 0) ? "unknown number of" : lost);
 		}
 	}
 

@@ -6,12 +6,12 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-
 import org.jspecify.annotations.Nullable;
 
 /**
- * The C library calls through JNA's direct mapping, bound when first used: the binding on Java 17
- * to 21. Sizes are passed as {@code long}: the transport runs on 64-bit Linux only.
+ * The C library calls through JNA's direct mapping, bound when first used: the binding on
+ * Java 17 to 21. Sizes are passed as {@code long}: the transport runs on 64-bit Linux
+ * only.
  */
 final class JnaPosixCalls implements PosixCalls {
 
@@ -34,7 +34,7 @@ final class JnaPosixCalls implements PosixCalls {
 
 	@Override
 	public int mqOpen(String name, int flags, int mode, @Nullable NativeMemory attributes) {
-		return Direct.VARIADIC.mq_open(name, flags, mode, pointer(attributes));
+		return Direct.VARIADIC.mq_open(name, flags, mode, nullablePointer(attributes));
 	}
 
 	/**
@@ -54,12 +54,12 @@ final class JnaPosixCalls implements PosixCalls {
 
 	@Override
 	public long mqTimedreceive(int mqd, NativeMemory buffer, long length, @Nullable NativeMemory absoluteTimeout) {
-		return Direct.mq_timedreceive(mqd, pointer(buffer), length, Pointer.NULL, pointer(absoluteTimeout));
+		return Direct.mq_timedreceive(mqd, pointer(buffer), length, null, nullablePointer(absoluteTimeout));
 	}
 
 	@Override
 	public int mqSetattr(int mqd, NativeMemory attributes) {
-		return Direct.mq_setattr(mqd, pointer(attributes), Pointer.NULL);
+		return Direct.mq_setattr(mqd, pointer(attributes), null);
 	}
 
 	@Override
@@ -132,8 +132,12 @@ final class JnaPosixCalls implements PosixCalls {
 		return Native.getLastError();
 	}
 
-	private static @Nullable Pointer pointer(@Nullable NativeMemory memory) {
-		return (memory != null) ? ((JnaNativeMemory) memory).memory : null;
+	private static Pointer pointer(NativeMemory memory) {
+		return ((JnaNativeMemory) memory).memory;
+	}
+
+	private static @Nullable Pointer nullablePointer(@Nullable NativeMemory memory) {
+		return (memory != null) ? pointer(memory) : null;
 	}
 
 	/**
@@ -153,8 +157,8 @@ final class JnaPosixCalls implements PosixCalls {
 		}
 
 		/**
-		 * Return the library that holds {@code mq_open}: the C library from glibc 2.34 on, librt
-		 * before.
+		 * Return the library that holds {@code mq_open}: the C library from glibc 2.34
+		 * on, librt before.
 		 */
 		private static String messageQueueLibrary() {
 			try {
@@ -170,10 +174,10 @@ final class JnaPosixCalls implements PosixCalls {
 
 		static native int mq_timedsend(int mqd, Pointer message, long length, int priority, Pointer absoluteTimeout);
 
-		static native long mq_timedreceive(int mqd, Pointer buffer, long length, Pointer priority,
+		static native long mq_timedreceive(int mqd, Pointer buffer, long length, @Nullable Pointer priority,
 				@Nullable Pointer absoluteTimeout);
 
-		static native int mq_setattr(int mqd, Pointer newAttributes, Pointer oldAttributes);
+		static native int mq_setattr(int mqd, Pointer newAttributes, @Nullable Pointer oldAttributes);
 
 		static native int mq_getattr(int mqd, Pointer attr);
 
@@ -208,7 +212,7 @@ final class JnaPosixCalls implements PosixCalls {
 	 */
 	interface Variadic extends Library {
 
-		int mq_open(String name, int flags, Object... modeAndAttr);
+		int mq_open(String name, int flags, @Nullable Object... modeAndAttr);
 
 	}
 

@@ -6,11 +6,11 @@ import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The C library calls of the posix transport, made by the binding chosen on first use: the
- * Foreign Function and Memory API on Java 22 and later, JNA before (see {@link PosixCalls}). The
- * system property {@value #BINDING_PROPERTY} chooses one by its id, {@code ffm} or {@code jna}.
- * Sizes are passed as {@code long}: the transport runs on 64-bit Linux only. Constants are those of
- * Linux on x86-64 and AArch64.
+ * The C library calls of the posix transport, made by the binding chosen on first use:
+ * the Foreign Function and Memory API on Java 22 and later, JNA before (see
+ * {@link PosixCalls}). The system property {@value #BINDING_PROPERTY} chooses one by its
+ * id, {@code ffm} or {@code jna}. Sizes are passed as {@code long}: the transport runs on
+ * 64-bit Linux only. Constants are those of Linux on x86-64 and AArch64.
  */
 final class LibC {
 
@@ -56,7 +56,9 @@ final class LibC {
 
 	static final short POLLOUT = 4;
 
-	/** {@code eventfd}'s flags: the values of {@code O_NONBLOCK} and {@code O_CLOEXEC}. */
+	/**
+	 * {@code eventfd}'s flags: the values of {@code O_NONBLOCK} and {@code O_CLOEXEC}.
+	 */
 	static final int EFD_NONBLOCK = O_NONBLOCK;
 
 	static final int EFD_CLOEXEC = O_CLOEXEC;
@@ -117,17 +119,16 @@ final class LibC {
 
 	static final String FOREIGN_BINDING = "dev.mailslot.transport.posix.ForeignPosixCalls";
 
-	private static final PosixCalls CALLS = binding(System.getProperty(BINDING_PROPERTY),
-			Runtime.version().feature());
+	private static final PosixCalls CALLS = binding(System.getProperty(BINDING_PROPERTY), Runtime.version().feature());
 
 	private LibC() {
 	}
 
 	/**
-	 * Choose the binding: the one asked for, or else the Foreign Function and Memory API where the
-	 * runtime has it and the class path holds it (the Java 22 classes of the multi-release jar), or
-	 * else JNA. A native image uses
-	 * JNA unless asked otherwise: the module's reachability metadata describes JNA's calls.
+	 * Choose the binding: the one asked for, or else the Foreign Function and Memory API
+	 * where the runtime has it and the class path holds it (the Java 22 classes of the
+	 * multi-release jar), or else JNA. A native image uses JNA unless asked otherwise:
+	 * the module's reachability metadata describes JNA's calls.
 	 * @param asked the id asked for, or {@code null}
 	 * @param javaVersion the runtime's feature version
 	 */
@@ -158,9 +159,10 @@ final class LibC {
 			return new JnaPosixCalls();
 		}
 		catch (InvocationTargetException ex) {
-			throw new IllegalStateException("Cannot bind the C library's message queue calls through the "
-					+ "Foreign Function and Memory API: " + ex.getCause() + "; set " + BINDING_PROPERTY
-					+ "=jna to use JNA", ex.getCause());
+			throw new IllegalStateException(
+					"Cannot bind the C library's message queue calls through the " + "Foreign Function and Memory API: "
+							+ ex.getCause() + "; set " + BINDING_PROPERTY + "=jna to use JNA",
+					ex.getCause());
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("Cannot create " + FOREIGN_BINDING, ex);
@@ -234,7 +236,10 @@ final class LibC {
 	/** What {@link #receiveWithoutWaiting} returns when the queue is empty. */
 	static final long QUEUE_EMPTY = -1;
 
-	/** What {@link #receiveWithoutWaiting} returns on another failure; {@link #errno()} says which. */
+	/**
+	 * What {@link #receiveWithoutWaiting} returns on another failure; {@link #errno()}
+	 * says which.
+	 */
 	static final long RECEIVE_FAILED = -2;
 
 	/**

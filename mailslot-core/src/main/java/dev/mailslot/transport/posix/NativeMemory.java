@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * A block of native memory that the C library calls read and write: a {@code struct} or a
- * message buffer, allocated by the {@link PosixCalls} that passes it. Offsets and sizes are in
- * bytes; values are in the platform's byte order.
+ * message buffer, allocated by the {@link PosixCalls} that passes it. Offsets and sizes
+ * are in bytes; values are in the platform's byte order.
  */
 interface NativeMemory extends AutoCloseable {
 

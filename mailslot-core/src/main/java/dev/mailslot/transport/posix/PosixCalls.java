@@ -5,10 +5,11 @@ import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The C library calls of the posix transport, as one binding makes them: {@link JnaPosixCalls}
- * through JNA on every Java version, or {@code ForeignPosixCalls} through the Foreign Function and
- * Memory API on Java 22 and later. {@link LibC} chooses one when it is first used. A call that
- * fails returns -1 and leaves the reason for {@link #errno()}, as the C function does.
+ * The C library calls of the posix transport, as one binding makes them:
+ * {@link JnaPosixCalls} through JNA on every Java version, or {@code ForeignPosixCalls}
+ * through the Foreign Function and Memory API on Java 22 and later. {@link LibC} chooses
+ * one when it is first used. A call that fails returns -1 and leaves the reason for
+ * {@link #errno()}, as the C function does.
  */
 interface PosixCalls {
 
@@ -20,8 +21,8 @@ interface PosixCalls {
 	NativeMemory allocate(long size);
 
 	/**
-	 * Return whether {@link #mqSend} copies a message into native memory before it sends it, and so
-	 * needs a buffer as large as the largest message.
+	 * Return whether {@link #mqSend} copies a message into native memory before it sends
+	 * it, and so needs a buffer as large as the largest message.
 	 */
 	boolean copiesSentMessages();
 
@@ -31,12 +32,13 @@ interface PosixCalls {
 	int mqOpen(String name, int flags, int mode, @Nullable NativeMemory attributes);
 
 	/**
-	 * Send the remaining bytes of a message without moving its position, on a queue opened
-	 * non-blocking. A binding that can hand the kernel the bytes where they are does so; one that
-	 * cannot copies them into {@code buffer} first.
+	 * Send the remaining bytes of a message without moving its position, on a queue
+	 * opened non-blocking. A binding that can hand the kernel the bytes where they are
+	 * does so; one that cannot copies them into {@code buffer} first.
 	 * @param mqd the queue, open for writing
 	 * @param message the message
-	 * @param buffer native memory at least as large as the message, for a binding that copies
+	 * @param buffer native memory at least as large as the message, for a binding that
+	 * copies
 	 * @return 0, or -1
 	 */
 	int mqSend(int mqd, ByteBuffer message, NativeMemory buffer);

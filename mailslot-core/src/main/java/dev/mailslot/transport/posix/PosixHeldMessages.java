@@ -12,47 +12,58 @@ import org.jspecify.annotations.Nullable;
 import dev.mailslot.MailslotName;
 
 /**
- * The messages a posix server holds beyond its queue. A POSIX queue holds few messages (10 on a
- * stock Linux), where a Windows mailslot takes writes while nobody reads; so while the server's
- * reader takes nothing, a keeper thread moves what the queue holds into memory, and writers go
- * on. The reader takes held messages first, then the queue, so messages keep their order.
+ * The messages a posix server holds beyond its queue. A POSIX queue holds few messages
+ * (10 on a stock Linux), where a Windows mailslot takes writes while nobody reads; so
+ * while the server's reader takes nothing, a keeper thread moves what the queue holds
+ * into memory, and writers go on. The reader takes held messages first, then the queue,
+ * so messages keep their order.
  * <p>
- * The keeper waits in {@code poll} for the queue to hold a message. A reader that waits in the
- * kernel takes a message as it is written, without waking the keeper; when the keeper does wake
- * and a reader has taken a message since it last looked, the keeper leaves the queue to the reader
- * and looks again later, waiting twice as long each time up to {@value #MAX_LOOK_MILLIS} ms, so a
- * reader that keeps up pays one counter a message and about 60 wake-ups a second. The keeper
- * moves messages while holding the server's receive lock, so no reader takes from the queue
- * meanwhile, and lets go as soon as a reader waits for the lock. While messages are held, readers
- * take those and leave the queue alone, so the keeper goes on moving, and writers find room in the
- * queue while the reader catches up.
+ * The keeper waits in {@code poll} for the queue to hold a message. A reader that waits
+ * in the kernel takes a message as it is written, without waking the keeper; when the
+ * keeper does wake and a reader has taken a message since it last looked, the keeper
+ * leaves the queue to the reader and looks again later, waiting twice as long each time
+ * up to {@value #MAX_LOOK_MILLIS} ms, so a reader that keeps up pays one counter a
+ * message and about 60 wake-ups a second. The keeper moves messages while holding the
+ * server's receive lock, so no reader takes from the queue meanwhile, and lets go as soon
+ * as a reader waits for the lock. While messages are held, readers take those and leave
+ * the queue alone, so the keeper goes on moving, and writers find room in the queue while
+ * the reader catches up.
  * <p>
- * The keeper takes a message off the queue only once it has room for it: under the hold capacity,
- * and within the {@link PosixHoldMemory} that every posix server of the process shares, reserved for
- * a message of the largest size before it is received. Past either, the message stays in the queue
- * and writers wait for room. What is held is counted in the server's {@link HeldCountFile}, so that a
- * process killed holding messages does not lose them without a word.
+ * The keeper takes a message off the queue only once it has room for it: under the hold
+ * capacity, and within the {@link PosixHoldMemory} that every posix server of the process
+ * shares, reserved for a message of the largest size before it is received. Past either,
+ * the message stays in the queue and writers wait for room. What is held is counted in
+ * the server's {@link HeldCountFile}, so that a process killed holding messages does not
+ * lose them without a word.
  * <p>
- * Guarded by the receive lock, except {@link #count()}, {@link #readerTook()} and the keeper's
- * own state.
+ * Guarded by the receive lock, except {@link #count()}, {@link #readerTook()} and the
+ * keeper's own state.
  */
 final class PosixHeldMessages {
 
 	private static final System.Logger logger = System.getLogger(PosixHeldMessages.class.getName());
 
-	/** How long the keeper first leaves the queue to a reader that has just taken a message. */
+	/**
+	 * How long the keeper first leaves the queue to a reader that has just taken a
+	 * message.
+	 */
 	private static final long MIN_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
 	/** The longest the keeper leaves the queue to a reader that keeps taking messages. */
 	private static final long MAX_LOOK_MILLIS = 16;
 
-	/** How long the keeper waits in {@code poll} before it looks whether it should stop. */
+	/**
+	 * How long the keeper waits in {@code poll} before it looks whether it should stop.
+	 */
 	private static final int POLL_MILLIS = 200;
 
 	/** How long the keeper waits, while it holds all it may, before it looks again. */
 	private static final long FULL_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-	/** Most messages moved in one hold of the receive lock, so a reader that comes back waits little. */
+	/**
+	 * Most messages moved in one hold of the receive lock, so a reader that comes back
+	 * waits little.
+	 */
 	private static final int MOVE_BATCH = 256;
 
 	/** How long the keeper waits after a failure before it tries again. */
@@ -78,10 +89,16 @@ final class PosixHeldMessages {
 	/** Messages held, and one being moved: never less than the messages held. */
 	private final AtomicInteger count = new AtomicInteger();
 
-	/** Messages the reader took, from anywhere: the keeper compares it with what it last saw. */
+	/**
+	 * Messages the reader took, from anywhere: the keeper compares it with what it last
+	 * saw.
+	 */
 	private final AtomicInteger takes = new AtomicInteger();
 
-	/** Held while moving one message, so that {@link #stop()} can wait for a move under way. */
+	/**
+	 * Held while moving one message, so that {@link #stop()} can wait for a move under
+	 * way.
+	 */
 	private final ReentrantLock moving = new ReentrantLock();
 
 	private final NativeMemory buffer;
@@ -95,17 +112,24 @@ final class PosixHeldMessages {
 	/** Whether the keeper waits for the reader to make room: a take then wakes it. */
 	private volatile boolean waitingForRoom;
 
-	/** Whether the shared hold memory had no room for the last message the keeper would have moved. */
+	/**
+	 * Whether the shared hold memory had no room for the last message the keeper would
+	 * have moved.
+	 */
 	private boolean memoryFull;
 
-	/** Whether the keeper said that the shared hold memory is full, since it last held nothing. */
+	/**
+	 * Whether the keeper said that the shared hold memory is full, since it last held
+	 * nothing.
+	 */
 	private boolean saidMemoryFull;
 
 	private @Nullable Thread keeper;
 
 	/**
-	 * Who still needs the native memory: the keeper while it runs, and the server until it closes
-	 * this. The last to let go frees it, so close never waits for the keeper to end.
+	 * Who still needs the native memory: the keeper while it runs, and the server until
+	 * it closes this. The last to let go frees it, so close never waits for the keeper to
+	 * end.
 	 */
 	private final AtomicInteger nativeMemoryUsers = new AtomicInteger(1);
 
@@ -184,8 +208,8 @@ final class PosixHeldMessages {
 	}
 
 	/**
-	 * Stop moving messages, waiting for a move under way, so that nothing written to the queue
-	 * from now on is taken by the keeper.
+	 * Stop moving messages, waiting for a move under way, so that nothing written to the
+	 * queue from now on is taken by the keeper.
 	 */
 	void stop() {
 		this.stopped = true;
@@ -198,9 +222,9 @@ final class PosixHeldMessages {
 	}
 
 	/**
-	 * Drop what is held, and let go of the native memory, which the keeper frees as it ends if it
-	 * has not ended yet. Call after {@link #stop()}, which waits for a move under way, with no reader
-	 * left: nothing touches the held messages after that.
+	 * Drop what is held, and let go of the native memory, which the keeper frees as it
+	 * ends if it has not ended yet. Call after {@link #stop()}, which waits for a move
+	 * under way, with no reader left: nothing touches the held messages after that.
 	 * @return how many messages were dropped
 	 */
 	int close() {
@@ -266,9 +290,10 @@ final class PosixHeldMessages {
 			}
 			catch (RuntimeException | Error ex) {
 				if (!failing) {
-					logger.log(Level.WARNING, "Mailslot " + this.name + " cannot move messages from its queue "
-							+ this.queueName + " into memory; writers wait for room once the queue is full. "
-							+ "Trying again", ex);
+					logger.log(Level.WARNING,
+							"Mailslot " + this.name + " cannot move messages from its queue " + this.queueName
+									+ " into memory; writers wait for room once the queue is full. " + "Trying again",
+							ex);
 					failing = true;
 				}
 				LockSupport.parkNanos(FAILURE_WAIT_NANOS);
@@ -306,8 +331,8 @@ final class PosixHeldMessages {
 		if (ready < 0) {
 			int errno = LibC.errno();
 			if (errno != LibC.EINTR) {
-				throw new IllegalStateException("poll on message queue " + this.queueName + " failed: "
-						+ LibC.describe(errno));
+				throw new IllegalStateException(
+						"poll on message queue " + this.queueName + " failed: " + LibC.describe(errno));
 			}
 			return false;
 		}
@@ -315,8 +340,8 @@ final class PosixHeldMessages {
 	}
 
 	/**
-	 * Move messages from the queue, oldest first, until it is empty, the hold is full, a batch is
-	 * done or a reader waits for the lock. Call with the receive lock held.
+	 * Move messages from the queue, oldest first, until it is empty, the hold is full, a
+	 * batch is done or a reader waits for the lock. Call with the receive lock held.
 	 */
 	private void moveFromQueue() {
 		for (int moved = 0; moved < MOVE_BATCH && !this.receiveLock.hasQueuedThreads(); moved++) {
@@ -333,8 +358,8 @@ final class PosixHeldMessages {
 	}
 
 	/**
-	 * Hold the message just received into the buffer. If the heap has no room for it all the same,
-	 * it is lost, and said so with its count.
+	 * Hold the message just received into the buffer. If the heap has no room for it all
+	 * the same, it is lost, and said so with its count.
 	 */
 	private void hold(int size) {
 		try {
@@ -350,8 +375,8 @@ final class PosixHeldMessages {
 	}
 
 	/**
-	 * Move one message off the queue, once there is room for one of the largest size. The count
-	 * (and the count file) goes up before the message leaves the queue.
+	 * Move one message off the queue, once there is room for one of the largest size. The
+	 * count (and the count file) goes up before the message leaves the queue.
 	 * @return whether a message was moved
 	 */
 	private boolean moveOne() {
@@ -375,8 +400,8 @@ final class PosixHeldMessages {
 		PosixHoldMemory.release(this.reservation);
 		this.countFile.held(this.count.decrementAndGet());
 		if (size == LibC.RECEIVE_FAILED) {
-			throw new IllegalStateException("Cannot receive from message queue " + this.queueName + ": "
-					+ LibC.describe(LibC.errno()));
+			throw new IllegalStateException(
+					"Cannot receive from message queue " + this.queueName + ": " + LibC.describe(LibC.errno()));
 		}
 		return false;
 	}

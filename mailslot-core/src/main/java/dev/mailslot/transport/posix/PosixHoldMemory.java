@@ -3,25 +3,32 @@ package dev.mailslot.transport.posix;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The bytes of heap that every posix server of this process may use, together, to hold messages
- * beyond their queues while nobody reads them (see {@link dev.mailslot.MailslotServerOptions#holdCapacity()}).
- * A server takes a message off its queue only once it has room for it here; past the limit the
- * message stays in the queue and writers wait for room, as they do past the hold capacity.
+ * The bytes of heap that every posix server of this process may use, together, to hold
+ * messages beyond their queues while nobody reads them (see
+ * {@link dev.mailslot.MailslotServerOptions#holdCapacity()}). A server takes a message
+ * off its queue only once it has room for it here; past the limit the message stays in
+ * the queue and writers wait for room, as they do past the hold capacity.
  * <p>
- * The limit is an eighth of the maximum heap unless set, by {@link #setLimit(long)} or the system
- * property {@value #LIMIT_PROPERTY} (in bytes). Each held message counts its length and
- * {@value #MESSAGE_OVERHEAD} bytes of the array and queue slot that hold it. The unix transport's
- * servers hold what they read off their sockets in the same memory.
+ * The limit is an eighth of the maximum heap unless set, by {@link #setLimit(long)} or
+ * the system property {@value #LIMIT_PROPERTY} (in bytes). Each held message counts its
+ * length and {@value #MESSAGE_OVERHEAD} bytes of the array and queue slot that hold it.
+ * The unix transport's servers hold what they read off their sockets in the same memory.
  */
 public final class PosixHoldMemory {
 
 	/** The system property that sets the limit in bytes. */
 	public static final String LIMIT_PROPERTY = "dev.mailslot.posix.hold-memory";
 
-	/** Bytes counted for each held message beyond its length: an array's header and a slot. */
+	/**
+	 * Bytes counted for each held message beyond its length: an array's header and a
+	 * slot.
+	 */
 	public static final int MESSAGE_OVERHEAD = 32;
 
-	/** The limit set by {@link #setLimit(long)}, or -1 for the system property or the default. */
+	/**
+	 * The limit set by {@link #setLimit(long)}, or -1 for the system property or the
+	 * default.
+	 */
 	private static final AtomicLong limit = new AtomicLong(-1);
 
 	private static final AtomicLong used = new AtomicLong();
@@ -39,10 +46,10 @@ public final class PosixHoldMemory {
 	}
 
 	/**
-	 * Set the limit, for servers that hold messages from now on. Held messages beyond a lower limit
-	 * stay held; no new ones are taken until they fall under it.
-	 * @param bytes the bytes that all posix servers of this process may hold together; 0 to hold
-	 * none; -1 for the system property or the default
+	 * Set the limit, for servers that hold messages from now on. Held messages beyond a
+	 * lower limit stay held; no new ones are taken until they fall under it.
+	 * @param bytes the bytes that all posix servers of this process may hold together; 0
+	 * to hold none; -1 for the system property or the default
 	 */
 	public static void setLimit(long bytes) {
 		if (bytes < -1) {
@@ -71,6 +78,8 @@ public final class PosixHoldMemory {
 
 	/**
 	 * Return the bytes a message of a size takes here.
+	 * @param size the message's size in bytes
+	 * @return its size and the overhead of holding it
 	 */
 	public static long cost(int size) {
 		return (long) size + MESSAGE_OVERHEAD;

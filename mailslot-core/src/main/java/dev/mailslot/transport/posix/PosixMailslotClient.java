@@ -16,13 +16,14 @@ import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.spi.AbstractMailslotClient;
 
 /**
- * Writes to a mailslot's POSIX message queue, opened non-blocking. While the queue is full a write
- * waits for room, checking every {@value #FULL_QUEUE_CHECK_MILLIS} ms that the server still exists
- * (the queue is linked, and a live process holds its owner's lock) and that the client was not
- * closed, for as long as its timeout allows. A server that closes first fills its queue
- * ({@link QueueSeal}) and then unlinks it, so the next write finds the queue full and its link
- * count at 0, and fails as it does on Windows instead of writing to a queue no one reads; a write
- * that has room costs one system call.
+ * Writes to a mailslot's POSIX message queue, opened non-blocking. While the queue is
+ * full a write waits for room, checking every {@value #FULL_QUEUE_CHECK_MILLIS} ms that
+ * the server still exists (the queue is linked, and a live process holds its owner's
+ * lock) and that the client was not closed, for as long as its timeout allows. A server
+ * that closes first fills its queue ({@link QueueSeal}) and then unlinks it, so the next
+ * write finds the queue full and its link count at 0, and fails as it does on Windows
+ * instead of writing to a queue no one reads; a write that has room costs one system
+ * call.
  */
 final class PosixMailslotClient extends AbstractMailslotClient {
 
@@ -36,7 +37,9 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 
 	private final ReentrantLock writeLock = new ReentrantLock();
 
-	/** Where a binding that cannot send the message's bytes where they are copies them. */
+	/**
+	 * Where a binding that cannot send the message's bytes where they are copies them.
+	 */
 	private final NativeMemory sendBuffer;
 
 	private final NativeMemory status = LibC.allocate(LibC.STATX_SIZE);
@@ -61,9 +64,9 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 		long deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : 0;
 		int size = message.remaining();
 		if (size > this.maxMessageSize) {
-			throw new MessageTooLargeException(name(), size, this.maxMessageSize, "Message of " + size
-					+ " bytes is larger than the " + this.maxMessageSize + " bytes mailslot " + name()
-					+ " accepts; nothing was sent");
+			throw new MessageTooLargeException(name(), size, this.maxMessageSize,
+					"Message of " + size + " bytes is larger than the " + this.maxMessageSize + " bytes mailslot "
+							+ name() + " accepts; nothing was sent");
 		}
 		this.writeLock.lock();
 		try {
@@ -80,7 +83,8 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 				}
 				else if (errno != LibC.EINTR) {
 					throw new MailslotException(name(), "Cannot send to message queue " + this.queueName
-							+ " of mailslot " + name() + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
+							+ " of mailslot " + name() + ": " + LibC.describe(errno))
+						.withNativeErrorCode(errno);
 				}
 			}
 			message.position(message.limit());
@@ -91,8 +95,8 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 	}
 
 	/**
-	 * Wait until the full queue has room, for at most {@value #FULL_QUEUE_CHECK_MILLIS} ms and not
-	 * past the deadline, then check that the client is still open.
+	 * Wait until the full queue has room, for at most {@value #FULL_QUEUE_CHECK_MILLIS}
+	 * ms and not past the deadline, then check that the client is still open.
 	 */
 	private void awaitRoom(@Nullable Duration timeout, long deadline) {
 		long wait = FULL_QUEUE_CHECK_MILLIS;
@@ -108,8 +112,8 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 		this.pollFd.setShort(6, (short) 0);
 		LibC.poll(this.pollFd, 1, (int) wait);
 		if (isClosed()) {
-			throw new MailslotClosedException(name(), "Mailslot client for " + name()
-					+ " was closed while it waited for room; the message was not sent");
+			throw new MailslotClosedException(name(),
+					"Mailslot client for " + name() + " was closed while it waited for room; the message was not sent");
 		}
 	}
 
@@ -119,9 +123,9 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 			capacity = (LibC.mq_getattr(this.mqd, attributes) == 0)
 					? Long.toString(attributes.getLong(LibC.MQ_ATTR_MAXMSG)) : "its";
 		}
-		return new MailslotWriteTimeoutException(name(), timeout, "Mailslot " + name() + " stayed full for "
-				+ timeout + ": its reader has taken none of the messages its server holds (the " + capacity
-				+ " of its queue " + this.queueName + ", and those the server holds in memory); nothing was sent. "
+		return new MailslotWriteTimeoutException(name(), timeout, "Mailslot " + name() + " stayed full for " + timeout
+				+ ": its reader has taken none of the messages its server holds (the " + capacity + " of its queue "
+				+ this.queueName + ", and those the server holds in memory); nothing was sent. "
 				+ "Let the reader keep up, or give the mailslot more room: the server's hold capacity "
 				+ "(MailslotServerOptions holdCapacity) and the hold memory its process shares ("
 				+ PosixHoldMemory.LIMIT_PROPERTY + "), or its queue capacity (queueCapacity) up to the sysctl "
@@ -132,7 +136,8 @@ final class PosixMailslotClient extends AbstractMailslotClient {
 		if (LibC.statx(this.mqd, "", LibC.AT_EMPTY_PATH, LibC.STATX_NLINK, this.status) != 0) {
 			int errno = LibC.errno();
 			throw new MailslotException(name(), "Cannot check message queue " + this.queueName + " of mailslot "
-					+ name() + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
+					+ name() + ": " + LibC.describe(errno))
+				.withNativeErrorCode(errno);
 		}
 		if (this.status.getInt(LibC.STATX_NLINK_OFFSET) == 0 || !QueueOwnership.hasLiveOwner(this.mqd)) {
 			throw new NoSuchMailslotException(name(), "Mailslot " + name() + " was closed by its server; "

@@ -1,6 +1,5 @@
 package dev.mailslot.transport.posix;
 
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -19,26 +18,31 @@ import dev.mailslot.spi.AbstractMailslotServer;
 import dev.mailslot.spi.DeletedMessagesLog;
 
 /**
- * A mailslot on a POSIX message queue, opened for reading and writing (writing only to seal it at
- * close: see {@link QueueSeal}) and locked by this process (see {@link QueueOwnership}).
+ * A mailslot on a POSIX message queue, opened for reading and writing (writing only to
+ * seal it at close: see {@link QueueSeal}) and locked by this process (see
+ * {@link QueueOwnership}).
  * <p>
- * A reader waits in {@code poll} on the queue itself ({@link PosixReadWait}, which {@link #wakeup()}
- * ends), holding the receive lock, so a message written
- * to an empty queue goes straight to it. While the reader takes nothing, the server's
- * {@link PosixHeldMessages} moves what the queue holds into memory, so that writers go on as they do
- * with a Windows mailslot nobody reads. One message is read ahead when {@link #info()} needs the
- * next size, so the next size and an exact count are known, and a too-small buffer leaves the
- * message for the next reader. Messages go to readers in order: the one read ahead, then the
- * held messages, then the queue. {@link #close()} seals the queue, which ends a reader's wait, and the
- * reader, seeing the server closed, drops what it received; close counts it with the rest it deletes.
- * What has left the queue and not reached a reader is counted in a {@link HeldCountFile} too, for the
- * next server on the name if this process is killed.
+ * A reader waits in {@code poll} on the queue itself ({@link PosixReadWait}, which
+ * {@link #wakeup()} ends), holding the receive lock, so a message written to an empty
+ * queue goes straight to it. While the reader takes nothing, the server's
+ * {@link PosixHeldMessages} moves what the queue holds into memory, so that writers go on
+ * as they do with a Windows mailslot nobody reads. One message is read ahead when
+ * {@link #info()} needs the next size, so the next size and an exact count are known, and
+ * a too-small buffer leaves the message for the next reader. Messages go to readers in
+ * order: the one read ahead, then the held messages, then the queue. {@link #close()}
+ * seals the queue, which ends a reader's wait, and the reader, seeing the server closed,
+ * drops what it received; close counts it with the rest it deletes. What has left the
+ * queue and not reached a reader is counted in a {@link HeldCountFile} too, for the next
+ * server on the name if this process is killed.
  */
 final class PosixMailslotServer extends AbstractMailslotServer {
 
 	private static final System.Logger logger = System.getLogger(PosixMailslotServer.class.getName());
 
-	/** How long a brief holder of the receive lock is waited for before the mailslot is looked at again. */
+	/**
+	 * How long a brief holder of the receive lock is waited for before the mailslot is
+	 * looked at again.
+	 */
 	private static final long LOCK_RETRY_MILLIS = 1;
 
 	private final String queueName;
@@ -47,17 +51,26 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 
 	private final int maxMessageSize;
 
-	/** Read side for every operation, write side for close: close waits for readers to leave. */
+	/**
+	 * Read side for every operation, write side for close: close waits for readers to
+	 * leave.
+	 */
 	private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
-	/** Guards the receive buffer, the read-ahead, the held messages and the deadline; held by a waiting reader. */
+	/**
+	 * Guards the receive buffer, the read-ahead, the held messages and the deadline; held
+	 * by a waiting reader.
+	 */
 	private final ReentrantLock receiveLock = new ReentrantLock();
 
 	private final PosixHeldMessages held;
 
 	private final HeldCountFile countFile;
 
-	/** Messages that readers received after close began, and dropped: close counts them as deleted. */
+	/**
+	 * Messages that readers received after close began, and dropped: close counts them as
+	 * deleted.
+	 */
 	private final AtomicInteger droppedByReaders = new AtomicInteger();
 
 	/** What a reader that finds no message waits on: the queue, or a wake-up. */
@@ -70,7 +83,10 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 
 	private final NativeMemory attributes = LibC.allocate(LibC.MQ_ATTR_SIZE);
 
-	/** Copies a received message out of the receive buffer: one function, not one per read. */
+	/**
+	 * Copies a received message out of the receive buffer: one function, not one per
+	 * read.
+	 */
 	private final IntFunction<byte[]> copyReceived;
 
 	/** Size of the message held read ahead in the receive buffer, or -1. */
@@ -135,9 +151,10 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Wait up to the timeout for a message and hand it, by its size, to {@code take}, which reads
-	 * it from the receive buffer. If {@code take} throws, the message stays read ahead for the
-	 * next reader. Held messages come before the queue, which holds only newer ones.
+	 * Wait up to the timeout for a message and hand it, by its size, to {@code take},
+	 * which reads it from the receive buffer. If {@code take} throws, the message stays
+	 * read ahead for the next reader. Held messages come before the queue, which holds
+	 * only newer ones.
 	 */
 	private <T> T receive(ReadTimeout timeout, IntFunction<T> take) {
 		this.lifecycle.readLock().lock();
@@ -180,9 +197,10 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Take the receive lock, which another reader may hold while it waits for a message, by the
-	 * deadline; or after it, while messages wait, since then the holder is not waiting for one and
-	 * lets go soon (a reader taking one, {@link #info()}, or {@link PosixHeldMessages} moving them).
+	 * Take the receive lock, which another reader may hold while it waits for a message,
+	 * by the deadline; or after it, while messages wait, since then the holder is not
+	 * waiting for one and lets go soon (a reader taking one, {@link #info()}, or
+	 * {@link PosixHeldMessages} moving them).
 	 */
 	private void lockReceive(ReadTimeout timeout, long deadline) {
 		if (timeout.isForever()) {
@@ -215,10 +233,10 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Take the receive lock as long as messages wait, in the queue or held: its holder is then not
-	 * waiting for a message, and lets go soon. The queue is counted before the held messages, which
-	 * count a message being moved before it leaves the queue, so a message on its way between them
-	 * is always seen.
+	 * Take the receive lock as long as messages wait, in the queue or held: its holder is
+	 * then not waiting for a message, and lets go soon. The queue is counted before the
+	 * held messages, which count a message being moved before it leaves the queue, so a
+	 * message on its way between them is always seen.
 	 * @return whether the lock was taken
 	 */
 	private boolean lockWhileMessagesWait() {
@@ -244,9 +262,10 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Receive a message that is waiting, if there is one, and hold it read ahead: a reader that
-	 * keeps up with its writers takes every message this way, and never needs a deadline on the
-	 * wall clock. Call with the receive lock held and nothing read ahead.
+	 * Receive a message that is waiting, if there is one, and hold it read ahead: a
+	 * reader that keeps up with its writers takes every message this way, and never needs
+	 * a deadline on the wall clock. Call with the receive lock held and nothing read
+	 * ahead.
 	 * @return whether a message was waiting
 	 */
 	private boolean receiveWaiting() {
@@ -262,10 +281,10 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Wait for a message until the deadline, or until woken, and hold it read ahead: wait in
-	 * {@code poll} on the queue and the wake-up ({@link PosixReadWait}), then receive without
-	 * waiting, so that a wake-up ends the wait before a message is taken, never after. Call with the
-	 * receive lock held and nothing read ahead.
+	 * Wait for a message until the deadline, or until woken, and hold it read ahead: wait
+	 * in {@code poll} on the queue and the wake-up ({@link PosixReadWait}), then receive
+	 * without waiting, so that a wake-up ends the wait before a message is taken, never
+	 * after. Call with the receive lock held and nothing read ahead.
 	 */
 	private void receiveAhead(ReadTimeout timeout, long deadline) {
 		while (true) {
@@ -282,8 +301,8 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Return what is left of a read's wait in whole milliseconds for {@code poll}, rounded up so
-	 * that the wait does not end before the deadline.
+	 * Return what is left of a read's wait in whole milliseconds for {@code poll},
+	 * rounded up so that the wait does not end before the deadline.
 	 */
 	private static int pollMillis(long leftNanos) {
 		return (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(leftNanos + 999_999));
@@ -298,8 +317,8 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Make sure a message is held read ahead if the queue has any, without waiting. Call with the
-	 * receive lock held.
+	 * Make sure a message is held read ahead if the queue has any, without waiting. Call
+	 * with the receive lock held.
 	 * @return whether a message is held
 	 */
 	private boolean fillAhead() {
@@ -318,7 +337,8 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Hold a message read ahead, or none, and count it in the count file. Call with the receive lock held.
+	 * Hold a message read ahead, or none, and count it in the count file. Call with the
+	 * receive lock held.
 	 * @param size its size, or -1 for none
 	 */
 	private void readAhead(int size) {
@@ -327,10 +347,10 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Report GetMailslotInfo's figures: the message read ahead, the held messages and the queue. A reader
-	 * that holds the receive lock while it waits does so only while the mailslot is empty, so
-	 * {@code info()} does not wait for it: it reports an empty mailslot while nothing waits, and
-	 * takes the lock once something does.
+	 * Report GetMailslotInfo's figures: the message read ahead, the held messages and the
+	 * queue. A reader that holds the receive lock while it waits does so only while the
+	 * mailslot is empty, so {@code info()} does not wait for it: it reports an empty
+	 * mailslot while nothing waits, and takes the lock once something does.
 	 */
 	@Override
 	public MailslotInfo info() {
@@ -353,8 +373,8 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Call with the receive lock held. The queue is read ahead only when no message is held,
-	 * since held messages are older.
+	 * Call with the receive lock held. The queue is read ahead only when no message is
+	 * held, since held messages are older.
 	 */
 	private MailslotInfo lockedInfo() {
 		int heldMessages = this.held.size();
@@ -374,8 +394,8 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Return how many messages the queue holds. Callers share one {@code struct mq_attr}, so they
-	 * take turns.
+	 * Return how many messages the queue holds. Callers share one {@code struct mq_attr},
+	 * so they take turns.
 	 */
 	private int currentMessages() {
 		synchronized (this.attributes) {
@@ -387,12 +407,13 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Close the mailslot: stop holding messages, seal the queue, which also ends a reader's wait, wait
-	 * for the readers to leave, then unlink and close the queue, deleting what it holds and
-	 * what is held, with a warning that counts them. The queue is counted once sealed, so writes that
-	 * race the close are counted too: what it holds, and what readers dropped, less the empty
-	 * messages of the seal. A queue has one name, so one whose link count is 0 was
-	 * removed by hand: its name may hold another server's queue now, which is left alone.
+	 * Close the mailslot: stop holding messages, seal the queue, which also ends a
+	 * reader's wait, wait for the readers to leave, then unlink and close the queue,
+	 * deleting what it holds and what is held, with a warning that counts them. The queue
+	 * is counted once sealed, so writes that race the close are counted too: what it
+	 * holds, and what readers dropped, less the empty messages of the seal. A queue has
+	 * one name, so one whose link count is 0 was removed by hand: its name may hold
+	 * another server's queue now, which is left alone.
 	 */
 	@Override
 	protected void doClose() {
@@ -429,7 +450,8 @@ final class PosixMailslotServer extends AbstractMailslotServer {
 
 	private MailslotException failure(String operation, int errno) {
 		return new MailslotException(name(), "Cannot " + operation + " message queue " + this.queueName
-				+ " of mailslot " + name() + ": " + LibC.describe(errno)).withNativeErrorCode(errno);
+				+ " of mailslot " + name() + ": " + LibC.describe(errno))
+			.withNativeErrorCode(errno);
 	}
 
 	@Override

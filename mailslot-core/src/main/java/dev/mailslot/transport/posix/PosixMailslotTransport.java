@@ -15,8 +15,8 @@ import dev.mailslot.TransportUnavailableException;
 /**
  * Same-host mailslots on POSIX message queues. A mailslot's queue is named as
  * {@link PosixQueueNames} documents; its owner holds a lock on the queue itself (see
- * {@link QueueOwnership}), so that a queue left by a crashed process is reclaimed and a live
- * owner's name is refused.
+ * {@link QueueOwnership}), so that a queue left by a crashed process is reclaimed and a
+ * live owner's name is refused.
  */
 public final class PosixMailslotTransport implements MailslotTransport {
 
@@ -66,7 +66,8 @@ public final class PosixMailslotTransport implements MailslotTransport {
 			warnIfHoldExceedsMemory(options, maxMessageSize);
 			countFile = HeldCountFile.create(name, queueName);
 			return new PosixMailslotServer(name, queueName, mqd, maxMessageSize, options.readTimeout(),
-					options.holdCapacity(), countFile).start();
+					options.holdCapacity(), countFile)
+				.start();
 		}
 		catch (RuntimeException | Error ex) {
 			if (countFile != null) {
@@ -80,8 +81,8 @@ public final class PosixMailslotTransport implements MailslotTransport {
 	}
 
 	/**
-	 * Warn when a server's hold capacity asks for more than the hold memory all posix servers share:
-	 * writers would wait before the capacity is reached.
+	 * Warn when a server's hold capacity asks for more than the hold memory all posix
+	 * servers share: writers would wait before the capacity is reached.
 	 */
 	private static void warnIfHoldExceedsMemory(MailslotServerOptions options, int maxMessageSize) {
 		long wanted = options.holdCapacity() * PosixHoldMemory.cost(maxMessageSize);
@@ -97,8 +98,8 @@ public final class PosixMailslotTransport implements MailslotTransport {
 	}
 
 	/**
-	 * Clear {@code O_NONBLOCK}, which the descriptor was opened with so that taking ownership of
-	 * the queue never waits: readers wait in {@code mq_timedreceive}.
+	 * Clear {@code O_NONBLOCK}, which the descriptor was opened with so that taking
+	 * ownership of the queue never waits: readers wait in {@code mq_timedreceive}.
 	 */
 	private static void makeBlocking(MailslotName name, String queueName, int mqd) {
 		try (NativeMemory attributes = LibC.allocate(LibC.MQ_ATTR_SIZE)) {
@@ -106,8 +107,9 @@ public final class PosixMailslotTransport implements MailslotTransport {
 			attributes.setLong(LibC.MQ_ATTR_FLAGS, 0);
 			if (LibC.mq_setattr(mqd, attributes) != 0) {
 				int errno = LibC.errno();
-				throw new MailslotException(name, "Cannot make message queue " + queueName + " blocking: "
-						+ LibC.describe(errno)).withNativeErrorCode(errno);
+				throw new MailslotException(name,
+						"Cannot make message queue " + queueName + " blocking: " + LibC.describe(errno))
+					.withNativeErrorCode(errno);
 			}
 		}
 	}
@@ -127,9 +129,9 @@ public final class PosixMailslotTransport implements MailslotTransport {
 	private static int capacity(MailslotServerOptions options, PosixQueueLimits limits) {
 		int asked = options.queueCapacity();
 		if (asked > limits.msgMax()) {
-			throw new SystemLimitException(options.name(), "fs.mqueue.msg_max = " + limits.msgMax(), "Mailslot "
-					+ options.name() + " asks for a queue of " + asked
-					+ " messages, more than this system's message queues allow",
+			throw new SystemLimitException(options.name(), "fs.mqueue.msg_max = " + limits.msgMax(),
+					"Mailslot " + options.name() + " asks for a queue of " + asked
+							+ " messages, more than this system's message queues allow",
 					"Ask for at most " + limits.msgMax() + " messages, or raise the limit: sysctl -w fs.mqueue.msg_max="
 							+ asked + " (root on the host, or in a private IPC namespace)");
 		}
@@ -141,23 +143,23 @@ public final class PosixMailslotTransport implements MailslotTransport {
 		String problem = "Cannot create message queue " + queueName + " for mailslot " + name + " (" + capacity
 				+ " messages of up to " + messageSize + " bytes): " + LibC.describe(errno);
 		MailslotException exception = switch (errno) {
-			case LibC.EMFILE -> new SystemLimitException(name, "RLIMIT_MSGQUEUE (ulimit -q) or RLIMIT_NOFILE",
-					problem, "Each queue reserves capacity x (max message size + " + PosixQueueBudget.MESSAGE_OVERHEAD
-							+ ") bytes of the user's RLIMIT_MSGQUEUE, this one " + PosixQueueBudget.queueBytes(capacity,
-									messageSize)
+			case LibC.EMFILE -> new SystemLimitException(name, "RLIMIT_MSGQUEUE (ulimit -q) or RLIMIT_NOFILE", problem,
+					"Each queue reserves capacity x (max message size + " + PosixQueueBudget.MESSAGE_OVERHEAD
+							+ ") bytes of the user's RLIMIT_MSGQUEUE, this one "
+							+ PosixQueueBudget.queueBytes(capacity, messageSize)
 							+ ", and all queues of the user share the limit (" + describeLimit()
 							+ "). Raise it (ulimit -q, or LimitMSGQUEUE= in a systemd unit), close other mailslots, or "
 							+ "ask for a smaller max-message-size or queue capacity");
-			case LibC.ENOSPC -> new SystemLimitException(name, "fs.mqueue.queues_max = " + limits.queuesMax(),
-					problem, "Raise it: sysctl -w fs.mqueue.queues_max=" + (limits.queuesMax() * 2L)
+			case LibC.ENOSPC -> new SystemLimitException(name, "fs.mqueue.queues_max = " + limits.queuesMax(), problem,
+					"Raise it: sysctl -w fs.mqueue.queues_max=" + (limits.queuesMax() * 2L)
 							+ ", or close other message queues");
-			case LibC.EINVAL -> new SystemLimitException(name, "fs.mqueue.msg_max = " + limits.msgMax()
-					+ ", fs.mqueue.msgsize_max = " + limits.msgsizeMax(), problem,
-					"Ask for less, or raise the limits with sysctl -w");
-			case LibC.ENOSYS -> new TransportUnavailableException(ID, problem
-					+ ". This kernel has no POSIX message queues (CONFIG_POSIX_MQUEUE); use another transport");
-			case LibC.EACCES -> new MailslotException(name, problem + ". The process may not create it; check the "
-					+ "IPC namespace and permissions");
+			case LibC.EINVAL -> new SystemLimitException(name,
+					"fs.mqueue.msg_max = " + limits.msgMax() + ", fs.mqueue.msgsize_max = " + limits.msgsizeMax(),
+					problem, "Ask for less, or raise the limits with sysctl -w");
+			case LibC.ENOSYS -> new TransportUnavailableException(ID,
+					problem + ". This kernel has no POSIX message queues (CONFIG_POSIX_MQUEUE); use another transport");
+			case LibC.EACCES -> new MailslotException(name,
+					problem + ". The process may not create it; check the " + "IPC namespace and permissions");
 			default -> new MailslotException(name, problem);
 		};
 		return exception.withNativeErrorCode(errno);
@@ -182,22 +184,26 @@ public final class PosixMailslotTransport implements MailslotTransport {
 			int errno = LibC.errno();
 			if (errno == LibC.ENOENT) {
 				throw new NoSuchMailslotException(name, "No mailslot " + name + " exists on this host (no message "
-						+ "queue " + queueName + "); start its server first").withNativeErrorCode(errno);
+						+ "queue " + queueName + "); start its server first")
+					.withNativeErrorCode(errno);
 			}
 			throw new MailslotException(name, "Cannot open message queue " + queueName + " of mailslot " + name + ": "
-					+ LibC.describe(errno) + ((errno == LibC.EACCES) ? ". The queue's mode does not let this user "
+					+ LibC.describe(errno)
+					+ ((errno == LibC.EACCES) ? ". The queue's mode does not let this user "
 							+ "write; set the server's mode (for example 0620) or run as its owner" : ""))
 				.withNativeErrorCode(errno);
 		}
 		try (NativeMemory attributes = LibC.allocate(LibC.MQ_ATTR_SIZE)) {
 			if (!QueueOwnership.hasLiveOwner(mqd)) {
-				throw new NoSuchMailslotException(name, "No server holds mailslot " + name + ": its message queue "
-						+ queueName + " was left by a process that is gone. Start its server, which reclaims the queue");
+				throw new NoSuchMailslotException(name,
+						"No server holds mailslot " + name + ": its message queue " + queueName
+								+ " was left by a process that is gone. Start its server, which reclaims the queue");
 			}
 			if (LibC.mq_getattr(mqd, attributes) != 0) {
 				int errno = LibC.errno();
-				throw new MailslotException(name, "Cannot query message queue " + queueName + ": "
-						+ LibC.describe(errno)).withNativeErrorCode(errno);
+				throw new MailslotException(name,
+						"Cannot query message queue " + queueName + ": " + LibC.describe(errno))
+					.withNativeErrorCode(errno);
 			}
 			return new PosixMailslotClient(name, queueName, mqd, (int) attributes.getLong(LibC.MQ_ATTR_MSGSIZE));
 		}

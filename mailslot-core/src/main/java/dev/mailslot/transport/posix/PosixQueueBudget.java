@@ -7,18 +7,24 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * What the queues of posix mailslots take of their user's {@code RLIMIT_MSGQUEUE}, and the
- * capacity with which a number of them fit in it. For each queue the kernel reserves its capacity
- * x its message size, and a {@code struct msg_msg} and a {@code posix_msg_tree_node} for each
- * message it may hold ({@value #MESSAGE_OVERHEAD} bytes on 64-bit Linux; {@code ipc/mqueue.c}),
- * against the limit of the process that creates it and the bytes all queues of its user reserve.
+ * What the queues of posix mailslots take of their user's {@code RLIMIT_MSGQUEUE}, and
+ * the capacity with which a number of them fit in it. For each queue the kernel reserves
+ * its capacity x its message size, and a {@code struct msg_msg} and a
+ * {@code posix_msg_tree_node} for each message it may hold ({@value #MESSAGE_OVERHEAD}
+ * bytes on 64-bit Linux; {@code ipc/mqueue.c}), against the limit of the process that
+ * creates it and the bytes all queues of its user reserve.
  */
 public final class PosixQueueBudget {
 
-	/** Bytes the kernel reserves for each message a queue may hold, beyond the message itself. */
+	/**
+	 * Bytes the kernel reserves for each message a queue may hold, beyond the message
+	 * itself.
+	 */
 	public static final int MESSAGE_OVERHEAD = 96;
 
-	/** The kernel's {@code MQ_PRIO_MAX}: no more tree nodes than priorities are reserved. */
+	/**
+	 * The kernel's {@code MQ_PRIO_MAX}: no more tree nodes than priorities are reserved.
+	 */
 	private static final int PRIORITIES = 32_768;
 
 	private static final Path LIMITS = Path.of("/proc/self/limits");
@@ -45,7 +51,8 @@ public final class PosixQueueBudget {
 
 	/**
 	 * Return a budget of given limits, to plan for a system other than this one.
-	 * @param limit the bytes the queues of a user may reserve, {@link Long#MAX_VALUE} for no limit
+	 * @param limit the bytes the queues of a user may reserve, {@link Long#MAX_VALUE} for
+	 * no limit
 	 * @param msgMax {@code fs.mqueue.msg_max}
 	 * @param msgsizeMax {@code fs.mqueue.msgsize_max}
 	 * @param msgDefault {@code fs.mqueue.msg_default}
@@ -56,8 +63,9 @@ public final class PosixQueueBudget {
 	}
 
 	/**
-	 * Read the soft limit from {@code /proc/self/limits} (line by line: {@code Files.readString}
-	 * trusts the size procfs reports and can return a truncated file).
+	 * Read the soft limit from {@code /proc/self/limits} (line by line:
+	 * {@code Files.readString} trusts the size procfs reports and can return a truncated
+	 * file).
 	 */
 	private static long readLimit() {
 		try {
@@ -94,8 +102,8 @@ public final class PosixQueueBudget {
 	}
 
 	/**
-	 * Return the capacity of a queue whose server leaves it to the system: {@code fs.mqueue.msg_default},
-	 * at most {@code fs.mqueue.msg_max}.
+	 * Return the capacity of a queue whose server leaves it to the system:
+	 * {@code fs.mqueue.msg_default}, at most {@code fs.mqueue.msg_max}.
 	 * @return the capacity
 	 */
 	public int defaultCapacity() {
@@ -114,8 +122,9 @@ public final class PosixQueueBudget {
 	}
 
 	/**
-	 * Return the largest capacity, at most the {@linkplain #defaultCapacity() default}, with which
-	 * queues of the given message sizes, all of that capacity, fit in the given bytes.
+	 * Return the largest capacity, at most the {@linkplain #defaultCapacity() default},
+	 * with which queues of the given message sizes, all of that capacity, fit in the
+	 * given bytes.
 	 * @param bytes the bytes the queues may reserve together
 	 * @param messageSizes the message size of each queue
 	 * @return the capacity, 0 when not even one message each fits

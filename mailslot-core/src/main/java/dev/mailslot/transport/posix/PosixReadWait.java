@@ -4,10 +4,11 @@ import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
 
 /**
- * What a posix server's reader waits on: its queue holding a message, or a wake-up. The reader
- * waits in {@code poll} on the queue's descriptor and on an {@code eventfd} that {@link #signal()}
- * writes, then receives without waiting, so a wake-up never ends a wait with a message taken out
- * of the queue. One reader waits at a time; {@link #signal()} may come from any thread.
+ * What a posix server's reader waits on: its queue holding a message, or a wake-up. The
+ * reader waits in {@code poll} on the queue's descriptor and on an {@code eventfd} that
+ * {@link #signal()} writes, then receives without waiting, so a wake-up never ends a wait
+ * with a message taken out of the queue. One reader waits at a time; {@link #signal()}
+ * may come from any thread.
  */
 final class PosixReadWait implements AutoCloseable {
 
@@ -19,7 +20,10 @@ final class PosixReadWait implements AutoCloseable {
 
 	private final int eventFd;
 
-	/** Two {@code struct pollfd}: the queue's, then the eventfd's. Used by the waiting reader alone. */
+	/**
+	 * Two {@code struct pollfd}: the queue's, then the eventfd's. Used by the waiting
+	 * reader alone.
+	 */
 	private final NativeMemory pollFds = LibC.allocate(2L * LibC.POLLFD_SIZE);
 
 	/** Where the waiting reader reads the eventfd's count to reset it. */
@@ -44,16 +48,17 @@ final class PosixReadWait implements AutoCloseable {
 	 * @param queueName the queue's name, for errors
 	 * @param mqd the queue's descriptor, open for reading
 	 * @return the wait
-	 * @throws MailslotException if no eventfd can be made (for example when the process is out of
-	 * descriptors)
+	 * @throws MailslotException if no eventfd can be made (for example when the process
+	 * is out of descriptors)
 	 */
 	static PosixReadWait open(MailslotName name, String queueName, int mqd) {
 		int eventFd = LibC.eventfd(0, LibC.EFD_NONBLOCK | LibC.EFD_CLOEXEC);
 		if (eventFd < 0) {
 			int errno = LibC.errno();
-			throw new MailslotException(name, "Cannot make the eventfd that wakes the reader of mailslot " + name
-					+ " (queue " + queueName + "): " + LibC.describe(errno)
-					+ ". Raise the process's limit of open files (ulimit -n) if it is reached")
+			throw new MailslotException(name,
+					"Cannot make the eventfd that wakes the reader of mailslot " + name + " (queue " + queueName + "): "
+							+ LibC.describe(errno)
+							+ ". Raise the process's limit of open files (ulimit -n) if it is reached")
 				.withNativeErrorCode(errno);
 		}
 		try {
@@ -66,11 +71,13 @@ final class PosixReadWait implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until the queue holds a message, {@link #signal()} is called, a signal interrupts the
-	 * wait, or the time runs out; a wake-up signalled meanwhile is reset. The caller looks at the
-	 * queue and at its wake-up afterwards, whatever ended the wait.
+	 * Wait until the queue holds a message, {@link #signal()} is called, a signal
+	 * interrupts the wait, or the time runs out; a wake-up signalled meanwhile is reset.
+	 * The caller looks at the queue and at its wake-up afterwards, whatever ended the
+	 * wait.
 	 * @param timeoutMillis how long to wait, or -1 to wait without limit
-	 * @throws IllegalStateException if {@code poll} fails for another reason than a signal
+	 * @throws IllegalStateException if {@code poll} fails for another reason than a
+	 * signal
 	 */
 	void await(int timeoutMillis) {
 		this.pollFds.setInt(0, this.mqd);
@@ -83,8 +90,8 @@ final class PosixReadWait implements AutoCloseable {
 		if (ready < 0) {
 			int errno = LibC.errno();
 			if (errno != LibC.EINTR) {
-				throw new IllegalStateException("poll on message queue " + this.queueName + " and its wake-up failed: "
-						+ LibC.describe(errno));
+				throw new IllegalStateException(
+						"poll on message queue " + this.queueName + " and its wake-up failed: " + LibC.describe(errno));
 			}
 			return;
 		}
@@ -94,7 +101,8 @@ final class PosixReadWait implements AutoCloseable {
 	}
 
 	/**
-	 * End the reader's wait, or the next one if none is under way. Does nothing once closed.
+	 * End the reader's wait, or the next one if none is under way. Does nothing once
+	 * closed.
 	 */
 	synchronized void signal() {
 		if (!this.closed) {

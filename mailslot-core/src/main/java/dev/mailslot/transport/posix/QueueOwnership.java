@@ -11,15 +11,15 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotNameInUseException;
 
 /**
- * Creates a mailslot's queue owned by this process. The owner holds an exclusive {@code flock} on
- * the queue's own descriptor, which the kernel drops when the owner dies; the lock lives with the
- * queue, in its IPC namespace. A queue that exists but whose lock can be taken was left by a crash:
- * it is unlinked and created anew.
+ * Creates a mailslot's queue owned by this process. The owner holds an exclusive
+ * {@code flock} on the queue's own descriptor, which the kernel drops when the owner
+ * dies; the lock lives with the queue, in its IPC namespace. A queue that exists but
+ * whose lock can be taken was left by a crash: it is unlinked and created anew.
  * <p>
- * A new queue is locked right after it is created, with a blocking {@code flock}: a process that
- * finds it in between takes the lock only for as long as it takes to judge the queue stale, and if
- * it unlinked the queue, the creator sees the link count at 0 and starts over. So exactly one of
- * several processes starting at once owns the name.
+ * A new queue is locked right after it is created, with a blocking {@code flock}: a
+ * process that finds it in between takes the lock only for as long as it takes to judge
+ * the queue stale, and if it unlinked the queue, the creator sees the link count at 0 and
+ * starts over. So exactly one of several processes starting at once owns the name.
  */
 final class QueueOwnership {
 
@@ -37,8 +37,8 @@ final class QueueOwnership {
 
 	/**
 	 * Create the queue and return its descriptor, locked.
-	 * @return the descriptor, opened non-blocking for reading, and for writing so that the server
-	 * can seal the queue whatever its mode (see {@link QueueSeal})
+	 * @return the descriptor, opened non-blocking for reading, and for writing so that
+	 * the server can seal the queue whatever its mode (see {@link QueueSeal})
 	 * @throws MailslotNameInUseException if a live process owns the queue
 	 */
 	static int create(MailslotName name, String queueName, int mode, NativeMemory attributes,
@@ -103,20 +103,24 @@ final class QueueOwnership {
 			}
 			int user = LibC.geteuid();
 			if (stale.uid() != user && user != 0) {
-				throw new MailslotNameInUseException(name, "Mailslot " + name + " is in use: its queue " + queueName
-						+ " belongs to uid " + stale.uid() + " (mode 0" + Integer.toOctalString(stale.mode() & 0777)
-						+ "), not to this uid " + user + ", and no server holds it, so this user cannot reclaim it. "
-						+ "Remove it as uid " + stale.uid() + " or as root (mount -t mqueue none /dev/mqueue; rm "
-						+ "'/dev/mqueue" + queueName + "'), or choose another name");
+				throw new MailslotNameInUseException(name,
+						"Mailslot " + name + " is in use: its queue " + queueName + " belongs to uid " + stale.uid()
+								+ " (mode 0" + Integer.toOctalString(stale.mode() & 0777) + "), not to this uid " + user
+								+ ", and no server holds it, so this user cannot reclaim it. " + "Remove it as uid "
+								+ stale.uid() + " or as root (mount -t mqueue none /dev/mqueue; rm " + "'/dev/mqueue"
+								+ queueName + "'), or choose another name");
 			}
-			logger.log(Level.WARNING, "Reclaiming message queue {0} of mailslot {1}: the process that created it is "
-					+ "gone, and the {2} message(s) left in it are discarded", queueName, name, waitingMessages(existing));
+			logger.log(Level.WARNING,
+					"Reclaiming message queue {0} of mailslot {1}: the process that created it is "
+							+ "gone, and the {2} message(s) left in it are discarded",
+					queueName, name, waitingMessages(existing));
 			QueueSeal.seal(queueName, stale);
 			if (LibC.mq_unlink(queueName) != 0 && LibC.errno() != LibC.ENOENT) {
 				int errno = LibC.errno();
-				throw new MailslotException(name, "Cannot remove message queue " + queueName + ", left by a process "
-						+ "that is gone (" + LibC.describe(errno) + "). Remove it as uid " + stale.uid() + " or as root: "
-						+ "mount -t mqueue none /dev/mqueue; rm '/dev/mqueue" + queueName + "'")
+				throw new MailslotException(name,
+						"Cannot remove message queue " + queueName + ", left by a process " + "that is gone ("
+								+ LibC.describe(errno) + "). Remove it as uid " + stale.uid() + " or as root: "
+								+ "mount -t mqueue none /dev/mqueue; rm '/dev/mqueue" + queueName + "'")
 					.withNativeErrorCode(errno);
 			}
 		}
@@ -126,9 +130,9 @@ final class QueueOwnership {
 	}
 
 	/**
-	 * Return whether a live process owns the queue: holds the exclusive lock on it. Clients ask
-	 * with a shared lock, which they release at once; a lock that cannot be had for another reason
-	 * than the owner's counts as owned.
+	 * Return whether a live process owns the queue: holds the exclusive lock on it.
+	 * Clients ask with a shared lock, which they release at once; a lock that cannot be
+	 * had for another reason than the owner's counts as owned.
 	 * @param mqd a descriptor of the queue
 	 * @return whether the queue has a live owner
 	 */
@@ -141,8 +145,8 @@ final class QueueOwnership {
 	}
 
 	/**
-	 * Take the exclusive lock of an existing queue without waiting for a live owner, but through
-	 * the moment a client holds a shared lock to see whether the queue has one.
+	 * Take the exclusive lock of an existing queue without waiting for a live owner, but
+	 * through the moment a client holds a shared lock to see whether the queue has one.
 	 */
 	private static boolean lockExclusively(int mqd) {
 		for (int attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
@@ -179,7 +183,8 @@ final class QueueOwnership {
 			List<String> locks = Files.readAllLines(PROC_LOCKS);
 			for (String line : locks) {
 				String[] fields = line.trim().split("\\s+");
-				if (fields.length >= 6 && fields[1].equals("FLOCK") && fields[5].equals(file) && !fields[4].equals("0")) {
+				if (fields.length >= 6 && fields[1].equals("FLOCK") && fields[5].equals(file)
+						&& !fields[4].equals("0")) {
 					return "process " + fields[4];
 				}
 			}

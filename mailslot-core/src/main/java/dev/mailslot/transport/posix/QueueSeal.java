@@ -1,10 +1,9 @@
 package dev.mailslot.transport.posix;
 
-
 /**
- * Seals a queue that is about to be unlinked: fills it to capacity with empty messages, so that a
- * client still holding it finds it full on its next write, checks the queue's link count and
- * fails, rather than every client checking before every write.
+ * Seals a queue that is about to be unlinked: fills it to capacity with empty messages,
+ * so that a client still holding it finds it full on its next write, checks the queue's
+ * link count and fails, rather than every client checking before every write.
  */
 final class QueueSeal {
 
@@ -12,8 +11,8 @@ final class QueueSeal {
 	}
 
 	/**
-	 * Fill a queue through a descriptor open for writing, without waiting. Call while the queue is
-	 * still linked.
+	 * Fill a queue through a descriptor open for writing, without waiting. Call while the
+	 * queue is still linked.
 	 * @param mqd the descriptor, open for writing
 	 * @return how many empty messages it sent
 	 */
@@ -26,7 +25,8 @@ final class QueueSeal {
 					sent++;
 				}
 				else if (LibC.errno() != LibC.EINTR) {
-					// The queue is full (EAGAIN, or ETIMEDOUT for a blocking descriptor) or refuses.
+					// The queue is full (EAGAIN, or ETIMEDOUT for a blocking descriptor)
+					// or refuses.
 					return sent;
 				}
 			}
@@ -34,9 +34,9 @@ final class QueueSeal {
 	}
 
 	/**
-	 * Fill the queue that holds a name, if it is the queue expected: a queue another process
-	 * created under the name meanwhile is left alone. Does nothing if the queue cannot be opened
-	 * for writing.
+	 * Fill the queue that holds a name, if it is the queue expected: a queue another
+	 * process created under the name meanwhile is left alone. Does nothing if the queue
+	 * cannot be opened for writing.
 	 * @param queueName the queue's name
 	 * @param expected the status of the queue to seal
 	 */

@@ -7,10 +7,10 @@ import java.nio.channels.SocketChannel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One writer's connection to a server: its credit, and the frame it is in the middle of. It ends
- * at the end of its stream, or when the writer breaks the wire format ({@link UnixWireFormat}); a
- * message it was in the middle of is dropped, counted, and its credit given back. Not thread-safe:
- * the server uses it under its lock.
+ * One writer's connection to a server: its credit, and the frame it is in the middle of.
+ * It ends at the end of its stream, or when the writer breaks the wire format
+ * ({@link UnixWireFormat}); a message it was in the middle of is dropped, counted, and
+ * its credit given back. Not thread-safe: the server uses it under its lock.
  */
 final class UnixConnection {
 
@@ -107,10 +107,10 @@ final class UnixConnection {
 	}
 
 	/**
-	 * Read a frame's header, or what has arrived of it, and take its message's credit; or a request
-	 * for credit, which the account records.
-	 * @return the array for its message, or null if the header is not whole, is a request, or broke
-	 * the format
+	 * Read a frame's header, or what has arrived of it, and take its message's credit; or
+	 * a request for credit, which the account records.
+	 * @return the array for its message, or null if the header is not whole, is a
+	 * request, or broke the format
 	 */
 	private byte @Nullable [] readHeader(ByteBuffer input, long now) {
 		while (this.header.hasRemaining() && input.hasRemaining()) {
@@ -151,8 +151,8 @@ final class UnixConnection {
 	}
 
 	/**
-	 * Send what the server tells the writer, keeping what the socket takes not yet for the next
-	 * send: a writer reads its credit only when it needs it.
+	 * Send what the server tells the writer, keeping what the socket takes not yet for
+	 * the next send: a writer reads its credit only when it needs it.
 	 * @return false if the connection failed
 	 */
 	boolean send(ByteBuffer bytes) {
@@ -180,7 +180,8 @@ final class UnixConnection {
 	}
 
 	/**
-	 * Close the connection, dropping a message it was in the middle of and giving back its credit.
+	 * Close the connection, dropping a message it was in the middle of and giving back
+	 * its credit.
 	 */
 	void close() {
 		this.ended = true;

@@ -19,14 +19,15 @@ import org.jspecify.annotations.Nullable;
 import dev.mailslot.MailslotName;
 
 /**
- * The writers' connections to a server: accepts and greets them, reads whole frames off them into
- * the held messages, and answers their requests for credit ({@link UnixCredit}) when it has room,
- * in the order asked, as the reader takes messages. A drain reads every connection until it would block, which
- * the credit lets it do without holding more than the server may; {@link #lastDrainStart()} is when
- * the last one started. What breaks the wire format ({@link UnixWireFormat}), and connections past
- * {@value #MAX_CONNECTIONS}, are dropped with their connection and counted. Not thread-safe: the
- * server calls it under its lock, except {@link #await(long)} and {@link #wakeup()}, which one thread
- * at a time calls.
+ * The writers' connections to a server: accepts and greets them, reads whole frames off
+ * them into the held messages, and answers their requests for credit ({@link UnixCredit})
+ * when it has room, in the order asked, as the reader takes messages. A drain reads every
+ * connection until it would block, which the credit lets it do without holding more than
+ * the server may; {@link #lastDrainStart()} is when the last one started. What breaks the
+ * wire format ({@link UnixWireFormat}), and connections past {@value #MAX_CONNECTIONS},
+ * are dropped with their connection and counted. Not thread-safe: the server calls it
+ * under its lock, except {@link #await(long)} and {@link #wakeup()}, which one thread at
+ * a time calls.
  */
 final class UnixConnections implements AutoCloseable {
 
@@ -96,8 +97,8 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Accept the writers that wait: each is listed, so that the next drain reads it, before its
-	 * greeting lets it write.
+	 * Accept the writers that wait: each is listed, so that the next drain reads it,
+	 * before its greeting lets it write.
 	 */
 	void accept() {
 		try {
@@ -125,8 +126,8 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Read every connection until it would block, holding the messages that came in whole, and
-	 * give more credit to those that used theirs.
+	 * Read every connection until it would block, holding the messages that came in
+	 * whole, and give more credit to those that used theirs.
 	 * @return how many messages came in whole
 	 */
 	int drain(UnixHeldMessages held) {
@@ -152,15 +153,16 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Return when the last drain started: every write that returned before it has been read.
+	 * Return when the last drain started: every write that returned before it has been
+	 * read.
 	 */
 	long lastDrainStart() {
 		return this.lastDrainStart;
 	}
 
 	/**
-	 * Give back what a message taken by the reader took, as credit to the writers that wait for it,
-	 * or else to its writer, if it has used half of what it got.
+	 * Give back what a message taken by the reader took, as credit to the writers that
+	 * wait for it, or else to its writer, if it has used half of what it got.
 	 */
 	void taken(UnixHeldMessages.Held message) {
 		this.credit.release(message.message().length);
@@ -211,13 +213,14 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Read what the writers send until none can send more, then end the connections. No writer
-	 * gets more credit from now on: a request ends its connection, so its writer fails. A writer
-	 * with credit left may still complete a write, which is read here; reading goes on until every
-	 * writer has spent its credit, or none sent anything for {@value #QUIET_MILLIS} ms (idle writers
-	 * then find their connection ended when they next write), and at most {@value #LINGER_MILLIS} ms.
-	 * (Shutting a connection's input down first would make a late write fail instead, but Java reads
-	 * nothing from a channel after {@code shutdownInput()}, so what was waiting would be lost.)
+	 * Read what the writers send until none can send more, then end the connections. No
+	 * writer gets more credit from now on: a request ends its connection, so its writer
+	 * fails. A writer with credit left may still complete a write, which is read here;
+	 * reading goes on until every writer has spent its credit, or none sent anything for
+	 * {@value #QUIET_MILLIS} ms (idle writers then find their connection ended when they
+	 * next write), and at most {@value #LINGER_MILLIS} ms. (Shutting a connection's input
+	 * down first would make a late write fail instead, but Java reads nothing from a
+	 * channel after {@code shutdownInput()}, so what was waiting would be lost.)
 	 * @param held where what was written goes, for the server to count it as deleted
 	 */
 	void close(UnixHeldMessages held) {

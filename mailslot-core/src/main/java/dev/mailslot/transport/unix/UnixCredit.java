@@ -5,20 +5,20 @@ import org.jspecify.annotations.Nullable;
 import dev.mailslot.transport.posix.PosixHoldMemory;
 
 /**
- * The credit a unix server gives its writers ({@link UnixWireFormat}), within what it may hold: at
- * most its hold capacity of messages, and of bytes at most the hold capacity of largest messages,
- * which it reserves in the memory posix and unix servers of the process share
- * ({@link PosixHoldMemory}) before giving them. What a server holds and what its writers may still
- * send together never pass these bounds, so that every message whose write returned can be read off
- * its socket at once.
+ * The credit a unix server gives its writers ({@link UnixWireFormat}), within what it may
+ * hold: at most its hold capacity of messages, and of bytes at most the hold capacity of
+ * largest messages, which it reserves in the memory posix and unix servers of the process
+ * share ({@link PosixHoldMemory}) before giving them. What a server holds and what its
+ * writers may still send together never pass these bounds, so that every message whose
+ * write returned can be read off its socket at once.
  * <p>
- * Credit goes to writers that write: a writer that asks gets what its next message needs, and
- * twice what it got the last time, up to half of what is free (at most {@value #MESSAGE_WINDOW}
- * messages and {@value #BYTE_WINDOW} bytes), so that a writer that goes on writing asks rarely and
- * leaves some for the next; and as the reader takes its messages, a writer that has used half of
- * what it got is given more without asking. Credit a writer got and
- * did not use is taken back when its connection ends. Not thread-safe: the server uses it under
- * its lock.
+ * Credit goes to writers that write: a writer that asks gets what its next message needs,
+ * and twice what it got the last time, up to half of what is free (at most
+ * {@value #MESSAGE_WINDOW} messages and {@value #BYTE_WINDOW} bytes), so that a writer
+ * that goes on writing asks rarely and leaves some for the next; and as the reader takes
+ * its messages, a writer that has used half of what it got is given more without asking.
+ * Credit a writer got and did not use is taken back when its connection ends. Not
+ * thread-safe: the server uses it under its lock.
  */
 final class UnixCredit {
 
@@ -80,14 +80,15 @@ final class UnixCredit {
 	}
 
 	/**
-	 * Give an account that is using its credit more before it runs out, so that a writer that goes
-	 * on writing seldom waits: once it has less than half of what it was last given, and only out of
-	 * half of what is free, so that the last of it goes to writers that ask.
+	 * Give an account that is using its credit more before it runs out, so that a writer
+	 * that goes on writing seldom waits: once it has less than half of what it was last
+	 * given, and only out of half of what is free, so that the last of it goes to writers
+	 * that ask.
 	 * @return the increment given (messages, bytes), or null if none
 	 */
 	long @Nullable [] topUp(Account account) {
-		if (account.lastMessages == 0 || (2 * account.messages > account.lastMessages
-				&& 2 * account.bytes > account.lastBytes)) {
+		if (account.lastMessages == 0
+				|| (2 * account.messages > account.lastMessages && 2 * account.bytes > account.lastBytes)) {
 			return null;
 		}
 		return give(account, false);

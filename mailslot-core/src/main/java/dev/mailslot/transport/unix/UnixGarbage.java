@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.mailslot.MailslotName;
 
 /**
- * What a unix server dropped because its writers broke the wire format ({@link UnixWireFormat}) or
- * came too many, counted by reason; the first of each reason is logged as a warning, the next ones
- * at debug level.
+ * What a unix server dropped because its writers broke the wire format
+ * ({@link UnixWireFormat}) or came too many, counted by reason; the first of each reason
+ * is logged as a warning, the next ones at debug level.
  */
 final class UnixGarbage {
 
@@ -24,7 +24,6 @@ final class UnixGarbage {
 	private final AtomicLong truncated = new AtomicLong();
 
 	private final AtomicLong refused = new AtomicLong();
-
 
 	UnixGarbage(MailslotName name) {
 		this.name = name;
@@ -66,8 +65,8 @@ final class UnixGarbage {
 	}
 
 	void countOversized(long length, int maxMessageSize) {
-		report(this.oversized, "a writer sent a message of " + length + " bytes, over the maximum of "
-				+ maxMessageSize + "; its connection was closed");
+		report(this.oversized, "a writer sent a message of " + length + " bytes, over the maximum of " + maxMessageSize
+				+ "; its connection was closed");
 	}
 
 	void countOutOfTurn() {

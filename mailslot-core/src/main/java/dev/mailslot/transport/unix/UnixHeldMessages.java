@@ -6,9 +6,10 @@ import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The messages a unix server has read off its sockets, in the order of their stamps (and, for equal
- * stamps, of their arrival). Each change of their number is told at once, so that a record of it
- * counts every message held. Not thread-safe: the server uses it under its lock.
+ * The messages a unix server has read off its sockets, in the order of their stamps (and,
+ * for equal stamps, of their arrival). Each change of their number is told at once, so
+ * that a record of it counts every message held. Not thread-safe: the server uses it
+ * under its lock.
  */
 final class UnixHeldMessages {
 
@@ -66,6 +67,12 @@ final class UnixHeldMessages {
 
 	/**
 	 * A message, its stamp, and the connection it came on.
+	 *
+	 * @param message the message's bytes
+	 * @param stamp the writer's clock when it wrote the message
+	 * @param arrival the order in which the server read it, which breaks ties between
+	 * stamps
+	 * @param source the connection it came on
 	 */
 	record Held(byte[] message, long stamp, long arrival, Object source) implements Comparable<Held> {
 

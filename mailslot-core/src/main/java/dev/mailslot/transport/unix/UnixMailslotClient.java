@@ -25,13 +25,14 @@ import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.spi.AbstractMailslotClient;
 
 /**
- * A writer's connection to a mailslot's socket. It learns the maximum message size from the
- * server's greeting, and refuses larger messages before sending; each write sends its message as
- * one stamped frame while the credit covers it ({@link UnixWireFormat}), and otherwise asks the
- * server for more and waits for it, checking every 100 ms that the client is still open,
- * and no longer than its timeout. A write that times out, or is stopped in the middle of its frame,
- * ends the connection, so that the server drops what it got of it, and the next write connects
- * again. Closing the client waits, a second at most, for the server to take in what it wrote.
+ * A writer's connection to a mailslot's socket. It learns the maximum message size from
+ * the server's greeting, and refuses larger messages before sending; each write sends its
+ * message as one stamped frame while the credit covers it ({@link UnixWireFormat}), and
+ * otherwise asks the server for more and waits for it, checking every 100 ms that the
+ * client is still open, and no longer than its timeout. A write that times out, or is
+ * stopped in the middle of its frame, ends the connection, so that the server drops what
+ * it got of it, and the next write connects again. Closing the client waits, a second at
+ * most, for the server to take in what it wrote.
  */
 final class UnixMailslotClient extends AbstractMailslotClient {
 
@@ -114,8 +115,8 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 					+ " does not let this user in (" + problem + "); the server's mode must let the writer's user or "
 					+ "group write, and its directory let it search", ex);
 		}
-		return new MailslotException(name(), "Cannot connect to mailslot " + name() + " at " + this.socket + ": "
-				+ problem, ex);
+		return new MailslotException(name(),
+				"Cannot connect to mailslot " + name() + " at " + this.socket + ": " + problem, ex);
 	}
 
 	private void readGreeting(SocketChannel opened, Selector opening) throws IOException {
@@ -167,8 +168,9 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 			}
 			int size = message.remaining();
 			if (size > this.maxMessageSize) {
-				throw new MessageTooLargeException(name(), size, this.maxMessageSize, "Message of " + size
-						+ " bytes is larger than the " + this.maxMessageSize + " bytes mailslot " + name() + " accepts");
+				throw new MessageTooLargeException(name(), size, this.maxMessageSize,
+						"Message of " + size + " bytes is larger than the " + this.maxMessageSize + " bytes mailslot "
+								+ name() + " accepts");
 			}
 			int start = message.position();
 			long deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : Long.MAX_VALUE;
@@ -189,7 +191,8 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 				message.position(start);
 				disconnect();
 				if (isClosed()) {
-					throw new MailslotClosedException(name(), "Mailslot client for " + name() + " was closed while it wrote");
+					throw new MailslotClosedException(name(),
+							"Mailslot client for " + name() + " was closed while it wrote");
 				}
 				throw new NoSuchMailslotException(name(), "Mailslot " + name() + " was closed by its server; the "
 						+ "message was not delivered (" + ex.getMessage() + ")");
@@ -204,9 +207,9 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 	}
 
 	/**
-	 * Take in the credit the server sent, once half of what the client had at its last look is
-	 * used (the server sends more as its messages are read, without being asked), and while it does
-	 * not cover the message, ask for more, once, and wait for it.
+	 * Take in the credit the server sent, once half of what the client had at its last
+	 * look is used (the server sends more as its messages are read, without being asked),
+	 * and while it does not cover the message, ask for more, once, and wait for it.
 	 */
 	private void awaitCredit(SocketChannel connected, int size, long deadline, ByteBuffer message, int start,
 			@Nullable Duration timeout) throws IOException {
@@ -248,13 +251,14 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 	}
 
 	/**
-	 * Wait for the socket, at most until the deadline, checking every 100 ms that the client is open.
+	 * Wait for the socket, at most until the deadline, checking every 100 ms that the
+	 * client is open.
 	 */
 	private void await(SocketChannel connected, int operation, long deadline, ByteBuffer message, int start,
 			@Nullable Duration timeout) throws IOException {
 		ensureOpen();
 		long remaining = deadline - System.nanoTime();
-		if (remaining <= 0) {
+		if (timeout != null && remaining <= 0) {
 			throw timedOut(message, start, timeout);
 		}
 		Selector waiting = Objects.requireNonNull(this.selector);
@@ -264,10 +268,10 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 	}
 
 	/**
-	 * End the connection, so that the server drops what it got of the message, and say that nothing
-	 * was sent.
+	 * End the connection, so that the server drops what it got of the message, and say
+	 * that nothing was sent.
 	 */
-	private MailslotWriteTimeoutException timedOut(ByteBuffer message, int start, @Nullable Duration timeout) {
+	private MailslotWriteTimeoutException timedOut(ByteBuffer message, int start, Duration timeout) {
 		message.position(start);
 		disconnect();
 		return new MailslotWriteTimeoutException(name(), timeout, "Mailslot " + name() + " took no message for "
@@ -290,9 +294,9 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 	}
 
 	/**
-	 * Close the connection. Unless a write is under way (it then fails at once), tell the server
-	 * that nothing more comes and wait, a second at most, for it to end the connection: then it has
-	 * taken in, and counted, every message this client wrote.
+	 * Close the connection. Unless a write is under way (it then fails at once), tell the
+	 * server that nothing more comes and wait, a second at most, for it to end the
+	 * connection: then it has taken in, and counted, every message this client wrote.
 	 */
 	@Override
 	protected void doClose() {

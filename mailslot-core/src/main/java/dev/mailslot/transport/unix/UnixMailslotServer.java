@@ -22,22 +22,24 @@ import dev.mailslot.spi.AbstractMailslotServer;
 import dev.mailslot.spi.DeletedMessagesLog;
 
 /**
- * A mailslot on a Unix domain socket. Writers send each message as one frame, stamped from the
- * host's monotonic clock, while the credit the server gave them covers it ({@link UnixWireFormat},
- * {@link UnixCredit}). Reads and {@code info()} read what has arrived themselves first, so that a
- * message whose write returned is counted and read at once, and a read with nothing to read waits
- * in the connections' selector. A keeper thread accepts writers, and while no read runs reads what
- * arrives into the held messages and answers requests for credit, so that how many are held is
- * known, and kept in the lock file ({@link UnixSocketOwnership}) for the next server of the name to
- * count what a kill lost.
+ * A mailslot on a Unix domain socket. Writers send each message as one frame, stamped
+ * from the host's monotonic clock, while the credit the server gave them covers it
+ * ({@link UnixWireFormat}, {@link UnixCredit}). Reads and {@code info()} read what has
+ * arrived themselves first, so that a message whose write returned is counted and read at
+ * once, and a read with nothing to read waits in the connections' selector. A keeper
+ * thread accepts writers, and while no read runs reads what arrives into the held
+ * messages and answers requests for credit, so that how many are held is known, and kept
+ * in the lock file ({@link UnixSocketOwnership}) for the next server of the name to count
+ * what a kill lost.
  * <p>
- * Order: a message m is read only once its stamp is earlier than the start of a drain (every
- * connection read until it would block) that completed after m was held; else the server drains
- * again first. Then a message m' whose write returned before m's write began was read too: m' was
- * whole in its socket before m's stamp, so before that drain started, and the drain read all of it,
- * as the credit let it hold everything its writers may send. m' is stamped within its write, so
- * earlier than m, and the held message with the smallest stamp is read first: m' comes before m.
- * A drain stopped early would break this; the credit keeps that from happening.
+ * Order: a message m is read only once its stamp is earlier than the start of a drain
+ * (every connection read until it would block) that completed after m was held; else the
+ * server drains again first. Then a message m' whose write returned before m's write
+ * began was read too: m' was whole in its socket before m's stamp, so before that drain
+ * started, and the drain read all of it, as the credit let it hold everything its writers
+ * may send. m' is stamped within its write, so earlier than m, and the held message with
+ * the smallest stamp is read first: m' comes before m. A drain stopped early would break
+ * this; the credit keeps that from happening.
  */
 final class UnixMailslotServer extends AbstractMailslotServer {
 
@@ -71,9 +73,10 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		this.ownership = ownership;
 		this.connections = new UnixConnections(options.name(), channel, maxMessageSize, options.holdCapacity());
 		if (ownership.lostByPrevious() > 0) {
-			logger.log(System.Logger.Level.WARNING, "The previous server of mailslot " + name() + " ended without "
-					+ "closing it (it was killed, or its machine stopped) while it held " + ownership.lostByPrevious()
-					+ " message(s) its writers had sent; they are lost");
+			logger.log(System.Logger.Level.WARNING,
+					"The previous server of mailslot " + name() + " ended without "
+							+ "closing it (it was killed, or its machine stopped) while it held "
+							+ ownership.lostByPrevious() + " message(s) its writers had sent; they are lost");
 		}
 		Thread keeper = new Thread(this::keep, "mailslot-unix-" + options.name().path());
 		keeper.setDaemon(true);
@@ -81,8 +84,8 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Take in what writers send while no read does ({@link UnixSelectorTurns}); else only accept
-	 * writers, every {@value UnixSelectorTurns#PAUSE_MILLIS} ms.
+	 * Take in what writers send while no read does ({@link UnixSelectorTurns}); else only
+	 * accept writers, every {@value UnixSelectorTurns#PAUSE_MILLIS} ms.
 	 */
 	private void keep() {
 		while (!isClosed()) {
@@ -125,8 +128,8 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Accept the writers that wait, take in what has arrived, and tell the reads that wait when it
-	 * is a message. Called under the lock.
+	 * Accept the writers that wait, take in what has arrived, and tell the reads that
+	 * wait when it is a message. Called under the lock.
 	 */
 	private void pump() {
 		this.connections.accept();
@@ -177,8 +180,9 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Wait for a message, as uninterruptibly as a native read: only the timeout, a wake-up and close
-	 * end the wait. An interrupt that arrives meanwhile stays set on the thread.
+	 * Wait for a message, as uninterruptibly as a native read: only the timeout, a
+	 * wake-up and close end the wait. An interrupt that arrives meanwhile stays set on
+	 * the thread.
 	 * @return the next message, left in the hold
 	 */
 	private byte[] awaitMessage(ReadTimeout timeout) {
@@ -210,11 +214,12 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Wait for what writers send: in the connections' selector, or, while another read waits there,
-	 * until it signals, which it does when it stops waiting, so that another takes its turn. Called
-	 * under the lock, which the selecting read lets go of meanwhile.
-	 * @return whether the thread was interrupted; the interrupt is cleared, for the caller to set
-	 * again once the read ends
+	 * Wait for what writers send: in the connections' selector, or, while another read
+	 * waits there, until it signals, which it does when it stops waiting, so that another
+	 * takes its turn. Called under the lock, which the selecting read lets go of
+	 * meanwhile.
+	 * @return whether the thread was interrupted; the interrupt is cleared, for the
+	 * caller to set again once the read ends
 	 */
 	private boolean awaitArrival(long remainingNanos, boolean forever) {
 		if (this.turns.readerSelecting()) {
@@ -250,10 +255,10 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Return the next message, if one may be read: the held message with the smallest stamp, once
-	 * its stamp is earlier than the start of the last drain (see the class' Javadoc). Drains until
-	 * it is, or nothing is held; a message held before a drain is earlier than its start, so this
-	 * takes at most three.
+	 * Return the next message, if one may be read: the held message with the smallest
+	 * stamp, once its stamp is earlier than the start of the last drain (see the class'
+	 * Javadoc). Drains until it is, or nothing is held; a message held before a drain is
+	 * earlier than its start, so this takes at most three.
 	 */
 	private byte @Nullable [] next() {
 		UnixHeldMessages.Held first = this.held.peek();
@@ -289,7 +294,8 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 			UnixHeldMessages.Held first = this.held.peek();
 			byte[] next = (first != null) ? first.message() : null;
 			return new MailslotInfo(this.maxMessageSize,
-					(next != null) ? OptionalInt.of(next.length) : OptionalInt.empty(), this.held.count(), readTimeout());
+					(next != null) ? OptionalInt.of(next.length) : OptionalInt.empty(), this.held.count(),
+					readTimeout());
 		}
 		finally {
 			this.lock.unlock();
@@ -308,8 +314,8 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Return how many messages the previous server of the name held when it ended without closing
-	 * (killed), and so lost.
+	 * Return how many messages the previous server of the name held when it ended without
+	 * closing (killed), and so lost.
 	 */
 	long lostByPreviousServer() {
 		return this.ownership.lostByPrevious();
@@ -323,10 +329,10 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Remove the socket so that no writer connects any more, take in what writers send until their
-	 * credit is spent ({@link UnixConnections#close(UnixHeldMessages)}), end the connections (their
-	 * writers' next write fails), delete it all with a warning that counts it, and let go of the
-	 * name.
+	 * Remove the socket so that no writer connects any more, take in what writers send
+	 * until their credit is spent ({@link UnixConnections#close(UnixHeldMessages)}), end
+	 * the connections (their writers' next write fails), delete it all with a warning
+	 * that counts it, and let go of the name.
 	 */
 	@Override
 	protected void doClose() {

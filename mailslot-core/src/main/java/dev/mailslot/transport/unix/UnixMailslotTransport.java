@@ -21,13 +21,14 @@ import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
 
 /**
- * Same-host mailslots on Unix domain stream sockets, in plain JDK (JEP 380): one socket per
- * mailslot, in a directory private to the user ({@link UnixSocketDirectory}), named as
- * {@link UnixSocketNames} says, carrying frames as {@link UnixWireFormat} says.
+ * Same-host mailslots on Unix domain stream sockets, in plain JDK (JEP 380): one socket
+ * per mailslot, in a directory private to the user ({@link UnixSocketDirectory}), named
+ * as {@link UnixSocketNames} says, carrying frames as {@link UnixWireFormat} says.
  * <p>
- * A server takes its name with a lock on a file beside the socket ({@link UnixSocketOwnership}),
- * binds a socket under a temporary name, gives it its mode, and renames it over the socket's name,
- * replacing one that a server which is gone left.
+ * A server takes its name with a lock on a file beside the socket
+ * ({@link UnixSocketOwnership}), binds a socket under a temporary name, gives it its
+ * mode, and renames it over the socket's name, replacing one that a server which is gone
+ * left.
  */
 public final class UnixMailslotTransport implements MailslotTransport {
 
@@ -58,8 +59,8 @@ public final class UnixMailslotTransport implements MailslotTransport {
 	}
 
 	/**
-	 * Return the transport on a directory that a setting gives, which errors about the directory
-	 * name as what to change.
+	 * Return the transport on a directory that a setting gives, which errors about the
+	 * directory name as what to change.
 	 * @param directory an absolute path of at most 42 bytes
 	 * @param setting what set it, such as a configuration property
 	 * @return the transport
@@ -121,12 +122,13 @@ public final class UnixMailslotTransport implements MailslotTransport {
 	}
 
 	/**
-	 * Bind a socket under a temporary name, give it its mode, then rename it over the mailslot's,
-	 * so that no writer ever finds the socket with another mode, nor no socket while a stale one is
-	 * replaced.
+	 * Bind a socket under a temporary name, give it its mode, then rename it over the
+	 * mailslot's, so that no writer ever finds the socket with another mode, nor no
+	 * socket while a stale one is replaced.
 	 */
 	private ServerSocketChannel bind(Path socket, int mode) throws IOException {
-		Path temporary = socket.resolveSibling(".b" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+		Path temporary = socket
+			.resolveSibling(".b" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
 		ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
 		try {
 			channel.bind(UnixDomainSocketAddress.of(temporary), UnixConnections.MAX_CONNECTIONS);

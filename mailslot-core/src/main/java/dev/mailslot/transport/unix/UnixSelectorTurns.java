@@ -4,11 +4,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Whose turn it is to wait in a unix server's selector for what writers send: a read's, while reads
- * come one after another (and until {@value #PAUSE_MILLIS} ms after the last one), so that a
- * message wakes the reader itself; else the keeper's. One thread at a time may select: a read that
- * starts waiting while the keeper does wakes it, and a keeper that finds a read waiting leaves it
- * the selector. Thread-safe.
+ * Whose turn it is to wait in a unix server's selector for what writers send: a read's,
+ * while reads come one after another (and until {@value #PAUSE_MILLIS} ms after the last
+ * one), so that a message wakes the reader itself; else the keeper's. One thread at a
+ * time may select: a read that starts waiting while the keeper does wakes it, and a
+ * keeper that finds a read waiting leaves it the selector. Thread-safe.
  */
 final class UnixSelectorTurns {
 

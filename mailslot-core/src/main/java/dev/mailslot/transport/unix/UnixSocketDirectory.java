@@ -16,21 +16,27 @@ import dev.mailslot.MailslotName;
 
 /**
  * The directory that holds the transport's sockets and lock files: the system property
- * {@value #PROPERTY}, or else the environment variable {@value #VARIABLE} (which programs in other
- * languages read too), or else {@code /tmp/mailslot-<uid>}, private to the user who runs the server.
- * A server creates it with mode {@code 0700} and refuses one that another user owns, that others may
- * write to, or that is a symbolic link. Its path may have at most {@value #MAX_LENGTH} bytes, so that
- * every socket path fits the 104 bytes of macOS' {@code sun_path}.
+ * {@value #PROPERTY}, or else the environment variable {@value #VARIABLE} (which programs
+ * in other languages read too), or else {@code /tmp/mailslot-<uid>}, private to the user
+ * who runs the server. A server creates it with mode {@code 0700} and refuses one that
+ * another user owns, that others may write to, or that is a symbolic link. Its path may
+ * have at most {@value #MAX_LENGTH} bytes, so that every socket path fits the 104 bytes
+ * of macOS' {@code sun_path}.
  */
 final class UnixSocketDirectory {
 
 	/** The system property that sets the directory. */
 	static final String PROPERTY = "dev.mailslot.unix.directory";
 
-	/** The environment variable that sets the directory unless the system property does. */
+	/**
+	 * The environment variable that sets the directory unless the system property does.
+	 */
 	static final String VARIABLE = "MAILSLOT_UNIX_DIRECTORY";
 
-	/** Longest directory path: 103 bytes of {@code sun_path} less a separator and a file name. */
+	/**
+	 * Longest directory path: 103 bytes of {@code sun_path} less a separator and a file
+	 * name.
+	 */
 	static final int MAX_LENGTH = 103 - 1 - UnixSocketNames.MAX_PLAIN_LENGTH;
 
 	private static final LinkOption[] NO_FOLLOW = { LinkOption.NOFOLLOW_LINKS };
@@ -52,16 +58,17 @@ final class UnixSocketDirectory {
 		this.setting = setting;
 		int length = path.toString().getBytes(StandardCharsets.UTF_8).length;
 		if (!path.isAbsolute() || length > MAX_LENGTH) {
-			throw new MailslotException(null, "The unix transport's socket directory " + path + " must be an absolute "
-					+ "path of at most " + MAX_LENGTH + " bytes (it has " + length + "), so that every socket path "
-					+ "fits the 104 bytes of macOS' sun_path; set " + setting + " to a shorter one");
+			throw new MailslotException(null,
+					"The unix transport's socket directory " + path + " must be an absolute " + "path of at most "
+							+ MAX_LENGTH + " bytes (it has " + length + "), so that every socket path "
+							+ "fits the 104 bytes of macOS' sun_path; set " + setting + " to a shorter one");
 		}
 		this.path = path;
 	}
 
 	/**
-	 * Return the directory the system property or else the environment variable names, or else
-	 * the default of the user.
+	 * Return the directory the system property or else the environment variable names, or
+	 * else the default of the user.
 	 */
 	static UnixSocketDirectory configured() {
 		String configured = System.getProperty(PROPERTY);
@@ -87,8 +94,8 @@ final class UnixSocketDirectory {
 	}
 
 	/**
-	 * Make sure the directory exists, is the user's own and is private, then let the users that a
-	 * server's mode lets write search it.
+	 * Make sure the directory exists, is the user's own and is private, then let the
+	 * users that a server's mode lets write search it.
 	 * @param name the mailslot, for errors
 	 * @param mode the mode of the server's socket
 	 */
@@ -96,9 +103,9 @@ final class UnixSocketDirectory {
 		try {
 			try {
 				Files.createDirectories(this.path.getParent());
-				Files.createDirectory(this.path, PosixFilePermissions.asFileAttribute(
-						EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-								PosixFilePermission.OWNER_EXECUTE)));
+				Files.createDirectory(this.path,
+						PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ,
+								PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE)));
 			}
 			catch (FileAlreadyExistsException ex) {
 				// Checked below.
@@ -109,14 +116,15 @@ final class UnixSocketDirectory {
 			}
 			int owner = (int) Files.getAttribute(this.path, "unix:uid", NO_FOLLOW);
 			if (owner != UnixUser.uid()) {
-				throw refused(name, "belongs to uid " + owner + ", not to uid " + UnixUser.uid() + " who runs the server",
+				throw refused(name,
+						"belongs to uid " + owner + ", not to uid " + UnixUser.uid() + " who runs the server",
 						"remove it, or set " + this.setting + " to a directory of your own");
 			}
 			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(this.path, NO_FOLLOW);
 			if (permissions.contains(PosixFilePermission.GROUP_WRITE)
 					|| permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-				throw refused(name, "may be written by other users (mode "
-						+ PosixFilePermissions.toString(permissions) + ")",
+				throw refused(name,
+						"may be written by other users (mode " + PosixFilePermissions.toString(permissions) + ")",
 						"chmod go-w it, or set " + this.setting + " to a directory of your own");
 			}
 			Set<PosixFilePermission> wanted = EnumSet.copyOf(permissions);

@@ -10,18 +10,19 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.spi.LocalMailslotPaths;
 
 /**
- * Maps a mailslot name to the file name of its socket in the transport's directory. The mapping is
- * part of the transport's contract, so that a program in any language can write to a mailslot:
+ * Maps a mailslot name to the file name of its socket in the transport's directory. The
+ * mapping is part of the transport's contract, so that a program in any language can
+ * write to a mailslot:
  * <ol>
  * <li>take the path below {@code \mailslot\} and lower-case it ({@code app\orders} for
  * {@code \\.\mailslot\App\Orders});</li>
- * <li>encode it as UTF-8 and replace every byte outside {@code 0x21..0x7E}, and every {@code %},
- * {@code \} and {@code /}, by {@code %} and two upper-case hex digits ({@code app%5Corders}), as the
- * posix transport names its queues;</li>
+ * <li>encode it as UTF-8 and replace every byte outside {@code 0x21..0x7E}, and every
+ * {@code %}, {@code \} and {@code /}, by {@code %} and two upper-case hex digits
+ * ({@code app%5Corders}), as the posix transport names its queues;</li>
  * <li>if that has more than {@value #MAX_PLAIN_LENGTH} characters, keep its first
- * {@value #KEPT_LENGTH}, then {@code ~}, then the first 16 hex digits (lower case) of the SHA-256 of
- * the whole encoded path, so that every socket path fits the 104 bytes of macOS'
- * {@code sun_path}.</li>
+ * {@value #KEPT_LENGTH}, then {@code ~}, then the first 16 hex digits (lower case) of the
+ * SHA-256 of the whole encoded path, so that every socket path fits the 104 bytes of
+ * macOS' {@code sun_path}.</li>
  * </ol>
  * The server's lock file is the socket's name with {@code .lock} after it.
  */

@@ -18,18 +18,18 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotNameInUseException;
 
 /**
- * A server's hold on its name: an exclusive lock ({@code fcntl}, through {@link FileChannel#tryLock()})
- * on the lock file beside the socket, which the kernel drops when the process dies. Of several
- * servers that start at once, the one that takes the lock owns the name; a name whose lock is free
- * was left by a server that is gone, whatever its socket file says. The lock file stays when the
- * server closes: deleting it while another process opens it would let two servers lock two files of
- * one name.
+ * A server's hold on its name: an exclusive lock ({@code fcntl}, through
+ * {@link FileChannel#tryLock()}) on the lock file beside the socket, which the kernel
+ * drops when the process dies. Of several servers that start at once, the one that takes
+ * the lock owns the name; a name whose lock is free was left by a server that is gone,
+ * whatever its socket file says. The lock file stays when the server closes: deleting it
+ * while another process opens it would let two servers lock two files of one name.
  * <p>
- * The file holds the owner's pid (text, in its first {@value #COUNT_OFFSET} bytes), for the message
- * of a server refused, and the number of messages the owner holds (a 64-bit big-endian integer at
- * {@value #COUNT_OFFSET}), mapped into memory so that keeping it costs a store. A server closed as
- * usual leaves 0 there; the next owner reads what one that was killed left, and says that those
- * messages are lost.
+ * The file holds the owner's pid (text, in its first {@value #COUNT_OFFSET} bytes), for
+ * the message of a server refused, and the number of messages the owner holds (a 64-bit
+ * big-endian integer at {@value #COUNT_OFFSET}), mapped into memory so that keeping it
+ * costs a store. A server closed as usual leaves 0 there; the next owner reads what one
+ * that was killed left, and says that those messages are lost.
  */
 final class UnixSocketOwnership implements AutoCloseable {
 
@@ -62,8 +62,8 @@ final class UnixSocketOwnership implements AutoCloseable {
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		}
 		catch (IOException ex) {
-			throw new MailslotException(name, "Cannot open the lock file " + lockFile + " of mailslot " + name + ": " + ex,
-					ex);
+			throw new MailslotException(name,
+					"Cannot open the lock file " + lockFile + " of mailslot " + name + ": " + ex, ex);
 		}
 		try {
 			FileLock lock;
@@ -76,9 +76,10 @@ final class UnixSocketOwnership implements AutoCloseable {
 			if (lock == null) {
 				String owner = owner(channel);
 				channel.close();
-				throw new MailslotNameInUseException(name, "Mailslot " + name + " is in use: "
-						+ (owner.isEmpty() ? "another server" : "the server of process " + owner)
-						+ " holds the lock on " + lockFile + "; close that server or choose another name");
+				throw new MailslotNameInUseException(name,
+						"Mailslot " + name + " is in use: "
+								+ (owner.isEmpty() ? "another server" : "the server of process " + owner)
+								+ " holds the lock on " + lockFile + "; close that server or choose another name");
 			}
 			long lost = previousCount(channel);
 			ByteBuffer content = ByteBuffer.allocate(COUNT_OFFSET + Long.BYTES);
@@ -119,7 +120,8 @@ final class UnixSocketOwnership implements AutoCloseable {
 	}
 
 	/**
-	 * Return how many messages the previous owner of the name held when it ended without closing.
+	 * Return how many messages the previous owner of the name held when it ended without
+	 * closing.
 	 */
 	long lostByPrevious() {
 		return this.lostByPrevious;

@@ -11,8 +11,9 @@ import dev.mailslot.spi.MailslotTransportProvider;
 import dev.mailslot.spi.OperatingSystem;
 
 /**
- * Provides the {@code unix} transport on Linux, macOS and the BSDs: the default on macOS and the
- * BSDs, which have no POSIX message queues; on Linux {@code posix} stays the default.
+ * Provides the {@code unix} transport on Linux, macOS and the BSDs: the default on macOS
+ * and the BSDs, which have no POSIX message queues; on Linux {@code posix} stays the
+ * default.
  */
 public final class UnixTransportProvider implements MailslotTransportProvider {
 

@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The uid this process runs as, read from a file it creates, since the JDK has no call for it.
+ * The uid this process runs as, read from a file it creates, since the JDK has no call
+ * for it.
  */
 final class UnixUser {
 

@@ -9,10 +9,10 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.ReadTimeout;
 
 /**
- * The read timeout on a server handle, which SetMailslotInfo sets for the whole mailslot: the
- * server's, or a read's own while that read runs. It remembers what the handle holds, so that a read
- * sets only a timeout the handle does not hold yet, and a restore that failed is made good by the
- * next read.
+ * The read timeout on a server handle, which SetMailslotInfo sets for the whole mailslot:
+ * the server's, or a read's own while that read runs. It remembers what the handle holds,
+ * so that a read sets only a timeout the handle does not hold yet, and a restore that
+ * failed is made good by the next read.
  */
 final class HandleReadTimeout {
 
@@ -59,8 +59,9 @@ final class HandleReadTimeout {
 	}
 
 	/**
-	 * Set the server's timeout back after a read. A failure is logged, not thrown: the read may have
-	 * taken a message, which must reach its caller; the next read sets the timeout it needs.
+	 * Set the server's timeout back after a read. A failure is logged, not thrown: the
+	 * read may have taken a message, which must reach its caller; the next read sets the
+	 * timeout it needs.
 	 */
 	synchronized void restore(Supplier<ReadTimeout> serverTimeout) {
 		ReadTimeout timeout = serverTimeout.get();

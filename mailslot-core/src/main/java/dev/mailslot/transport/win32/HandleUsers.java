@@ -6,16 +6,16 @@ import java.util.concurrent.TimeUnit;
 import dev.mailslot.MailslotName;
 
 /**
- * Counts the calls under way on a server handle, and releases the handle once the server is closed
- * and no call is left: never under a call, because Windows can give a released handle's value to
- * the next handle the process opens, and a late ReadFile, GetOverlappedResult or GetMailslotInfo
- * would then act on that unrelated object.
+ * Counts the calls under way on a server handle, and releases the handle once the server
+ * is closed and no call is left: never under a call, because Windows can give a released
+ * handle's value to the next handle the process opens, and a late ReadFile,
+ * GetOverlappedResult or GetMailslotInfo would then act on that unrelated object.
  * <p>
- * {@link #close()} waits a while for the calls under way, which the server has told to end. If one
- * is still inside then, the handle is left open on purpose rather than waited for without bound
- * (close runs at shutdown, which must not hang): close logs a warning and returns, and the last
- * call to leave releases the handle. Until then the mailslot's name stays taken; if that call never
- * ends, the handle lives as long as the process.
+ * {@link #close()} waits a while for the calls under way, which the server has told to
+ * end. If one is still inside then, the handle is left open on purpose rather than waited
+ * for without bound (close runs at shutdown, which must not hang): close logs a warning
+ * and returns, and the last call to leave releases the handle. Until then the mailslot's
+ * name stays taken; if that call never ends, the handle lives as long as the process.
  */
 final class HandleUsers {
 
@@ -40,6 +40,7 @@ final class HandleUsers {
 	private boolean released;
 
 	/**
+	 * Count the calls that use a handle.
 	 * @param name the mailslot, for the log
 	 * @param closeWait how long {@link #close()} waits for the calls under way
 	 * @param release what closes the handle and what goes with it; run once
@@ -63,8 +64,8 @@ final class HandleUsers {
 	}
 
 	/**
-	 * End a call that {@link #enter()} counted; the last to leave a handle that {@link #close()}
-	 * left to the calls releases it.
+	 * End a call that {@link #enter()} counted; the last to leave a handle that
+	 * {@link #close()} left to the calls releases it.
 	 */
 	void leave() {
 		synchronized (this) {
@@ -80,8 +81,8 @@ final class HandleUsers {
 	}
 
 	/**
-	 * Refuse later calls, wait up to the close wait for those under way, and release the handle once
-	 * none is left: now, or else when the last one leaves.
+	 * Refuse later calls, wait up to the close wait for those under way, and release the
+	 * handle once none is left: now, or else when the last one leaves.
 	 */
 	void close() {
 		synchronized (this) {

@@ -12,7 +12,6 @@ import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,8 +119,8 @@ final class JnaWin32Api implements Win32Api {
 	@Override
 	public @Nullable Pointer securityDescriptor(String sddl) {
 		PointerByReference descriptor = new PointerByReference();
-		if (!this.advapi32.ConvertStringSecurityDescriptorToSecurityDescriptor(sddl,
-				MailslotAdvapi32.SDDL_REVISION_1, descriptor, null)) {
+		if (!this.advapi32.ConvertStringSecurityDescriptorToSecurityDescriptor(sddl, MailslotAdvapi32.SDDL_REVISION_1,
+				descriptor, null)) {
 			return null;
 		}
 		return descriptor.getValue();

@@ -7,9 +7,11 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
 import com.sun.jna.win32.W32APIOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The advapi32 calls that turn an SDDL string into a security descriptor and inspect its DACL.
+ * The advapi32 calls that turn an SDDL string into a security descriptor and inspect its
+ * DACL.
  */
 interface MailslotAdvapi32 extends StdCallLibrary {
 
@@ -21,9 +23,9 @@ interface MailslotAdvapi32 extends StdCallLibrary {
 	}
 
 	boolean ConvertStringSecurityDescriptorToSecurityDescriptor(String sddl, int revision,
-			PointerByReference securityDescriptor, IntByReference size);
+			PointerByReference securityDescriptor, @Nullable IntByReference size);
 
-	boolean GetSecurityDescriptorDacl(Pointer securityDescriptor, BOOLByReference daclPresent,
-			PointerByReference dacl, BOOLByReference daclDefaulted);
+	boolean GetSecurityDescriptorDacl(Pointer securityDescriptor, BOOLByReference daclPresent, PointerByReference dacl,
+			BOOLByReference daclDefaulted);
 
 }

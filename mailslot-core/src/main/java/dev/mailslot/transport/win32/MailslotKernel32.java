@@ -7,14 +7,14 @@ import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.StdCallLibrary;
 import com.sun.jna.win32.W32APIOptions;
-
 import org.jspecify.annotations.Nullable;
 
 /**
- * The kernel32 calls of the transport. The unicode options map each name that has one to its
- * {@code W} form (CreateMailslotW, CreateFileW, CreateEventW) and strings to UTF-16, whatever
- * {@code w32.ascii} says. Buffers and OVERLAPPED structures of reads are native memory the server
- * owns, passed as pointers, because the kernel writes them after ReadFile returns.
+ * The kernel32 calls of the transport. The unicode options map each name that has one to
+ * its {@code W} form (CreateMailslotW, CreateFileW, CreateEventW) and strings to UTF-16,
+ * whatever {@code w32.ascii} says. Buffers and OVERLAPPED structures of reads are native
+ * memory the server owns, passed as pointers, because the kernel writes them after
+ * ReadFile returns.
  */
 interface MailslotKernel32 extends StdCallLibrary {
 

@@ -24,6 +24,10 @@ final class MailslotQuery {
 	private final BooleanSupplier closed;
 
 	/**
+	 * Create the query of a server's handle.
+	 * @param api the kernel32 calls
+	 * @param handle the server's handle
+	 * @param name the mailslot
 	 * @param closed whether the server is closed, which makes a failure a closed server's
 	 */
 	MailslotQuery(Win32Api api, HANDLE handle, MailslotName name, BooleanSupplier closed) {
@@ -52,8 +56,12 @@ final class MailslotQuery {
 	}
 
 	/**
-	 * What GetMailslotInfo returned; {@code nextSize} is -1 for MAILSLOT_NO_MESSAGE. The read
-	 * timeout it returns may be a read's own; the server keeps its own.
+	 * What GetMailslotInfo returned; {@code nextSize} is -1 for MAILSLOT_NO_MESSAGE. The
+	 * read timeout it returns may be a read's own; the server keeps its own.
+	 *
+	 * @param maxMessageSize the largest message the mailslot takes
+	 * @param nextSize the size of the next message, or -1
+	 * @param messageCount how many messages wait
 	 */
 	record Info(int maxMessageSize, int nextSize, int messageCount) {
 

@@ -15,24 +15,26 @@ import com.sun.jna.ptr.IntByReference;
 import dev.mailslot.ReadTimeout;
 
 /**
- * Reads a mailslot server handle as Microsoft's "Reading from a Mailslot" does: ReadFile with an
- * OVERLAPPED and an event, completed with GetOverlappedResult. The buffer and the OVERLAPPED are
- * native memory this reader owns and reuses, because the kernel fills them after ReadFile returns
- * {@code ERROR_IO_PENDING}. One read at a time: the caller serializes
- * {@link #read(int, ReadTimeout, BooleanSupplier)} and the use of what it read.
+ * Reads a mailslot server handle as Microsoft's "Reading from a Mailslot" does: ReadFile
+ * with an OVERLAPPED and an event, completed with GetOverlappedResult. The buffer and the
+ * OVERLAPPED are native memory this reader owns and reuses, because the kernel fills them
+ * after ReadFile returns {@code ERROR_IO_PENDING}. One read at a time: the caller
+ * serializes {@link #read(int, ReadTimeout, BooleanSupplier)} and the use of what it
+ * read.
  * <p>
- * A pending read waits with WaitForMultipleObjects for its event or a second, auto-reset event
- * that {@link #wake()} sets from any thread. Woken, it cancels itself with CancelIoEx and completes
- * with GetOverlappedResult, as Microsoft's "Canceling Pending I/O Operations" describes: a read
- * that a message completed first keeps its message; one the cancellation ended took nothing.
- * {@link #cancel()} ends a pending read from any thread with CancelIoEx, which completes it with
- * {@code ERROR_OPERATION_ABORTED}. Where the handle is synchronous (Wine), ReadFile itself waits
- * and can be neither cancelled nor woken; {@link #isSynchronous()} tells the server so, and the
- * server wakes such a read with a message.
+ * A pending read waits with WaitForMultipleObjects for its event or a second, auto-reset
+ * event that {@link #wake()} sets from any thread. Woken, it cancels itself with
+ * CancelIoEx and completes with GetOverlappedResult, as Microsoft's "Canceling Pending
+ * I/O Operations" describes: a read that a message completed first keeps its message; one
+ * the cancellation ended took nothing. {@link #cancel()} ends a pending read from any
+ * thread with CancelIoEx, which completes it with {@code ERROR_OPERATION_ABORTED}. Where
+ * the handle is synchronous (Wine), ReadFile itself waits and can be neither cancelled
+ * nor woken; {@link #isSynchronous()} tells the server so, and the server wakes such a
+ * read with a message.
  * <p>
- * A pending read waits as {@link PendingReadWait} says, and cancels itself when a message larger
- * than its buffer waits, failing with {@code ERROR_INSUFFICIENT_BUFFER} so that the caller reads
- * again with that size.
+ * A pending read waits as {@link PendingReadWait} says, and cancels itself when a message
+ * larger than its buffer waits, failing with {@code ERROR_INSUFFICIENT_BUFFER} so that
+ * the caller reads again with that size.
  */
 final class OverlappedReader {
 
@@ -49,17 +51,23 @@ final class OverlappedReader {
 	/** {@code INFINITE}: a wait without limit. */
 	static final int INFINITE = -1;
 
-	/** What {@link #read} returns when a wake-up ended the read before a message completed it. */
+	/**
+	 * What {@link #read} returns when a wake-up ended the read before a message completed
+	 * it.
+	 */
 	static final int WOKEN = Integer.MIN_VALUE;
 
-	/** How long a read cancelled after a failed wait is given to complete before it is abandoned. */
+	/**
+	 * How long a read cancelled after a failed wait is given to complete before it is
+	 * abandoned.
+	 */
 	static final long CANCEL_COMPLETION_MILLIS = 1000;
 
 	private static final long COMPLETION_POLL_MILLIS = 10;
 
 	/**
-	 * The OVERLAPPED structures and buffers of reads abandoned to the kernel, which may still write
-	 * them: never freed.
+	 * The OVERLAPPED structures and buffers of reads abandoned to the kernel, which may
+	 * still write them: never freed.
 	 */
 	private static final Queue<Object> abandoned = new ConcurrentLinkedQueue<>();
 
@@ -87,8 +95,9 @@ final class OverlappedReader {
 	private boolean closed;
 
 	/**
-	 * Create a reader of a mailslot handle that completes its reads on the given manual-reset event
-	 * and is woken by the given auto-reset one; {@link #close()} closes both.
+	 * Create a reader of a mailslot handle that completes its reads on the given
+	 * manual-reset event and is woken by the given auto-reset one; {@link #close()}
+	 * closes both.
 	 */
 	OverlappedReader(Win32Api api, HANDLE mailslot, HANDLE event, HANDLE wakeEvent) {
 		this.api = api;
@@ -108,23 +117,24 @@ final class OverlappedReader {
 	}
 
 	/**
-	 * Return whether the handle's reads wait inside ReadFile, where neither {@link #cancel()} nor
-	 * {@link #wake()} can end them.
+	 * Return whether the handle's reads wait inside ReadFile, where neither
+	 * {@link #cancel()} nor {@link #wake()} can end them.
 	 */
 	boolean isSynchronous() {
 		return this.synchronous;
 	}
 
 	/**
-	 * Read one message of at most {@code size} bytes and wait for it to complete, for no longer
-	 * than the timeout and its {@link PendingReadWait#TIMEOUT_GUARD_MILLIS guard}: a read still
-	 * pending then is cancelled and fails with {@code ERROR_SEM_TIMEOUT}, unless a message
-	 * completed it meanwhile.
-	 * A pending read is also cancelled when {@code wokenUp} says so, as it starts to wait or when
-	 * {@link #wake()} ends its wait, and when a message larger than {@code size} waits, which fails
-	 * it with {@code ERROR_INSUFFICIENT_BUFFER}.
+	 * Read one message of at most {@code size} bytes and wait for it to complete, for no
+	 * longer than the timeout and its {@link PendingReadWait#TIMEOUT_GUARD_MILLIS guard}:
+	 * a read still pending then is cancelled and fails with {@code ERROR_SEM_TIMEOUT},
+	 * unless a message completed it meanwhile. A pending read is also cancelled when
+	 * {@code wokenUp} says so, as it starts to wait or when {@link #wake()} ends its
+	 * wait, and when a message larger than {@code size} waits, which fails it with
+	 * {@code ERROR_INSUFFICIENT_BUFFER}.
 	 * @param wokenUp whether a wake-up waits for this read
-	 * @return the size read, {@link #WOKEN}, or the negated Win32 error code of a read that failed
+	 * @return the size read, {@link #WOKEN}, or the negated Win32 error code of a read
+	 * that failed
 	 */
 	int read(int size, ReadTimeout timeout, BooleanSupplier wokenUp) {
 		int capacity = Math.max(1, size);
@@ -162,8 +172,8 @@ final class OverlappedReader {
 	}
 
 	/**
-	 * Let a pending read complete, or cancel it: at once if the server is closing or a wake-up
-	 * waits, else once {@link PendingReadWait#await} says so.
+	 * Let a pending read complete, or cancel it: at once if the server is closing or a
+	 * wake-up waits, else once {@link PendingReadWait#await} says so.
 	 * @return how the wait ended, as {@link PendingReadWait#await} says
 	 */
 	private int awaitPending(Pointer pointer, int size, ReadTimeout timeout, BooleanSupplier wokenUp) {
@@ -184,9 +194,10 @@ final class OverlappedReader {
 	}
 
 	/**
-	 * Complete a read cancelled after its wait failed, without waiting on its event, which that wait
-	 * could not use: poll GetOverlappedResult for {@link #CANCEL_COMPLETION_MILLIS}, then abandon
-	 * the read rather than wait without bound.
+	 * Complete a read cancelled after its wait failed, without waiting on its event,
+	 * which that wait could not use: poll GetOverlappedResult for
+	 * {@link #CANCEL_COMPLETION_MILLIS}, then abandon the read rather than wait without
+	 * bound.
 	 * @return the size read, or the negated error code of the wait or of the read
 	 */
 	private int completeWithoutEvent(Pointer pointer) {
@@ -200,7 +211,8 @@ final class OverlappedReader {
 				}
 				int code = this.api.lastError();
 				if (code != ERROR_IO_INCOMPLETE) {
-					return (code != Win32Errors.ERROR_OPERATION_ABORTED || this.cancelled) ? -code : -this.pendingWait.error();
+					return (code != Win32Errors.ERROR_OPERATION_ABORTED || this.cancelled) ? -code
+							: -this.pendingWait.error();
 				}
 				if (System.nanoTime() - deadline >= 0) {
 					abandonPendingRead();
@@ -222,8 +234,8 @@ final class OverlappedReader {
 	}
 
 	/**
-	 * Leave a read that does not complete to the kernel, with its OVERLAPPED and buffer, which
-	 * must not be freed or reused until it completes, and read on with new ones.
+	 * Leave a read that does not complete to the kernel, with its OVERLAPPED and buffer,
+	 * which must not be freed or reused until it completes, and read on with new ones.
 	 */
 	private void abandonPendingRead() {
 		abandoned.add(this.overlapped);
@@ -251,7 +263,8 @@ final class OverlappedReader {
 	}
 
 	/**
-	 * Cancel the pending read and every later one: a read started after this call cancels itself.
+	 * Cancel the pending read and every later one: a read started after this call cancels
+	 * itself.
 	 */
 	void cancel() {
 		this.cancelled = true;
@@ -259,8 +272,8 @@ final class OverlappedReader {
 	}
 
 	/**
-	 * End the wait of a pending read, or of the next read to wait, so that it looks at its
-	 * wake-up. Does nothing once closed.
+	 * End the wait of a pending read, or of the next read to wait, so that it looks at
+	 * its wake-up. Does nothing once closed.
 	 */
 	synchronized void wake() {
 		if (!this.closed) {

@@ -10,10 +10,10 @@ import com.sun.jna.ptr.IntByReference;
 import dev.mailslot.MailslotName;
 
 /**
- * The messages that wake a read waiting inside ReadFile on a synchronous handle (Wine), which
- * neither CancelIoEx nor an event can end: random bytes written to the mailslot, which its reader
- * recognizes and drops. At most one written for a wake-up waits in the mailslot at a time, so
- * wake-ups that come faster than the reader never flood it.
+ * The messages that wake a read waiting inside ReadFile on a synchronous handle (Wine),
+ * which neither CancelIoEx nor an event can end: random bytes written to the mailslot,
+ * which its reader recognizes and drops. At most one written for a wake-up waits in the
+ * mailslot at a time, so wake-ups that come faster than the reader never flood it.
  */
 final class WakeMessages {
 
@@ -29,9 +29,12 @@ final class WakeMessages {
 	private final AtomicBoolean waiting = new AtomicBoolean();
 
 	/**
-	 * @param maxMessageSize the mailslot's maximum message size: the message has 16 bytes, or as
-	 * many as that allows, since a waiting read's buffer has that size and Wine cuts a longer
-	 * message to fit it
+	 * Create the wake-up messages of a mailslot.
+	 * @param api the kernel32 calls
+	 * @param name the mailslot
+	 * @param maxMessageSize the mailslot's maximum message size: the message has 16
+	 * bytes, or as many as that allows, since a waiting read's buffer has that size and
+	 * Wine cuts a longer message to fit it
 	 */
 	WakeMessages(Win32Api api, MailslotName name, int maxMessageSize) {
 		this.api = api;
@@ -41,8 +44,9 @@ final class WakeMessages {
 	}
 
 	/**
-	 * Write a message for a wake-up, unless one written for an earlier wake-up still waits to be
-	 * read. Call while the handle is open, so that it cannot reach a later mailslot of the name.
+	 * Write a message for a wake-up, unless one written for an earlier wake-up still
+	 * waits to be read. Call while the handle is open, so that it cannot reach a later
+	 * mailslot of the name.
 	 */
 	void writeForWakeup() {
 		if (this.waiting.compareAndSet(false, true) && !write()) {

@@ -10,14 +10,14 @@ import dev.mailslot.MessageTooLargeException;
 import dev.mailslot.spi.AbstractMailslotClient;
 
 /**
- * A handle from CreateFile on a mailslot name, written with WriteFile. Windows itself carries
- * writes to remote and domain names.
+ * A handle from CreateFile on a mailslot name, written with WriteFile. Windows itself
+ * carries writes to remote and domain names.
  */
 final class Win32MailslotClient extends AbstractMailslotClient {
 
 	/**
-	 * Largest message Windows sends between computers ("About Mailslots"): to a host, a domain or
-	 * {@code *} name.
+	 * Largest message Windows sends between computers ("About Mailslots"): to a host, a
+	 * domain or {@code *} name.
 	 */
 	static final int MAX_BROADCAST_MESSAGE_SIZE = 424;
 
@@ -38,10 +38,11 @@ final class Win32MailslotClient extends AbstractMailslotClient {
 	protected synchronized void send(ByteBuffer message) {
 		int size = message.remaining();
 		if (!name().isLocal() && size > MAX_BROADCAST_MESSAGE_SIZE) {
-			throw new MessageTooLargeException(name(), size, MAX_BROADCAST_MESSAGE_SIZE, "Message of " + size
-					+ " bytes is larger than the " + MAX_BROADCAST_MESSAGE_SIZE + " bytes Windows sends between "
-					+ "computers (" + name() + "); nothing was sent. Send at most " + MAX_BROADCAST_MESSAGE_SIZE
-					+ " bytes to another computer, or use a named pipe or a socket for larger messages");
+			throw new MessageTooLargeException(name(), size, MAX_BROADCAST_MESSAGE_SIZE,
+					"Message of " + size + " bytes is larger than the " + MAX_BROADCAST_MESSAGE_SIZE
+							+ " bytes Windows sends between " + "computers (" + name()
+							+ "); nothing was sent. Send at most " + MAX_BROADCAST_MESSAGE_SIZE
+							+ " bytes to another computer, or use a named pipe or a socket for larger messages");
 		}
 		ensureOpen();
 		byte[] bytes = new byte[size];

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import com.sun.jna.platform.win32.WinNT.HANDLE;
+import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.BufferTooSmallException;
 import dev.mailslot.MailslotInfo;
@@ -17,32 +18,39 @@ import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spi.AbstractMailslotServer;
 
-import org.jspecify.annotations.Nullable;
-
 /**
- * A kernel32 mailslot. Reads size their buffer from GetMailslotInfo's next size and, if a larger
- * message arrives while they wait, retry with its size ({@code ERROR_INSUFFICIENT_BUFFER} leaves
- * it queued, and a pending read that such a message overtakes cancels itself). They are overlapped
- * reads, as CreateMailslot's documentation asks of its handles (see {@link OverlappedReader}).
+ * A kernel32 mailslot. Reads size their buffer from GetMailslotInfo's next size and, if a
+ * larger message arrives while they wait, retry with its size
+ * ({@code ERROR_INSUFFICIENT_BUFFER} leaves it queued, and a pending read that such a
+ * message overtakes cancels itself). They are overlapped reads, as CreateMailslot's
+ * documentation asks of its handles (see {@link OverlappedReader}).
  * <p>
- * A read with a timeout of its own sets it on the handle with SetMailslotInfo for that read and
- * restores the server's afterwards ({@link HandleReadTimeout}); reads are therefore one at a time
- * ({@link ReadTurns}), each waiting for its turn no longer than its timeout, and {@link #info()}
- * reports the server's timeout as set at creation or by {@link #setReadTimeout(ReadTimeout)}.
+ * A read with a timeout of its own sets it on the handle with SetMailslotInfo for that
+ * read and restores the server's afterwards ({@link HandleReadTimeout}); reads are
+ * therefore one at a time ({@link ReadTurns}), each waiting for its turn no longer than
+ * its timeout, and {@link #info()} reports the server's timeout as set at creation or by
+ * {@link #setReadTimeout(ReadTimeout)}.
  * <p>
- * {@link #close()} cancels a waiting read with CancelIoEx and waits for it to end before it closes
- * the handle; a read that completed in the meantime returns its message. A read still inside after
- * the wait keeps the handle open until it leaves ({@link HandleUsers}). {@link #wakeup()} sets the
- * reader's wake event, and the read cancels itself (see {@link OverlappedReader}). Where the handle
- * is synchronous (Wine), which neither can end, both write a wake message of random bytes that the
- * woken reader recognizes and drops ({@link WakeMessages}).
+ * {@link #close()} cancels a waiting read with CancelIoEx and waits for it to end before
+ * it closes the handle; a read that completed in the meantime returns its message. A read
+ * still inside after the wait keeps the handle open until it leaves
+ * ({@link HandleUsers}). {@link #wakeup()} sets the reader's wake event, and the read
+ * cancels itself (see {@link OverlappedReader}). Where the handle is synchronous (Wine),
+ * which neither can end, both write a wake message of random bytes that the woken reader
+ * recognizes and drops ({@link WakeMessages}).
  */
 final class Win32MailslotServer extends AbstractMailslotServer {
 
-	/** Buffer for a read that waits for a message of unknown size, when any size is allowed. */
+	/**
+	 * Buffer for a read that waits for a message of unknown size, when any size is
+	 * allowed.
+	 */
 	static final int DEFAULT_READ_BUFFER = 64 * 1024;
 
-	/** How long {@link #close()} waits for the reads it ended before it leaves the handle to them. */
+	/**
+	 * How long {@link #close()} waits for the reads it ended before it leaves the handle
+	 * to them.
+	 */
 	static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
 	private final Win32Errors errors;
@@ -64,7 +72,10 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 
 	private final BooleanSupplier wokenUp = this::isWakeupPending;
 
-	/** What wakes a read waiting inside ReadFile where the handle is synchronous; else {@code null}. */
+	/**
+	 * What wakes a read waiting inside ReadFile where the handle is synchronous; else
+	 * {@code null}.
+	 */
 	private final @Nullable WakeMessages wakeMessages;
 
 	Win32MailslotServer(Win32Api api, MailslotName name, HANDLE handle, OverlappedReader reader,
@@ -121,9 +132,9 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Make read attempts, each sized from a fresh GetMailslotInfo, until one returns a message:
-	 * an attempt returns {@code null} when a larger message arrived while it waited, which stays
-	 * queued for the next.
+	 * Make read attempts, each sized from a fresh GetMailslotInfo, until one returns a
+	 * message: an attempt returns {@code null} when a larger message arrived while it
+	 * waited, which stays queued for the next.
 	 */
 	private <T> T readUntilItFits(Function<MailslotQuery.Info, @Nullable T> attempt) {
 		enter();
@@ -152,11 +163,12 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Read one message of at most {@code size} bytes, waiting for the read's turn and for a message
-	 * until its deadline, and take it from the reader's buffer while no other read can reuse it.
+	 * Read one message of at most {@code size} bytes, waiting for the read's turn and for
+	 * a message until its deadline, and take it from the reader's buffer while no other
+	 * read can reuse it.
 	 * @param messageWaiting whether GetMailslotInfo saw a message waiting
-	 * @return what {@code take} made of the message, or {@code null} if the message was larger and
-	 * stays queued, or the read is to be made again
+	 * @return what {@code take} made of the message, or {@code null} if the message was
+	 * larger and stays queued, or the read is to be made again
 	 */
 	private <T> @Nullable T readFile(int size, boolean messageWaiting, ReadDeadline deadline,
 			BiFunction<OverlappedReader, Integer, T> take) {
@@ -185,10 +197,10 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Make one ReadFile. A read that finds no message uses a wake-up kept for it, before it waits
-	 * where the handle is synchronous. A wake message ends the read of a closed server, or a read
-	 * that a wake-up waits for and that finds no message behind it; otherwise it is dropped and the
-	 * read goes on.
+	 * Make one ReadFile. A read that finds no message uses a wake-up kept for it, before
+	 * it waits where the handle is synchronous. A wake message ends the read of a closed
+	 * server, or a read that a wake-up waits for and that finds no message behind it;
+	 * otherwise it is dropped and the read goes on.
 	 * @param remaining what is left of the read's timeout, which this ReadFile waits
 	 * @param timeout the read's timeout, for its exceptions
 	 * @return the size read, or -1 to read again
@@ -233,9 +245,9 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Wake the read that waits: with the wake event where the handle is overlapped, or else, if a
-	 * read is under way, with a wake message, written while the handle is open so that it cannot
-	 * reach a later mailslot of the same name.
+	 * Wake the read that waits: with the wake event where the handle is overlapped, or
+	 * else, if a read is under way, with a wake message, written while the handle is open
+	 * so that it cannot reach a later mailslot of the same name.
 	 */
 	@Override
 	protected void wakeReader() {
@@ -294,7 +306,8 @@ final class Win32MailslotServer extends AbstractMailslotServer {
 
 	/**
 	 * Cancel the reads under way, then close the handle once none is left (see
-	 * {@link HandleUsers}): at once, within {@link #CLOSE_WAIT}, or else when the last read leaves.
+	 * {@link HandleUsers}): at once, within {@link #CLOSE_WAIT}, or else when the last
+	 * read leaves.
 	 */
 	@Override
 	protected void doClose() {

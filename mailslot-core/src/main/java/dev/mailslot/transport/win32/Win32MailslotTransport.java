@@ -6,6 +6,7 @@ import java.util.Locale;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
+import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotException;
@@ -14,16 +15,14 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
 
-import org.jspecify.annotations.Nullable;
-
 /**
- * Mailslots of kernel32: CreateMailslotW for servers, CreateFileW and WriteFile for clients, on
- * local, remote, domain and {@code *} names alike.
+ * Mailslots of kernel32: CreateMailslotW for servers, CreateFileW and WriteFile for
+ * clients, on local, remote, domain and {@code *} names alike.
  * <p>
- * An inheritable server handle is asked for twice: in the SECURITY_ATTRIBUTES, as the seed sample
- * does, and with SetHandleInformation, because Wine's CreateMailslot ignores
- * {@code bInheritHandle}. A security descriptor must carry a DACL that is not NULL; one that lets
- * everyone in is refused.
+ * An inheritable server handle is asked for twice: in the SECURITY_ATTRIBUTES, as the
+ * seed sample does, and with SetHandleInformation, because Wine's CreateMailslot ignores
+ * {@code bInheritHandle}. A security descriptor must carry a DACL that is not NULL; one
+ * that lets everyone in is refused.
  */
 public final class Win32MailslotTransport implements MailslotTransport {
 
@@ -42,8 +41,10 @@ public final class Win32MailslotTransport implements MailslotTransport {
 	}
 
 	/**
-	 * @param closeWait how long a server's close waits for its reads before it leaves the handle to
-	 * them; shorter in tests
+	 * Create the transport on an API.
+	 * @param api the kernel32 calls
+	 * @param closeWait how long a server's close waits for its reads before it leaves the
+	 * handle to them; shorter in tests
 	 */
 	Win32MailslotTransport(Win32Api api, Duration closeWait) {
 		this.api = api;
@@ -106,7 +107,8 @@ public final class Win32MailslotTransport implements MailslotTransport {
 			}
 			try {
 				return new Win32MailslotServer(this.api, name, handle,
-						new OverlappedReader(this.api, handle, event, wakeEvent), options.readTimeout(), this.closeWait);
+						new OverlappedReader(this.api, handle, event, wakeEvent), options.readTimeout(),
+						this.closeWait);
 			}
 			catch (RuntimeException ex) {
 				this.api.closeHandle(wakeEvent);
@@ -132,9 +134,10 @@ public final class Win32MailslotTransport implements MailslotTransport {
 		}
 		Pointer descriptor = this.api.securityDescriptor(sddl);
 		if (descriptor == null) {
-			throw new MailslotException(options.name(), "Security descriptor '" + sddl + "' of mailslot "
-					+ options.name() + " is not valid SDDL (" + this.errors.describe(this.api.lastError())
-					+ "). Give one with a DACL, for example D:(A;;GA;;;SY)(A;;GA;;;OW)");
+			throw new MailslotException(options.name(),
+					"Security descriptor '" + sddl + "' of mailslot " + options.name() + " is not valid SDDL ("
+							+ this.errors.describe(this.api.lastError())
+							+ "). Give one with a DACL, for example D:(A;;GA;;;SY)(A;;GA;;;OW)");
 		}
 		if (!this.api.hasNonNullDacl(descriptor)) {
 			this.api.freeSecurityDescriptor(descriptor);

@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Native memory in an arena of its own, for {@link ForeignPosixCalls}: shared, since a mailslot's
- * buffers are used by its reader and freed by whoever closes it.
+ * Native memory in an arena of its own, for {@link ForeignPosixCalls}: shared, since a
+ * mailslot's buffers are used by its reader and freed by whoever closes it.
  */
 final class ForeignNativeMemory implements NativeMemory {
 

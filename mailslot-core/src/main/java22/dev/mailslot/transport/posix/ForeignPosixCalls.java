@@ -16,11 +16,12 @@ import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The C library calls through the Foreign Function and Memory API: the binding on Java 22 and
- * later, loaded by {@link LibC} by name so that older runtimes never see it. Every call captures
- * {@code errno} into memory of the calling thread. {@code mq_send} and {@code mq_getattr}, which
- * return at once on the descriptors that use them, are critical calls: {@code mq_send} takes a
- * message's bytes where they are, in the Java heap or not, without copying them.
+ * The C library calls through the Foreign Function and Memory API: the binding on Java 22
+ * and later, loaded by {@link LibC} by name so that older runtimes never see it. Every
+ * call captures {@code errno} into memory of the calling thread. {@code mq_send} and
+ * {@code mq_getattr}, which return at once on the descriptors that use them, are critical
+ * calls: {@code mq_send} takes a message's bytes where they are, in the Java heap or not,
+ * without copying them.
  */
 final class ForeignPosixCalls implements PosixCalls {
 
@@ -32,8 +33,7 @@ final class ForeignPosixCalls implements PosixCalls {
 
 	private static final StructLayout CALL_STATE_LAYOUT = Linker.Option.captureStateLayout();
 
-	private static final VarHandle ERRNO = CALL_STATE_LAYOUT
-		.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+	private static final VarHandle ERRNO = CALL_STATE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
 	private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
 
@@ -43,8 +43,8 @@ final class ForeignPosixCalls implements PosixCalls {
 
 	private static final AddressLayout ADDRESS = ValueLayout.ADDRESS;
 
-	private static final MethodHandle MQ_OPEN = function("mq_open", FunctionDescriptor.of(INT, ADDRESS, INT, INT, ADDRESS),
-			Linker.Option.firstVariadicArg(2));
+	private static final MethodHandle MQ_OPEN = function("mq_open",
+			FunctionDescriptor.of(INT, ADDRESS, INT, INT, ADDRESS), Linker.Option.firstVariadicArg(2));
 
 	private static final MethodHandle MQ_SEND = function("mq_send", FunctionDescriptor.of(INT, INT, ADDRESS, LONG, INT),
 			Linker.Option.critical(true));
@@ -82,9 +82,8 @@ final class ForeignPosixCalls implements PosixCalls {
 
 	private static final MethodHandle FLOCK = function("flock", FunctionDescriptor.of(INT, INT, INT));
 
-	private static final MethodHandle STRERROR = LINKER.downcallHandle(symbol("strerror"),
-			FunctionDescriptor.of(ADDRESS.withTargetLayout(MemoryLayout.sequenceLayout(Long.MAX_VALUE,
-					ValueLayout.JAVA_BYTE)), INT));
+	private static final MethodHandle STRERROR = LINKER.downcallHandle(symbol("strerror"), FunctionDescriptor
+		.of(ADDRESS.withTargetLayout(MemoryLayout.sequenceLayout(Long.MAX_VALUE, ValueLayout.JAVA_BYTE)), INT));
 
 	private static final MethodHandle GETEUID = LINKER.downcallHandle(symbol("geteuid"), FunctionDescriptor.of(INT));
 
@@ -93,8 +92,8 @@ final class ForeignPosixCalls implements PosixCalls {
 		.withInitial(() -> Arena.ofAuto().allocate(CALL_STATE_LAYOUT));
 
 	/**
-	 * Return the libraries to look functions up in: the C library, which holds {@code mq_open}
-	 * from glibc 2.34 on, and librt before it.
+	 * Return the libraries to look functions up in: the C library, which holds
+	 * {@code mq_open} from glibc 2.34 on, and librt before it.
 	 */
 	private static SymbolLookup messageQueueLibrary() {
 		SymbolLookup c = LINKER.defaultLookup();

@@ -35,7 +35,8 @@ class MemoryMailslotServerTests {
 		try (logs) {
 			server.close();
 		}
-		assertThat(logs.messages()).containsExactly("Closing mailslot " + name + " deletes the 6 message(s) nobody read from it");
+		assertThat(logs.messages())
+			.containsExactly("Closing mailslot " + name + " deletes the 6 message(s) nobody read from it");
 	}
 
 }

@@ -5,8 +5,8 @@ import dev.mailslot.MailslotTransportContractTests;
 import dev.mailslot.MailslotTransports;
 
 /**
- * The mailslot contract on the {@code memory} transport. Its mailslots live in one JVM, so a
- * second process finds none.
+ * The mailslot contract on the {@code memory} transport. Its mailslots live in one JVM,
+ * so a second process finds none.
  */
 class MemoryMailslotTransportTests extends MailslotTransportContractTests {
 

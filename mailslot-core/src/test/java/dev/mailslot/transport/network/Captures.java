@@ -11,26 +11,15 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Reads the real Samba datagrams in {@code src/test/resources/captures}: the UDP payloads to or
- * from port 138 of the pcap files (Ethernet, IPv4), and the hex lines of the tsv and vector files.
+ * Reads the real Samba datagrams in {@code src/test/resources/captures}: the UDP payloads
+ * to or from port 138 of the pcap files (Ethernet, IPv4), and the hex lines of the tsv
+ * and vector files.
  */
 final class Captures {
 
 	static final List<String> PCAPS = List.of("nmbd-browse-and-netlogon.pcap", "nmbd-browse-burst.pcap");
 
 	private Captures() {
-	}
-
-	/**
-	 * A UDP payload of a capture.
-	 */
-	record Datagram(String source, byte[] payload) {
-
-		@Override
-		public String toString() {
-			return this.source;
-		}
-
 	}
 
 	static List<Datagram> pcapDatagrams(String file) {
@@ -70,7 +59,8 @@ final class Captures {
 		for (String line : new String(read("nmbd-datagrams.tsv"), StandardCharsets.US_ASCII).split("\n")) {
 			String[] columns = line.trim().split("\t");
 			if (columns.length == 3) {
-				datagrams.add(new Datagram("nmbd-datagrams.tsv frame " + columns[0], HexFormat.of().parseHex(columns[2])));
+				datagrams
+					.add(new Datagram("nmbd-datagrams.tsv frame " + columns[0], HexFormat.of().parseHex(columns[2])));
 			}
 		}
 		return datagrams;
@@ -90,6 +80,18 @@ final class Captures {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A UDP payload of a capture.
+	 */
+	record Datagram(String source, byte[] payload) {
+
+		@Override
+		public String toString() {
+			return this.source;
+		}
+
 	}
 
 }

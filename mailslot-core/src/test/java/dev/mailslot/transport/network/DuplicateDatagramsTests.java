@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link DuplicateDatagrams}: what counts as the same write from the same sender, and that its
- * memory stays bounded.
+ * {@link DuplicateDatagrams}: what counts as the same write from the same sender, and
+ * that its memory stays bounded.
  */
 class DuplicateDatagramsTests {
 

@@ -7,13 +7,15 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes {@link MailslotDatagramCodec#decode(byte[], int)} with Jazzer, from the real datagrams as
- * seeds (in {@code src/test/resources/.../MailslotDatagramCodecFuzzTestsInputs}): whatever the bytes,
- * the decoder returns a write or its own rejection, and a decode allocates no more than a few times
- * the datagram's size. That is the least of three decodes after one to load the classes: the JVM
- * also allocates on the decoding thread once in a while for itself (a call site linked or a method
- * handle's form compiled when first reached, about 14 KB), which a decode that allocates too much
- * would not escape three times running. The run is bounded by {@code maxExecutions}.
+ * Fuzzes {@link MailslotDatagramCodec#decode(byte[], int)} with Jazzer, from the real
+ * datagrams as seeds (in
+ * {@code src/test/resources/.../MailslotDatagramCodecFuzzTestsInputs}): whatever the
+ * bytes, the decoder returns a write or its own rejection, and a decode allocates no more
+ * than a few times the datagram's size. That is the least of three decodes after one to
+ * load the classes: the JVM also allocates on the decoding thread once in a while for
+ * itself (a call site linked or a method handle's form compiled when first reached, about
+ * 14 KB), which a decode that allocates too much would not escape three times running.
+ * The run is bounded by {@code maxExecutions}.
  */
 class MailslotDatagramCodecFuzzTests {
 

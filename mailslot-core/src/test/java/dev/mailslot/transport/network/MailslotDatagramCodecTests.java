@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link MailslotDatagramCodec} against real Samba datagrams and the encoder vectors.
+ * Tests for {@link MailslotDatagramCodec} against real Samba datagrams and the encoder
+ * vectors.
  */
 class MailslotDatagramCodecTests {
 
@@ -159,7 +160,8 @@ class MailslotDatagramCodecTests {
 		assertThat(rejection(changed(82 + 33 + 26, 2))).isEqualTo(DatagramRejection.NOT_MAILSLOT_WRITE);
 		assertThat(rejection(changed(82 + 33 + 28, 2))).isEqualTo(DatagramRejection.NOT_MAILSLOT_WRITE);
 		assertThat(rejection(changed(82 + 33 + 22, 60))).isEqualTo(DatagramRejection.BAD_DATA_BOUNDS);
-		assertThat(rejection(changed(82 + 33 + 2, TV1[82 + 33 + 2] + 1))).isEqualTo(DatagramRejection.INCOMPLETE_TRANSACTION);
+		assertThat(rejection(changed(82 + 33 + 2, TV1[82 + 33 + 2] + 1)))
+			.isEqualTo(DatagramRejection.INCOMPLETE_TRANSACTION);
 		assertThat(rejection(changed(82 + 69 + 14, 'x'))).isEqualTo(DatagramRejection.BAD_MAILSLOT_NAME);
 		assertThat(rejection(changed(82 + 70, 'P'))).isEqualTo(DatagramRejection.BAD_MAILSLOT_NAME);
 	}

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.condition.OS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Wireshark's dissectors, through tshark, read what the encoder writes as mailslot writes (with
- * the mailslot name, the datagram type and, for a message with data, the write opcode) and raise no
- * expert message about them, also on a real browser announcement the BROWSE dissector parses.
+ * Wireshark's dissectors, through tshark, read what the encoder writes as mailslot writes
+ * (with the mailslot name, the datagram type and, for a message with data, the write
+ * opcode) and raise no expert message about them, also on a real browser announcement the
+ * BROWSE dissector parses.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "tshark is installed by .ci/run on Linux")
 class MailslotDatagramTsharkTests {
@@ -63,7 +64,8 @@ class MailslotDatagramTsharkTests {
 	}
 
 	/**
-	 * Return the body of a host announcement nmbd sent, so that the BROWSE dissector has a real one.
+	 * Return the body of a host announcement nmbd sent, so that the BROWSE dissector has
+	 * a real one.
 	 */
 	private static byte[] nmbdHostAnnouncement() {
 		byte[] payload = Captures.tsvDatagrams().get(0).payload();
@@ -77,7 +79,8 @@ class MailslotDatagramTsharkTests {
 	}
 
 	/**
-	 * Wrap UDP payloads from 192.0.2.2:138 to 192.0.2.1:138 in Ethernet and IPv4, in a pcap file.
+	 * Wrap UDP payloads from 192.0.2.2:138 to 192.0.2.1:138 in Ethernet and IPv4, in a
+	 * pcap file.
 	 */
 	private static byte[] pcap(List<byte[]> payloads) throws IOException {
 		int size = 24 + payloads.stream().mapToInt((payload) -> 16 + 42 + payload.length).sum();
@@ -89,8 +92,16 @@ class MailslotDatagramTsharkTests {
 			out.order(ByteOrder.BIG_ENDIAN);
 			out.put(new byte[] { 2, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 2 }).putShort((short) 0x0800);
 			int ipStart = out.position();
-			out.put((byte) 0x45).put((byte) 0).putShort((short) (20 + 8 + payload.length)).putShort((short) 1)
-				.putShort((short) 0).put((byte) 64).put((byte) 17).putShort((short) 0).putInt(JAVAHOST).putInt(0xC0000201);
+			out.put((byte) 0x45)
+				.put((byte) 0)
+				.putShort((short) (20 + 8 + payload.length))
+				.putShort((short) 1)
+				.putShort((short) 0)
+				.put((byte) 64)
+				.put((byte) 17)
+				.putShort((short) 0)
+				.putInt(JAVAHOST)
+				.putInt(0xC0000201);
 			out.putShort(ipStart + 10, ipChecksum(out, ipStart));
 			out.putShort((short) 138).putShort((short) 138).putShort((short) (8 + payload.length)).putShort((short) 0);
 			out.put(payload);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotMessage;
 import dev.mailslot.MailslotName;
@@ -27,7 +28,6 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotWakeupException;
 import dev.mailslot.MessageTooLargeException;
-import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.RecordedLogs;
 
@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code network} transport on loopback: two transports, AHOST on 127.0.0.1 and BHOST on
- * 127.0.0.2, on one free UDP port, exchanging real datagrams; and real nmbd datagrams replayed.
+ * The {@code network} transport on loopback: two transports, AHOST on 127.0.0.1 and BHOST
+ * on 127.0.0.2, on one free UDP port, exchanging real datagrams; and real nmbd datagrams
+ * replayed.
  */
 class NetworkMailslotTransportTests {
 
@@ -45,7 +46,10 @@ class NetworkMailslotTransportTests {
 
 	private static final InetAddress B = address("127.0.0.2");
 
-	/** What BHOST answers for by default, and TARGET<00>, to which the encoder vectors are addressed. */
+	/**
+	 * What BHOST answers for by default, and TARGET<00>, to which the encoder vectors are
+	 * addressed.
+	 */
 	private static final List<NetbiosName> BHOST_AND_TARGET = List.of(NetbiosName.of("BHOST", 0),
 			NetbiosName.of("MSLTEST", 0), NetbiosName.of("MSLTEST", 0x1D), NetbiosName.of("MSLTEST", 0x1E),
 			NetworkOptions.MSBROWSE, NetbiosName.of("TARGET", 0));
@@ -101,8 +105,9 @@ class NetworkMailslotTransportTests {
 	}
 
 	private MailslotServer server(String path) {
-		return this.receiver.createServer(
-				MailslotServerOptions.builder(MailslotName.local(path)).readTimeout(ReadTimeout.ofMillis(5000)).build());
+		return this.receiver.createServer(MailslotServerOptions.builder(MailslotName.local(path))
+			.readTimeout(ReadTimeout.ofMillis(5000))
+			.build());
 	}
 
 	private void sendRaw(byte[] payload) throws Exception {
@@ -115,8 +120,8 @@ class NetworkMailslotTransportTests {
 	@Test
 	void aHostWriteArrivesWithItsSender() {
 		start(Duration.ZERO, List.of());
-		try (MailslotServer server = server("Inbox"); MailslotClient client = this.sender
-			.openClient(MailslotName.parse("\\\\bhost\\mailslot\\INBOX"))) {
+		try (MailslotServer server = server("Inbox");
+				MailslotClient client = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\INBOX"))) {
 			client.write("hello over UDP".getBytes(StandardCharsets.UTF_8));
 			MailslotMessage message = server.readMessage(ReadTimeout.ofMillis(5000));
 			assertThat(new String(message.payload(), StandardCharsets.UTF_8)).isEqualTo("hello over UDP");
@@ -131,8 +136,8 @@ class NetworkMailslotTransportTests {
 	@Test
 	void aReadWaitingForDatagramsIsWokenAndKeepsTheDatagramsAroundTheWakeup() throws Exception {
 		start(Duration.ZERO, List.of());
-		try (MailslotServer server = server("Inbox"); MailslotClient client = this.sender
-			.openClient(MailslotName.parse("\\\\bhost\\mailslot\\INBOX"))) {
+		try (MailslotServer server = server("Inbox");
+				MailslotClient client = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\INBOX"))) {
 			CompletableFuture<byte[]> waiting = CompletableFuture.supplyAsync(() -> server.read(ReadTimeout.FOREVER));
 			Thread.sleep(200);
 			long start = System.nanoTime();
@@ -180,8 +185,10 @@ class NetworkMailslotTransportTests {
 				MailslotMessage message = server.readMessage(ReadTimeout.ofMillis(5000));
 				assertThat(message.attributes()).containsEntry(MailslotMessage.Attributes.SENDER, "NMBDPEER<00>");
 			}
-			// The receive loop counts a datagram once it has handed it over, so a reader can be first.
-			await().atMost(Duration.ofSeconds(5)).until(() -> this.receiver.statistics().delivered() == datagrams.size());
+			// The receive loop counts a datagram once it has handed it over, so a reader
+			// can be first.
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> this.receiver.statistics().delivered() == datagrams.size());
 		}
 	}
 
@@ -211,7 +218,9 @@ class NetworkMailslotTransportTests {
 		start(Duration.ZERO, List.of());
 		sendRaw(HexFormat.of().parseHex(Captures.vectorLines().get(1).trim()));
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.receiver.statistics().dropped().getOrDefault(NetworkStatistics.UNKNOWN_MAILSLOT, 0L) == 1);
+			.until(() -> this.receiver.statistics()
+				.dropped()
+				.getOrDefault(NetworkStatistics.UNKNOWN_MAILSLOT, 0L) == 1);
 	}
 
 	@Test
@@ -229,7 +238,8 @@ class NetworkMailslotTransportTests {
 			assertThat(new String(server.read(), StandardCharsets.US_ASCII)).isEqualTo("for BHOST<00>");
 			assertThat(new String(server.read(), StandardCharsets.US_ASCII)).isEqualTo("for MSLTEST<1D>");
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.receiver.statistics().received() == 6);
-			assertThat(this.receiver.statistics().dropped()).containsOnly(Map.entry(NetworkStatistics.NOT_FOR_THIS_HOST, 4L));
+			assertThat(this.receiver.statistics().dropped())
+				.containsOnly(Map.entry(NetworkStatistics.NOT_FOR_THIS_HOST, 4L));
 			assertThat(server.info().messageCount()).isZero();
 		}
 	}
@@ -241,11 +251,12 @@ class NetworkMailslotTransportTests {
 	}
 
 	/**
-	 * 3,000 datagrams padded to 60,000 bytes into a receiver in a JVM of 64 MB with the duplicate
-	 * window on: it keeps receiving. A full receive buffer drops datagrams, silently on Windows, so the
-	 * end marker is sent again, each time different, until one is read; then what arrived adds up:
-	 * every datagram the receiver took was delivered or counted as dropped, every delivered one was
-	 * read, and on Linux the kernel counted the rest of what was sent.
+	 * 3,000 datagrams padded to 60,000 bytes into a receiver in a JVM of 64 MB with the
+	 * duplicate window on: it keeps receiving. A full receive buffer drops datagrams,
+	 * silently on Windows, so the end marker is sent again, each time different, until
+	 * one is read; then what arrived adds up: every datagram the receiver took was
+	 * delivered or counted as dropped, every delivered one was read, and on Linux the
+	 * kernel counted the rest of what was sent.
 	 */
 	@Test
 	void aPaddedFloodWithTheDuplicateWindowOnLeavesASmallHeapReceiving() throws Exception {
@@ -267,7 +278,8 @@ class NetworkMailslotTransportTests {
 						address);
 			}
 			while (receiver.received("after the flood ", 200) == 0 && System.nanoTime() < deadline);
-			assertThat(receiver.received("after the flood ", 0)).as("end markers read of %d sent", markers).isPositive();
+			assertThat(receiver.received("after the flood ", 0)).as("end markers read of %d sent", markers)
+				.isPositive();
 			long sent = flood + markers;
 			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 				NetworkStatistics statistics = receiver.statistics();
@@ -277,7 +289,8 @@ class NetworkMailslotTransportTests {
 				long counted = dropped.values().stream().mapToLong(Long::longValue).sum();
 				assertThat(statistics.received()).as("received, %s", statistics)
 					.isEqualTo(statistics.delivered() + counted);
-				assertThat((long) receiver.receivedInAll()).as("read, %s", statistics).isEqualTo(statistics.delivered());
+				assertThat((long) receiver.receivedInAll()).as("read, %s", statistics)
+					.isEqualTo(statistics.delivered());
 				if (OS.LINUX.isCurrentOs()) {
 					assertThat(statistics.received() + unreceived).as("sent, %s", statistics).isEqualTo(sent);
 				}
@@ -318,8 +331,10 @@ class NetworkMailslotTransportTests {
 		start(Duration.ZERO, List.of(SourceNetwork.parse("192.0.2.0/24")));
 		try (MailslotServer server = server("test")) {
 			sendRaw(HexFormat.of().parseHex(Captures.vectorLines().get(1).trim()));
-			await().atMost(Duration.ofSeconds(5)).until(
-					() -> this.receiver.statistics().dropped().getOrDefault(NetworkStatistics.DISALLOWED_SOURCE, 0L) == 1);
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> this.receiver.statistics()
+					.dropped()
+					.getOrDefault(NetworkStatistics.DISALLOWED_SOURCE, 0L) == 1);
 			assertThat(server.info().messageCount()).isZero();
 		}
 	}
@@ -345,8 +360,8 @@ class NetworkMailslotTransportTests {
 	@Test
 	void differentMessagesOfOneSenderAreNoDuplicates() {
 		start(Duration.ofSeconds(30), List.of());
-		try (MailslotServer server = server("inbox"); MailslotClient client = this.sender
-			.openClient(MailslotName.parse("\\\\bhost\\mailslot\\inbox"))) {
+		try (MailslotServer server = server("inbox");
+				MailslotClient client = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\inbox"))) {
 			client.write("Aa".getBytes(StandardCharsets.US_ASCII));
 			client.write("BB".getBytes(StandardCharsets.US_ASCII));
 			assertThat(server.read()).isEqualTo("Aa".getBytes(StandardCharsets.US_ASCII));
@@ -429,7 +444,9 @@ class NetworkMailslotTransportTests {
 	void writesSambaWouldDropAreSentAndWarnedOfOncePerMailslot() throws Exception {
 		start(Duration.ZERO, List.of());
 		RecordedLogs logs = RecordedLogs.of(NetworkMailslotTransport.class);
-		try (logs; MailslotServer server = server("big"); MailslotServer empty = server("empty");
+		try (logs;
+				MailslotServer server = server("big");
+				MailslotServer empty = server("empty");
 				MailslotClient big = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\big"));
 				MailslotClient none = this.sender.openClient(MailslotName.parse("\\\\bhost\\mailslot\\empty"))) {
 			big.write(new byte[400]);
@@ -444,13 +461,11 @@ class NetworkMailslotTransportTests {
 		}
 		List<String> warnings = logs.messages();
 		assertThat(warnings).hasSize(2);
-		assertThat(warnings.get(0))
-			.contains("\\\\bhost\\mailslot\\big")
+		assertThat(warnings.get(0)).contains("\\\\bhost\\mailslot\\big")
 			.contains("Samba's nmbd drops")
 			.contains("nmbd reads at most 576")
 			.containsPattern("at most 4[0-9][0-9] bytes of data reach Samba");
-		assertThat(warnings.get(1))
-			.contains("it is empty, and nmbd drops empty mailslot writes");
+		assertThat(warnings.get(1)).contains("it is empty, and nmbd drops empty mailslot writes");
 	}
 
 	@Test
@@ -467,8 +482,8 @@ class NetworkMailslotTransportTests {
 	@Test
 	void localNamesStayInTheJvm() {
 		start(Duration.ZERO, List.of());
-		try (MailslotServer server = server("local"); MailslotClient client = this.receiver
-			.openClient(MailslotName.parse("\\\\.\\mailslot\\local"))) {
+		try (MailslotServer server = server("local");
+				MailslotClient client = this.receiver.openClient(MailslotName.parse("\\\\.\\mailslot\\local"))) {
 			client.write(new byte[] { 7 });
 			assertThat(server.readMessage(ReadTimeout.ZERO)).isEqualTo(MailslotMessage.of(new byte[] { 7 }));
 			assertThat(this.receiver.statistics().received()).isZero();

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * {@link NetworkOptions} and its builder: what an unset value is, and that a bad one is refused
- * with the value and what to give instead.
+ * {@link NetworkOptions} and its builder: what an unset value is, and that a bad one is
+ * refused with the value and what to give instead.
  */
 class NetworkOptionsTests {
 

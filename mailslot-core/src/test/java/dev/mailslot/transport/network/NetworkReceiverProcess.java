@@ -15,11 +15,12 @@ import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 
 /**
- * A second JVM, started with a small heap by the network tests, that receives as BHOST in MSLTEST
- * on 127.0.0.2 with a duplicate window: it prints {@code port <n>}, then {@code received <text>}
- * for each message of {@code \\.\mailslot\inbox}; for each line {@code statistics} on its standard
- * input it prints {@code statistics <received> <delivered> <reason>=<count>,...} (a {@code -} for
- * no drops); it ends when its standard input closes.
+ * A second JVM, started with a small heap by the network tests, that receives as BHOST in
+ * MSLTEST on 127.0.0.2 with a duplicate window: it prints {@code port <n>}, then
+ * {@code received <text>} for each message of {@code \\.\mailslot\inbox}; for each line
+ * {@code statistics} on its standard input it prints
+ * {@code statistics <received> <delivered> <reason>=<count>,...} (a {@code -} for no
+ * drops); it ends when its standard input closes.
  */
 public final class NetworkReceiverProcess {
 
@@ -57,10 +58,14 @@ public final class NetworkReceiverProcess {
 		for (String line = input.readLine(); line != null; line = input.readLine()) {
 			if (line.equals("statistics")) {
 				NetworkStatistics statistics = transport.statistics();
-				String dropped = statistics.dropped().isEmpty() ? "-" : statistics.dropped().entrySet().stream()
-					.map((drop) -> drop.getKey() + "=" + drop.getValue())
-					.collect(Collectors.joining(","));
-				System.out.println("statistics " + statistics.received() + " " + statistics.delivered() + " " + dropped);
+				String dropped = statistics.dropped().isEmpty() ? "-"
+						: statistics.dropped()
+							.entrySet()
+							.stream()
+							.map((drop) -> drop.getKey() + "=" + drop.getValue())
+							.collect(Collectors.joining(","));
+				System.out
+					.println("statistics " + statistics.received() + " " + statistics.delivered() + " " + dropped);
 				System.out.flush();
 			}
 		}

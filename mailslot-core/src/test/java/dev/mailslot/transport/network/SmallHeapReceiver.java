@@ -15,8 +15,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link NetworkReceiverProcess} in a JVM of {@code -Xmx64m}, and what it printed: the messages it
- * read, by the start of their text, and its statistics on request.
+ * A {@link NetworkReceiverProcess} in a JVM of {@code -Xmx64m}, and what it printed: the
+ * messages it read, by the start of their text, and its statistics on request.
  */
 final class SmallHeapReceiver implements AutoCloseable {
 
@@ -65,8 +65,8 @@ final class SmallHeapReceiver implements AutoCloseable {
 	}
 
 	/**
-	 * Take what the receiver printed within the given time, and return how many messages it has read
-	 * whose text starts with the prefix.
+	 * Take what the receiver printed within the given time, and return how many messages
+	 * it has read whose text starts with the prefix.
 	 */
 	int received(String prefix, long millis) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
@@ -81,7 +81,8 @@ final class SmallHeapReceiver implements AutoCloseable {
 	}
 
 	private int receivedSoFar(String prefix) {
-		return this.received.entrySet().stream()
+		return this.received.entrySet()
+			.stream()
 			.filter((entry) -> entry.getKey().startsWith(prefix))
 			.mapToInt(Map.Entry::getValue)
 			.sum();

@@ -13,12 +13,13 @@ import dev.mailslot.MailslotTransports;
 import dev.mailslot.ReadTimeout;
 
 /**
- * A second JVM that owns a posix mailslot with the default options (the maximum message size
- * aside) and reads only when told, started by {@link PosixHeldMessagesFaultTests}. A shutdown hook
- * closes the server, as an application's would. Arguments: the mailslot's name and its maximum
- * message size. It prints {@code ready}, then answers each line of standard input: {@code read}
- * reads until the mailslot is empty and prints {@code read N} (or where the order broke), each
- * message starting with its number from 0; {@code info} prints {@code info N}, the message count.
+ * A second JVM that owns a posix mailslot with the default options (the maximum message
+ * size aside) and reads only when told, started by {@link PosixHeldMessagesFaultTests}. A
+ * shutdown hook closes the server, as an application's would. Arguments: the mailslot's
+ * name and its maximum message size. It prints {@code ready}, then answers each line of
+ * standard input: {@code read} reads until the mailslot is empty and prints
+ * {@code read N} (or where the order broke), each message starting with its number from
+ * 0; {@code info} prints {@code info N}, the message count.
  */
 public final class HoldingServerProcess {
 

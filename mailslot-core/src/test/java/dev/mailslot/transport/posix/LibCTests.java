@@ -16,10 +16,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The choice of binding, and each binding available on this runtime making the calls the transport
- * makes, on real message queues: results, {@code errno} after a failure, and messages sent from
- * every kind of buffer. CI names the binding it expects in {@code MAILSLOT_EXPECTED_POSIX_BINDING},
- * so that a build without the Java 22 binding cannot pass for one with it.
+ * The choice of binding, and each binding available on this runtime making the calls the
+ * transport makes, on real message queues: results, {@code errno} after a failure, and
+ * messages sent from every kind of buffer. CI names the binding it expects in
+ * {@code MAILSLOT_EXPECTED_POSIX_BINDING}, so that a build without the Java 22 binding
+ * cannot pass for one with it.
  */
 @EnabledOnOs(OS.LINUX)
 class LibCTests {
@@ -73,7 +74,8 @@ class LibCTests {
 	@MethodSource("bindings")
 	void messagesFromEveryKindOfBufferArriveWhole(PosixCalls calls) {
 		String queue = "/mailslot.libc-tests-" + calls.id() + "-" + ProcessHandle.current().pid();
-		// A binding that sends bytes where they are gets a send buffer too small to copy them into.
+		// A binding that sends bytes where they are gets a send buffer too small to copy
+		// them into.
 		try (NativeMemory attributes = calls.allocate(LibC.MQ_ATTR_SIZE);
 				NativeMemory sendBuffer = calls.allocate(calls.copiesSentMessages() ? 128 : 1);
 				NativeMemory receiveBuffer = calls.allocate(64);

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.condition.OS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The mailslot-core jar as an application's class path holds it, run by Failsafe once the jar is
- * packaged (Surefire runs on the class directory, which has no versions). Built on Java 22 or later
- * (the runtime that runs this test), the jar is a multi-release jar: its base classes are for
- * Java 17, and the FFM binding of the posix transport is in {@code META-INF/versions/22}, compiled
- * for Java 22, where a Java 22+ runtime finds it. Built on Java 17 to 21 it holds JNA's binding
- * alone. CI names the binding it expects in {@code MAILSLOT_EXPECTED_POSIX_BINDING}.
+ * The mailslot-core jar as an application's class path holds it, run by Failsafe once the
+ * jar is packaged (Surefire runs on the class directory, which has no versions). Built on
+ * Java 22 or later (the runtime that runs this test), the jar is a multi-release jar: its
+ * base classes are for Java 17, and the FFM binding of the posix transport is in
+ * {@code META-INF/versions/22}, compiled for Java 22, where a Java 22+ runtime finds it.
+ * Built on Java 17 to 21 it holds JNA's binding alone. CI names the binding it expects in
+ * {@code MAILSLOT_EXPECTED_POSIX_BINDING}.
  */
 class PosixBindingJarTests {
 

@@ -28,7 +28,6 @@ import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
-import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.MailslotWriteTimeoutException;
@@ -38,12 +37,13 @@ import dev.mailslot.RecordedLogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a posix server holds beyond its queue is accounted for when things go wrong, with real
- * parts: a server in a second JVM with a 64 MiB heap refuses writers before it runs out of memory and
- * delivers every message it accepted; a server killed with SIGKILL leaves a count that the next one
- * adds to what its queue held; a server closed by SIGTERM says what it deletes; writes that race a
- * close are counted; and writers find room in the queue while held messages drain. In every case,
- * accepted = delivered + counted as deleted.
+ * What a posix server holds beyond its queue is accounted for when things go wrong, with
+ * real parts: a server in a second JVM with a 64 MiB heap refuses writers before it runs
+ * out of memory and delivers every message it accepted; a server killed with SIGKILL
+ * leaves a count that the next one adds to what its queue held; a server closed by
+ * SIGTERM says what it deletes; writes that race a close are counted; and writers find
+ * room in the queue while held messages drain. In every case, accepted = delivered +
+ * counted as deleted.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -108,7 +108,8 @@ class PosixHeldMessagesFaultTests {
 		assertThat(countFile).exists();
 		try (RecordedLogs queueLogs = RecordedLogs.of(QueueOwnership.class);
 				RecordedLogs heldLogs = RecordedLogs.of(HeldCountFile.class);
-				MailslotServer successor = this.transport.createServer(MailslotServerOptions.builder(this.name).build())) {
+				MailslotServer successor = this.transport
+					.createServer(MailslotServerOptions.builder(this.name).build())) {
 			long inQueue = countIn(queueLogs.records(), 2);
 			long held = countIn(heldLogs.records(), 1);
 			System.out.println("Killed holding " + accepted + " accepted messages: the next server counts " + inQueue
@@ -245,7 +246,8 @@ class PosixHeldMessagesFaultTests {
 	}
 
 	/**
-	 * The lines a {@link HoldingServerProcess} answers with, each awaited for at most 60 s.
+	 * The lines a {@link HoldingServerProcess} answers with, each awaited for at most 60
+	 * s.
 	 */
 	private record ServerConversation(Process process, BufferedReader output, PrintWriter input) {
 

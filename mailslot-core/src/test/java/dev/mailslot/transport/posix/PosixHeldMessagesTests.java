@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A posix server holds in memory what its queue cannot while nobody reads, as a Windows mailslot
- * takes writes while nobody reads: on the system's default queue, writers go on, {@code info()}
- * counts what is held, and readers get everything in order; past the hold capacity writers wait.
+ * A posix server holds in memory what its queue cannot while nobody reads, as a Windows
+ * mailslot takes writes while nobody reads: on the system's default queue, writers go on,
+ * {@code info()} counts what is held, and readers get everything in order; past the hold
+ * capacity writers wait.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -191,8 +192,8 @@ class PosixHeldMessagesTests {
 			client.write(number(0));
 			assertThatExceptionOfType(MailslotWriteTimeoutException.class)
 				.isThrownBy(() -> client.write(number(1), Duration.ofMillis(300)));
-			assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-					(thread) -> thread.getName().equals("mailslot-hold-" + this.name.path()));
+			assertThat(Thread.getAllStackTraces().keySet())
+				.noneMatch((thread) -> thread.getName().equals("mailslot-hold-" + this.name.path()));
 		}
 	}
 

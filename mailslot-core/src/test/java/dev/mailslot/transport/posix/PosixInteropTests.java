@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Programs in other languages write to a posix mailslot through the documented queue-name
- * mapping: a C program (built here with gcc) and a Python script (ctypes only), both also shown in
- * the README.
+ * mapping: a C program (built here with gcc) and a Python script (ctypes only), both also
+ * shown in the README.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @EnabledOnOs(OS.LINUX)
@@ -60,8 +60,10 @@ class PosixInteropTests {
 	void cAndPythonComputeTheQueueNameJavaDoes(String name) throws Exception {
 		String expected = PosixQueueNames.queueName(MailslotName.parse(name));
 		assertThat(run(C_PROGRAM.toString(), "--queue-name", name)).isEqualTo(expected);
-		assertThat(run("python3", "-c", "import sys; sys.path.insert(0, 'src/test/python'); "
-				+ "import mailslot_write; print(mailslot_write.queue_name(sys.argv[1]))", name))
+		assertThat(run("python3", "-c",
+				"import sys; sys.path.insert(0, 'src/test/python'); "
+						+ "import mailslot_write; print(mailslot_write.queue_name(sys.argv[1]))",
+				name))
 			.isEqualTo(expected);
 	}
 
@@ -76,8 +78,8 @@ class PosixInteropTests {
 	}
 
 	private static void assertWriterDelivers(String... writer) throws Exception {
-		MailslotName name = MailslotName.local("Interop\\" + writer[writer.length - 1].replaceAll(".*/", "") + "-"
-				+ ProcessHandle.current().pid());
+		MailslotName name = MailslotName
+			.local("Interop\\" + writer[writer.length - 1].replaceAll(".*/", "") + "-" + ProcessHandle.current().pid());
 		try (MailslotServer server = MailslotTransports.get("posix")
 			.createServer(MailslotServerOptions.builder(name).readTimeout(ReadTimeout.ofMillis(10_000)).build())) {
 			List<String> command = new ArrayList<>(List.of(writer));

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The system's message-queue limits: read, reported, and named with their remedy when exceeded.
+ * The system's message-queue limits: read, reported, and named with their remedy when
+ * exceeded.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @EnabledOnOs(OS.LINUX)
@@ -75,13 +76,11 @@ class PosixLimitsTests {
 
 	@Test
 	void writersWaitWhileTheQueueIsFull() throws Exception {
-		try (MailslotServer server = this.transport.createServer(
-				MailslotServerOptions.builder(this.name)
-					.queueCapacity(2)
-					.holdCapacity(0)
-					.readTimeout(ReadTimeout.ZERO)
-					.build());
-				MailslotClient client = this.transport.openClient(this.name)) {
+		try (MailslotServer server = this.transport.createServer(MailslotServerOptions.builder(this.name)
+			.queueCapacity(2)
+			.holdCapacity(0)
+			.readTimeout(ReadTimeout.ZERO)
+			.build()); MailslotClient client = this.transport.openClient(this.name)) {
 			client.write(bytes("one"));
 			client.write(bytes("two"));
 			CompletableFuture<Void> third = CompletableFuture.runAsync(() -> client.write(bytes("three")));
@@ -95,12 +94,11 @@ class PosixLimitsTests {
 
 	@Test
 	void aWriterWaitingOnAFullQueueFailsWhenTheServerCloses() throws Exception {
-		MailslotServer server = this.transport.createServer(
-				MailslotServerOptions.builder(this.name)
-					.queueCapacity(1)
-					.holdCapacity(0)
-					.readTimeout(ReadTimeout.ZERO)
-					.build());
+		MailslotServer server = this.transport.createServer(MailslotServerOptions.builder(this.name)
+			.queueCapacity(1)
+			.holdCapacity(0)
+			.readTimeout(ReadTimeout.ZERO)
+			.build());
 		try (MailslotClient client = this.transport.openClient(this.name)) {
 			client.write(bytes("fills the queue"));
 			CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> client.write(bytes("waits")));
@@ -114,18 +112,18 @@ class PosixLimitsTests {
 
 	@Test
 	void closingAClientEndsItsWaitingWrite() throws Exception {
-		try (MailslotServer server = this.transport.createServer(
-				MailslotServerOptions.builder(this.name)
-					.queueCapacity(1)
-					.holdCapacity(0)
-					.readTimeout(ReadTimeout.ZERO)
-					.build())) {
+		try (MailslotServer server = this.transport.createServer(MailslotServerOptions.builder(this.name)
+			.queueCapacity(1)
+			.holdCapacity(0)
+			.readTimeout(ReadTimeout.ZERO)
+			.build())) {
 			MailslotClient client = this.transport.openClient(this.name);
 			client.write(bytes("fills the queue"));
 			CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> client.write(bytes("waits")));
 			Thread.sleep(200);
 			assertThat(waiting).isNotDone();
-			// A thread of its own: on two cores the common pool may have one thread, which the waiting write holds.
+			// A thread of its own: on two cores the common pool may have one thread,
+			// which the waiting write holds.
 			Thread closing = new Thread(client::close);
 			closing.start();
 			closing.join(5_000);

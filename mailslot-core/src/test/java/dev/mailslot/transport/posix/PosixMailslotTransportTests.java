@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The mailslot contract on the {@code posix} transport, on real kernel message queues. A server
- * asked for any message size gets the system's largest, {@code fs.mqueue.msgsize_max}, and reports
- * it. A reader waits in the kernel holding the receive lock, so info and other readers must not
- * wait behind it.
+ * The mailslot contract on the {@code posix} transport, on real kernel message queues. A
+ * server asked for any message size gets the system's largest,
+ * {@code fs.mqueue.msgsize_max}, and reports it. A reader waits in the kernel holding the
+ * receive lock, so info and other readers must not wait behind it.
  */
 @EnabledOnOs(OS.LINUX)
 class PosixMailslotTransportTests extends MailslotTransportContractTests {
@@ -49,13 +49,11 @@ class PosixMailslotTransportTests extends MailslotTransportContractTests {
 	@Test
 	void aWriteToAFullQueueFailsAtItsTimeoutNamingTheCapacityAndHowToRaiseIt() {
 		MailslotName name = uniqueName();
-		try (MailslotServer server = transport()
-			.createServer(MailslotServerOptions.builder(name)
-				.queueCapacity(2)
-				.holdCapacity(0)
-				.readTimeout(ReadTimeout.ZERO)
-				.build());
-				MailslotClient client = client(name)) {
+		try (MailslotServer server = transport().createServer(MailslotServerOptions.builder(name)
+			.queueCapacity(2)
+			.holdCapacity(0)
+			.readTimeout(ReadTimeout.ZERO)
+			.build()); MailslotClient client = client(name)) {
 			client.write(new byte[] { 1 });
 			client.write(new byte[] { 2 });
 			long start = System.nanoTime();

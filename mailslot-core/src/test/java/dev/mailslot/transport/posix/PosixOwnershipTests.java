@@ -27,10 +27,10 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.MailslotNameInUseException;
 import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
-import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
 import dev.mailslot.MailslotWriteTimeoutException;
+import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.RecordedLogs;
 
@@ -38,15 +38,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Ownership of posix mailslots across processes: a killed owner's queue is reclaimed, a live
- * owner's name is refused naming its process, one of several processes starting at once wins, and
- * the queue's mode is what was asked.
+ * Ownership of posix mailslots across processes: a killed owner's queue is reclaimed, a
+ * live owner's name is refused naming its process, one of several processes starting at
+ * once wins, and the queue's mode is what was asked.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @EnabledOnOs(OS.LINUX)
 class PosixOwnershipTests {
 
-	/** Debian's python3, which another user may run, unlike one installed under root's home. */
+	/**
+	 * Debian's python3, which another user may run, unlike one installed under root's
+	 * home.
+	 */
 	private static final String SYSTEM_PYTHON = "/usr/bin/python3";
 
 	private final MailslotTransport transport = MailslotTransports.get("posix");
@@ -57,8 +60,9 @@ class PosixOwnershipTests {
 	private Process other;
 
 	/**
-	 * Stop the other process, and remove the queue and count file a killed owner left if no server
-	 * reclaimed them, so that runs do not use up the user's RLIMIT_MSGQUEUE or leave files behind.
+	 * Stop the other process, and remove the queue and count file a killed owner left if
+	 * no server reclaimed them, so that runs do not use up the user's RLIMIT_MSGQUEUE or
+	 * leave files behind.
 	 */
 	@AfterEach
 	void stopOtherProcessAndRemoveItsQueue() throws Exception {
@@ -144,7 +148,8 @@ class PosixOwnershipTests {
 		}
 		assertThat(logs.records()).singleElement()
 			.satisfies((record) -> assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING));
-		assertThat(logs.messages()).singleElement().asString()
+		assertThat(logs.messages()).singleElement()
+			.asString()
 			.contains(PosixQueueNames.queueName(this.name))
 			.contains("the 3 message(s) left in it are discarded");
 	}
@@ -169,7 +174,8 @@ class PosixOwnershipTests {
 		assertThat(PosixProcesses.firstLine(this.other)).isEqualTo("ready");
 		MailslotClient leftover = this.transport.openClient(this.name);
 		this.other.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-		try (leftover; MailslotServer server = this.transport
+		try (leftover;
+				MailslotServer server = this.transport
 					.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ZERO).build())) {
 			assertThatExceptionOfType(NoSuchMailslotException.class)
 				.isThrownBy(() -> leftover.write("lost".getBytes(StandardCharsets.UTF_8)))
@@ -201,8 +207,8 @@ class PosixOwnershipTests {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder("unshare", "--ipc", "sh", "-c",
 				"setpriv --reuid=65534 --regid=65534 --clear-groups " + SYSTEM_PYTHON + " -c \"$0\" && exec setpriv "
-						+ "--reuid=65532 --regid=65532 --clear-groups \"$1\" -cp \"$2\" " + ServerProcess.class.getName()
-						+ " \"$3\" try",
+						+ "--reuid=65532 --regid=65532 --clear-groups \"$1\" -cp \"$2\" "
+						+ ServerProcess.class.getName() + " \"$3\" try",
 				squat(PosixQueueNames.queueName(this.name)), java, classPath, this.name.toString())
 			.redirectErrorStream(true)
 			.start();
@@ -215,17 +221,19 @@ class PosixOwnershipTests {
 
 	private static void assumeRootWithSetpriv() {
 		Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "other users need root");
-		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv"))
-				&& Files.isExecutable(Path.of("/usr/bin/unshare")) && Files.isExecutable(Path.of(SYSTEM_PYTHON)),
+		Assumptions.assumeTrue(
+				Files.isExecutable(Path.of("/usr/bin/setpriv")) && Files.isExecutable(Path.of("/usr/bin/unshare"))
+						&& Files.isExecutable(Path.of(SYSTEM_PYTHON)),
 				"setpriv and unshare (util-linux), and Debian's python3, which other users may run");
 	}
 
 	/**
-	 * Return a Python program that creates a queue of mode 0666 and leaves it, as a squatter would.
+	 * Return a Python program that creates a queue of mode 0666 and leaves it, as a
+	 * squatter would.
 	 */
 	private static String squat(String queueName) {
-		return "import ctypes, os\nos.umask(0)\nrt = ctypes.CDLL('librt.so.1', use_errno=True)\n"
-				+ "fd = rt.mq_open(b'" + queueName + "', os.O_CREAT | os.O_RDWR, ctypes.c_int(0o666), None)\n"
+		return "import ctypes, os\nos.umask(0)\nrt = ctypes.CDLL('librt.so.1', use_errno=True)\n" + "fd = rt.mq_open(b'"
+				+ queueName + "', os.O_CREAT | os.O_RDWR, ctypes.c_int(0o666), None)\n"
 				+ "raise SystemExit(0 if fd >= 0 else 'mq_open: ' + os.strerror(ctypes.get_errno()))";
 	}
 
@@ -256,7 +264,8 @@ class PosixOwnershipTests {
 		assertThat(PosixProcesses.firstLine(this.other)).isEqualTo("ready");
 		assertThatExceptionOfType(MailslotNameInUseException.class)
 			.isThrownBy(() -> this.transport.createServer(MailslotServerOptions.builder(this.name).build()))
-			.withMessageContaining("process " + this.other.pid() + " owns its queue " + PosixQueueNames.queueName(this.name));
+			.withMessageContaining(
+					"process " + this.other.pid() + " owns its queue " + PosixQueueNames.queueName(this.name));
 		this.other.getOutputStream().close();
 		assertThat(this.other.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		try (MailslotServer server = this.transport.createServer(MailslotServerOptions.builder(this.name).build())) {

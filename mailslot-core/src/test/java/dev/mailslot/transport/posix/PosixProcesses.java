@@ -30,9 +30,9 @@ final class PosixProcesses {
 	}
 
 	/**
-	 * Copy what {@link ServerProcess} needs of this JVM's class path (this module's classes, JNA and
-	 * JSpecify) to a directory every user may read, for a server run as another user, who cannot
-	 * read the build's local repository.
+	 * Copy what {@link ServerProcess} needs of this JVM's class path (this module's
+	 * classes, JNA and JSpecify) to a directory every user may read, for a server run as
+	 * another user, who cannot read the build's local repository.
 	 * @return the class path of the copy
 	 */
 	static String readableClassPath(Path directory) throws IOException {
@@ -49,8 +49,8 @@ final class PosixProcesses {
 				for (Path path : (Iterable<Path>) paths::iterator) {
 					Path copy = target.resolve(source.relativize(path).toString());
 					Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-					Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString(
-							Files.isDirectory(copy) ? "rwxr-xr-x" : "rw-r--r--"));
+					Files.setPosixFilePermissions(copy,
+							PosixFilePermissions.fromString(Files.isDirectory(copy) ? "rwxr-xr-x" : "rw-r--r--"));
 				}
 			}
 			entries.add(target.toString());
@@ -60,7 +60,8 @@ final class PosixProcesses {
 	}
 
 	/**
-	 * Let a holding server close its mailslot and exit (it waits on stdin), or kill it after 30 s.
+	 * Let a holding server close its mailslot and exit (it waits on stdin), or kill it
+	 * after 30 s.
 	 */
 	static void stop(Process process) throws IOException, InterruptedException {
 		process.getOutputStream().close();

@@ -20,13 +20,15 @@ import dev.mailslot.MailslotName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a queue takes of {@code RLIMIT_MSGQUEUE}: the arithmetic, held to what the kernel refuses,
- * and the limit as this process reads it.
+ * What a queue takes of {@code RLIMIT_MSGQUEUE}: the arithmetic, held to what the kernel
+ * refuses, and the limit as this process reads it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PosixQueueBudgetTests {
 
-	/** A uid that no other test uses, so that no other process's queues share its limit. */
+	/**
+	 * A uid that no other test uses, so that no other process's queues share its limit.
+	 */
 	private static final String UID = "40026";
 
 	private final PosixQueueBudget stock = PosixQueueBudget.of(819_200, 10, 8192, 10);
@@ -84,15 +86,15 @@ class PosixQueueBudgetTests {
 	}
 
 	/**
-	 * Create a queue in a second JVM, as a uid of its own in an IPC namespace of its own, under the
-	 * given {@code RLIMIT_MSGQUEUE}.
+	 * Create a queue in a second JVM, as a uid of its own in an IPC namespace of its own,
+	 * under the given {@code RLIMIT_MSGQUEUE}.
 	 */
 	private static String createAs(String classPath, long limit) throws Exception {
 		MailslotName name = MailslotName.local("budget-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
 		Process process = new ProcessBuilder("unshare", "--ipc", "prlimit", "--msgqueue=" + limit + ":" + limit,
 				"setpriv", "--reuid=" + UID, "--regid=" + UID, "--clear-groups",
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData", "-cp", classPath,
-				ServerProcess.class.getName(), name.toString(), "try")
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData", "-cp",
+				classPath, ServerProcess.class.getName(), name.toString(), "try")
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		String line = PosixProcesses.firstLine(process);

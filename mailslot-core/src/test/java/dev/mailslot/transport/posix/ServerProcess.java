@@ -9,10 +9,11 @@ import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransports;
 
 /**
- * A second JVM that owns a posix mailslot, started by the posix tests. Arguments: mailslot name,
- * then {@code hold} (create, leave one unread message, print {@code ready}, wait until killed or
- * stdin closes), {@code hold-in-queue} (the same with a hold capacity of 0, so that what is written stays in
- * the queue) or {@code try} (create, print {@code created} or the exception, exit).
+ * A second JVM that owns a posix mailslot, started by the posix tests. Arguments:
+ * mailslot name, then {@code hold} (create, leave one unread message, print
+ * {@code ready}, wait until killed or stdin closes), {@code hold-in-queue} (the same with
+ * a hold capacity of 0, so that what is written stays in the queue) or {@code try}
+ * (create, print {@code created} or the exception, exit).
  */
 public final class ServerProcess {
 

@@ -40,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a unix server does with writers that misbehave or outrun it: garbage cut off and counted
- * while the server goes on, a writer killed in the middle of a message, a flood of connections, and
- * writers that wait for a server that does not read, where every message accepted is delivered.
+ * What a unix server does with writers that misbehave or outrun it: garbage cut off and
+ * counted while the server goes on, a writer killed in the middle of a message, a flood
+ * of connections, and writers that wait for a server that does not read, where every
+ * message accepted is delivered.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @EnabledOnOs({ OS.LINUX, OS.MAC, OS.FREEBSD, OS.OPENBSD })
@@ -86,8 +87,8 @@ class UnixFaultTests {
 	}
 
 	/**
-	 * Return whether the server ended a connection: reads, past what it sent, find its end or its
-	 * reset.
+	 * Return whether the server ended a connection: reads, past what it sent, find its
+	 * end or its reset.
 	 */
 	private static boolean ended(SocketChannel channel) {
 		try {
@@ -113,7 +114,8 @@ class UnixFaultTests {
 
 	@Test
 	void framesLongerThanTheMaximumAreCutOffAndCounted() throws Exception {
-		try (UnixMailslotServer server = server(100, 10); SocketChannel garbage = connect();
+		try (UnixMailslotServer server = server(100, 10);
+				SocketChannel garbage = connect();
 				SocketChannel negative = connect()) {
 			ByteBuffer greeting = ByteBuffer.allocate(UnixWireFormat.GREETING_SIZE);
 			while (greeting.hasRemaining()) {
@@ -132,7 +134,8 @@ class UnixFaultTests {
 
 	@Test
 	void bytesSentBeforeTheirGrantAreCutOffAndCounted() throws Exception {
-		try (UnixMailslotServer server = server(0, 1); MailslotClient client = this.transport.openClient(this.name);
+		try (UnixMailslotServer server = server(0, 1);
+				MailslotClient client = this.transport.openClient(this.name);
 				SocketChannel early = connect()) {
 			client.write(new byte[] { 1 });
 			early.write(frame(10, 10));
@@ -146,9 +149,9 @@ class UnixFaultTests {
 	@Test
 	void aWriterKilledInTheMiddleOfAMessageLeavesNoPartOfIt() throws Exception {
 		try (UnixMailslotServer server = server(0, 10)) {
-			String script = "import socket, struct, sys, time\n" + "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n"
-					+ "s.connect(sys.argv[1])\n" + "s.recv(8)\n"
-					+ "s.sendall(struct.pack('>Iq', 0x80000000, 1000))\n" + "s.recv(8)\n"
+			String script = "import socket, struct, sys, time\n"
+					+ "s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)\n" + "s.connect(sys.argv[1])\n"
+					+ "s.recv(8)\n" + "s.sendall(struct.pack('>Iq', 0x80000000, 1000))\n" + "s.recv(8)\n"
 					+ "s.sendall(struct.pack('>Iq', 1000, time.monotonic_ns()) + b'x' * 500)\n"
 					+ "print('sent', flush=True)\n" + "time.sleep(60)\n";
 			Process writer = new ProcessBuilder("python3", "-c", script,
@@ -178,7 +181,8 @@ class UnixFaultTests {
 			}
 			await().atMost(Duration.ofSeconds(10)).until(() -> server.garbage().refused() == 72);
 			assertThatExceptionOfType(MailslotException.class).isThrownBy(() -> this.transport.openClient(this.name))
-				.withMessageContaining("as many writers connected as it takes (" + UnixConnections.MAX_CONNECTIONS + ")");
+				.withMessageContaining(
+						"as many writers connected as it takes (" + UnixConnections.MAX_CONNECTIONS + ")");
 			for (SocketChannel channel : channels) {
 				channel.close();
 			}
@@ -225,7 +229,8 @@ class UnixFaultTests {
 
 	@Test
 	void aWriterOutOfCreditTimesOutHavingSentNothing() throws Exception {
-		try (UnixMailslotServer server = server(0, 1); MailslotClient first = this.transport.openClient(this.name);
+		try (UnixMailslotServer server = server(0, 1);
+				MailslotClient first = this.transport.openClient(this.name);
 				MailslotClient second = this.transport.openClient(this.name)) {
 			first.write(new byte[] { 1 });
 			assertThatExceptionOfType(MailslotWriteTimeoutException.class)
@@ -245,7 +250,8 @@ class UnixFaultTests {
 		long before = PosixHoldMemory.used();
 		try (UnixMailslotServer server = server(100, 1000); SocketChannel writer = connect()) {
 			readFully(writer, UnixWireFormat.GREETING_SIZE);
-			writer.write(ByteBuffer.allocate(UnixWireFormat.HEADER_SIZE).putInt(UnixWireFormat.REQUEST).putLong(100).flip());
+			writer.write(
+					ByteBuffer.allocate(UnixWireFormat.HEADER_SIZE).putInt(UnixWireFormat.REQUEST).putLong(100).flip());
 			ByteBuffer credit = readFully(writer, UnixWireFormat.CREDIT_SIZE);
 			long messages = Integer.toUnsignedLong(credit.getInt());
 			long bytes = Integer.toUnsignedLong(credit.getInt());
@@ -276,7 +282,8 @@ class UnixFaultTests {
 	void aStampLaterThanTheServersClockIsCutOffAndCounted() throws Exception {
 		try (UnixMailslotServer server = server(0, 10); SocketChannel writer = connect()) {
 			readFully(writer, UnixWireFormat.GREETING_SIZE);
-			writer.write(ByteBuffer.allocate(UnixWireFormat.HEADER_SIZE).putInt(UnixWireFormat.REQUEST).putLong(1).flip());
+			writer.write(
+					ByteBuffer.allocate(UnixWireFormat.HEADER_SIZE).putInt(UnixWireFormat.REQUEST).putLong(1).flip());
 			readFully(writer, UnixWireFormat.CREDIT_SIZE);
 			writer.write(ByteBuffer.allocate(UnixWireFormat.HEADER_SIZE + 1)
 				.putInt(1)
@@ -291,9 +298,9 @@ class UnixFaultTests {
 	}
 
 	/**
-	 * Writers in three other JVMs write as fast as they can while this one reads some, stops
-	 * reading, and closes the server: every write that returned was read or is counted among what
-	 * the close deletes, and every other write failed.
+	 * Writers in three other JVMs write as fast as they can while this one reads some,
+	 * stops reading, and closes the server: every write that returned was read or is
+	 * counted among what the close deletes, and every other write failed.
 	 */
 	@Test
 	void writesOfOtherProcessesThatRaceTheCloseAreEachReadOrCountedAsDeleted() throws Exception {
@@ -303,9 +310,11 @@ class UnixFaultTests {
 					MailslotServerOptions.builder(roundName).readTimeout(ReadTimeout.ofMillis(20_000)).build());
 			List<Process> writers = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
-				ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-					.toString(), "-cp", System.getProperty("java.class.path"), WriterProcess.class.getName(), "unix",
-						roundName.toString(), "100000000").redirectError(ProcessBuilder.Redirect.DISCARD);
+				ProcessBuilder builder = new ProcessBuilder(
+						Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), WriterProcess.class.getName(), "unix",
+						roundName.toString(), "100000000")
+					.redirectError(ProcessBuilder.Redirect.DISCARD);
 				builder.environment().put("MAILSLOT_UNIX_DIRECTORY", this.directory.toString());
 				writers.add(builder.start());
 			}
@@ -346,9 +355,10 @@ class UnixFaultTests {
 	}
 
 	/**
-	 * A hundred servers in one process, counting the descriptors they take (each a socket, a lock
-	 * file and its keeper's selector): well under the 1,024 a process may open by default
-	 * ({@code ulimit -n}). Then a client each, in this process too, and every one delivers.
+	 * A hundred servers in one process, counting the descriptors they take (each a
+	 * socket, a lock file and its keeper's selector): well under the 1,024 a process may
+	 * open by default ({@code ulimit -n}). Then a client each, in this process too, and
+	 * every one delivers.
 	 */
 	@Test
 	void aHundredMailslotsInOneProcessFitTheDefaultDescriptorLimitAndEachDelivers() throws IOException {
@@ -389,8 +399,9 @@ class UnixFaultTests {
 
 	@Test
 	void anotherUserCannotWriteUnlessTheModeLetsItsGroupIn() throws Exception {
-		Assumptions.assumeTrue("root".equals(System.getProperty("user.name"))
-				&& Files.isExecutable(Path.of("/usr/bin/setpriv")) && Files.isExecutable(Path.of("/usr/bin/python3")),
+		Assumptions.assumeTrue(
+				"root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv"))
+						&& Files.isExecutable(Path.of("/usr/bin/python3")),
 				"another user needs root, setpriv (util-linux) and Debian's python3");
 		String script = Files.readString(PYTHON_WRITER);
 		List<String> asAnotherUser = List.of("/usr/bin/setpriv", "--reuid=40002", "--regid=0", "--clear-groups",

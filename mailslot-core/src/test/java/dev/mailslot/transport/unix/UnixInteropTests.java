@@ -27,8 +27,9 @@ import dev.mailslot.ReadTimeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Programs in other languages write to a unix mailslot through the documented socket names and
- * wire format: a C program (built here with gcc) and a Python script (standard library only).
+ * Programs in other languages write to a unix mailslot through the documented socket
+ * names and wire format: a C program (built here with gcc) and a Python script (standard
+ * library only).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @EnabledOnOs({ OS.LINUX, OS.MAC, OS.FREEBSD, OS.OPENBSD })
@@ -98,8 +99,8 @@ class UnixInteropTests {
 	}
 
 	private void assertWriterDelivers(String... writer) throws Exception {
-		MailslotName name = MailslotName.local("Interop\\" + writer[writer.length - 1].replaceAll(".*/", "") + "-"
-				+ ProcessHandle.current().pid());
+		MailslotName name = MailslotName
+			.local("Interop\\" + writer[writer.length - 1].replaceAll(".*/", "") + "-" + ProcessHandle.current().pid());
 		try (MailslotServer server = UnixMailslotTransport.in(this.directory)
 			.createServer(MailslotServerOptions.builder(name).readTimeout(ReadTimeout.ofMillis(10_000)).build())) {
 			List<String> command = new ArrayList<>(List.of(writer));

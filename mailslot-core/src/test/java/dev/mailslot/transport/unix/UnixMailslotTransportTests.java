@@ -18,10 +18,11 @@ import dev.mailslot.MailslotTransportContractTests;
 import dev.mailslot.MailslotTransports;
 
 /**
- * The mailslot contract on the {@code unix} transport, on real Unix domain sockets. A server asked
- * for any message size takes {@link UnixWireFormat#DEFAULT_MAX_MESSAGE_SIZE} and reports it. Nothing
- * is relaxed. The suite runs in the default socket directory, which its second JVM finds too; the
- * lock files its unique names leave there are removed at the end.
+ * The mailslot contract on the {@code unix} transport, on real Unix domain sockets. A
+ * server asked for any message size takes {@link UnixWireFormat#DEFAULT_MAX_MESSAGE_SIZE}
+ * and reports it. Nothing is relaxed. The suite runs in the default socket directory,
+ * which its second JVM finds too; the lock files its unique names leave there are removed
+ * at the end.
  */
 @EnabledOnOs({ OS.LINUX, OS.MAC, OS.FREEBSD, OS.OPENBSD })
 class UnixMailslotTransportTests extends MailslotTransportContractTests {
@@ -32,8 +33,9 @@ class UnixMailslotTransportTests extends MailslotTransportContractTests {
 	}
 
 	/**
-	 * Remove the lock files the suite's unique names leave (long names are hashed, so they are told
-	 * by their prefix): those no server holds, taking each one's lock before its removal.
+	 * Remove the lock files the suite's unique names leave (long names are hashed, so
+	 * they are told by their prefix): those no server holds, taking each one's lock
+	 * before its removal.
 	 */
 	@AfterAll
 	static void removeTheLockFilesOfTheSuite() throws IOException {

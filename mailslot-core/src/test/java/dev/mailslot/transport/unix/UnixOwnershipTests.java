@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Who owns a unix mailslot's name, with servers in second JVMs: a killed owner's socket reclaimed,
- * a live owner never robbed, a race with one winner, and writers that fail soon after their server
- * is killed.
+ * Who owns a unix mailslot's name, with servers in second JVMs: a killed owner's socket
+ * reclaimed, a live owner never robbed, a race with one winner, and writers that fail
+ * soon after their server is killed.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @EnabledOnOs({ OS.LINUX, OS.MAC, OS.FREEBSD, OS.OPENBSD })
@@ -187,8 +187,8 @@ class UnixOwnershipTests {
 	}
 
 	/**
-	 * Write until a write of a whole message times out: the server holds one, and the socket's
-	 * buffers are full.
+	 * Write until a write of a whole message times out: the server holds one, and the
+	 * socket's buffers are full.
 	 */
 	static int fill(MailslotClient client) {
 		int written = 0;
@@ -206,15 +206,17 @@ class UnixOwnershipTests {
 	@Test
 	void theSocketIsPrivateByDefaultAndAModeLetsTheGroupWrite() throws Exception {
 		try (MailslotServer server = this.transport.createServer(MailslotServerOptions.builder(this.name).build())) {
-			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.directory))).isEqualTo("rwx------");
-			assertThat(PosixFilePermissions.toString(
-					Files.getPosixFilePermissions(this.directory.resolve(UnixSocketNames.fileName(this.name)))))
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.directory)))
+				.isEqualTo("rwx------");
+			assertThat(PosixFilePermissions
+				.toString(Files.getPosixFilePermissions(this.directory.resolve(UnixSocketNames.fileName(this.name)))))
 				.isEqualTo("rw-------");
 		}
 		MailslotName shared = MailslotName.local("Ownership\\shared-" + ProcessHandle.current().pid());
 		try (MailslotServer server = this.transport
 			.createServer(MailslotServerOptions.builder(shared).mode(0620).build())) {
-			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.directory))).isEqualTo("rwx--x---");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.directory)))
+				.isEqualTo("rwx--x---");
 			assertThat(PosixFilePermissions
 				.toString(Files.getPosixFilePermissions(this.directory.resolve(UnixSocketNames.fileName(shared)))))
 				.isEqualTo("rw--w----");

@@ -10,10 +10,11 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 
 /**
- * A second JVM that owns a unix mailslot, started by the unix tests. Arguments: socket directory,
- * mailslot name, then {@code hold} (create with a hold of one message, print {@code ready}, read
- * nothing, wait until killed or stdin closes), {@code hold-many} (the same with a hold of 10,000) or
- * {@code try} (create, print {@code created} or the exception, exit).
+ * A second JVM that owns a unix mailslot, started by the unix tests. Arguments: socket
+ * directory, mailslot name, then {@code hold} (create with a hold of one message, print
+ * {@code ready}, read nothing, wait until killed or stdin closes), {@code hold-many} (the
+ * same with a hold of 10,000) or {@code try} (create, print {@code created} or the
+ * exception, exit).
  */
 public final class UnixServerProcess {
 
@@ -42,9 +43,10 @@ public final class UnixServerProcess {
 	}
 
 	static Process start(Path directory, MailslotName name, String mode) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), UnixServerProcess.class.getName(), directory.toString(),
-				name.toString(), mode));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), UnixServerProcess.class.getName(), directory.toString(),
+						name.toString(), mode));
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 	}
 

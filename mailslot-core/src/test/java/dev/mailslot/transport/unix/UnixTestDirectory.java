@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A directory under {@code /tmp} that every user may search, short enough for socket paths, whose
- * {@code s} the tests give the transport as its socket directory.
+ * A directory under {@code /tmp} that every user may search, short enough for socket
+ * paths, whose {@code s} the tests give the transport as its socket directory.
  */
 final class UnixTestDirectory {
 

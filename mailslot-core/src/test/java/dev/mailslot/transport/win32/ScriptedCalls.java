@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The calls made to a {@link ScriptedWin32Api}, by name and in order, and the error codes a test
- * scripts for them, with the last error of each thread as GetLastError keeps it.
+ * The calls made to a {@link ScriptedWin32Api}, by name and in order, and the error codes
+ * a test scripts for them, with the last error of each thread as GetLastError keeps it.
  */
 final class ScriptedCalls {
 
@@ -36,8 +36,8 @@ final class ScriptedCalls {
 	}
 
 	/**
-	 * Record a call, and return whether it is scripted to fail this time, its code then set as the
-	 * last error.
+	 * Record a call, and return whether it is scripted to fail this time, its code then
+	 * set as the last error.
 	 */
 	synchronized boolean failed(String call) {
 		record(call);

@@ -11,19 +11,19 @@ import java.util.concurrent.TimeUnit;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
-
 import org.jspecify.annotations.Nullable;
 
 /**
- * The reads and writes of the mailslot that {@link ScriptedWin32Api} plays, as Windows does them:
- * a too-small read fails with ERROR_INSUFFICIENT_BUFFER and keeps the message; a read of an empty
- * mailslot that may wait is pending ({@code ERROR_IO_PENDING}) until a message is written or
- * CancelIoEx ends it with ERROR_OPERATION_ABORTED; or, for a synchronous handle (Wine's), ReadFile
- * waits inside the call and CancelIoEx cannot end it. Every call holds this object's monitor while
- * it looks at the mailslot.
+ * The reads and writes of the mailslot that {@link ScriptedWin32Api} plays, as Windows
+ * does them: a too-small read fails with ERROR_INSUFFICIENT_BUFFER and keeps the message;
+ * a read of an empty mailslot that may wait is pending ({@code ERROR_IO_PENDING}) until a
+ * message is written or CancelIoEx ends it with ERROR_OPERATION_ABORTED; or, for a
+ * synchronous handle (Wine's), ReadFile waits inside the call and CancelIoEx cannot end
+ * it. Every call holds this object's monitor while it looks at the mailslot.
  * <p>
- * A wait longer than {@link #LONGEST_REAL_WAIT_MILLIS} is played as having elapsed at once, as if
- * that much time had passed, so that a test sees what a read does when such a wait ends.
+ * A wait longer than {@link #LONGEST_REAL_WAIT_MILLIS} is played as having elapsed at
+ * once, as if that much time had passed, so that a test sees what a read does when such a
+ * wait ends.
  */
 abstract class ScriptedOverlappedIo implements Win32Api {
 
@@ -60,7 +60,9 @@ abstract class ScriptedOverlappedIo implements Win32Api {
 	/** Whether the wake event is set. */
 	boolean wakeSignalled;
 
-	/** The read in progress: its buffer and size, and how it ended (null while pending). */
+	/**
+	 * The read in progress: its buffer and size, and how it ended (null while pending).
+	 */
 	@Nullable Pointer pendingBuffer;
 
 	int pendingSize;
@@ -101,7 +103,10 @@ abstract class ScriptedOverlappedIo implements Win32Api {
 		}
 	}
 
-	/** Take the next message into the buffer, or fail as Windows would; called holding the lock. */
+	/**
+	 * Take the next message into the buffer, or fail as Windows would; called holding the
+	 * lock.
+	 */
 	private boolean complete(Pointer buffer, int size) {
 		byte[] next = this.messages.peek();
 		if (next == null) {
@@ -130,8 +135,9 @@ abstract class ScriptedOverlappedIo implements Win32Api {
 	}
 
 	/**
-	 * Wait as WaitForMultipleObjects does for the read's event and the wake event, which the wait
-	 * resets (auto-reset); {@code INFINITE} is played as 30 s, so that a test cannot hang.
+	 * Wait as WaitForMultipleObjects does for the read's event and the wake event, which
+	 * the wait resets (auto-reset); {@code INFINITE} is played as 30 s, so that a test
+	 * cannot hang.
 	 */
 	@Override
 	public synchronized int waitForEither(HANDLE first, HANDLE second, int millis) {

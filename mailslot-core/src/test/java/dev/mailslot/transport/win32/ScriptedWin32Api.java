@@ -8,13 +8,13 @@ import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
-
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link Win32Api} that plays one mailslot in memory and fails calls with the error codes a test
- * scripts, for the cases Wine never produces; its reads and writes follow Windows as
- * {@link ScriptedOverlappedIo} says, and {@link #synchronousHandle()} plays Wine's handle instead.
+ * A {@link Win32Api} that plays one mailslot in memory and fails calls with the error
+ * codes a test scripts, for the cases Wine never produces; its reads and writes follow
+ * Windows as {@link ScriptedOverlappedIo} says, and {@link #synchronousHandle()} plays
+ * Wine's handle instead.
  */
 class ScriptedWin32Api extends ScriptedOverlappedIo {
 
@@ -67,8 +67,8 @@ class ScriptedWin32Api extends ScriptedOverlappedIo {
 	}
 
 	/**
-	 * Play Wine's synchronous server handle: ReadFile waits inside the call until a message is
-	 * written, and CancelIoEx does not end it.
+	 * Play Wine's synchronous server handle: ReadFile waits inside the call until a
+	 * message is written, and CancelIoEx does not end it.
 	 */
 	ScriptedWin32Api synchronousHandle() {
 		this.synchronous = true;
@@ -76,8 +76,8 @@ class ScriptedWin32Api extends ScriptedOverlappedIo {
 	}
 
 	/**
-	 * Let the pending read complete with the given message just before CancelIoEx reaches it, which
-	 * then finds nothing to cancel (ERROR_NOT_FOUND).
+	 * Let the pending read complete with the given message just before CancelIoEx reaches
+	 * it, which then finds nothing to cancel (ERROR_NOT_FOUND).
 	 */
 	ScriptedWin32Api completingJustBeforeCancel(byte[] message) {
 		this.completesBeforeCancel = true;
@@ -86,8 +86,9 @@ class ScriptedWin32Api extends ScriptedOverlappedIo {
 	}
 
 	/**
-	 * Leave a pending read pending when a message larger than its buffer arrives, the message queued
-	 * behind it (the case Windows does not document; the other is ERROR_INSUFFICIENT_BUFFER).
+	 * Leave a pending read pending when a message larger than its buffer arrives, the
+	 * message queued behind it (the case Windows does not document; the other is
+	 * ERROR_INSUFFICIENT_BUFFER).
 	 */
 	ScriptedWin32Api largerMessagesQueueBehindAPendingRead() {
 		this.largerMessagesQueueBehindAPendingRead = true;
@@ -123,8 +124,8 @@ class ScriptedWin32Api extends ScriptedOverlappedIo {
 	}
 
 	@Override
-	public synchronized boolean getMailslotInfo(HANDLE mailslot, IntByReference maxMessageSize,
-			IntByReference nextSize, IntByReference messageCount, IntByReference readTimeout) {
+	public synchronized boolean getMailslotInfo(HANDLE mailslot, IntByReference maxMessageSize, IntByReference nextSize,
+			IntByReference messageCount, IntByReference readTimeout) {
 		if (this.script.failed("GetMailslotInfo")) {
 			return false;
 		}

@@ -25,12 +25,13 @@ import dev.mailslot.ReadTimeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Java and native Windows programs on one mailslot, the programs behaving as Microsoft's published
- * samples do: "Writing to a Mailslot" opens with {@code FILE_SHARE_READ} and writes each TCHAR string
- * with its terminator; "Reading from a Mailslot" reads with an OVERLAPPED and prints TCHAR text.
- * Each runs as a UNICODE build (UTF-16LE, Visual Studio's default) and an ANSI build (the code page,
- * windows-1252 here). The programs are built with mingw by {@code src/test/wine/wine-java.sh}, or by
- * the Windows workflow, which names their folder in {@code mailslot.win32.programs}.
+ * Java and native Windows programs on one mailslot, the programs behaving as Microsoft's
+ * published samples do: "Writing to a Mailslot" opens with {@code FILE_SHARE_READ} and
+ * writes each TCHAR string with its terminator; "Reading from a Mailslot" reads with an
+ * OVERLAPPED and prints TCHAR text. Each runs as a UNICODE build (UTF-16LE, Visual
+ * Studio's default) and an ANSI build (the code page, windows-1252 here). The programs
+ * are built with mingw by {@code src/test/wine/wine-java.sh}, or by the Windows workflow,
+ * which names their folder in {@code mailslot.win32.programs}.
  */
 @EnabledIfSystemProperty(named = "mailslot.win32.programs", matches = ".+")
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -74,7 +75,8 @@ class Win32InteropTests {
 				Integer.toString(MESSAGES.size()))
 			.redirectErrorStream(true)
 			.start();
-		BufferedReader output = new BufferedReader(new InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader output = new BufferedReader(
+				new InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8));
 		assertThat(output.readLine()).isEqualTo("ready");
 		try (MailslotClient client = this.transport.openClient(this.name)) {
 			for (String message : MESSAGES) {
@@ -87,10 +89,10 @@ class Win32InteropTests {
 		}
 		assertThat(reader.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(reader.exitValue()).as(String.join("\n", lines)).isZero();
-		assertThat(lines.stream().filter((line) -> line.startsWith("Contents of the mailslot: ")))
-			.containsExactly("Contents of the mailslot: Message one for mailslot.",
-					"Contents of the mailslot: Message two for mailslot.",
-					"Contents of the mailslot: Message three for mailslot.");
+		assertThat(lines.stream().filter((line) -> line.startsWith("Contents of the mailslot: "))).containsExactly(
+				"Contents of the mailslot: Message one for mailslot.",
+				"Contents of the mailslot: Message two for mailslot.",
+				"Contents of the mailslot: Message three for mailslot.");
 	}
 
 	/**

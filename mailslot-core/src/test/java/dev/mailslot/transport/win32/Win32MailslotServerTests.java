@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.jna.ptr.IntByReference;
-
 import org.junit.jupiter.api.Test;
 
 import dev.mailslot.BufferTooSmallException;
@@ -25,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the win32 server does with results Wine never gives: ERROR_INSUFFICIENT_BUFFER for a
- * message that arrives while a read waits, overlapped reads that CancelIoEx ends or that complete
- * as it is called, and unexpected error codes; and how it wakes a synchronous read (Wine's).
- * The real kernel32 paths run in {@link Win32MailslotTransportTests}.
+ * What the win32 server does with results Wine never gives: ERROR_INSUFFICIENT_BUFFER for
+ * a message that arrives while a read waits, overlapped reads that CancelIoEx ends or
+ * that complete as it is called, and unexpected error codes; and how it wakes a
+ * synchronous read (Wine's). The real kernel32 paths run in
+ * {@link Win32MailslotTransportTests}.
  */
 class Win32MailslotServerTests {
 
@@ -72,7 +72,8 @@ class Win32MailslotServerTests {
 		ScriptedWin32Api api = new ScriptedWin32Api().readsWait();
 		MailslotServer server = server(api);
 		long start = System.nanoTime();
-		assertThatExceptionOfType(MailslotTimeoutException.class).isThrownBy(() -> server.read(ReadTimeout.ofMillis(100)))
+		assertThatExceptionOfType(MailslotTimeoutException.class)
+			.isThrownBy(() -> server.read(ReadTimeout.ofMillis(100)))
 			.satisfies((ex) -> assertThat(ex.getNativeErrorCode()).hasValue(Win32Errors.ERROR_SEM_TIMEOUT));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 		assertThat(api.calls).containsSubsequence("ReadFile", "WaitForMultipleObjects", "CancelIoEx",
@@ -150,8 +151,8 @@ class Win32MailslotServerTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> api.calls.contains("WaitForMultipleObjects"));
 		server.wakeup();
 		assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(MailslotWakeupException.class);
-		assertThat(api.calls).containsSubsequence("ReadFile", "WaitForMultipleObjects", "SetEvent", "CancelIoEx",
-				"GetOverlappedResult")
+		assertThat(api.calls)
+			.containsSubsequence("ReadFile", "WaitForMultipleObjects", "SetEvent", "CancelIoEx", "GetOverlappedResult")
 			.doesNotContain("CreateFile", "WriteFile", "CloseHandle");
 		api.writeFile(ScriptedWin32Api.CLIENT, new byte[] { 7 }, 1, new IntByReference());
 		assertThat(server.read()).containsExactly(7);

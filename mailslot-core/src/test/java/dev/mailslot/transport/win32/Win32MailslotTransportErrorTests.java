@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * How Win32 error codes become the API's exceptions, with codes scripted where Wine never returns
- * them, and how the client guards what Windows would refuse.
+ * How Win32 error codes become the API's exceptions, with codes scripted where Wine never
+ * returns them, and how the client guards what Windows would refuse.
  */
 class Win32MailslotTransportErrorTests {
 
@@ -152,8 +152,8 @@ class Win32MailslotTransportErrorTests {
 	void noAccessControlIsRefusedBeforeConversion() {
 		ScriptedWin32Api api = new ScriptedWin32Api();
 		assertThatExceptionOfType(MailslotException.class)
-			.isThrownBy(() -> transport(api)
-				.createServer(MailslotServerOptions.builder(this.name).securityDescriptor("D:no_access_control").build()))
+			.isThrownBy(() -> transport(api).createServer(
+					MailslotServerOptions.builder(this.name).securityDescriptor("D:no_access_control").build()))
 			.withMessageContaining("NULL DACL");
 		assertThat(api.calls).isEmpty();
 	}
@@ -172,8 +172,10 @@ class Win32MailslotTransportErrorTests {
 	@Test
 	void theDescriptorIsFreedAfterCreate() {
 		ScriptedWin32Api api = new ScriptedWin32Api();
-		transport(api).createServer(
-				MailslotServerOptions.builder(this.name).securityDescriptor("D:(A;;GA;;;OW)").inheritHandle(true).build());
+		transport(api).createServer(MailslotServerOptions.builder(this.name)
+			.securityDescriptor("D:(A;;GA;;;OW)")
+			.inheritHandle(true)
+			.build());
 		assertThat(api.lastSddl).isEqualTo("D:(A;;GA;;;OW)");
 		assertThat(api.calls).containsSubsequence("CreateMailslot", "SetHandleInformation", "LocalFree");
 	}

@@ -16,18 +16,20 @@ import dev.mailslot.MailslotTransports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The mailslot contract on real kernel32 mailslots: on Windows, and in CI on a Windows JRE under
- * Wine, where the differences Wine is known to have are relaxed, each by name.
+ * The mailslot contract on real kernel32 mailslots: on Windows, and in CI on a Windows
+ * JRE under Wine, where the differences Wine is known to have are relaxed, each by name.
  * <p>
- * What Windows documents, and the checks follow: GetMailslotInfo reports a maximum message size
- * "greater than or equal to" the one asked; waits move in clock ticks of about 15.6 ms and "may time
- * out in less than the specified length", so a finite read timeout may end up to 20 ms early; and a
- * writer cannot know the maximum message size, which only the server's handle can ask for.
+ * What Windows documents, and the checks follow: GetMailslotInfo reports a maximum
+ * message size "greater than or equal to" the one asked; waits move in clock ticks of
+ * about 15.6 ms and "may time out in less than the specified length", so a finite read
+ * timeout may end up to 20 ms early; and a writer cannot know the maximum message size,
+ * which only the server's handle can ask for.
  * <p>
- * Where Microsoft documents no error code, a local write over the maximum message size and a write
- * or an open after the server closed, the checks expect exactly what {@code mailslot_error_probe.exe}
- * measured on this platform just before, as the file {@code mailslot.win32.probe} names records it;
- * without that file those two checks are skipped.
+ * Where Microsoft documents no error code, a local write over the maximum message size
+ * and a write or an open after the server closed, the checks expect exactly what
+ * {@code mailslot_error_probe.exe} measured on this platform just before, as the file
+ * {@code mailslot.win32.probe} names records it; without that file those two checks are
+ * skipped.
  */
 @EnabledOnOs(OS.WINDOWS)
 class Win32MailslotTransportTests extends MailslotTransportContractTests {

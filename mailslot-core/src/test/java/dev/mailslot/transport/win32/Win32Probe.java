@@ -13,8 +13,9 @@ import java.util.OptionalInt;
 
 /**
  * What {@code mailslot_error_probe.exe} measured on this Windows, or this Wine: its
- * {@code key=value  # comment} lines, read from the file that {@code mailslot.win32.probe} names.
- * The Windows workflow and the Wine run write that file just before the tests.
+ * {@code key=value  # comment} lines, read from the file that
+ * {@code mailslot.win32.probe} names. The Windows workflow and the Wine run write that
+ * file just before the tests.
  */
 final class Win32Probe {
 
@@ -75,7 +76,8 @@ final class Win32Probe {
 	}
 
 	/**
-	 * Return the Win32 error code a call failed with, or empty if it succeeded ({@code ok}).
+	 * Return the Win32 error code a call failed with, or empty if it succeeded
+	 * ({@code ok}).
 	 * @throws IllegalStateException if the probe printed neither for the key
 	 */
 	OptionalInt errorCode(String key) {
@@ -86,8 +88,8 @@ final class Win32Probe {
 		if (value.matches("error [0-9]+")) {
 			return OptionalInt.of(Integer.parseInt(value.substring("error ".length())));
 		}
-		throw new IllegalStateException("The error probe's output " + this.source + " says " + key + "=" + value
-				+ ", neither ok nor error N");
+		throw new IllegalStateException(
+				"The error probe's output " + this.source + " says " + key + "=" + value + ", neither ok nor error N");
 	}
 
 	/**

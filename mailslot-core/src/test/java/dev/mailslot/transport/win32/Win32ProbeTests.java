@@ -12,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class Win32ProbeTests {
 
-	private final Win32Probe probe = Win32Probe.parse("probe.txt", List.of(
-			"# mailslot_error_probe: <key>=<value>  # <what was done>",
-			"wine_version=none  # ntdll's wine_get_version, none on Windows",
-			"oversize_write=error 87  # local WriteFile of 17 bytes to a mailslot of at most 16",
-			"write_after_close=ok  # WriteFile through a client opened before the server closed",
-			"domain_write=left out  # --no-network", "overtaken_read.next_size=71680"));
+	private final Win32Probe probe = Win32Probe.parse("probe.txt",
+			List.of("# mailslot_error_probe: <key>=<value>  # <what was done>",
+					"wine_version=none  # ntdll's wine_get_version, none on Windows",
+					"oversize_write=error 87  # local WriteFile of 17 bytes to a mailslot of at most 16",
+					"write_after_close=ok  # WriteFile through a client opened before the server closed",
+					"domain_write=left out  # --no-network", "overtaken_read.next_size=71680"));
 
 	@Test
 	void anErrorIsItsCodeAndOkIsNone() {

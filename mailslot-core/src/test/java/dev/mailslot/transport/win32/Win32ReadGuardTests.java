@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.jna.ptr.IntByReference;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * How a pending read's wait is bounded, against the scripted {@link Win32Api} double, since Wine's
- * synchronous handle never leaves a read pending: a larger message queued behind a pending read,
- * timeouts beyond what one WaitForMultipleObjects can express, timeouts under a millisecond, and a
- * wait that fails.
+ * How a pending read's wait is bounded, against the scripted {@link Win32Api} double,
+ * since Wine's synchronous handle never leaves a read pending: a larger message queued
+ * behind a pending read, timeouts beyond what one WaitForMultipleObjects can express,
+ * timeouts under a millisecond, and a wait that fails.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Win32ReadGuardTests {
@@ -56,8 +55,8 @@ class Win32ReadGuardTests {
 		assertThat(api.readSizes).containsExactly(Win32MailslotServer.DEFAULT_READ_BUFFER, large.length);
 		assertThat(api.calls).containsSubsequence("WaitForMultipleObjects", "GetMailslotInfo", "CancelIoEx",
 				"GetOverlappedResult", "GetMailslotInfo", "ReadFile");
-		assertThat(api.waits).allSatisfy((millis) -> assertThat(millis).isBetween(0,
-				(int) PendingReadWait.GUARD_PERIOD_MILLIS));
+		assertThat(api.waits)
+			.allSatisfy((millis) -> assertThat(millis).isBetween(0, (int) PendingReadWait.GUARD_PERIOD_MILLIS));
 	}
 
 	@Test
@@ -82,8 +81,8 @@ class Win32ReadGuardTests {
 		Thread.sleep(200);
 		write(api, new byte[] { 30 });
 		assertThat(read.get(5, TimeUnit.SECONDS)).containsExactly(30);
-		assertThat(api.waits).allSatisfy((millis) -> assertThat(millis).isBetween(0,
-				(int) PendingReadWait.GUARD_PERIOD_MILLIS));
+		assertThat(api.waits)
+			.allSatisfy((millis) -> assertThat(millis).isBetween(0, (int) PendingReadWait.GUARD_PERIOD_MILLIS));
 	}
 
 	@Test

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Reads on real kernel32 mailslots, in threads of their own, that wait for their turn behind a read
- * that waits forever: on Windows, and in CI under Wine, where that read waits inside ReadFile.
+ * Reads on real kernel32 mailslots, in threads of their own, that wait for their turn
+ * behind a read that waits forever: on Windows, and in CI under Wine, where that read
+ * waits inside ReadFile.
  */
 @EnabledOnOs(OS.WINDOWS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Security attributes on real kernel32: an SDDL descriptor, the refusal of a missing or NULL DACL,
- * and handle inheritance as the seed sample describes it.
+ * Security attributes on real kernel32: an SDDL descriptor, the refusal of a missing or
+ * NULL DACL, and handle inheritance as the seed sample describes it.
  */
 @EnabledOnOs(OS.WINDOWS)
 class Win32SecurityTests {
@@ -49,8 +49,9 @@ class Win32SecurityTests {
 
 	@Test
 	void aNullDaclIsRefused() {
-		assertThatExceptionOfType(MailslotException.class).isThrownBy(() -> this.transport
-			.createServer(MailslotServerOptions.builder(this.name).securityDescriptor("D:NO_ACCESS_CONTROL").build()))
+		assertThatExceptionOfType(MailslotException.class)
+			.isThrownBy(() -> this.transport.createServer(
+					MailslotServerOptions.builder(this.name).securityDescriptor("D:NO_ACCESS_CONTROL").build()))
 			.withMessageContaining("NULL DACL");
 	}
 

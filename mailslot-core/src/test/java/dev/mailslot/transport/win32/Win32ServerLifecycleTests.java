@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.jna.ptr.IntByReference;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,10 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the win32 server does with its handle and its read timeout when a call fails or a read does
- * not end, against the scripted {@link Win32Api} double, since Wine produces none of these: a
- * read that close cannot end, a GetMailslotInfo that fails while the server is built, a
- * SetMailslotInfo that fails after a read took its message, and reads that wait for their turn.
+ * What the win32 server does with its handle and its read timeout when a call fails or a
+ * read does not end, against the scripted {@link Win32Api} double, since Wine produces
+ * none of these: a read that close cannot end, a GetMailslotInfo that fails while the
+ * server is built, a SetMailslotInfo that fails after a read took its message, and reads
+ * that wait for their turn.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Win32ServerLifecycleTests {

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
@@ -42,12 +41,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Batch listeners in a Boot application on the posix transport: messages a second process writes
- * arrive in order in batches of at most {@code mailslot.listener.batch.max-size}, and a batch whose
- * writer is killed with SIGKILL midway goes to the listener once its wait is over; a message the
- * listener names as failed, or that does not convert or validate, goes to the dead-letter directory and the
- * rest of its batch is processed; a batch that keeps failing is dead-lettered whole; shutdown
- * drains the mailslot in batches; and a batch listener that cannot be one fails at startup.
+ * Batch listeners in a Boot application on the posix transport: messages a second process
+ * writes arrive in order in batches of at most {@code mailslot.listener.batch.max-size},
+ * and a batch whose writer is killed with SIGKILL midway goes to the listener once its
+ * wait is over; a message the listener names as failed, or that does not convert or
+ * validate, goes to the dead-letter directory and the rest of its batch is processed; a
+ * batch that keeps failing is dead-lettered whole; shutdown drains the mailslot in
+ * batches; and a batch listener that cannot be one fails at startup.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -120,8 +120,8 @@ class MailslotBatchListenerPosixEndToEndTests {
 			FailingOnSeven listener = context.getBean(FailingOnSeven.class);
 			await().atMost(Duration.ofSeconds(10)).until(() -> listener.processed.size() == 19);
 			await().atMost(Duration.ofSeconds(10)).until(() -> files(".bin").size() == 1);
-			assertThat(listener.processed).containsExactly(0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
-					19);
+			assertThat(listener.processed).containsExactly(0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+					18, 19);
 			assertThat(Files.readAllBytes(files(".bin").get(0))).isEqualTo(number(7));
 			assertThat(Files.readString(files(".properties").get(0))).contains("attempts=2").contains("seven is bad");
 		});
@@ -148,11 +148,11 @@ class MailslotBatchListenerPosixEndToEndTests {
 	@ParameterizedTest
 	@ValueSource(classes = { ValidatedOrderBatches.class, ValidatedOrderElements.class })
 	void aPayloadThatFailsValidationIsDeadLetteredAtOnceAndTheRestProcessed(Class<? extends OrderItems> listenerClass) {
-		runner(listenerClass)
-			.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+		runner(listenerClass).withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
 			.withPropertyValues("mailslot.listener.retry.max-retries=5")
 			.run((context) -> {
-				MailslotListenerEndpointRegistry registry = pause(context.getBean(MailslotListenerEndpointRegistry.class));
+				MailslotListenerEndpointRegistry registry = pause(
+						context.getBean(MailslotListenerEndpointRegistry.class));
 				write(json("tea", 1));
 				write(json("none", 0));
 				write(json("jam", 2));
@@ -303,7 +303,8 @@ class MailslotBatchListenerPosixEndToEndTests {
 			for (Message<byte[]> message : messages) {
 				int number = numberOf(message.getPayload());
 				if (number == 7) {
-					throw new BatchListenerFailedException("7 fails", new IllegalStateException("seven is bad"), message);
+					throw new BatchListenerFailedException("7 fails", new IllegalStateException("seven is bad"),
+							message);
 				}
 				this.processed.add(number);
 			}

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -33,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code mailslot.listener.dead-letter.mailslot} in a Boot application on the posix transport: a
- * second JVM writes to a listener that always fails, and every message it accepted reaches the
- * listener of the dead-letter mailslot as it was written, none the directory; and with no server
- * holding the dead-letter mailslot, the directory keeps every one.
+ * {@code mailslot.listener.dead-letter.mailslot} in a Boot application on the posix
+ * transport: a second JVM writes to a listener that always fails, and every message it
+ * accepted reaches the listener of the dead-letter mailslot as it was written, none the
+ * directory; and with no server holding the dead-letter mailslot, the directory keeps
+ * every one.
  */
 @EnabledOnOs(OS.LINUX)
 @ExtendWith(OutputCaptureExtension.class)
@@ -76,11 +76,11 @@ class MailslotDeadLetterMailslotPosixEndToEndTests {
 				assertThat(deadLetters).isEqualTo(expected);
 				assertThat(payloads()).isZero();
 			});
-		assertThat(output).contains("Message of 260 bytes from " + MailslotName.parse(this.name)
-				+ " (listener orders, received ")
-			.contains("failed after 2 attempt(s) with dev.mailslot.spring.listener.adapter.ListenerExecutionFailedException")
-			.contains("it was written to the dead-letter mailslot "
-					+ MailslotName.parse(this.name + "-dead"));
+		assertThat(output)
+			.contains("Message of 260 bytes from " + MailslotName.parse(this.name) + " (listener orders, received ")
+			.contains(
+					"failed after 2 attempt(s) with dev.mailslot.spring.listener.adapter.ListenerExecutionFailedException")
+			.contains("it was written to the dead-letter mailslot " + MailslotName.parse(this.name + "-dead"));
 	}
 
 	@Test
@@ -90,7 +90,8 @@ class MailslotDeadLetterMailslotPosixEndToEndTests {
 			.withUserConfiguration(FailingOrders.class)
 			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.orders.name=" + this.name,
 					"mailslot.servers.dead.name=" + this.name + "-dead", "mailslot.listener.poll-timeout=100ms",
-					"mailslot.listener.retry.max-retries=0", "mailslot.listener.dead-letter.directory=" + this.directory,
+					"mailslot.listener.retry.max-retries=0",
+					"mailslot.listener.dead-letter.directory=" + this.directory,
 					"mailslot.listener.dead-letter.mailslot=" + nobody)
 			.run((context) -> {
 				int count = 20;

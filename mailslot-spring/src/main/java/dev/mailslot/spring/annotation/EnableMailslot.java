@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 
 /**
- * Turns on {@link MailslotListener @MailslotListener} methods. Spring Boot's auto-configuration
- * does this for you.
+ * Turns on {@link MailslotListener @MailslotListener} methods. Spring Boot's
+ * auto-configuration does this for you.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -5,16 +5,15 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.util.StringUtils;
 
 import dev.mailslot.ReadTimeout;
 
 /**
- * Reads the resolved values of a {@link MailslotListener}'s option attributes, refusing each bad
- * one with an error that names the method, the attribute and the value. An empty value means
- * the container factory's option.
+ * Reads the resolved values of a {@link MailslotListener}'s option attributes, refusing
+ * each bad one with an error that names the method, the attribute and the value. An empty
+ * value means the container factory's option.
  */
 final class ListenerAttributeParser {
 
@@ -56,8 +55,8 @@ final class ListenerAttributeParser {
 						+ ", such as 500ms or 2s");
 	}
 
-	private <T> @Nullable T parse(String value, String attribute, Function<String, T> parser,
-			Predicate<T> valid, String expected) {
+	private <T> @Nullable T parse(String value, String attribute, Function<String, T> parser, Predicate<T> valid,
+			String expected) {
 		if (!StringUtils.hasText(value)) {
 			return null;
 		}

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Role;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 
 /**
- * Registers the bean post-processor that finds {@link MailslotListener} methods and the registry
- * of their containers.
+ * Registers the bean post-processor that finds {@link MailslotListener} methods and the
+ * registry of their containers.
  */
 @Configuration(proxyBeanMethods = false)
 @Role(BeanDefinition.ROLE_INFRASTRUCTURE)

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.aop.framework.AopInfrastructureBean;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
@@ -37,10 +36,11 @@ import dev.mailslot.spring.config.MethodMailslotListenerEndpoint;
 import dev.mailslot.spring.config.RetryOverrides;
 
 /**
- * Finds {@link MailslotListener} methods on beans and, once every singleton exists, registers a
- * container for each with the {@link MailslotListenerEndpointRegistry}, created by the container
- * factory the annotation names or the {@code mailslotListenerContainerFactory} bean; then lets
- * each {@link MailslotListenerConfigurer} bean register endpoints of its own.
+ * Finds {@link MailslotListener} methods on beans and, once every singleton exists,
+ * registers a container for each with the {@link MailslotListenerEndpointRegistry},
+ * created by the container factory the annotation names or the
+ * {@code mailslotListenerContainerFactory} bean; then lets each
+ * {@link MailslotListenerConfigurer} bean register endpoints of its own.
  */
 public class MailslotListenerAnnotationBeanPostProcessor
 		implements BeanPostProcessor, BeanFactoryAware, EnvironmentAware, SmartInitializingSingleton {
@@ -49,8 +49,8 @@ public class MailslotListenerAnnotationBeanPostProcessor
 	public static final String CONTAINER_FACTORY_BEAN_NAME = "mailslotListenerContainerFactory";
 
 	/**
-	 * Resolves {@code ${...}} with no escape character: Spring's {@code \} escape would swallow
-	 * the placeholder in a mailslot name such as {@code \.\mailslot\${name}}.
+	 * Resolves {@code ${...}} with no escape character: Spring's {@code \} escape would
+	 * swallow the placeholder in a mailslot name such as {@code \.\mailslot\${name}}.
 	 */
 	private static final PropertyPlaceholderHelper placeholders = new PropertyPlaceholderHelper("${", "}", ":", null,
 			false);
@@ -61,7 +61,10 @@ public class MailslotListenerAnnotationBeanPostProcessor
 
 	private final List<Registration> registrations = new ArrayList<>();
 
-	/** Classes scanned and found without listener methods: prototypes of them are not scanned again. */
+	/**
+	 * Classes scanned and found without listener methods: prototypes of them are not
+	 * scanned again.
+	 */
 	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
 
 	/** Set once every singleton exists: endpoints found later are registered at once. */
@@ -131,8 +134,8 @@ public class MailslotListenerAnnotationBeanPostProcessor
 				parsedConcurrency = Integer.valueOf(concurrency.trim());
 			}
 			catch (NumberFormatException ex) {
-				throw new IllegalStateException(where + " has concurrency '" + concurrency + "'; give a whole number of "
-						+ "at least 1", ex);
+				throw new IllegalStateException(
+						where + " has concurrency '" + concurrency + "'; give a whole number of " + "at least 1", ex);
 			}
 			Assert.state(parsedConcurrency > 0, () -> where + " has concurrency " + concurrency + "; give at least 1");
 		}
@@ -154,8 +157,8 @@ public class MailslotListenerAnnotationBeanPostProcessor
 		overrides.setMaxBatchSize(parser.wholeNumber(resolve(annotation.batchMaxSize()), "batchMaxSize", 1));
 		overrides.setMaxBatchWait(parser.batchWait(resolve(annotation.batchMaxWait()), "batchMaxWait"));
 		overrides.setShutdownTimeout(parser.duration(resolve(annotation.shutdownTimeout()), "shutdownTimeout", true));
-		overrides.setIdleEventInterval(
-				parser.duration(resolve(annotation.idleEventInterval()), "idleEventInterval", false));
+		overrides
+			.setIdleEventInterval(parser.duration(resolve(annotation.idleEventInterval()), "idleEventInterval", false));
 		RetryOverrides retry = overrides.getRetry();
 		retry.setMaxRetries(parser.longNumber(resolve(annotation.maxRetries()), "maxRetries", 0));
 		retry.setDelay(parser.duration(resolve(annotation.retryDelay()), "retryDelay", true));
@@ -174,8 +177,8 @@ public class MailslotListenerAnnotationBeanPostProcessor
 	}
 
 	/**
-	 * Return where {@code @SendTo} on the method sends its return value, placeholders resolved and
-	 * {@code !{...}} expressions left for each message, or {@code null}.
+	 * Return where {@code @SendTo} on the method sends its return value, placeholders
+	 * resolved and {@code !{...}} expressions left for each message, or {@code null}.
 	 */
 	private @Nullable String replyDestination(Method method, String where) {
 		SendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(method, SendTo.class);
@@ -221,7 +224,8 @@ public class MailslotListenerAnnotationBeanPostProcessor
 	public synchronized void afterSingletonsInstantiated() {
 		this.registerImmediately = true;
 		Assert.state(this.beanFactory != null, "no bean factory");
-		List<MailslotListenerConfigurer> configurers = this.beanFactory.getBeanProvider(MailslotListenerConfigurer.class)
+		List<MailslotListenerConfigurer> configurers = this.beanFactory
+			.getBeanProvider(MailslotListenerConfigurer.class)
 			.orderedStream()
 			.toList();
 		if (this.registrations.isEmpty() && configurers.isEmpty()) {
@@ -260,7 +264,8 @@ public class MailslotListenerAnnotationBeanPostProcessor
 	}
 
 	/**
-	 * An annotated endpoint and the name of the container factory it asks for ("" for the default).
+	 * An annotated endpoint and the name of the container factory it asks for ("" for the
+	 * default).
 	 */
 	private record Registration(MethodMailslotListenerEndpoint endpoint, String containerFactory) {
 	}

@@ -1,12 +1,11 @@
 package dev.mailslot.spring.config;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
 
 /**
- * What every kind of {@link MailslotListenerEndpoint} has: an id, a mailslot and the options it
- * overrides, set before the endpoint is registered.
+ * What every kind of {@link MailslotListenerEndpoint} has: an id, a mailslot and the
+ * options it overrides, set before the endpoint is registered.
  */
 public abstract class AbstractMailslotListenerEndpoint implements MailslotListenerEndpoint {
 
@@ -75,7 +74,8 @@ public abstract class AbstractMailslotListenerEndpoint implements MailslotListen
 
 	/**
 	 * Set whether the listener takes messages in batches.
-	 * @param batchListener whether it takes batches, or {@code null} for the factory's default
+	 * @param batchListener whether it takes batches, or {@code null} for the factory's
+	 * default
 	 */
 	public void setBatchListener(@Nullable Boolean batchListener) {
 		this.batchListener = batchListener;
@@ -100,7 +100,8 @@ public abstract class AbstractMailslotListenerEndpoint implements MailslotListen
 	}
 
 	/**
-	 * Describe the listener in messages about it, instead of {@link #defaultDescription()}.
+	 * Describe the listener in messages about it, instead of
+	 * {@link #defaultDescription()}.
 	 * @param description the description
 	 */
 	public void setDescription(String description) {

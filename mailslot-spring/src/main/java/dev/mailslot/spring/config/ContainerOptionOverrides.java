@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 
 /**
- * The container options one listener sets for itself, over its container factory's: batch size and
- * wait, shutdown timeout, idle event interval, and retries. Each is {@code null} until set, and then the factory's
- * option applies.
+ * The container options one listener sets for itself, over its container factory's: batch
+ * size and wait, shutdown timeout, idle event interval, and retries. Each is {@code null}
+ * until set, and then the factory's option applies.
  */
 public class ContainerOptionOverrides {
 

@@ -1,7 +1,6 @@
 package dev.mailslot.spring.config;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,10 +18,10 @@ import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets;
 
 /**
  * Creates a {@link MailslotListenerContainer} for each listener endpoint, with the
- * {@link MailslotListenerContainerOptions container options} it holds; an endpoint may override
- * the concurrency, auto-startup and error handler, whether it takes batches, and the
- * {@link ContainerOptionOverrides options it sets for itself} (batch size and wait, shutdown
- * timeout, retries).
+ * {@link MailslotListenerContainerOptions container options} it holds; an endpoint may
+ * override the concurrency, auto-startup and error handler, whether it takes batches, and
+ * the {@link ContainerOptionOverrides options it sets for itself} (batch size and wait,
+ * shutdown timeout, retries).
  */
 public class MailslotListenerContainerFactory implements BeanFactoryAware, ApplicationEventPublisherAware {
 
@@ -54,8 +53,8 @@ public class MailslotListenerContainerFactory implements BeanFactoryAware, Appli
 	}
 
 	/**
-	 * Set the bean factory where error handlers named by endpoints are found; a factory that is a
-	 * bean gets its own.
+	 * Set the bean factory where error handlers named by endpoints are found; a factory
+	 * that is a bean gets its own.
 	 * @param beanFactory the bean factory
 	 */
 	@Override
@@ -64,8 +63,9 @@ public class MailslotListenerContainerFactory implements BeanFactoryAware, Appli
 	}
 
 	/**
-	 * Set what publishes the events of the containers this factory creates; a factory that is a
-	 * bean gets the application context. Without one, containers publish nothing.
+	 * Set what publishes the events of the containers this factory creates; a factory
+	 * that is a bean gets the application context. Without one, containers publish
+	 * nothing.
 	 * @param applicationEventPublisher the publisher
 	 */
 	@Override
@@ -90,7 +90,8 @@ public class MailslotListenerContainerFactory implements BeanFactoryAware, Appli
 	}
 
 	/**
-	 * Set the template that writes the replies of {@code @SendTo} listeners whose endpoint has none.
+	 * Set the template that writes the replies of {@code @SendTo} listeners whose
+	 * endpoint has none.
 	 * @param replyTemplate the template
 	 */
 	public void setReplyTemplate(@Nullable MailslotTemplate replyTemplate) {
@@ -98,8 +99,8 @@ public class MailslotListenerContainerFactory implements BeanFactoryAware, Appli
 	}
 
 	/**
-	 * Set which mailslots the reply targets that {@code @SendTo("!{...}")} computes from each
-	 * message may name: by default mailslots on this host only.
+	 * Set which mailslots the reply targets that {@code @SendTo("!{...}")} computes from
+	 * each message may name: by default mailslots on this host only.
 	 * @param perMessageReplyTargets the targets
 	 */
 	public void setPerMessageReplyTargets(PerMessageReplyTargets perMessageReplyTargets) {
@@ -107,7 +108,8 @@ public class MailslotListenerContainerFactory implements BeanFactoryAware, Appli
 	}
 
 	/**
-	 * Set whether listeners take messages in batches unless their endpoint says otherwise.
+	 * Set whether listeners take messages in batches unless their endpoint says
+	 * otherwise.
 	 * @param batchListener whether listeners take batches by default
 	 */
 	public void setBatchListener(boolean batchListener) {
@@ -131,7 +133,8 @@ public class MailslotListenerContainerFactory implements BeanFactoryAware, Appli
 		Boolean batch = endpoint.getBatchListener();
 		MailslotListenerContainer container = ((batch != null) ? batch : this.batchListener)
 				? MailslotListenerContainer.forBatches(endpoint.getId(), server, this.servers.idOf(server),
-						endpoint.createBatchMessageListener(this.messageHandlerMethodFactory), containerOptions(endpoint))
+						endpoint.createBatchMessageListener(this.messageHandlerMethodFactory),
+						containerOptions(endpoint))
 				: new MailslotListenerContainer(endpoint.getId(), server, this.servers.idOf(server),
 						endpoint.createMessageListener(this.messageHandlerMethodFactory), containerOptions(endpoint));
 		container.setApplicationEventPublisher(this.applicationEventPublisher);

@@ -1,15 +1,14 @@
 package dev.mailslot.spring.config;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 
 import dev.mailslot.spring.listener.MailslotBatchMessageListener;
 import dev.mailslot.spring.listener.MailslotMessageListener;
 
 /**
- * What a listener container is made for: a listener, the mailslot it reads, and what it overrides
- * of its factory's options.
+ * What a listener container is made for: a listener, the mailslot it reads, and what it
+ * overrides of its factory's options.
  *
  * @see MethodMailslotListenerEndpoint
  * @see SimpleMailslotListenerEndpoint
@@ -48,15 +47,15 @@ public interface MailslotListenerEndpoint {
 	@Nullable Boolean getBatchListener();
 
 	/**
-	 * Return the name of the {@link dev.mailslot.spring.listener.MailslotErrorHandler} bean for
-	 * messages this listener fails to process.
+	 * Return the name of the {@link dev.mailslot.spring.listener.MailslotErrorHandler}
+	 * bean for messages this listener fails to process.
 	 * @return the bean name, or {@code null} for the factory's error handler
 	 */
 	@Nullable String getErrorHandler();
 
 	/**
-	 * Return the container options the listener sets for itself: batch size and wait, shutdown
-	 * timeout and retries.
+	 * Return the container options the listener sets for itself: batch size and wait,
+	 * shutdown timeout and retries.
 	 * @return the overrides, empty by default
 	 */
 	default ContainerOptionOverrides getOptionOverrides() {

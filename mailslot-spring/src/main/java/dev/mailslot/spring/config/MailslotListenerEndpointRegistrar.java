@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects the endpoints a {@link MailslotListenerConfigurer} registers, each with the container
- * factory it names or the default one, and hands them to the
+ * Collects the endpoints a {@link MailslotListenerConfigurer} registers, each with the
+ * container factory it names or the default one, and hands them to the
  * {@link MailslotListenerEndpointRegistry} once the configurers are done.
  */
 public class MailslotListenerEndpointRegistrar {

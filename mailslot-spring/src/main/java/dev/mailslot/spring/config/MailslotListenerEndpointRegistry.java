@@ -12,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
@@ -20,13 +19,17 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 
 /**
- * Holds the application's listener containers by id and runs them with the application: starts
- * those set to start automatically, and at shutdown drains and stops them all before the mailslots
- * close. Offers start, stop, pause and resume by listener id at run time.
+ * Holds the application's listener containers by id and runs them with the application:
+ * starts those set to start automatically, and at shutdown drains and stops them all
+ * before the mailslots close. Offers start, stop, pause and resume by listener id at run
+ * time.
  */
 public class MailslotListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
 
-	/** Stops early at shutdown, so listeners drain before the mailslots and other beans go. */
+	/**
+	 * Stops early at shutdown, so listeners drain before the mailslots and other beans
+	 * go.
+	 */
 	public static final int PHASE = MailslotListenerContainer.PHASE;
 
 	private final Map<String, MailslotListenerContainer> containers = new LinkedHashMap<>();
@@ -42,8 +45,8 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 	 * @param endpoint the endpoint
 	 * @param factory the factory that creates its container
 	 * @return the container
-	 * @throws DuplicateMailslotListenerException if another listener has the same id or reads the
-	 * same mailslot
+	 * @throws DuplicateMailslotListenerException if another listener has the same id or
+	 * reads the same mailslot
 	 */
 	public MailslotListenerContainer registerListenerContainer(MailslotListenerEndpoint endpoint,
 			MailslotListenerContainerFactory factory) {
@@ -53,8 +56,9 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 	}
 
 	/**
-	 * Call a listener with each container registered from now on, as the registration returns: a
-	 * listener on a lazy bean registers when the bean is created, after the context refreshed.
+	 * Call a listener with each container registered from now on, as the registration
+	 * returns: a listener on a lazy bean registers when the bean is created, after the
+	 * context refreshed.
 	 * @param listener the listener
 	 */
 	public void addRegistrationListener(Consumer<MailslotListenerContainer> listener) {
@@ -150,9 +154,9 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 	}
 
 	/**
-	 * Start the containers set to start automatically. The registry counts as running before it
-	 * takes the list, under the lock registration holds, so a container registered meanwhile is
-	 * either in the list or started as it registers.
+	 * Start the containers set to start automatically. The registry counts as running
+	 * before it takes the list, under the lock registration holds, so a container
+	 * registered meanwhile is either in the list or started as it registers.
 	 */
 	@Override
 	public void start() {
@@ -178,9 +182,9 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 	}
 
 	/**
-	 * Drain and stop containers in parallel and wait for all of them, also when interrupted: the
-	 * mailslots close after this returns, which would delete what a drain still reads. Each drain
-	 * ends within its container's shutdown timeout.
+	 * Drain and stop containers in parallel and wait for all of them, also when
+	 * interrupted: the mailslots close after this returns, which would delete what a
+	 * drain still reads. Each drain ends within its container's shutdown timeout.
 	 */
 	private void shutdown(Collection<MailslotListenerContainer> containers) {
 		List<Thread> stopping = new ArrayList<>();
@@ -216,8 +220,8 @@ public class MailslotListenerEndpointRegistry implements SmartLifecycle, Disposa
 	}
 
 	/**
-	 * Drain and stop the containers that still run: those the context's lifecycle did not stop,
-	 * or that were started again by id after it did.
+	 * Drain and stop the containers that still run: those the context's lifecycle did not
+	 * stop, or that were started again by id after it did.
 	 */
 	@Override
 	public void destroy() {

@@ -3,9 +3,7 @@ package dev.mailslot.spring.config;
 import java.lang.reflect.Method;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.BeanFactory;
-
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
@@ -21,7 +19,8 @@ import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets;
 
 /**
  * A listener endpoint that calls a method of a bean, with its arguments resolved by the
- * container factory's {@link MessageHandlerMethodFactory}, as {@code @MailslotListener} does.
+ * container factory's {@link MessageHandlerMethodFactory}, as {@code @MailslotListener}
+ * does.
  */
 public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndpoint {
 
@@ -56,8 +55,9 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	}
 
 	/**
-	 * Set where the method's return value is written as a reply, as {@code @SendTo} gives it: a
-	 * server id or a mailslot name, which may hold {@code !{...}} expressions evaluated per message.
+	 * Set where the method's return value is written as a reply, as {@code @SendTo} gives
+	 * it: a server id or a mailslot name, which may hold {@code !{...}} expressions
+	 * evaluated per message.
 	 * @param replyDestination the destination, or {@code null} for no reply
 	 */
 	public void setReplyDestination(@Nullable String replyDestination) {
@@ -69,7 +69,8 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	}
 
 	/**
-	 * Set the template that writes replies; the container factory sets its own if this is not set.
+	 * Set the template that writes replies; the container factory sets its own if this is
+	 * not set.
 	 * @param replyTemplate the template
 	 */
 	public void setReplyTemplate(@Nullable MailslotTemplate replyTemplate) {
@@ -89,9 +90,9 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	}
 
 	/**
-	 * Set which mailslots a reply target computed per message ({@code !{...}}) may name; the
-	 * container factory sets its own if this is not set, and without either only mailslots on this
-	 * host.
+	 * Set which mailslots a reply target computed per message ({@code !{...}}) may name;
+	 * the container factory sets its own if this is not set, and without either only
+	 * mailslots on this host.
 	 * @param perMessageReplyTargets the targets
 	 */
 	public void setPerMessageReplyTargets(@Nullable PerMessageReplyTargets perMessageReplyTargets) {
@@ -127,11 +128,11 @@ public class MethodMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	}
 
 	/**
-	 * Create an adapter that calls the method with a batch, converting and validating payloads
-	 * with the factory's converter and validator when it is a
+	 * Create an adapter that calls the method with a batch, converting and validating
+	 * payloads with the factory's converter and validator when it is a
 	 * {@link MailslotMessageHandlerMethodFactory}.
-	 * @throws IllegalStateException if the method has {@code @SendTo}, since replies are written
-	 * for single messages, or no {@code List} parameter for the batch
+	 * @throws IllegalStateException if the method has {@code @SendTo}, since replies are
+	 * written for single messages, or no {@code List} parameter for the batch
 	 */
 	@Override
 	public MailslotBatchMessageListener createBatchMessageListener(

@@ -3,7 +3,6 @@ package dev.mailslot.spring.config;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -11,8 +10,8 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The retry settings one listener sets for itself: how many retries, the first delay, its
- * multiplier and the longest delay. What is not set comes from the container factory's retry
- * policy, whose predicate (which failures are retried) always applies.
+ * multiplier and the longest delay. What is not set comes from the container factory's
+ * retry policy, whose predicate (which failures are retried) always applies.
  */
 public class RetryOverrides {
 

@@ -1,16 +1,16 @@
 package dev.mailslot.spring.config;
 
-import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
-
 import org.jspecify.annotations.Nullable;
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.util.Assert;
 
 import dev.mailslot.spring.listener.MailslotBatchMessageListener;
 import dev.mailslot.spring.listener.MailslotMessageListener;
 
 /**
  * A listener endpoint with a {@link MailslotMessageListener}, or a
- * {@link MailslotBatchMessageListener} ({@link #forBatches}), of its own, which gets each message
- * as it was read: payload {@code byte[]} and the headers of
+ * {@link MailslotBatchMessageListener} ({@link #forBatches}), of its own, which gets each
+ * message as it was read: payload {@code byte[]} and the headers of
  * {@link dev.mailslot.spring.support.MailslotHeaders}.
  */
 public class SimpleMailslotListenerEndpoint extends AbstractMailslotListenerEndpoint {
@@ -20,7 +20,8 @@ public class SimpleMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	private final @Nullable MailslotBatchMessageListener batchMessageListener;
 
 	/**
-	 * Create an endpoint whose listener takes single messages, whatever its factory's default.
+	 * Create an endpoint whose listener takes single messages, whatever its factory's
+	 * default.
 	 * @param messageListener the listener
 	 */
 	public SimpleMailslotListenerEndpoint(MailslotMessageListener messageListener) {
@@ -55,6 +56,7 @@ public class SimpleMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 	@Override
 	protected String defaultDescription() {
 		Object listener = (this.messageListener != null) ? this.messageListener : this.batchMessageListener;
+		Assert.state(listener != null, "Each constructor sets one of the two listeners");
 		return "listener '" + getId() + "' (" + listener.getClass().getName() + ")";
 	}
 
@@ -72,8 +74,8 @@ public class SimpleMailslotListenerEndpoint extends AbstractMailslotListenerEndp
 			MessageHandlerMethodFactory messageHandlerMethodFactory) {
 		MailslotBatchMessageListener listener = this.batchMessageListener;
 		if (listener == null) {
-			throw new IllegalStateException(describe() + " takes single messages; create it with forBatches "
-					+ "to give it batches");
+			throw new IllegalStateException(
+					describe() + " takes single messages; create it with forBatches " + "to give it batches");
 		}
 		return listener;
 	}

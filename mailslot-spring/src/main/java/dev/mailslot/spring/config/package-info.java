@@ -1,5 +1,6 @@
 /**
- * Listener endpoints, their container factory and the registry that starts, stops, pauses and resumes containers by id.
+ * Listener endpoints, their container factory and the registry that starts, stops, pauses
+ * and resumes containers by id.
  */
 @NullMarked
 package dev.mailslot.spring.config;

@@ -8,11 +8,12 @@ import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotName;
 
 /**
- * The template's client handles: one per mailslot, opened at its first send and reused, for up to
- * a bound of mailslots. Past the bound a send opens a handle of its own and closes it after the
- * write, so that targets which change with every message (a {@code @SendTo} expression, say) hold
- * neither memory nor handles beyond the bound. Nothing is ever evicted, so a handle is never closed
- * under another send that uses it; a handle whose write failed is dropped.
+ * The template's client handles: one per mailslot, opened at its first send and reused,
+ * for up to a bound of mailslots. Past the bound a send opens a handle of its own and
+ * closes it after the write, so that targets which change with every message (a
+ * {@code @SendTo} expression, say) hold neither memory nor handles beyond the bound.
+ * Nothing is ever evicted, so a handle is never closed under another send that uses it; a
+ * handle whose write failed is dropped.
  */
 final class MailslotClients {
 
@@ -30,8 +31,8 @@ final class MailslotClients {
 	}
 
 	/**
-	 * Return the cached handle of a mailslot, or open one: cached while there is room, else for this
-	 * send alone. Hand it back with {@link #release}.
+	 * Return the cached handle of a mailslot, or open one: cached while there is room,
+	 * else for this send alone. Hand it back with {@link #release}.
 	 * @throws IllegalStateException if {@link #closeAll()} ran
 	 */
 	Lease acquire(MailslotName mailslot, String closedMessage) {
@@ -49,7 +50,8 @@ final class MailslotClients {
 			return new Lease(mailslot, existing, true);
 		}
 		if (this.closed) {
-			// closeAll() may have run before this one was cached. Whoever removes a handle closes
+			// closeAll() may have run before this one was cached. Whoever removes a
+			// handle closes
 			// it, so that it is closed once: here, or by closeAll() if it took it first.
 			if (this.cached.remove(mailslot, opened)) {
 				opened.close();
@@ -69,8 +71,8 @@ final class MailslotClients {
 	}
 
 	/**
-	 * Drop a cached handle whose write failed (its server went away, or another send closed it),
-	 * so that the next send opens a fresh one.
+	 * Drop a cached handle whose write failed (its server went away, or another send
+	 * closed it), so that the next send opens a fresh one.
 	 */
 	void discard(Lease lease) {
 		if (lease.cached() && this.cached.remove(lease.mailslot(), lease.client())) {

@@ -8,11 +8,12 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
- * Where the template sends: a resolved mailslot name and the headers its converters see, made
- * once per target.
+ * Where the template sends: a resolved mailslot name and the headers its converters see,
+ * made once per target.
  *
  * @param name the mailslot
- * @param headers {@link MailslotHeaders#MAILSLOT} with the name, and no generated id or timestamp
+ * @param headers {@link MailslotHeaders#MAILSLOT} with the name, and no generated id or
+ * timestamp
  */
 record MailslotDestination(MailslotName name, MessageHeaders headers) {
 

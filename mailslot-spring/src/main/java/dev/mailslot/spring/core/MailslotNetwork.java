@@ -5,9 +5,9 @@ import org.springframework.beans.factory.DisposableBean;
 import dev.mailslot.transport.network.NetworkMailslotTransport;
 
 /**
- * The application's running {@code network} transport: it receives remote mailslot writes for
- * the servers of {@code mailslot.transport=network} and carries the template's writes to remote
- * names. Stops receiving when the application stops.
+ * The application's running {@code network} transport: it receives remote mailslot writes
+ * for the servers of {@code mailslot.transport=network} and carries the template's writes
+ * to remote names. Stops receiving when the application stops.
  */
 public class MailslotNetwork implements DisposableBean {
 

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import dev.mailslot.MailslotName;
 
 /**
- * Tells which running listener reads a mailslot, so that {@link MailslotTemplate} refuses to
- * receive from it: the two would race for its messages.
+ * Tells which running listener reads a mailslot, so that {@link MailslotTemplate} refuses
+ * to receive from it: the two would race for its messages.
  */
 @FunctionalInterface
 public interface MailslotReaders {

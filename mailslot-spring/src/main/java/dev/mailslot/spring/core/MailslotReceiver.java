@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
@@ -23,9 +22,10 @@ import dev.mailslot.ReadTimeout;
 import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
- * The receiving side of {@link MailslotTemplate}: finds the server of a mailslot the application
- * owns, refuses one a running listener reads, reads one message with the headers a listener sees,
- * converts it, and makes the temporary reply mailslots of request/reply.
+ * The receiving side of {@link MailslotTemplate}: finds the server of a mailslot the
+ * application owns, refuses one a running listener reads, reads one message with the
+ * headers a listener sees, converts it, and makes the temporary reply mailslots of
+ * request/reply.
  */
 final class MailslotReceiver {
 
@@ -67,10 +67,10 @@ final class MailslotReceiver {
 	}
 
 	/**
-	 * Create a temporary mailslot for replies, with a name nobody can guess. Its posix queue holds
-	 * one message, a tenth of what a default queue takes of the user's RLIMIT_MSGQUEUE, so that a
-	 * request still finds room when the application's mailslots share that limit; a second reply
-	 * waits in the server's memory.
+	 * Create a temporary mailslot for replies, with a name nobody can guess. Its posix
+	 * queue holds one message, a tenth of what a default queue takes of the user's
+	 * RLIMIT_MSGQUEUE, so that a request still finds room when the application's
+	 * mailslots share that limit; a second reply waits in the server's memory.
 	 * @return the server, which the caller closes
 	 */
 	MailslotServer createReplyMailslot() {
@@ -97,7 +97,8 @@ final class MailslotReceiver {
 		if (serverId != null) {
 			message.setHeader(MailslotHeaders.SERVER_ID, serverId);
 		}
-		received.attributes().forEach((attribute, value) -> message.setHeader(MailslotHeaders.PREFIX + attribute, value));
+		received.attributes()
+			.forEach((attribute, value) -> message.setHeader(MailslotHeaders.PREFIX + attribute, value));
 		return message.build();
 	}
 

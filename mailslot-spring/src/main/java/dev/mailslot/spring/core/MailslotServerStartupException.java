@@ -3,14 +3,16 @@ package dev.mailslot.spring.core;
 import dev.mailslot.MailslotException;
 
 /**
- * Thrown when a mailslot server cannot be created at start-up; says where it was asked for, so
- * that the failure report can name the property or the listener to change.
+ * Thrown when a mailslot server cannot be created at start-up; says where it was asked
+ * for, so that the failure report can name the property or the listener to change.
  */
 public class MailslotServerStartupException extends RuntimeException {
 
 	private final String source;
 
 	private final String mailslot;
+
+	private final MailslotException mailslotCause;
 
 	/**
 	 * Create an exception.
@@ -22,6 +24,7 @@ public class MailslotServerStartupException extends RuntimeException {
 	public MailslotServerStartupException(String source, String mailslot, MailslotException cause) {
 		super("Cannot create mailslot " + mailslot + " (" + source + "): " + cause.getMessage(), cause);
 		this.source = source;
+		this.mailslotCause = cause;
 		this.mailslot = mailslot;
 	}
 
@@ -35,7 +38,7 @@ public class MailslotServerStartupException extends RuntimeException {
 
 	@Override
 	public synchronized MailslotException getCause() {
-		return (MailslotException) super.getCause();
+		return this.mailslotCause;
 	}
 
 }

@@ -12,7 +12,6 @@ import java.util.function.Function;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.DisposableBean;
 
 import dev.mailslot.InvalidMailslotNameException;
@@ -24,9 +23,9 @@ import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
 
 /**
- * The application's mailslot servers: those configured by id, created at once, and those a
- * listener names without a configuration, created with defaults when asked for. Closes them all
- * when the application stops.
+ * The application's mailslot servers: those configured by id, created at once, and those
+ * a listener names without a configuration, created with defaults when asked for. Closes
+ * them all when the application stops.
  */
 public class MailslotServers implements DisposableBean {
 
@@ -49,8 +48,10 @@ public class MailslotServers implements DisposableBean {
 	 * @param transport the transport that holds them
 	 * @param configured options by server id
 	 * @param defaults options for a mailslot a listener names without a configuration
-	 * @param nameInUseWait how long to wait for a name in use to be freed; zero fails at once
-	 * @param propertyPrefix the prefix of the configured servers' properties, for failure reports
+	 * @param nameInUseWait how long to wait for a name in use to be freed; zero fails at
+	 * once
+	 * @param propertyPrefix the prefix of the configured servers' properties, for failure
+	 * reports
 	 */
 	public MailslotServers(MailslotTransport transport, Map<String, MailslotServerOptions> configured,
 			Function<MailslotName, MailslotServerOptions> defaults, Duration nameInUseWait, String propertyPrefix) {
@@ -87,8 +88,8 @@ public class MailslotServers implements DisposableBean {
 	}
 
 	/**
-	 * Return every server: the configured ones by id, then those created for listeners, by the
-	 * path of their name.
+	 * Return every server: the configured ones by id, then those created for listeners,
+	 * by the path of their name.
 	 * @return the servers
 	 */
 	public synchronized Map<String, MailslotServer> getServers() {
@@ -125,8 +126,8 @@ public class MailslotServers implements DisposableBean {
 	}
 
 	/**
-	 * Return the server for a configured id or a mailslot name, creating one with the defaults for
-	 * a name nothing configured.
+	 * Return the server for a configured id or a mailslot name, creating one with the
+	 * defaults for a name nothing configured.
 	 * @param idOrName a server id, or a mailslot name
 	 * @param source who asks, for failure reports
 	 * @return the server
@@ -141,9 +142,11 @@ public class MailslotServers implements DisposableBean {
 			name = MailslotName.parse(idOrName);
 		}
 		catch (InvalidMailslotNameException ex) {
-			throw new MailslotServerStartupException(source, idOrName, new InvalidMailslotNameException(idOrName,
-					"'" + idOrName + "' is neither a configured server id (" + String.join(", ", this.configured.keySet())
-							+ ") nor a valid mailslot name: " + ex.getMessage()));
+			throw new MailslotServerStartupException(source, idOrName,
+					new InvalidMailslotNameException(idOrName,
+							"'" + idOrName + "' is neither a configured server id ("
+									+ String.join(", ", this.configured.keySet()) + ") nor a valid mailslot name: "
+									+ ex.getMessage()));
 		}
 		server = this.byName.get(name);
 		if (server == null) {
@@ -163,7 +166,8 @@ public class MailslotServers implements DisposableBean {
 				if (deadline - System.nanoTime() <= 0) {
 					throw new MailslotServerStartupException(source, options.name().toString(), ex);
 				}
-				logger.info("Mailslot " + options.name() + " is in use; waiting for it to be freed: " + ex.getMessage());
+				logger
+					.info("Mailslot " + options.name() + " is in use; waiting for it to be freed: " + ex.getMessage());
 				sleep();
 			}
 			catch (MailslotException ex) {

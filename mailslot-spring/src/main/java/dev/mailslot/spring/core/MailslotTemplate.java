@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConverter;
@@ -22,22 +21,23 @@ import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.ReadTimeout;
 
 /**
- * Sends messages to mailslots: {@code send("orders", order)} converts the payload with the same
- * converters listeners use ({@code byte[]} as is, {@code String} in the mailslot's charset, with a
- * NUL terminator where configured,
- * {@code ByteBuffer}, other objects as JSON) and writes it as one message. The target is a
- * configured server id or a mailslot name; remote names work where the transport carries them.
+ * Sends messages to mailslots: {@code send("orders", order)} converts the payload with
+ * the same converters listeners use ({@code byte[]} as is, {@code String} in the
+ * mailslot's charset, with a NUL terminator where configured, {@code ByteBuffer}, other
+ * objects as JSON) and writes it as one message. The target is a configured server id or
+ * a mailslot name; remote names work where the transport carries them.
  * <p>
- * Client handles are opened once per mailslot and reused, for up to {@value #CACHED_TARGETS}
- * mailslots; past that a send opens a handle for its write alone. Resolved targets are kept in a
- * cache of the same bound, so targets that change with every message take no more memory than
- * that. If a mailslot's server went away and came back, the next send reopens the handle and
- * writes once more.
+ * Client handles are opened once per mailslot and reused, for up to
+ * {@value #CACHED_TARGETS} mailslots; past that a send opens a handle for its write
+ * alone. Resolved targets are kept in a cache of the same bound, so targets that change
+ * with every message take no more memory than that. If a mailslot's server went away and
+ * came back, the next send reopens the handle and writes once more.
  * <p>
- * It receives too, as {@code JmsTemplate} does: {@code receive} and {@code receiveAndConvert} read
- * one message from a mailslot the application owns (one no running listener reads), and
- * {@code sendAndReceive} sends a request that carries the name of a temporary reply mailslot and
- * waits for the reply there. Each returns {@code null} when nothing arrived within its timeout.
+ * It receives too, as {@code JmsTemplate} does: {@code receive} and
+ * {@code receiveAndConvert} read one message from a mailslot the application owns (one no
+ * running listener reads), and {@code sendAndReceive} sends a request that carries the
+ * name of a temporary reply mailslot and waits for the reply there. Each returns
+ * {@code null} when nothing arrived within its timeout.
  */
 public class MailslotTemplate implements DisposableBean {
 
@@ -84,7 +84,8 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	/**
-	 * Set what tells which running listener reads a mailslot: {@code receive} refuses those.
+	 * Set what tells which running listener reads a mailslot: {@code receive} refuses
+	 * those.
 	 * @param readers the lookup, such as the listener registry's
 	 */
 	public void setReaders(MailslotReaders readers) {
@@ -93,8 +94,8 @@ public class MailslotTemplate implements DisposableBean {
 
 	/**
 	 * Set the transport that carries writes to remote names ({@code \\HOST\...},
-	 * {@code \\DOMAIN\...}, {@code \\*\...}), such as the network transport where the main one
-	 * carries local names only.
+	 * {@code \\DOMAIN\...}, {@code \\*\...}), such as the network transport where the
+	 * main one carries local names only.
 	 * @param remoteTransport the transport for remote names
 	 */
 	public void setRemoteTransport(@Nullable MailslotTransport remoteTransport) {
@@ -102,9 +103,10 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	/**
-	 * Set how long a send may wait for room in a full mailslot (posix, whose queues hold a bounded
-	 * number of messages) before it fails with {@link dev.mailslot.MailslotWriteTimeoutException};
-	 * {@code null} waits as long as the server lives.
+	 * Set how long a send may wait for room in a full mailslot (posix, whose queues hold
+	 * a bounded number of messages) before it fails with
+	 * {@link dev.mailslot.MailslotWriteTimeoutException}; {@code null} waits as long as
+	 * the server lives.
 	 * @param writeTimeout the write timeout
 	 */
 	public void setWriteTimeout(@Nullable Duration writeTimeout) {
@@ -112,7 +114,8 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	/**
-	 * Return the mailslot a target names: a configured server's, or the target parsed as a name.
+	 * Return the mailslot a target names: a configured server's, or the target parsed as
+	 * a name.
 	 * @param target a configured server id or a mailslot name
 	 * @return the mailslot
 	 * @throws InvalidMailslotNameException if the target is neither
@@ -123,13 +126,13 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	/**
-	 * Check, without writing, that a target names a mailslot this template can write to, whether or
-	 * not it exists now: call at start-up for targets fixed in configuration.
+	 * Check, without writing, that a target names a mailslot this template can write to,
+	 * whether or not it exists now: call at start-up for targets fixed in configuration.
 	 * @param target a configured server id or a mailslot name
 	 * @return the mailslot
-	 * @throws InvalidMailslotNameException if the target is no mailslot name, or one the transport
-	 * that would carry it never can (a remote name on a transport of local names, a name too long for
-	 * it)
+	 * @throws InvalidMailslotNameException if the target is no mailslot name, or one the
+	 * transport that would carry it never can (a remote name on a transport of local
+	 * names, a name too long for it)
 	 */
 	public MailslotName checkTarget(String target) {
 		MailslotName name = resolve(target);
@@ -141,11 +144,12 @@ public class MailslotTemplate implements DisposableBean {
 	 * Convert a payload and write it as one message.
 	 * @param mailslot a configured server id or a mailslot name
 	 * @param payload the payload
-	 * @throws org.springframework.messaging.converter.MessageConversionException if no converter turns
-	 * the payload into bytes
+	 * @throws org.springframework.messaging.converter.MessageConversionException if no
+	 * converter turns the payload into bytes
 	 * @throws dev.mailslot.MailslotException if the write fails, for example
 	 * {@link NoSuchMailslotException} when no server holds the mailslot, or
-	 * {@link dev.mailslot.MailslotWriteTimeoutException} when it stayed full for the write timeout
+	 * {@link dev.mailslot.MailslotWriteTimeoutException} when it stayed full for the
+	 * write timeout
 	 */
 	public void send(String mailslot, Object payload) {
 		MailslotDestination destination = this.destinations.get(mailslot);
@@ -153,9 +157,9 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	/**
-	 * Convert a payload and write it as one message to a mailslot resolved beforehand, keeping
-	 * nothing of the target but a client handle within the template's bound: for targets that
-	 * change with every message.
+	 * Convert a payload and write it as one message to a mailslot resolved beforehand,
+	 * keeping nothing of the target but a client handle within the template's bound: for
+	 * targets that change with every message.
 	 * @param mailslot the mailslot
 	 * @param payload the payload
 	 * @see #send(String, Object)
@@ -174,11 +178,11 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	/**
-	 * Write bytes as one message with a client handle opened for this write alone, and closed after
-	 * it. Opening checks that a live server holds the mailslot now, which a reused handle's write
-	 * checks only when the mailslot is full (posix, whose queue outlives a killed owner): for writes
-	 * that must not go to a mailslot nobody will read, such as dead letters, at the cost of an open
-	 * per write.
+	 * Write bytes as one message with a client handle opened for this write alone, and
+	 * closed after it. Opening checks that a live server holds the mailslot now, which a
+	 * reused handle's write checks only when the mailslot is full (posix, whose queue
+	 * outlives a killed owner): for writes that must not go to a mailslot nobody will
+	 * read, such as dead letters, at the cost of an open per write.
 	 * @param mailslot the mailslot
 	 * @param message the message
 	 * @throws NoSuchMailslotException if no live server holds the mailslot
@@ -192,9 +196,12 @@ public class MailslotTemplate implements DisposableBean {
 
 	/**
 	 * Read one message from a mailslot the application owns, waiting up to a timeout.
-	 * @param mailslot a configured server id, or the name of a server the application created
-	 * @param timeout how long to wait for a message; zero takes one only if it waits already
-	 * @return the message with the headers a listener sees, or {@code null} if none arrived in time
+	 * @param mailslot a configured server id, or the name of a server the application
+	 * created
+	 * @param timeout how long to wait for a message; zero takes one only if it waits
+	 * already
+	 * @return the message with the headers a listener sees, or {@code null} if none
+	 * arrived in time
 	 * @throws IllegalArgumentException if the application owns no such mailslot
 	 * @throws IllegalStateException if a running listener reads it: the two would race
 	 */
@@ -204,26 +211,31 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	/**
-	 * Read one message as {@link #receive(String, Duration)} does and convert its payload with the
-	 * converters listeners use.
-	 * @param mailslot a configured server id, or the name of a server the application created
+	 * Read one message as {@link #receive(String, Duration)} does and convert its payload
+	 * with the converters listeners use.
+	 * @param <T> the payload type
+	 * @param mailslot a configured server id, or the name of a server the application
+	 * created
 	 * @param type the payload type, such as {@code String} or a JSON record
 	 * @param timeout how long to wait for a message
 	 * @return the payload, or {@code null} if no message arrived in time
-	 * @throws org.springframework.messaging.converter.MessageConversionException if no converter
-	 * turns the message into the type (the message is taken from the mailslot all the same)
+	 * @throws org.springframework.messaging.converter.MessageConversionException if no
+	 * converter turns the message into the type (the message is taken from the mailslot
+	 * all the same)
 	 */
 	public <T> @Nullable T receiveAndConvert(String mailslot, Class<T> type, Duration timeout) {
 		return this.receiver.convert(receive(mailslot, timeout), type);
 	}
 
 	/**
-	 * Send a request and wait for its reply on a temporary mailslot, as NETLOGON's requests carry
-	 * the mailslot to answer to. The temporary mailslot ({@code \\.\mailslot\temp\reply\<random>})
-	 * is created first, the request made with its name and sent, and the mailslot closed in every
-	 * case: once the reply came, on the timeout, or when making or sending the request failed. A
-	 * reply written after that finds no mailslot.
-	 * @param mailslot where to send the request: a configured server id or a mailslot name
+	 * Send a request and wait for its reply on a temporary mailslot, as NETLOGON's
+	 * requests carry the mailslot to answer to. The temporary mailslot
+	 * ({@code \\.\mailslot\temp\reply\<random>}) is created first, the request made with
+	 * its name and sent, and the mailslot closed in every case: once the reply came, on
+	 * the timeout, or when making or sending the request failed. A reply written after
+	 * that finds no mailslot.
+	 * @param mailslot where to send the request: a configured server id or a mailslot
+	 * name
 	 * @param request makes the request's payload from the reply mailslot's name
 	 * @param timeout how long to wait for the reply once the request is sent
 	 * @return the reply, or {@code null} if none arrived in time
@@ -239,16 +251,18 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	/**
-	 * Send a request as {@link #sendAndReceive(String, Function, Duration)} does and convert the
-	 * reply's payload with the converters listeners use.
-	 * @param mailslot where to send the request: a configured server id or a mailslot name
+	 * Send a request as {@link #sendAndReceive(String, Function, Duration)} does and
+	 * convert the reply's payload with the converters listeners use.
+	 * @param <T> the reply's payload type
+	 * @param mailslot where to send the request: a configured server id or a mailslot
+	 * name
 	 * @param request makes the request's payload from the reply mailslot's name
 	 * @param type the reply's payload type
 	 * @param timeout how long to wait for the reply once the request is sent
 	 * @return the reply's payload, or {@code null} if none arrived in time
 	 */
-	public <T> @Nullable T convertSendAndReceive(String mailslot, Function<MailslotName, Object> request,
-			Class<T> type, Duration timeout) {
+	public <T> @Nullable T convertSendAndReceive(String mailslot, Function<MailslotName, Object> request, Class<T> type,
+			Duration timeout) {
 		return this.receiver.convert(sendAndReceive(mailslot, request, timeout), type);
 	}
 
@@ -260,7 +274,8 @@ public class MailslotTemplate implements DisposableBean {
 			write(lease.client(), message);
 		}
 		catch (NoSuchMailslotException | MailslotClosedException ex) {
-			// The server went away (and may be back), or another send replaced this client: reopen once.
+			// The server went away (and may be back), or another send replaced this
+			// client: reopen once.
 			this.clients.discard(lease);
 			ensureNotDestroyed(ex);
 			MailslotClients.Lease again = this.clients.acquire(mailslot, CLOSED);
@@ -281,8 +296,8 @@ public class MailslotTemplate implements DisposableBean {
 	}
 
 	/**
-	 * Report a send that {@link #destroy()} overtook as the template being closed, not as a
-	 * client it closed.
+	 * Report a send that {@link #destroy()} overtook as the template being closed, not as
+	 * a client it closed.
 	 */
 	private void ensureNotDestroyed(Exception cause) {
 		if (this.destroyed) {

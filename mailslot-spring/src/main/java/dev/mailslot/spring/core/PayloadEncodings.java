@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.MessageConversionException;
@@ -15,12 +14,12 @@ import org.springframework.messaging.converter.MessageConverter;
 import dev.mailslot.spring.support.converter.MailslotPayloadEncoder;
 
 /**
- * Turns the template's payloads into message bytes, choosing the converter once per payload
- * type: the first of the converters, in order, that takes the type. A
- * {@link MailslotPayloadEncoder} (text, {@code ByteBuffer}) encodes without making a message; any
- * other converter is asked with {@code toMessage}, and asked again from the first if it later
- * declines a payload of the type it took. {@code byte[]} is sent as is, and a buffer a converter
- * returns is sent without copying.
+ * Turns the template's payloads into message bytes, choosing the converter once per
+ * payload type: the first of the converters, in order, that takes the type. A
+ * {@link MailslotPayloadEncoder} (text, {@code ByteBuffer}) encodes without making a
+ * message; any other converter is asked with {@code toMessage}, and asked again from the
+ * first if it later declines a payload of the type it took. {@code byte[]} is sent as is,
+ * and a buffer a converter returns is sent without copying.
  */
 final class PayloadEncodings {
 
@@ -96,7 +95,11 @@ final class PayloadEncodings {
 	private interface Encoding {
 
 		/**
-		 * @return the bytes, or {@code null} if the chosen converter declined this payload
+		 * Encode a payload for a destination.
+		 * @param payload the payload
+		 * @param destination where it goes
+		 * @return the bytes, or {@code null} if the chosen converter declined this
+		 * payload
 		 */
 		@Nullable ByteBuffer encode(Object payload, MailslotDestination destination);
 

@@ -10,10 +10,11 @@ import dev.mailslot.transport.network.NetworkMailslotTransport;
 import dev.mailslot.transport.posix.PosixQueueNames;
 
 /**
- * Tells, without writing, the names a transport can never write to: a remote name on a transport
- * that carries local names only, a path too long for the posix transport's queue names, a host
- * that is not a NetBIOS name on the network transport. The win32 transport carries every name
- * {@link MailslotName} accepts; a transport this class does not know tells at its first write.
+ * Tells, without writing, the names a transport can never write to: a remote name on a
+ * transport that carries local names only, a path too long for the posix transport's
+ * queue names, a host that is not a NetBIOS name on the network transport. The win32
+ * transport carries every name {@link MailslotName} accepts; a transport this class does
+ * not know tells at its first write.
  */
 final class TransportNameLimits {
 

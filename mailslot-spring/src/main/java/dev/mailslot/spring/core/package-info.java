@@ -1,5 +1,6 @@
 /**
- * Mailslot servers as Spring beans, and {@link dev.mailslot.spring.core.MailslotTemplate} for sending.
+ * Mailslot servers as Spring beans, and {@link dev.mailslot.spring.core.MailslotTemplate}
+ * for sending.
  */
 @NullMarked
 package dev.mailslot.spring.core;

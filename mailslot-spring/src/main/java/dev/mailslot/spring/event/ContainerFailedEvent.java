@@ -3,8 +3,8 @@ package dev.mailslot.spring.event;
 import dev.mailslot.spring.listener.AbstractMailslotListenerContainer;
 
 /**
- * Published when a listener container's reader stops on its own because reading failed; the
- * container is then {@code FAILED} until it is started again.
+ * Published when a listener container's reader stops on its own because reading failed;
+ * the container is then {@code FAILED} until it is started again.
  */
 public class ContainerFailedEvent extends MailslotContainerEvent {
 

@@ -3,7 +3,8 @@ package dev.mailslot.spring.event;
 import dev.mailslot.spring.listener.AbstractMailslotListenerContainer;
 
 /**
- * Published when a listener container has paused: its reader no longer reads, and messages queue in the mailslot.
+ * Published when a listener container has paused: its reader no longer reads, and
+ * messages queue in the mailslot.
  */
 public class ContainerPausedEvent extends MailslotContainerEvent {
 

@@ -3,7 +3,8 @@ package dev.mailslot.spring.event;
 import dev.mailslot.spring.listener.AbstractMailslotListenerContainer;
 
 /**
- * Published when a listener container has stopped: it no longer reads, and what it held is processed or handed on.
+ * Published when a listener container has stopped: it no longer reads, and what it held
+ * is processed or handed on.
  */
 public class ContainerStoppedEvent extends MailslotContainerEvent {
 

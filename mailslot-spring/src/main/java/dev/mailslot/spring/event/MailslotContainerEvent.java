@@ -5,8 +5,8 @@ import org.springframework.context.ApplicationEvent;
 import dev.mailslot.spring.listener.AbstractMailslotListenerContainer;
 
 /**
- * What every event of a listener container has: the container (the source), its listener id and
- * the mailslot it reads.
+ * What every event of a listener container has: the container (the source), its listener
+ * id and the mailslot it reads.
  */
 public abstract class MailslotContainerEvent extends ApplicationEvent {
 
@@ -34,7 +34,8 @@ public abstract class MailslotContainerEvent extends ApplicationEvent {
 	}
 
 	/**
-	 * Return the id of the listener, as the registry and the {@code mailslots} endpoint know it.
+	 * Return the id of the listener, as the registry and the {@code mailslots} endpoint
+	 * know it.
 	 * @return the listener id
 	 */
 	public String getListenerId() {
@@ -42,7 +43,8 @@ public abstract class MailslotContainerEvent extends ApplicationEvent {
 	}
 
 	/**
-	 * Return the name of the mailslot the container reads, such as {@code \\.\mailslot\orders}.
+	 * Return the name of the mailslot the container reads, such as
+	 * {@code \\.\mailslot\orders}.
 	 * @return the mailslot name
 	 */
 	public String getMailslot() {

@@ -1,5 +1,6 @@
 /**
- * Application events of listener containers: started, stopped, paused, resumed, failed and idle.
+ * Application events of listener containers: started, stopped, paused, resumed, failed
+ * and idle.
  */
 @NullMarked
 package dev.mailslot.spring.event;

@@ -7,24 +7,26 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
- * The life of a listener container, apart from how it reads: the states, start, pause and resume,
- * stop, and shutdown with its drain. Each start begins a {@link ListenerRun} that the subclass
- * creates.
+ * The life of a listener container, apart from how it reads: the states, start, pause and
+ * resume, stop, and shutdown with its drain. Each start begins a {@link ListenerRun} that
+ * the subclass creates.
  * <p>
  * A container declared as a bean is run by the context: started with it unless
- * {@link MailslotListenerContainerOptions#autoStartup() auto-startup} is off, and shut down,
- * draining, when it stops (early, in {@link #PHASE}, before the mailslots close).
+ * {@link MailslotListenerContainerOptions#autoStartup() auto-startup} is off, and shut
+ * down, draining, when it stops (early, in {@link #PHASE}, before the mailslots close).
  */
 public abstract class AbstractMailslotListenerContainer implements SmartLifecycle, DisposableBean {
 
-	/** Lifecycle phase of containers: stopped early, so that they drain before the mailslots close. */
+	/**
+	 * Lifecycle phase of containers: stopped early, so that they drain before the
+	 * mailslots close.
+	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
 
 	private final String id;
@@ -57,14 +59,15 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	/**
-	 * Publish the container's events with this publisher: started, stopped, paused, resumed,
-	 * failed, and idle when {@link MailslotListenerContainerOptions#idleEventInterval()} is set.
-	 * A container factory in an application context sets it; without it, nothing is published.
+	 * Publish the container's events with this publisher: started, stopped, paused,
+	 * resumed, failed, and idle when
+	 * {@link MailslotListenerContainerOptions#idleEventInterval()} is set. A container
+	 * factory in an application context sets it; without it, nothing is published.
 	 * @param publisher the publisher, or {@code null} to publish nothing
 	 */
 	public void setApplicationEventPublisher(@Nullable ApplicationEventPublisher publisher) {
-		this.events = new ListenerContainerEvents(this, describeMailslot(), publisher,
-				this.options.idleEventInterval(), this::receivedCount);
+		this.events = new ListenerContainerEvents(this, describeMailslot(), publisher, this.options.idleEventInterval(),
+				this::receivedCount);
 	}
 
 	/**
@@ -84,14 +87,15 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	/**
-	 * Create the run a start begins, not started yet. Called with the container's lock held.
+	 * Create the run a start begins, not started yet. Called with the container's lock
+	 * held.
 	 * @return the run
 	 */
 	protected abstract ListenerRun createRun();
 
 	/**
-	 * Dispatch what the mailslot holds while no run reads it, until the deadline; hand the rest to
-	 * the error handler.
+	 * Dispatch what the mailslot holds while no run reads it, until the deadline; hand
+	 * the rest to the error handler.
 	 * @param deadline when to give up, in {@code System.nanoTime()}
 	 */
 	protected abstract void drainIdle(long deadline);
@@ -145,8 +149,8 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	/**
-	 * Start reading and dispatching. Starting a running container does nothing; a container paused
-	 * before it started starts paused.
+	 * Start reading and dispatching. Starting a running container does nothing; a
+	 * container paused before it started starts paused.
 	 * @throws IllegalStateException if the previous run's reader has not ended yet
 	 */
 	@Override
@@ -157,8 +161,8 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 				return;
 			}
 			ListenerRun previous = this.run;
-			Assert.state(previous == null || !previous.isActive(), () -> "Listener " + this.id
-					+ " cannot start: the reader of its previous run has not ended yet");
+			Assert.state(previous == null || !previous.isActive(),
+					() -> "Listener " + this.id + " cannot start: the reader of its previous run has not ended yet");
 			ListenerRun next = createRun();
 			next.start();
 			this.run = next;
@@ -172,8 +176,8 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	/**
-	 * Stop reading; the mailslot stays open and messages queue in it. The dispatchers finish what
-	 * they hold.
+	 * Stop reading; the mailslot stays open and messages queue in it. The dispatchers
+	 * finish what they hold.
 	 */
 	public void pause() {
 		setPauseRequested(true);
@@ -197,10 +201,10 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	/**
-	 * Return whether {@link #pause()} was called and not undone by {@link #resume()}: the reader
-	 * stops reading once it notices, at once if it waits for a message (the pause wakes it) or, with
-	 * a concurrency of 1, once the listener call in progress returns, and {@link #isPaused()} then
-	 * says so.
+	 * Return whether {@link #pause()} was called and not undone by {@link #resume()}: the
+	 * reader stops reading once it notices, at once if it waits for a message (the pause
+	 * wakes it) or, with a concurrency of 1, once the listener call in progress returns,
+	 * and {@link #isPaused()} then says so.
 	 * @return whether a pause is requested
 	 */
 	public boolean isPauseRequested() {
@@ -228,8 +232,8 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	/**
-	 * Stop reading and wait, up to the shutdown timeout, for the dispatchers to finish what they
-	 * hold. Messages still in the mailslot stay there.
+	 * Stop reading and wait, up to the shutdown timeout, for the dispatchers to finish
+	 * what they hold. Messages still in the mailslot stay there.
 	 */
 	@Override
 	public void stop() {
@@ -237,7 +241,8 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	/**
-	 * Stop as the context stops: drain the mailslot first, since the mailslot closes next.
+	 * Stop as the context stops: drain the mailslot first, since the mailslot closes
+	 * next.
 	 * @param callback told when the container has stopped
 	 */
 	@Override
@@ -251,8 +256,8 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	/**
-	 * Drain and stop a container the context's lifecycle did not stop, or that was started again
-	 * after it did.
+	 * Drain and stop a container the context's lifecycle did not stop, or that was
+	 * started again after it did.
 	 */
 	@Override
 	public void destroy() {
@@ -262,44 +267,44 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	/**
-	 * Drain the mailslot, then stop: used before the mailslot is closed, which deletes what it
-	 * holds. Works also on a container that is stopped, failed or never started. The drain takes a
-	 * message or batch at a time until the shutdown timeout: what it took and could not dispatch goes
-	 * to the error handler, and what it did not take stays in the mailslot for its close to count.
+	 * Drain the mailslot, then stop: used before the mailslot is closed, which deletes
+	 * what it holds. Works also on a container that is stopped, failed or never started.
+	 * The drain takes a message or batch at a time until the shutdown timeout: what it
+	 * took and could not dispatch goes to the error handler, and what it did not take
+	 * stays in the mailslot for its close to count.
 	 */
 	public void shutdown() {
 		stop(true);
 	}
 
 	/**
-	 * Stop the current run, if its reader is alive as read under the lock; otherwise, when
-	 * draining, drain without a reader.
+	 * Stop the current run, if its reader is alive as read under the lock; otherwise,
+	 * when draining, drain without a reader.
 	 */
 	private void stop(boolean drain) {
 		long deadline = System.nanoTime() + this.options.shutdownTimeout().toNanos();
-		ListenerRun current;
-		boolean active;
+		ListenerRun active;
 		boolean wasStarted;
 		this.lock.lock();
 		try {
 			wasStarted = this.state == ListenerContainerState.RUNNING || this.state == ListenerContainerState.PAUSED;
-			current = this.run;
-			active = current != null && current.isActive();
-			if (!active) {
+			ListenerRun current = this.run;
+			active = (current != null && current.isActive()) ? current : null;
+			if (active == null) {
 				this.run = null;
 			}
 			else {
-				current.requestStop(drain, deadline);
+				active.requestStop(drain, deadline);
 				this.stateChanged.signalAll();
 			}
 			if (this.state != ListenerContainerState.FAILED) {
-				this.state = active ? ListenerContainerState.STOPPING : ListenerContainerState.STOPPED;
+				this.state = (active != null) ? ListenerContainerState.STOPPING : ListenerContainerState.STOPPED;
 			}
 		}
 		finally {
 			this.lock.unlock();
 		}
-		if (!active) {
+		if (active == null) {
 			if (drain) {
 				drainIdle(deadline);
 			}
@@ -308,9 +313,9 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 			}
 			return;
 		}
-		current.awaitStop(drain, deadline);
+		active.awaitStop(drain, deadline);
 		locked(() -> {
-			if (this.run == current) {
+			if (this.run == active) {
 				this.run = null;
 			}
 			if (this.state == ListenerContainerState.STOPPING) {
@@ -334,9 +339,14 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 				if (!this.pauseRequested) {
 					boolean resumed = this.state == ListenerContainerState.PAUSED;
 					this.state = ListenerContainerState.RUNNING;
-					Duration idleTime = resumed ? null : this.events.idleEventDue();
-					if (resumed || idleTime != null) {
-						publishUnlocked(resumed ? this.events::resumed : () -> this.events.idle(idleTime));
+					if (resumed) {
+						publishUnlocked(this.events::resumed);
+					}
+					else {
+						Duration idleTime = this.events.idleEventDue();
+						if (idleTime != null) {
+							publishUnlocked(() -> this.events.idle(idleTime));
+						}
 					}
 					return true;
 				}
@@ -360,8 +370,8 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	/**
-	 * Publish on the reader's thread without the lock, which the reader holds, so that an event
-	 * listener may look at the container.
+	 * Publish on the reader's thread without the lock, which the reader holds, so that an
+	 * event listener may look at the container.
 	 */
 	private void publishUnlocked(Runnable publish) {
 		this.lock.unlock();
@@ -374,8 +384,8 @@ public abstract class AbstractMailslotListenerContainer implements SmartLifecycl
 	}
 
 	/**
-	 * Record that a run's reader stopped on its own, unless it was asked to stop or is no longer
-	 * the current run.
+	 * Record that a run's reader stopped on its own, unless it was asked to stop or is no
+	 * longer the current run.
 	 * @param current the run whose reader failed
 	 * @param cause why
 	 * @return whether the container is now {@link ListenerContainerState#FAILED}

@@ -11,11 +11,12 @@ import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 
 /**
- * Gives the listener batches: after a batch's first message, the messages that are waiting or
- * arrive within the {@link MailslotListenerContainerOptions#maxBatchWait() longest wait}, up to
- * the {@link MailslotListenerContainerOptions#maxBatchSize() largest batch}. A pause or stop ends
- * the wait, and a read that fails after the first message ends the batch, so that what was read
- * is delivered; the failure comes again at the next read.
+ * Gives the listener batches: after a batch's first message, the messages that are
+ * waiting or arrive within the {@link MailslotListenerContainerOptions#maxBatchWait()
+ * longest wait}, up to the {@link MailslotListenerContainerOptions#maxBatchSize() largest
+ * batch}. A pause or stop ends the wait, and a read that fails after the first message
+ * ends the batch, so that what was read is delivered; the failure comes again at the next
+ * read.
  */
 final class BatchDelivery implements ListenerDelivery<List<Message<byte[]>>> {
 
@@ -74,8 +75,8 @@ final class BatchDelivery implements ListenerDelivery<List<Message<byte[]>>> {
 	}
 
 	/**
-	 * Read a batch of what is waiting, up to the largest batch; a read that fails after the first
-	 * message ends the batch, as in {@link #read}.
+	 * Read a batch of what is waiting, up to the largest batch; a read that fails after
+	 * the first message ends the batch, as in {@link #read}.
 	 */
 	@Override
 	public List<Message<byte[]>> readWaiting() {

@@ -8,14 +8,15 @@ import org.springframework.core.retry.Retryable;
 import org.springframework.messaging.Message;
 
 /**
- * What {@link DefaultMailslotFailureHandler} does with a failed batch, in memory since a mailslot
- * has no redelivery. A failure that names a message (a {@link BatchListenerFailedException}, or a
- * failure caused by one) counts the messages before it as processed and retries the rest with the
- * failed message first; once the retry policy gives up, the failed message goes to the error
- * handler and the messages after it are delivered again as a batch, with attempts of their own. A
- * failure that names no message retries the whole batch, then hands each of its messages to the
- * error handler. A retry that fails further on in the batch is progress: the retries start again
- * from the new failed message.
+ * What {@link DefaultMailslotFailureHandler} does with a failed batch, in memory since a
+ * mailslot has no redelivery. A failure that names a message (a
+ * {@link BatchListenerFailedException}, or a failure caused by one) counts the messages
+ * before it as processed and retries the rest with the failed message first; once the
+ * retry policy gives up, the failed message goes to the error handler and the messages
+ * after it are delivered again as a batch, with attempts of their own. A failure that
+ * names no message retries the whole batch, then hands each of its messages to the error
+ * handler. A retry that fails further on in the batch is progress: the retries start
+ * again from the new failed message.
  */
 final class BatchFailureRetries {
 
@@ -29,9 +30,9 @@ final class BatchFailureRetries {
 	}
 
 	/**
-	 * Retry a failed batch and hand what is given up to the error handler. Each turn starts from a
-	 * failure of what is left of the batch and ends in progress (a later message failed, or the
-	 * failed one was given up) or in the end of the batch.
+	 * Retry a failed batch and hand what is given up to the error handler. Each turn
+	 * starts from a failure of what is left of the batch and ends in progress (a later
+	 * message failed, or the failed one was given up) or in the end of the batch.
 	 * @param batch the messages the listener was given
 	 * @param failure what the listener threw
 	 * @param listener the listener, to call again
@@ -83,10 +84,10 @@ final class BatchFailureRetries {
 	}
 
 	/**
-	 * The attempts at one batch as the retry template sees them: the first is the failure that
-	 * already happened. A failure at the batch's first message or of the whole batch is thrown as
-	 * its cause, so that the retry policy judges that; any other outcome ends the attempts and is
-	 * returned.
+	 * The attempts at one batch as the retry template sees them: the first is the failure
+	 * that already happened. A failure at the batch's first message or of the whole batch
+	 * is thrown as its cause, so that the retry policy judges that; any other outcome
+	 * ends the attempts and is returned.
 	 */
 	private static final class Attempts implements Retryable<BatchOutcome> {
 

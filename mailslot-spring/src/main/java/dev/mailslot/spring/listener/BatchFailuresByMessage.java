@@ -5,14 +5,14 @@ import java.util.List;
 import org.springframework.messaging.Message;
 
 /**
- * What a {@link MailslotFailureHandler} that does not handle batches itself does with a failed
- * batch: it hands the failed messages to the handler's
- * {@link MailslotFailureHandler#handleFailure handleFailure} a message at a time, whose retries
- * call the batch listener with that message alone. A failure that names a message
- * ({@link BatchListenerFailedException}, or a failure caused by one) counts the messages before it
- * as processed, hands the named one over, and delivers the messages after it again as a batch,
- * whose failure is handled the same way. A failure that names no message hands over each message
- * of the batch.
+ * What a {@link MailslotFailureHandler} that does not handle batches itself does with a
+ * failed batch: it hands the failed messages to the handler's
+ * {@link MailslotFailureHandler#handleFailure handleFailure} a message at a time, whose
+ * retries call the batch listener with that message alone. A failure that names a message
+ * ({@link BatchListenerFailedException}, or a failure caused by one) counts the messages
+ * before it as processed, hands the named one over, and delivers the messages after it
+ * again as a batch, whose failure is handled the same way. A failure that names no
+ * message hands over each message of the batch.
  */
 final class BatchFailuresByMessage {
 
@@ -21,7 +21,8 @@ final class BatchFailuresByMessage {
 
 	/**
 	 * Handle a failed batch a message at a time.
-	 * @param handler the failure handler whose {@code handleFailure} takes each failed message
+	 * @param handler the failure handler whose {@code handleFailure} takes each failed
+	 * message
 	 * @param batch the messages the listener was given
 	 * @param failure what the listener threw
 	 * @param listener the listener, to call again

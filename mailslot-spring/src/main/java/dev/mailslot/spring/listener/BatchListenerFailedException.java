@@ -3,15 +3,14 @@ package dev.mailslot.spring.listener;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 
 /**
- * Thrown by a {@link MailslotBatchMessageListener} to say which message of its batch failed: the
- * messages before it were processed, so only the failed one is retried, then handed to the error
- * handler, and the messages after it are delivered again as a batch of their own. The cause is
- * the failure that retrying and the error handler see. Named after spring-kafka's exception of
- * the same purpose.
+ * Thrown by a {@link MailslotBatchMessageListener} to say which message of its batch
+ * failed: the messages before it were processed, so only the failed one is retried, then
+ * handed to the error handler, and the messages after it are delivered again as a batch
+ * of their own. The cause is the failure that retrying and the error handler see. Named
+ * after spring-kafka's exception of the same purpose.
  */
 public class BatchListenerFailedException extends RuntimeException {
 
@@ -23,9 +22,10 @@ public class BatchListenerFailedException extends RuntimeException {
 	 * Create an exception naming the failed message by its place in the batch.
 	 * @param message what went wrong
 	 * @param cause the failure
-	 * @param index the place of the failed message in the batch the listener was given, from 0
+	 * @param index the place of the failed message in the batch the listener was given,
+	 * from 0
 	 */
-	public BatchListenerFailedException(String message, Throwable cause, int index) {
+	public BatchListenerFailedException(@Nullable String message, Throwable cause, int index) {
 		super(message, cause);
 		if (index < 0) {
 			throw new IllegalArgumentException("The index of the failed message must be 0 or more, not " + index);
@@ -38,9 +38,10 @@ public class BatchListenerFailedException extends RuntimeException {
 	 * Create an exception naming the failed message itself.
 	 * @param message what went wrong
 	 * @param cause the failure
-	 * @param failedMessage the message of the batch that failed, as the listener was given it
+	 * @param failedMessage the message of the batch that failed, as the listener was
+	 * given it
 	 */
-	public BatchListenerFailedException(String message, Throwable cause, Message<?> failedMessage) {
+	public BatchListenerFailedException(@Nullable String message, Throwable cause, Message<?> failedMessage) {
 		super(message, cause);
 		this.index = -1;
 		this.failedMessage = failedMessage;

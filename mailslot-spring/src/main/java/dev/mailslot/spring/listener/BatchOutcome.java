@@ -3,12 +3,11 @@ package dev.mailslot.spring.listener;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 
 /**
- * What a call of a batch listener did with a batch, or with what is left of one, and what a run
- * of retries came to: {@link BatchFailureRetries} decides by these alone.
+ * What a call of a batch listener did with a batch, or with what is left of one, and what
+ * a run of retries came to: {@link BatchFailureRetries} decides by these alone.
  */
 sealed interface BatchOutcome {
 
@@ -32,9 +31,9 @@ sealed interface BatchOutcome {
 	}
 
 	/**
-	 * Tell a failure of a batch listener: at the message a {@link BatchListenerFailedException}
-	 * names, the failure itself or one of its causes (as spring-kafka looks for it), or of the
-	 * whole batch.
+	 * Tell a failure of a batch listener: at the message a
+	 * {@link BatchListenerFailedException} names, the failure itself or one of its causes
+	 * (as spring-kafka looks for it), or of the whole batch.
 	 * @param failure what the listener threw
 	 * @param batch the messages the listener was given
 	 * @return the failure
@@ -49,8 +48,8 @@ sealed interface BatchOutcome {
 	}
 
 	/**
-	 * Return the first {@link BatchListenerFailedException} among a failure and its causes,
-	 * looking at most {@link FailureCauses#MAX_DEPTH} causes deep.
+	 * Return the first {@link BatchListenerFailedException} among a failure and its
+	 * causes, looking at most {@link FailureCauses#MAX_DEPTH} causes deep.
 	 * @param failure what the listener threw
 	 * @return the exception, or {@code null} if there is none that deep
 	 */
@@ -86,6 +85,7 @@ sealed interface BatchOutcome {
 
 	/**
 	 * The message at {@code index} failed; those before it were processed.
+	 *
 	 * @param index the failed message's place in the batch, from 0
 	 * @param cause the cause the {@link BatchListenerFailedException} gave
 	 */
@@ -100,6 +100,7 @@ sealed interface BatchOutcome {
 
 	/**
 	 * A failure that names no message of the batch: none counts as processed.
+	 *
 	 * @param cause the failure
 	 */
 	record FailedWhole(Throwable cause) implements Failed {
@@ -113,10 +114,11 @@ sealed interface BatchOutcome {
 
 	/**
 	 * The retry policy gave up on the batch's first message, or on the whole batch.
+	 *
 	 * @param last the last attempt's failure: which messages it names
 	 * @param lastException the last failure, as the retry template reports it
-	 * @param attempts how many times the listener was called with the batch, the first call
-	 * included
+	 * @param attempts how many times the listener was called with the batch, the first
+	 * call included
 	 */
 	record RetriesExhausted(Failed last, Throwable lastException, int attempts) implements BatchOutcome {
 	}

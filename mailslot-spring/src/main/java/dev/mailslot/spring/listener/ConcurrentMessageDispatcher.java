@@ -10,13 +10,16 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hands each message, or batch, to one of {@code concurrency} dispatchers running on the task
- * executor. The reader reads a unit only when a dispatcher is free for it ({@link #awaitRoom}),
- * and a dispatcher frees its place once the listener call returns, so at most {@code concurrency}
- * units are out of the mailslot at once: the mailslot, not the heap, keeps what the listener cannot
- * yet take, and at shutdown nothing waits between the reader and the dispatchers but the unit a
- * free dispatcher is about to take. While a dispatcher runs, its thread is named after the
- * listener: {@code mailslot-<id>-<n>}.
+ * Hands each message, or batch, to one of {@code concurrency} dispatchers running on the
+ * task executor. The reader reads a unit only when a dispatcher is free for it
+ * ({@link #awaitRoom}), and a dispatcher frees its place once the listener call returns,
+ * so at most {@code concurrency} units are out of the mailslot at once: the mailslot, not
+ * the heap, keeps what the listener cannot yet take, and at shutdown nothing waits
+ * between the reader and the dispatchers but the unit a free dispatcher is about to take.
+ * While a dispatcher runs, its thread is named after the listener:
+ * {@code mailslot-<id>-<n>}.
+ *
+ * @param <T> what the listener is called with: a message or a batch
  */
 final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
 
@@ -31,18 +34,24 @@ final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
 
 	private final ListenerDelivery<T> delivery;
 
-	/** Holds up to {@code concurrency} messages or batches and, at the end, an end marker per dispatcher. */
+	/**
+	 * Holds up to {@code concurrency} messages or batches and, at the end, an end marker
+	 * per dispatcher.
+	 */
 	private final BlockingQueue<Object> handoff;
 
 	/**
-	 * The free dispatchers: the reader takes a permit before it reads a unit, and the dispatcher
-	 * that processed the unit returns it.
+	 * The free dispatchers: the reader takes a permit before it reads a unit, and the
+	 * dispatcher that processed the unit returns it.
 	 */
 	private final Semaphore room;
 
 	private final CountDownLatch finished;
 
-	/** Whether the reader holds a permit for its next unit; read and written by the reader only. */
+	/**
+	 * Whether the reader holds a permit for its next unit; read and written by the reader
+	 * only.
+	 */
 	private boolean roomKept;
 
 	ConcurrentMessageDispatcher(String listenerId, int concurrency, Executor taskExecutor,
@@ -74,7 +83,8 @@ final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
 	}
 
 	/**
-	 * Wait for a free dispatcher. An interrupt ends the wait early; the reader asks again.
+	 * Wait for a free dispatcher. An interrupt ends the wait early; the reader asks
+	 * again.
 	 */
 	@Override
 	public boolean awaitRoom(long timeoutNanos) {
@@ -117,7 +127,8 @@ final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
 	}
 
 	/**
-	 * Take back the messages waiting in the hand-off, leaving the end markers for the dispatchers.
+	 * Take back the messages waiting in the hand-off, leaving the end markers for the
+	 * dispatchers.
 	 */
 	@Override
 	@SuppressWarnings("unchecked")
@@ -137,8 +148,8 @@ final class ConcurrentMessageDispatcher<T> implements MessageDispatcher<T> {
 	}
 
 	/**
-	 * Take and process messages until an end marker. An interrupt left behind by a listener does
-	 * not end a dispatcher.
+	 * Take and process messages until an end marker. An interrupt left behind by a
+	 * listener does not end a dispatcher.
 	 */
 	@SuppressWarnings("unchecked")
 	private void run(String name) {

@@ -27,24 +27,25 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.messaging.Message;
 
 import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
- * Keeps each failed message in a directory: the payload as {@code <stem>.bin} and its metadata
- * (headers, attempts, the failure and its stack trace) as {@code <stem>.properties}, then logs
- * where: with the failure's stack trace, or in one line for a message that was never dispatched
- * (attempts 0, left at shutdown). The stem is the time, the mailslot and a sequence number. Each
- * file appears whole, the payload after its metadata.
+ * Keeps each failed message in a directory: the payload as {@code <stem>.bin} and its
+ * metadata (headers, attempts, the failure and its stack trace) as
+ * {@code <stem>.properties}, then logs where: with the failure's stack trace, or in one
+ * line for a message that was never dispatched (attempts 0, left at shutdown). The stem
+ * is the time, the mailslot and a sequence number. Each file appears whole, the payload
+ * after its metadata.
  * <p>
- * Messages may be private, so where the file system has POSIX permissions the directory is created
- * {@code 0700} and the files {@code 0600}, and a directory that another uid owns or that others
- * may write to is refused (uids are compared, so a uid without a passwd entry keeps its dead
- * letters too). Files are written under random temporary names, never through a
- * symbolic link and never over an existing file, and a temporary file that could not be completed
- * (a full disk, say) is removed; the message's bytes then go to the log in Base64.
+ * Messages may be private, so where the file system has POSIX permissions the directory
+ * is created {@code 0700} and the files {@code 0600}, and a directory that another uid
+ * owns or that others may write to is refused (uids are compared, so a uid without a
+ * passwd entry keeps its dead letters too). Files are written under random temporary
+ * names, never through a symbolic link and never over an existing file, and a temporary
+ * file that could not be completed (a full disk, say) is removed; the message's bytes
+ * then go to the log in Base64.
  */
 public class DeadLetterDirectoryErrorHandler implements MailslotErrorHandler {
 
@@ -80,8 +81,8 @@ public class DeadLetterDirectoryErrorHandler implements MailslotErrorHandler {
 	}
 
 	/**
-	 * Check the directory, if it exists, as every write does: call at start-up to refuse a directory
-	 * that would be refused at the first failure.
+	 * Check the directory, if it exists, as every write does: call at start-up to refuse
+	 * a directory that would be refused at the first failure.
 	 * @throws IllegalStateException saying why the directory cannot keep messages
 	 */
 	public void checkDirectory() {
@@ -122,9 +123,10 @@ public class DeadLetterDirectoryErrorHandler implements MailslotErrorHandler {
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			logger.error("Message of " + message.getPayload().length + " bytes from " + mailslot + " failed after "
-					+ attempts + " attempt(s) (" + cause + ") and could NOT be kept in " + this.directory + ": " + ex
-					+ ". Its bytes in Base64: " + Base64.getEncoder().encodeToString(message.getPayload()),
+			logger.error(
+					"Message of " + message.getPayload().length + " bytes from " + mailslot + " failed after "
+							+ attempts + " attempt(s) (" + cause + ") and could NOT be kept in " + this.directory + ": "
+							+ ex + ". Its bytes in Base64: " + Base64.getEncoder().encodeToString(message.getPayload()),
 					cause);
 		}
 	}
@@ -172,13 +174,14 @@ public class DeadLetterDirectoryErrorHandler implements MailslotErrorHandler {
 	}
 
 	/**
-	 * Write a file under a random temporary name and move it into place, so that whoever watches the
-	 * directory sees whole files only. The temporary file is new (never an existing file, never a
-	 * symbolic link), owner-only where permissions exist, and removed if it cannot be completed.
+	 * Write a file under a random temporary name and move it into place, so that whoever
+	 * watches the directory sees whole files only. The temporary file is new (never an
+	 * existing file, never a symbolic link), owner-only where permissions exist, and
+	 * removed if it cannot be completed.
 	 */
 	private void writeAtomically(Path target, byte[] content) throws IOException {
-		Path temporary = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(this.random.nextLong())
-				+ ".tmp");
+		Path temporary = target
+			.resolveSibling("." + target.getFileName() + "." + Long.toHexString(this.random.nextLong()) + ".tmp");
 		Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
 				LinkOption.NOFOLLOW_LINKS);
 		try {

@@ -25,24 +25,29 @@ import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
- * Writes the messages a {@link DeadLetterDirectoryErrorHandler} kept for one mailslot back to that
- * mailslot, or to another one that a predicate allows, oldest first, and removes each message's
- * files only once its write succeeded. A message whose file cannot be read, or which is too large
- * for the target, stays and the replay goes on; a write that fails otherwise (the target is gone,
- * or stayed full for the template's write timeout) stays too and ends the replay, since the messages
- * after it would fail the same way.
+ * Writes the messages a {@link DeadLetterDirectoryErrorHandler} kept for one mailslot
+ * back to that mailslot, or to another one that a predicate allows, oldest first, and
+ * removes each message's files only once its write succeeded. A message whose file cannot
+ * be read, or which is too large for the target, stays and the replay goes on; a write
+ * that fails otherwise (the target is gone, or stayed full for the template's write
+ * timeout) stays too and ends the replay, since the messages after it would fail the same
+ * way.
  * <p>
- * A replay takes the messages that are in the directory when it starts: those kept while it runs
- * (by a listener that fails again on a replayed message, say) wait for the next one, so a replay
- * always ends. One replay runs at a time; another one asked for meanwhile is refused with a
- * {@link DeadLetterReplayInProgressException}. A message is written at least once: if its files
- * cannot be removed after the write, it is logged and would be written again by the next replay.
- * Each message is written with a handle opened for it ({@link MailslotTemplate#sendWithNewHandle}),
- * so that a target whose owner was killed is found gone and its dead letters stay.
+ * A replay takes the messages that are in the directory when it starts: those kept while
+ * it runs (by a listener that fails again on a replayed message, say) wait for the next
+ * one, so a replay always ends. One replay runs at a time; another one asked for
+ * meanwhile is refused with a {@link DeadLetterReplayInProgressException}. A message is
+ * written at least once: if its files cannot be removed after the write, it is logged and
+ * would be written again by the next replay. Each message is written with a handle opened
+ * for it ({@link MailslotTemplate#sendWithNewHandle}), so that a target whose owner was
+ * killed is found gone and its dead letters stay.
  */
 public class DeadLetterDirectoryReplayer {
 
-	/** The largest {@code .bin} file a replay reads: the largest message a posix queue can carry. */
+	/**
+	 * The largest {@code .bin} file a replay reads: the largest message a posix queue can
+	 * carry.
+	 */
 	public static final long MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 	private static final Log logger = LogFactory.getLog(DeadLetterDirectoryReplayer.class);
@@ -65,7 +70,8 @@ public class DeadLetterDirectoryReplayer {
 	 * Create a replayer.
 	 * @param directory the dead-letter directory
 	 * @param template the template that writes the messages, with its write timeout
-	 * @param allowedTargets which mailslots a replay may write to, such as the application's own
+	 * @param allowedTargets which mailslots a replay may write to, such as the
+	 * application's own
 	 */
 	public DeadLetterDirectoryReplayer(Path directory, MailslotTemplate template,
 			Predicate<MailslotName> allowedTargets) {
@@ -105,8 +111,8 @@ public class DeadLetterDirectoryReplayer {
 					+ ": it is neither one of the application's mailslots nor an allowed replay target");
 		}
 		if (!this.lock.tryLock()) {
-			throw new DeadLetterReplayInProgressException("A replay of " + this.directory
-					+ " is running; ask again once it has ended");
+			throw new DeadLetterReplayInProgressException(
+					"A replay of " + this.directory + " is running; ask again once it has ended");
 		}
 		try {
 			return replayLocked(original, target);
@@ -141,22 +147,21 @@ public class DeadLetterDirectoryReplayer {
 		int remaining = deadLetters(original).size();
 		logger.info("Replayed " + replayed + " dead letter(s) of " + original + " from " + this.directory + " to "
 				+ target + "; " + failed + " failed, " + remaining + " remain");
-		return new DeadLetterReplayResult(original.toString(), target.toString(), replayed, failed, remaining,
-				failure);
+		return new DeadLetterReplayResult(original.toString(), target.toString(), replayed, failed, remaining, failure);
 	}
 
 	private byte[] read(Path payload) throws IOException {
 		long size = Files.size(payload);
 		if (size > MAX_MESSAGE_BYTES) {
-			throw new IOException("it has " + size + " bytes, more than any mailslot message (" + MAX_MESSAGE_BYTES
-					+ ")");
+			throw new IOException(
+					"it has " + size + " bytes, more than any mailslot message (" + MAX_MESSAGE_BYTES + ")");
 		}
 		return Files.readAllBytes(payload);
 	}
 
 	/**
-	 * Remove a replayed message: its payload first, so that a {@code .bin} file always has its
-	 * {@code .properties} file, as the error handler writes them.
+	 * Remove a replayed message: its payload first, so that a {@code .bin} file always
+	 * has its {@code .properties} file, as the error handler writes them.
 	 */
 	private void remove(Path payload) {
 		try {
@@ -170,9 +175,9 @@ public class DeadLetterDirectoryReplayer {
 	}
 
 	/**
-	 * Return the dead letters of a mailslot, oldest first: the {@code .bin} files whose metadata names
-	 * it. The error handler moves a payload into place after its metadata, so a listed payload is
-	 * whole and has its metadata.
+	 * Return the dead letters of a mailslot, oldest first: the {@code .bin} files whose
+	 * metadata names it. The error handler moves a payload into place after its metadata,
+	 * so a listed payload is whole and has its metadata.
 	 */
 	private List<Path> deadLetters(MailslotName original) {
 		if (!Files.isDirectory(this.directory, LinkOption.NOFOLLOW_LINKS)) {
@@ -212,14 +217,20 @@ public class DeadLetterDirectoryReplayer {
 		return payload.resolveSibling(name.substring(0, name.length() - PAYLOAD.length()) + METADATA);
 	}
 
-	/** The time the stem starts with, {@code yyyyMMdd'T'HHmmss.SSS'Z'}, which sorts as text. */
+	/**
+	 * The time the stem starts with, {@code yyyyMMdd'T'HHmmss.SSS'Z'}, which sorts as
+	 * text.
+	 */
 	private static String stamp(Path payload) {
 		String name = payload.getFileName().toString();
 		int end = name.indexOf('-');
 		return (end > 0) ? name.substring(0, end) : name;
 	}
 
-	/** The sequence number that ends the stem, which orders the dead letters of one millisecond. */
+	/**
+	 * The sequence number that ends the stem, which orders the dead letters of one
+	 * millisecond.
+	 */
 	private static long sequence(Path payload) {
 		String name = payload.getFileName().toString();
 		String stem = name.substring(0, name.length() - PAYLOAD.length());

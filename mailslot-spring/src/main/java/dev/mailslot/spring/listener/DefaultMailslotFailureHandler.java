@@ -3,7 +3,6 @@ package dev.mailslot.spring.listener;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -11,12 +10,13 @@ import org.springframework.core.retry.Retryable;
 import org.springframework.messaging.Message;
 
 /**
- * Retries a failed message as a {@link RetryPolicy} says (its predicate, its {@code BackOff} and
- * its timeout, through Spring's {@link RetryTemplate}), then hands it to a
- * {@link MailslotErrorHandler}, such as a {@link DeadLetterDirectoryErrorHandler}. A message that
- * was never dispatched goes to the error handler at once, with 0 attempts. A failed batch is
- * retried whole, or from the message a {@link BatchListenerFailedException} names, and what is
- * given up goes to the error handler a message at a time.
+ * Retries a failed message as a {@link RetryPolicy} says (its predicate, its
+ * {@code BackOff} and its timeout, through Spring's {@link RetryTemplate}), then hands it
+ * to a {@link MailslotErrorHandler}, such as a {@link DeadLetterDirectoryErrorHandler}. A
+ * message that was never dispatched goes to the error handler at once, with 0 attempts. A
+ * failed batch is retried whole, or from the message a
+ * {@link BatchListenerFailedException} names, and what is given up goes to the error
+ * handler a message at a time.
  */
 public class DefaultMailslotFailureHandler implements MailslotFailureHandler {
 
@@ -70,8 +70,8 @@ public class DefaultMailslotFailureHandler implements MailslotFailureHandler {
 
 	/**
 	 * The attempts as the retry template sees them: the first is the failure that already
-	 * happened, so that the policy, back-off and timeout apply from there as they would to a
-	 * call the template made itself.
+	 * happened, so that the policy, back-off and timeout apply from there as they would
+	 * to a call the template made itself.
 	 */
 	private static final class Retries implements Retryable<Void> {
 

@@ -1,8 +1,8 @@
 package dev.mailslot.spring.listener;
 
 /**
- * When the drain of a shutdown must end. Set once, by the thread that stops the container; read by
- * the reader and the dispatchers.
+ * When the drain of a shutdown must end. Set once, by the thread that stops the
+ * container; read by the reader and the dispatchers.
  */
 final class DrainDeadline {
 

@@ -11,11 +11,11 @@ import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells whether a file belongs to this process by uid, as the kernel tells: a user name says
- * nothing for a uid without a passwd entry (containers run with arbitrary uids, and
+ * Tells whether a file belongs to this process by uid, as the kernel tells: a user name
+ * says nothing for a uid without a passwd entry (containers run with arbitrary uids, and
  * {@code user.name} is then {@code "?"}). The process's uid is its file-system uid from
- * {@code /proc/self/status} on Linux, else the owner of a file it creates; where neither can be
- * had, or the file system has no {@code unix} attributes, names are compared.
+ * {@code /proc/self/status} on Linux, else the owner of a file it creates; where neither
+ * can be had, or the file system has no {@code unix} attributes, names are compared.
  */
 final class FileOwnership {
 
@@ -28,7 +28,8 @@ final class FileOwnership {
 	 * Return why a file does not belong to this process, or {@code null} if it does.
 	 * @param path the file
 	 * @param attributes its attributes, read without following links
-	 * @return the reason, such as {@code it belongs to nobody (uid 65534), not to this process's uid 0}
+	 * @return the reason, such as
+	 * {@code it belongs to nobody (uid 65534), not to this process's uid 0}
 	 */
 	static @Nullable String foreignOwner(Path path, PosixFileAttributes attributes) throws IOException {
 		String owner = attributes.owner().getName();
@@ -59,7 +60,8 @@ final class FileOwnership {
 		}
 
 		/**
-		 * Read the file-system uid, the fourth of the {@code Uid:} line of {@code /proc/self/status}.
+		 * Read the file-system uid, the fourth of the {@code Uid:} line of
+		 * {@code /proc/self/status}.
 		 */
 		private static OptionalInt fromProcStatus() {
 			try {
@@ -88,7 +90,8 @@ final class FileOwnership {
 				}
 			}
 			catch (IOException | RuntimeException ex) {
-				// No unix attributes (Windows), or no temporary directory: names are compared.
+				// No unix attributes (Windows), or no temporary directory: names are
+				// compared.
 				return OptionalInt.empty();
 			}
 		}

@@ -6,7 +6,6 @@ import java.util.function.LongSupplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -18,9 +17,10 @@ import dev.mailslot.spring.event.ContainerStoppedEvent;
 import dev.mailslot.spring.event.ListenerContainerIdleEvent;
 
 /**
- * Publishes the events of one listener container, and finds out when it is idle: the reader asks
- * before each read, and when no message was received for the idle event interval, an idle event
- * goes out, then again each interval. A container without a publisher publishes nothing.
+ * Publishes the events of one listener container, and finds out when it is idle: the
+ * reader asks before each read, and when no message was received for the idle event
+ * interval, an idle event goes out, then again each interval. A container without a
+ * publisher publishes nothing.
  */
 final class ListenerContainerEvents {
 
@@ -75,8 +75,8 @@ final class ListenerContainerEvents {
 	}
 
 	/**
-	 * Called by the reader, on its thread, before each read while running: return how long the
-	 * container has been idle when an idle event is due.
+	 * Called by the reader, on its thread, before each read while running: return how
+	 * long the container has been idle when an idle event is due.
 	 * @return the idle time, or {@code null} when no idle event is due
 	 */
 	@Nullable Duration idleEventDue() {

@@ -12,8 +12,8 @@ public enum ListenerContainerState {
 	RUNNING,
 
 	/**
-	 * Started, but not reading because of {@link AbstractMailslotListenerContainer#pause()}; the
-	 * mailslot keeps what arrives.
+	 * Started, but not reading because of
+	 * {@link AbstractMailslotListenerContainer#pause()}; the mailslot keeps what arrives.
 	 */
 	PAUSED,
 

@@ -3,8 +3,8 @@ package dev.mailslot.spring.listener;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The counts behind {@link MailslotListenerStatistics}, kept without locks by the reader and the
- * dispatchers of one container.
+ * The counts behind {@link MailslotListenerStatistics}, kept without locks by the reader
+ * and the dispatchers of one container.
  */
 final class ListenerCounters {
 
@@ -48,8 +48,8 @@ final class ListenerCounters {
 	}
 
 	/**
-	 * Return how many messages were read and are neither processed nor handed to the error handler
-	 * yet.
+	 * Return how many messages were read and are neither processed nor handed to the
+	 * error handler yet.
 	 * @return the messages in flight
 	 * @see MailslotListenerStatistics#inFlight()
 	 */
@@ -58,9 +58,9 @@ final class ListenerCounters {
 	}
 
 	/**
-	 * Return the counts, read once each, so that messages in flight are what was received and
-	 * neither processed nor unprocessed in that one reading: a call that returns meanwhile is
-	 * counted in one place only.
+	 * Return the counts, read once each, so that messages in flight are what was received
+	 * and neither processed nor unprocessed in that one reading: a call that returns
+	 * meanwhile is counted in one place only.
 	 */
 	MailslotListenerStatistics statistics() {
 		long processed = this.processed.sum();

@@ -20,23 +20,24 @@ interface ListenerDelivery<T> {
 	/**
 	 * Read the next unit.
 	 * @param timeout how long to wait for its first message
-	 * @param interrupted whether the run was asked to pause or stop, which ends a wait for more
-	 * messages
+	 * @param interrupted whether the run was asked to pause or stop, which ends a wait
+	 * for more messages
 	 * @return the unit
 	 * @throws MailslotTimeoutException if no message arrived in time
 	 */
 	T read(ReadTimeout timeout, BooleanSupplier interrupted);
 
 	/**
-	 * Read the next unit from the messages already waiting, without waiting for more: a drain
-	 * takes one unit at a time this way.
+	 * Read the next unit from the messages already waiting, without waiting for more: a
+	 * drain takes one unit at a time this way.
 	 * @return the unit
 	 * @throws MailslotTimeoutException if no message is waiting
 	 */
 	T readWaiting();
 
 	/**
-	 * Give a unit to the listener; what fails goes to the failure handler. Nothing is thrown.
+	 * Give a unit to the listener; what fails goes to the failure handler. Nothing is
+	 * thrown.
 	 * @param unit the unit
 	 */
 	void deliver(T unit);

@@ -5,17 +5,16 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.messaging.Message;
 
 import dev.mailslot.MailslotTimeoutException;
 
 /**
- * The drain of a shutdown: takes what the mailslot holds one message, or batch, at a time, each
- * only once a dispatcher is free for it, until the mailslot is empty or the deadline passes. Past
- * the deadline it takes nothing more: what is still in the mailslot stays there, and the server's
- * close deletes and counts it. What it took is dispatched or, if the deadline passed meanwhile,
- * handed to the error handler, never held back.
+ * The drain of a shutdown: takes what the mailslot holds one message, or batch, at a
+ * time, each only once a dispatcher is free for it, until the mailslot is empty or the
+ * deadline passes. Past the deadline it takes nothing more: what is still in the mailslot
+ * stays there, and the server's close deletes and counts it. What it took is dispatched
+ * or, if the deadline passed meanwhile, handed to the error handler, never held back.
  *
  * @param <T> what is drained at a time: a message or a batch ({@link ListenerDelivery})
  */
@@ -47,8 +46,8 @@ final class MailslotDrain<T> {
 	}
 
 	/**
-	 * Drain until the mailslot is empty or the deadline passes. A read that fails ends the drain
-	 * with a warning.
+	 * Drain until the mailslot is empty or the deadline passes. A read that fails ends
+	 * the drain with a warning.
 	 * @param deadline the drain's deadline
 	 */
 	void drain(DrainDeadline deadline) {
@@ -78,7 +77,8 @@ final class MailslotDrain<T> {
 	}
 
 	/**
-	 * Dispatch a unit the reader took or, past the deadline, hand it to the error handler.
+	 * Dispatch a unit the reader took or, past the deadline, hand it to the error
+	 * handler.
 	 * @param unit the message or batch
 	 * @param deadline the drain's deadline
 	 */

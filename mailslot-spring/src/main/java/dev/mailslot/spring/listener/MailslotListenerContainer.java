@@ -9,31 +9,33 @@ import dev.mailslot.spring.support.observation.DefaultMailslotListenerObservatio
  * Reads one mailslot and dispatches each message to a {@link MailslotMessageListener}.
  * <p>
  * One reader, on a platform thread of its own, reads with a bounded wait (the
- * {@link MailslotListenerContainerOptions#pollTimeout() poll timeout}), which a pause or stop ends
- * at once ({@link MailslotServer#wakeup()}). With a concurrency of 1, the default, the reader calls the listener itself, so
- * messages are processed in the order they were written and none waits between threads. With
- * more, it hands each message to {@code concurrency} dispatchers that run on the
- * {@link MailslotListenerContainerOptions#taskExecutor() task executor} (virtual threads where
- * Boot enables them). A container made {@link #forBatches for batches} does the same with batches:
- * after a batch's first message, those waiting or arriving within the
+ * {@link MailslotListenerContainerOptions#pollTimeout() poll timeout}), which a pause or
+ * stop ends at once ({@link MailslotServer#wakeup()}). With a concurrency of 1, the
+ * default, the reader calls the listener itself, so messages are processed in the order
+ * they were written and none waits between threads. With more, it hands each message to
+ * {@code concurrency} dispatchers that run on the
+ * {@link MailslotListenerContainerOptions#taskExecutor() task executor} (virtual threads
+ * where Boot enables them). A container made {@link #forBatches for batches} does the
+ * same with batches: after a batch's first message, those waiting or arriving within the
  * {@link MailslotListenerContainerOptions#maxBatchWait() longest wait}, up to the
  * {@link MailslotListenerContainerOptions#maxBatchSize() largest batch}.
  * <p>
  * A message whose listener throws goes to the
- * {@link MailslotListenerContainerOptions#failureHandler() failure handler}: by default it is
- * retried as the retry policy says, then, or at once for a failure retrying cannot mend, handed to
- * the {@link MailslotErrorHandler error handler}. Each dispatch, retries included, is a
- * {@code mailslot.listener} observation (see {@link DefaultMailslotListenerObservationConvention}),
- * and the container counts what it received, processed and could not process
- * ({@link #getStatistics()}).
+ * {@link MailslotListenerContainerOptions#failureHandler() failure handler}: by default
+ * it is retried as the retry policy says, then, or at once for a failure retrying cannot
+ * mend, handed to the {@link MailslotErrorHandler error handler}. Each dispatch, retries
+ * included, is a {@code mailslot.listener} observation (see
+ * {@link DefaultMailslotListenerObservationConvention}), and the container counts what it
+ * received, processed and could not process ({@link #getStatistics()}).
  * <p>
  * {@link #pause()} stops reading but keeps the mailslot open, so messages queue in it.
- * {@link #stop()} stops reading and lets the dispatchers finish what they hold. {@link #shutdown()}
- * first drains the mailslot, a message or batch at a time, because closing a mailslot deletes its
- * messages. Past the shutdown timeout it takes nothing more from the mailslot, whose close then
- * deletes and counts what is left; what the container had taken but not dispatched goes to the
- * error handler, with a {@link MessageNotDispatchedException}, and the messages of listener calls
- * still running are logged as in flight at shutdown and counted
+ * {@link #stop()} stops reading and lets the dispatchers finish what they hold.
+ * {@link #shutdown()} first drains the mailslot, a message or batch at a time, because
+ * closing a mailslot deletes its messages. Past the shutdown timeout it takes nothing
+ * more from the mailslot, whose close then deletes and counts what is left; what the
+ * container had taken but not dispatched goes to the error handler, with a
+ * {@link MessageNotDispatchedException}, and the messages of listener calls still running
+ * are logged as in flight at shutdown and counted
  * {@link MailslotListenerStatistics#inFlight() in flight}.
  */
 public class MailslotListenerContainer extends AbstractMailslotListenerContainer {
@@ -86,8 +88,9 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 
 	/**
 	 * Create a container that gives its listener batches: up to
-	 * {@link MailslotListenerContainerOptions#maxBatchSize()} messages, those waiting or arriving
-	 * within {@link MailslotListenerContainerOptions#maxBatchWait()} after the first, in order.
+	 * {@link MailslotListenerContainerOptions#maxBatchSize()} messages, those waiting or
+	 * arriving within {@link MailslotListenerContainerOptions#maxBatchWait()} after the
+	 * first, in order.
 	 * @param id the listener id
 	 * @param server the mailslot to read
 	 * @param serverId the id of the configured server, or {@code null}
@@ -159,8 +162,8 @@ public class MailslotListenerContainer extends AbstractMailslotListenerContainer
 	}
 
 	/**
-	 * Drain on this thread, one unit at a time, until the deadline: a listener call that outlasts
-	 * it holds up the shutdown until it returns.
+	 * Drain on this thread, one unit at a time, until the deadline: a listener call that
+	 * outlasts it holds up the shutdown until it returns.
 	 */
 	@Override
 	protected void drainIdle(long deadline) {

@@ -7,7 +7,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.util.Assert;
@@ -18,34 +17,46 @@ import dev.mailslot.spring.support.observation.DefaultMailslotListenerObservatio
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
- * How a {@link MailslotListenerContainer} reads, dispatches, retries and stops: immutable, built
- * with {@link #builder()}, and the one place where each default is decided. A
- * {@link dev.mailslot.spring.config.MailslotListenerContainerFactory} holds one for all the
- * containers it creates.
+ * How a {@link MailslotListenerContainer} reads, dispatches, retries and stops:
+ * immutable, built with {@link #builder()}, and the one place where each default is
+ * decided. A {@link dev.mailslot.spring.config.MailslotListenerContainerFactory} holds
+ * one for all the containers it creates.
  */
 public final class MailslotListenerContainerOptions {
 
-	/** How many messages are processed at once by default: one, in the order they were written. */
+	/**
+	 * How many messages are processed at once by default: one, in the order they were
+	 * written.
+	 */
 	public static final int DEFAULT_CONCURRENCY = 1;
 
-	/** How long the reader waits for a message by default before it looks at pause and stop again. */
+	/**
+	 * How long the reader waits for a message by default before it looks at pause and
+	 * stop again.
+	 */
 	public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofSeconds(1);
 
-	/** How long a stop waits by default for what is in flight, and a shutdown for the drain. */
+	/**
+	 * How long a stop waits by default for what is in flight, and a shutdown for the
+	 * drain.
+	 */
 	public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
 	/** How many messages a batch listener gets at most by default. */
 	public static final int DEFAULT_MAX_BATCH_SIZE = 100;
 
-	/** How long a batch waits for more messages by default: not at all, it takes what is waiting. */
+	/**
+	 * How long a batch waits for more messages by default: not at all, it takes what is
+	 * waiting.
+	 */
 	public static final Duration DEFAULT_MAX_BATCH_WAIT = Duration.ZERO;
 
 	private static final Log logger = LogFactory.getLog(MailslotListenerContainer.class);
 
-	private static final MailslotErrorHandler LOGGING_ERROR_HANDLER = (message, cause, attempts) -> logger
-		.error("Message from " + message.getHeaders().get(MailslotHeaders.MAILSLOT) + " failed after " + attempts
-				+ " attempt(s) and no error handler keeps it" + ((attempts == 0) ? ": " + cause.getMessage() : ""),
-				(attempts == 0) ? null : cause);
+	private static final MailslotErrorHandler LOGGING_ERROR_HANDLER = (message, cause, attempts) -> logger.error(
+			"Message from " + message.getHeaders().get(MailslotHeaders.MAILSLOT) + " failed after " + attempts
+					+ " attempt(s) and no error handler keeps it" + ((attempts == 0) ? ": " + cause.getMessage() : ""),
+			(attempts == 0) ? null : cause);
 
 	private static final MailslotListenerContainerOptions DEFAULTS = new Builder().build();
 
@@ -116,8 +127,9 @@ public final class MailslotListenerContainerOptions {
 	}
 
 	/**
-	 * Return how many messages are processed at once: with 1 the reader calls the listener itself,
-	 * in order; with more, as many dispatchers take messages from the reader.
+	 * Return how many messages are processed at once: with 1 the reader calls the
+	 * listener itself, in order; with more, as many dispatchers take messages from the
+	 * reader.
 	 * @return the concurrency
 	 */
 	public int concurrency() {
@@ -125,7 +137,8 @@ public final class MailslotListenerContainerOptions {
 	}
 
 	/**
-	 * Return how long the reader waits for a message at a time; a pause or stop wakes it at once.
+	 * Return how long the reader waits for a message at a time; a pause or stop wakes it
+	 * at once.
 	 * @return the poll timeout
 	 */
 	public Duration pollTimeout() {
@@ -133,9 +146,9 @@ public final class MailslotListenerContainerOptions {
 	}
 
 	/**
-	 * Return how long a stop waits for the messages in flight, and a shutdown for the drain; what
-	 * the drain took and could not dispatch then goes to the error handler, and what it did not take
-	 * stays in the mailslot for its close to count.
+	 * Return how long a stop waits for the messages in flight, and a shutdown for the
+	 * drain; what the drain took and could not dispatch then goes to the error handler,
+	 * and what it did not take stays in the mailslot for its close to count.
 	 * @return the shutdown timeout
 	 */
 	public Duration shutdownTimeout() {
@@ -159,8 +172,9 @@ public final class MailslotListenerContainerOptions {
 	}
 
 	/**
-	 * Return how long, after a batch's first message, the reader waits for more before the batch
-	 * goes to the listener; with zero it takes only the messages already waiting.
+	 * Return how long, after a batch's first message, the reader waits for more before
+	 * the batch goes to the listener; with zero it takes only the messages already
+	 * waiting.
 	 * @return the longest wait to fill a batch
 	 */
 	public Duration maxBatchWait() {
@@ -184,8 +198,8 @@ public final class MailslotListenerContainerOptions {
 	}
 
 	/**
-	 * Return how a failed message is retried before it goes to the error handler: by default, not
-	 * at all.
+	 * Return how a failed message is retried before it goes to the error handler: by
+	 * default, not at all.
 	 * @return the retry policy
 	 */
 	public RetryPolicy retryPolicy() {
@@ -194,8 +208,8 @@ public final class MailslotListenerContainerOptions {
 
 	/**
 	 * Return what decides about a message whose listener failed: the one set, or else a
-	 * {@link DefaultMailslotFailureHandler} of the {@link #retryPolicy() retry policy} and the
-	 * {@link #errorHandler() error handler}.
+	 * {@link DefaultMailslotFailureHandler} of the {@link #retryPolicy() retry policy}
+	 * and the {@link #errorHandler() error handler}.
 	 * @return the failure handler
 	 */
 	public MailslotFailureHandler failureHandler() {
@@ -204,8 +218,8 @@ public final class MailslotListenerContainerOptions {
 	}
 
 	/**
-	 * Return whether a failure handler of its own was set, which the {@link #retryPolicy() retry
-	 * policy} does not reach.
+	 * Return whether a failure handler of its own was set, which the
+	 * {@link #retryPolicy() retry policy} does not reach.
 	 * @return whether {@link Builder#failureHandler} was given one
 	 */
 	public boolean hasFailureHandler() {
@@ -213,7 +227,8 @@ public final class MailslotListenerContainerOptions {
 	}
 
 	/**
-	 * Return the registry of the {@code mailslot.listener} observation made around each dispatch.
+	 * Return the registry of the {@code mailslot.listener} observation made around each
+	 * dispatch.
 	 * @return the observation registry
 	 */
 	public ObservationRegistry observationRegistry() {
@@ -230,8 +245,8 @@ public final class MailslotListenerContainerOptions {
 	}
 
 	/**
-	 * Return after how long without a message a running container publishes an idle event, and
-	 * again each time as long, when it has an event publisher.
+	 * Return after how long without a message a running container publishes an idle
+	 * event, and again each time as long, when it has an event publisher.
 	 * @return the interval, or {@code null} for no idle events (the default)
 	 */
 	public @Nullable Duration idleEventInterval() {
@@ -314,7 +329,8 @@ public final class MailslotListenerContainerOptions {
 		}
 
 		public Builder maxBatchSize(int maxBatchSize) {
-			Assert.isTrue(maxBatchSize > 0, () -> "The largest batch must hold at least 1 message, not " + maxBatchSize);
+			Assert.isTrue(maxBatchSize > 0,
+					() -> "The largest batch must hold at least 1 message, not " + maxBatchSize);
 			this.maxBatchSize = maxBatchSize;
 			return this;
 		}
@@ -322,8 +338,9 @@ public final class MailslotListenerContainerOptions {
 		public Builder maxBatchWait(Duration maxBatchWait) {
 			Assert.isTrue(!maxBatchWait.isNegative(),
 					() -> "The longest wait to fill a batch must not be negative, not " + maxBatchWait);
-			Assert.isTrue(maxBatchWait.compareTo(ReadTimeout.MAX_FINITE) <= 0, () -> "The longest wait to fill a batch, "
-					+ maxBatchWait + ", is longer than the " + ReadTimeout.MAX_FINITE + " a read can wait");
+			Assert.isTrue(maxBatchWait.compareTo(ReadTimeout.MAX_FINITE) <= 0,
+					() -> "The longest wait to fill a batch, " + maxBatchWait + ", is longer than the "
+							+ ReadTimeout.MAX_FINITE + " a read can wait");
 			this.maxBatchWait = maxBatchWait;
 			return this;
 		}
@@ -344,8 +361,8 @@ public final class MailslotListenerContainerOptions {
 		}
 
 		/**
-		 * Decide about failed messages with this handler instead of the default one made of the
-		 * retry policy and the error handler.
+		 * Decide about failed messages with this handler instead of the default one made
+		 * of the retry policy and the error handler.
 		 * @param failureHandler the failure handler, or {@code null} for the default
 		 * @return this builder
 		 */
@@ -365,8 +382,10 @@ public final class MailslotListenerContainerOptions {
 		}
 
 		/**
-		 * Publish an idle event after this long without a message, and again each time as long.
-		 * @param idleEventInterval a positive interval, or {@code null} for no idle events
+		 * Publish an idle event after this long without a message, and again each time as
+		 * long.
+		 * @param idleEventInterval a positive interval, or {@code null} for no idle
+		 * events
 		 * @return this builder
 		 */
 		public Builder idleEventInterval(@Nullable Duration idleEventInterval) {

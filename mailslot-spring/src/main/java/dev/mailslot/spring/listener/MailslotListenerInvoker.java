@@ -9,7 +9,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 
 import dev.mailslot.spring.support.observation.DefaultMailslotListenerObservationConvention;
@@ -17,11 +16,11 @@ import dev.mailslot.spring.support.observation.MailslotListenerObservationContex
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
- * Calls a container's listener with what the container delivers, one message or a batch (the
- * {@link UnitListener} says which): counts the outcome, makes the {@code mailslot.listener}
- * observation when a registry observes, and hands a failure to the {@link MailslotFailureHandler}.
- * A message that is never dispatched goes to the failure handler from here too, so that each
- * message is counted once.
+ * Calls a container's listener with what the container delivers, one message or a batch
+ * (the {@link UnitListener} says which): counts the outcome, makes the
+ * {@code mailslot.listener} observation when a registry observes, and hands a failure to
+ * the {@link MailslotFailureHandler}. A message that is never dispatched goes to the
+ * failure handler from here too, so that each message is counted once.
  *
  * @param <T> what the listener takes at a time: a message or a batch
  */
@@ -68,8 +67,8 @@ final class MailslotListenerInvoker<T> {
 	}
 
 	/**
-	 * Process a message or batch, retries included; what is not processed in the end goes to the
-	 * error handler. Nothing is thrown.
+	 * Process a message or batch, retries included; what is not processed in the end goes
+	 * to the error handler. Nothing is thrown.
 	 * @param unit the message, or the messages of a batch in order
 	 */
 	void invoke(T unit) {
@@ -163,8 +162,8 @@ final class MailslotListenerInvoker<T> {
 	}
 
 	/**
-	 * The listener as a failure handler calls it again: each failure is counted and the last one
-	 * kept for the observation.
+	 * The listener as a failure handler calls it again: each failure is counted and the
+	 * last one kept for the observation.
 	 */
 	private final class Retries implements Consumer<T> {
 

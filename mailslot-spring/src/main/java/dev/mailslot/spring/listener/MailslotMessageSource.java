@@ -3,7 +3,6 @@ package dev.mailslot.spring.listener;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 
 import dev.mailslot.MailslotMessage;
@@ -12,16 +11,19 @@ import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 
 /**
- * Reads a container's mailslot and makes the messages listeners get: the payload, and headers for
- * the mailslot, the server id, the size, the time received and whatever the transport knows of the
- * sender ({@code mailslot_} and the attribute's name), made only if asked for
- * ({@link ReceivedMessage}).
+ * Reads a container's mailslot and makes the messages listeners get: the payload, and
+ * headers for the mailslot, the server id, the size, the time received and whatever the
+ * transport knows of the sender ({@code mailslot_} and the attribute's name), made only
+ * if asked for ({@link ReceivedMessage}).
  */
 final class MailslotMessageSource {
 
 	private final MailslotServer server;
 
-	/** The mailslot's name, for the {@link dev.mailslot.spring.support.MailslotHeaders#MAILSLOT} header. */
+	/**
+	 * The mailslot's name, for the
+	 * {@link dev.mailslot.spring.support.MailslotHeaders#MAILSLOT} header.
+	 */
 	private final String mailslot;
 
 	private final @Nullable String serverId;

@@ -6,7 +6,6 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.messaging.Message;
 
 import dev.mailslot.MailslotClosedException;
@@ -14,22 +13,27 @@ import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.ReadTimeout;
 
 /**
- * One run of a {@link MailslotListenerContainer}: a reader on a platform thread of its own (a
- * native read must not pin a virtual thread's carrier) that reads with the poll timeout, woken at
- * once by a pause or stop ({@link #wakeReader()}), and gives each message, or batch, to the run's
- * {@link MessageDispatcher}, reading only once a dispatcher is free for it. At shutdown it drains
- * the mailslot one unit at a time until the deadline ({@link MailslotDrain}), because closing a
- * mailslot deletes its messages; what is still in the mailslot then stays there for the close to
- * count. Whatever the run took is processed, handed to the error handler, or, for a listener call
- * that outlasts the shutdown, counted and logged as in flight at shutdown.
+ * One run of a {@link MailslotListenerContainer}: a reader on a platform thread of its
+ * own (a native read must not pin a virtual thread's carrier) that reads with the poll
+ * timeout, woken at once by a pause or stop ({@link #wakeReader()}), and gives each
+ * message, or batch, to the run's {@link MessageDispatcher}, reading only once a
+ * dispatcher is free for it. At shutdown it drains the mailslot one unit at a time until
+ * the deadline ({@link MailslotDrain}), because closing a mailslot deletes its messages;
+ * what is still in the mailslot then stays there for the close to count. Whatever the run
+ * took is processed, handed to the error handler, or, for a listener call that outlasts
+ * the shutdown, counted and logged as in flight at shutdown.
  *
- * @param <T> what the reader reads at a time: a message or a batch ({@link ListenerDelivery})
+ * @param <T> what the reader reads at a time: a message or a batch
+ * ({@link ListenerDelivery})
  */
 final class MailslotPollingReader<T> implements ListenerRun {
 
 	private static final Log logger = LogFactory.getLog(MailslotListenerContainer.class);
 
-	/** How long shutdown waits for an error handler that takes none of the messages handed to it. */
+	/**
+	 * How long shutdown waits for an error handler that takes none of the messages handed
+	 * to it.
+	 */
 	private static final long STALLED_HAND_OFF_SECONDS = 5;
 
 	private final AbstractMailslotListenerContainer container;
@@ -144,15 +148,16 @@ final class MailslotPollingReader<T> implements ListenerRun {
 	}
 
 	/**
-	 * Whether a pause or stop was asked for, which ends a wait for more messages of a batch.
+	 * Whether a pause or stop was asked for, which ends a wait for more messages of a
+	 * batch.
 	 */
 	private boolean isInterrupted() {
 		return this.stopRequested || this.container.isPauseRequested();
 	}
 
 	/**
-	 * Hand messages to the error handler from the reader, marking the run as handing off so that
-	 * shutdown waits for it to end before the mailslot closes.
+	 * Hand messages to the error handler from the reader, marking the run as handing off
+	 * so that shutdown waits for it to end before the mailslot closes.
 	 */
 	private void giveUp(List<Message<byte[]>> messages) {
 		this.handingOff = true;
@@ -166,16 +171,18 @@ final class MailslotPollingReader<T> implements ListenerRun {
 
 	private void fail(Throwable cause, String reason) {
 		if (this.container.runFailed(this, cause)) {
-			logger.error("Listener " + this.container.getId() + " on " + this.source.server().name() + " stopped: "
-					+ reason, cause);
+			logger.error(
+					"Listener " + this.container.getId() + " on " + this.source.server().name() + " stopped: " + reason,
+					cause);
 		}
 	}
 
 	/**
-	 * Wait for the reader and the dispatchers until the deadline, and for the reader a little
-	 * longer: it notices the stop within a poll timeout. At shutdown, hand what no dispatcher took
-	 * to the error handler, and log the messages of listener calls still running as in flight at
-	 * shutdown; at a plain stop the dispatchers take what is left still.
+	 * Wait for the reader and the dispatchers until the deadline, and for the reader a
+	 * little longer: it notices the stop within a poll timeout. At shutdown, hand what no
+	 * dispatcher took to the error handler, and log the messages of listener calls still
+	 * running as in flight at shutdown; at a plain stop the dispatchers take what is left
+	 * still.
 	 */
 	@Override
 	public void awaitStop(boolean drain, long deadline) {
@@ -212,9 +219,9 @@ final class MailslotPollingReader<T> implements ListenerRun {
 	}
 
 	/**
-	 * Wait while the reader hands a unit it read as the deadline passed to the error handler, for
-	 * as long as the hand-off goes on: an error handler that takes no message for
-	 * {@value #STALLED_HAND_OFF_SECONDS} s is given up on.
+	 * Wait while the reader hands a unit it read as the deadline passed to the error
+	 * handler, for as long as the hand-off goes on: an error handler that takes no
+	 * message for {@value #STALLED_HAND_OFF_SECONDS} s is given up on.
 	 * @return whether this thread was interrupted meanwhile
 	 */
 	private boolean awaitHandOff() {
@@ -255,8 +262,9 @@ final class MailslotPollingReader<T> implements ListenerRun {
 	}
 
 	/**
-	 * Log the messages whose listener calls outlast the shutdown, which the statistics count in
-	 * flight: they go on while the application closes, and are lost if it exits first.
+	 * Log the messages whose listener calls outlast the shutdown, which the statistics
+	 * count in flight: they go on while the application closes, and are lost if it exits
+	 * first.
 	 */
 	private void warnInFlight() {
 		long inFlight = this.counters.inFlight();

@@ -3,9 +3,10 @@ package dev.mailslot.spring.listener;
 import java.time.Duration;
 
 /**
- * The cause an error handler gets for a message the container had taken from the mailslot but not
- * yet dispatched when its shutdown timeout passed (waiting for a dispatcher, or read as the
- * timeout passed): the listener never saw it. Messages still in the mailslot stay there.
+ * The cause an error handler gets for a message the container had taken from the mailslot
+ * but not yet dispatched when its shutdown timeout passed (waiting for a dispatcher, or
+ * read as the timeout passed): the listener never saw it. Messages still in the mailslot
+ * stay there.
  */
 public class MessageNotDispatchedException extends RuntimeException {
 

@@ -3,8 +3,10 @@ package dev.mailslot.spring.listener;
 import java.util.List;
 
 /**
- * Calls the listener on the reader's thread: messages, or batches, are processed one at a time,
- * in the order they were written, and none waits between threads.
+ * Calls the listener on the reader's thread: messages, or batches, are processed one at a
+ * time, in the order they were written, and none waits between threads.
+ *
+ * @param <T> what the listener is called with: a message or a batch
  */
 final class OrderedMessageDispatcher<T> implements MessageDispatcher<T> {
 

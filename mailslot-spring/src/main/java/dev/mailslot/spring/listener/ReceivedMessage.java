@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
@@ -14,10 +13,10 @@ import dev.mailslot.MailslotMessage;
 import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
- * A message read from a mailslot, whose headers are made the first time they are asked for: a
- * listener that takes only the payload never pays for them. They are those a
- * {@link ReceivedMessageHeaders} holds, the same whenever they are made; made twice by two threads
- * at once, either copy serves.
+ * A message read from a mailslot, whose headers are made the first time they are asked
+ * for: a listener that takes only the payload never pays for them. They are those a
+ * {@link ReceivedMessageHeaders} holds, the same whenever they are made; made twice by
+ * two threads at once, either copy serves.
  */
 final class ReceivedMessage implements Message<byte[]> {
 

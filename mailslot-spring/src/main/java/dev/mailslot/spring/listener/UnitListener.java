@@ -3,11 +3,11 @@ package dev.mailslot.spring.listener;
 import java.util.function.Consumer;
 
 /**
- * A container's listener as its {@link MailslotListenerInvoker} calls it: with the unit the
- * container delivers, one message ({@link MessageUnitListener}) or a batch
- * ({@link BatchUnitListener}), as spring-kafka types its generic listener by a record or a list of
- * records. It also says what of a unit the invoker counts, observes and hands to the failure
- * handler.
+ * A container's listener as its {@link MailslotListenerInvoker} calls it: with the unit
+ * the container delivers, one message ({@link MessageUnitListener}) or a batch
+ * ({@link BatchUnitListener}), as spring-kafka types its generic listener by a record or
+ * a list of records. It also says what of a unit the invoker counts, observes and hands
+ * to the failure handler.
  *
  * @param <T> the unit
  */

@@ -1,5 +1,6 @@
 /**
- * Listener containers: each reads one mailslot and dispatches its messages, with retry and a recoverer for failures.
+ * Listener containers: each reads one mailslot and dispatches its messages, with retry
+ * and a recoverer for failures.
  */
 @NullMarked
 package dev.mailslot.spring.listener;

@@ -13,13 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.core.MailslotTemplate;
-import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 import dev.mailslot.spring.test.ContextRunner;
 import dev.mailslot.spring.test.MailslotTestConfiguration;
@@ -28,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The container options a {@link MailslotListener} sets for itself with its attributes: batch size
- * and wait, shutdown timeout and retries, each over the matching option of the container factory
- * (set with {@code test.listener.*}, see {@link MailslotTestConfiguration}), and each bad value
- * refused at start-up naming the method, the attribute and the value.
+ * The container options a {@link MailslotListener} sets for itself with its attributes:
+ * batch size and wait, shutdown timeout and retries, each over the matching option of the
+ * container factory (set with {@code test.listener.*}, see
+ * {@link MailslotTestConfiguration}), and each bad value refused at start-up naming the
+ * method, the attribute and the value.
  */
 class MailslotListenerOptionAttributesTests {
 
@@ -51,8 +50,8 @@ class MailslotListenerOptionAttributesTests {
 					"test.servers.orders.name=" + prefix + "\\orders");
 	}
 
-	private static MailslotListenerContainerOptions options(
-			org.springframework.context.ApplicationContext context, String id) {
+	private static MailslotListenerContainerOptions options(org.springframework.context.ApplicationContext context,
+			String id) {
 		return context.getBean(MailslotListenerEndpointRegistry.class).getListenerContainer(id).getOptions();
 	}
 
@@ -62,8 +61,8 @@ class MailslotListenerOptionAttributesTests {
 			.withPropertyValues("test.listener.batch.max-size=50", "test.listener.batch.max-wait=0",
 					"test.listener.shutdown-timeout=10s", "test.listener.retry.max-retries=2",
 					"test.listener.retry.delay=1s", "test.listener.retry.multiplier=2",
-					"test.listener.retry.max-delay=10s", "app.batch-size=7", "app.batch-wait=250ms",
-					"app.shutdown=3s", "app.retries=4", "app.delay=20ms", "app.multiplier=1.5", "app.max-delay=80ms", "app.idle=45s")
+					"test.listener.retry.max-delay=10s", "app.batch-size=7", "app.batch-wait=250ms", "app.shutdown=3s",
+					"app.retries=4", "app.delay=20ms", "app.multiplier=1.5", "app.max-delay=80ms", "app.idle=45s")
 			.run((context) -> {
 				MailslotListenerContainerOptions options = options(context, "every");
 				assertThat(options.maxBatchSize()).isEqualTo(7);
@@ -138,17 +137,18 @@ class MailslotListenerOptionAttributesTests {
 	}
 
 	@ParameterizedTest(name = "{0} ''{1}''")
-	@CsvSource(delimiter = '|', value = { "batchMaxSize|0|a whole number of at least 1",
-			"batchMaxSize|many|a whole number of at least 1", "batchMaxWait|-1s|0, to take only",
-			"batchMaxWait|soon|0, to take only", "batchMaxWait|10000d|0, to take only",
-			"shutdownTimeout|-5s|a duration of 0 or more", "shutdownTimeout|ten|a duration of 0 or more",
-			"maxRetries|-1|a whole number of at least 0", "maxRetries|2.5|a whole number of at least 0",
-			"retryDelay|-10ms|a duration of 0 or more", "retryMultiplier|0.5|a number of at least 1",
-			"retryMultiplier|double|a number of at least 1", "retryMaxDelay|0|a duration of more than 0",
-			"idleEventInterval|0|a duration of more than 0", "idleEventInterval|often|a duration of more than 0" })
-	void aBadValueStopsStartupNamingTheMethodTheAttributeAndTheValue(String attribute, String value,
-			String expected) {
-		assertThat(runner(EveryOptionListener.class).withPropertyValues("app." + attributeProperty(attribute) + "=" + value)
+	@CsvSource(delimiter = '|',
+			value = { "batchMaxSize|0|a whole number of at least 1", "batchMaxSize|many|a whole number of at least 1",
+					"batchMaxWait|-1s|0, to take only", "batchMaxWait|soon|0, to take only",
+					"batchMaxWait|10000d|0, to take only", "shutdownTimeout|-5s|a duration of 0 or more",
+					"shutdownTimeout|ten|a duration of 0 or more", "maxRetries|-1|a whole number of at least 0",
+					"maxRetries|2.5|a whole number of at least 0", "retryDelay|-10ms|a duration of 0 or more",
+					"retryMultiplier|0.5|a number of at least 1", "retryMultiplier|double|a number of at least 1",
+					"retryMaxDelay|0|a duration of more than 0", "idleEventInterval|0|a duration of more than 0",
+					"idleEventInterval|often|a duration of more than 0" })
+	void aBadValueStopsStartupNamingTheMethodTheAttributeAndTheValue(String attribute, String value, String expected) {
+		assertThat(runner(EveryOptionListener.class)
+			.withPropertyValues("app." + attributeProperty(attribute) + "=" + value)
 			.startupFailure()).rootCause()
 			.hasMessageStartingWith("@MailslotListener on " + EveryOptionListener.class.getName() + ".listen()")
 			.hasMessageContaining("has " + attribute + " '" + value + "'; give " + expected);
@@ -156,7 +156,8 @@ class MailslotListenerOptionAttributesTests {
 
 	@Test
 	void aRetryDelayLongerThanTheLongestDelayStopsStartup() {
-		assertThat(runner(EveryOptionListener.class).withPropertyValues("test.listener.retry.max-delay=10s", "app.delay=20s")
+		assertThat(runner(EveryOptionListener.class)
+			.withPropertyValues("test.listener.retry.max-delay=10s", "app.delay=20s")
 			.startupFailure()).hasMessageContaining(EveryOptionListener.class.getName() + ".listen()")
 			.hasMessageContaining("retry delay of 20000 ms, longer than its longest delay of 10000 ms");
 	}

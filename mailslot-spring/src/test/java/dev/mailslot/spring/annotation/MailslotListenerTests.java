@@ -19,7 +19,6 @@ import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,9 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link MailslotListener} methods in a plain Spring application ({@link MailslotTestConfiguration},
- * no Boot) on the memory transport: argument types, placeholders, retries, dead letters, pause and
- * resume, shutdown, concurrency.
+ * {@link MailslotListener} methods in a plain Spring application
+ * ({@link MailslotTestConfiguration}, no Boot) on the memory transport: argument types,
+ * placeholders, retries, dead letters, pause and resume, shutdown, concurrency.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MailslotListenerTests {
@@ -125,7 +124,10 @@ class MailslotListenerTests {
 		runner(ValidatingListener.class).withPropertyValues("test.listener.retry.max-retries=5").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", new byte[0]);
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
-			Path payload = deadLetterFiles().stream().filter((path) -> path.toString().endsWith(".bin")).findFirst().get();
+			Path payload = deadLetterFiles().stream()
+				.filter((path) -> path.toString().endsWith(".bin"))
+				.findFirst()
+				.get();
 			assertThat(payload).isEmptyFile();
 			assertThat(metadata(payload).getProperty("attempts")).isEqualTo("1");
 			assertThat(metadata(payload).getProperty("exception")).endsWith("MessageConversionException");
@@ -160,7 +162,10 @@ class MailslotListenerTests {
 			context.getBean(MailslotTemplate.class).send("orders", "poison");
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
 			assertThat(context.getBean(FailingListener.class).calls).hasValue(3);
-			Path payload = deadLetterFiles().stream().filter((path) -> path.toString().endsWith(".bin")).findFirst().get();
+			Path payload = deadLetterFiles().stream()
+				.filter((path) -> path.toString().endsWith(".bin"))
+				.findFirst()
+				.get();
 			assertThat(Files.readString(payload)).isEqualTo("poison");
 			Properties metadata = metadata(payload);
 			assertThat(metadata.getProperty("attempts")).isEqualTo("3");
@@ -174,7 +179,10 @@ class MailslotListenerTests {
 		runner(ValidatingListener.class).withPropertyValues("test.listener.retry.max-retries=5").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", new Order("bad", -1));
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
-			Path payload = deadLetterFiles().stream().filter((path) -> path.toString().endsWith(".bin")).findFirst().get();
+			Path payload = deadLetterFiles().stream()
+				.filter((path) -> path.toString().endsWith(".bin"))
+				.findFirst()
+				.get();
 			assertThat(metadata(payload).getProperty("attempts")).isEqualTo("1");
 			assertThat(metadata(payload).getProperty("exception")).endsWith("MethodArgumentNotValidException");
 			context.getBean(MailslotTemplate.class).send("orders", new Order("good", 1));
@@ -187,7 +195,10 @@ class MailslotListenerTests {
 		runner(ValidatingListener.class).withPropertyValues("test.listener.retry.max-retries=5").run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", "not json");
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles().size() == 2);
-			Path payload = deadLetterFiles().stream().filter((path) -> path.toString().endsWith(".bin")).findFirst().get();
+			Path payload = deadLetterFiles().stream()
+				.filter((path) -> path.toString().endsWith(".bin"))
+				.findFirst()
+				.get();
 			assertThat(metadata(payload).getProperty("attempts")).isEqualTo("1");
 			assertThat(metadata(payload).getProperty("exception")).endsWith("MessageConversionException");
 		});
@@ -260,8 +271,8 @@ class MailslotListenerTests {
 		Received received = receivedHolder[0];
 		assertThat(server[0].isOpen()).isFalse();
 		assertThat(received.items).hasSize(40);
-		assertThat(received.items.stream().map(String::valueOf)).containsExactlyElementsOf(
-				Stream.iterate(0, (i) -> i + 1).limit(40).map((i) -> "message " + i).toList());
+		assertThat(received.items.stream().map(String::valueOf))
+			.containsExactlyElementsOf(Stream.iterate(0, (i) -> i + 1).limit(40).map((i) -> "message " + i).toList());
 	}
 
 	@Test
@@ -424,7 +435,8 @@ class MailslotListenerTests {
 
 	@Test
 	void twoListenersWithOneIdStopStartup() {
-		assertThat(runner(SameIdListeners.class).startupFailure()).isInstanceOf(DuplicateMailslotListenerException.class)
+		assertThat(runner(SameIdListeners.class).startupFailure())
+			.isInstanceOf(DuplicateMailslotListenerException.class)
 			.hasMessageContaining("Two listeners have the id 'same'");
 	}
 

@@ -1,7 +1,6 @@
 package dev.mailslot.spring.aot;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -18,7 +17,8 @@ import dev.mailslot.spring.support.MailslotHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link MailslotRuntimeHints} and the hints of {@code @MailslotListener} methods.
+ * Tests for {@link MailslotRuntimeHints} and the hints of {@code @MailslotListener}
+ * methods.
  */
 class MailslotRuntimeHintsTests {
 
@@ -62,8 +62,7 @@ class MailslotRuntimeHintsTests {
 			.onMethodInvocation(OrderListener.class.getDeclaredMethod("onOrder", Order.class, String.class)))
 			.accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(OrderListener.class.getDeclaredMethod("onRefund", Message.class)))
-			.accepts(this.hints);
+			.onMethodInvocation(OrderListener.class.getDeclaredMethod("onRefund", Message.class))).accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Order.class)).accepts(this.hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Refund.class)).accepts(this.hints);
 	}

@@ -3,7 +3,6 @@ package dev.mailslot.spring.config;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -15,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link ContainerOptionOverrides}: what a listener sets over its factory's options.
+ * Tests for {@link ContainerOptionOverrides}: what a listener sets over its factory's
+ * options.
  */
 class ContainerOptionOverridesTests {
 
@@ -27,12 +27,14 @@ class ContainerOptionOverridesTests {
 	@Test
 	void retriesOverAFactoryWithAFailureHandlerOfItsOwnAreRefused() {
 		MailslotListenerContainerOptions factory = MailslotListenerContainerOptions.builder()
-			.failureHandler(new DefaultMailslotFailureHandler(RetryPolicy.withMaxRetries(0), (message, cause, attempts) -> {
-			}))
+			.failureHandler(
+					new DefaultMailslotFailureHandler(RetryPolicy.withMaxRetries(0), (message, cause, attempts) -> {
+					}))
 			.build();
 		ContainerOptionOverrides overrides = new ContainerOptionOverrides();
 		overrides.getRetry().setMaxRetries(3L);
-		assertThatIllegalStateException().isThrownBy(() -> overrides.applyTo(factory, factory.toBuilder(), "listener x"))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> overrides.applyTo(factory, factory.toBuilder(), "listener x"))
 			.withMessageStartingWith("listener x sets its own retries")
 			.withMessageContaining("MailslotFailureHandler");
 	}

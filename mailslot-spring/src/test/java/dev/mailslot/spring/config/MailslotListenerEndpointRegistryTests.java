@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 
 import dev.mailslot.MailslotClient;
@@ -131,7 +130,7 @@ class MailslotListenerEndpointRegistryTests {
 			this.delay = delay;
 		}
 
-		public void receive(byte[] message) throws InterruptedException {
+		void receive(byte[] message) throws InterruptedException {
 			Thread.sleep(this.delay.toMillis());
 			this.processed.incrementAndGet();
 		}

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.messaging.Message;
 
 import dev.mailslot.MailslotName;
@@ -32,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@link MailslotTemplate}'s receive, receiveAndConvert and sendAndReceive on real servers of the
- * posix and memory transports: the headers a listener sees, {@code null} on the timeout, mailslots
- * it does not own or a listener reads refused with their names, and the temporary reply mailslot
- * gone after every request: answered, timed out, failed to make or failed to send.
+ * {@link MailslotTemplate}'s receive, receiveAndConvert and sendAndReceive on real
+ * servers of the posix and memory transports: the headers a listener sees, {@code null}
+ * on the timeout, mailslots it does not own or a listener reads refused with their names,
+ * and the temporary reply mailslot gone after every request: answered, timed out, failed
+ * to make or failed to send.
  */
 @Timeout(60)
 class MailslotTemplateReceiveTests {
@@ -51,8 +51,7 @@ class MailslotTemplateReceiveTests {
 	private MailslotTransport start(String transportId) {
 		assumeTrue(!transportId.equals("posix") || OS.LINUX.isCurrentOs(), "posix message queues need Linux");
 		MailslotTransport transport = MailslotTransports.get(transportId);
-		this.servers = new MailslotServers(transport,
-				Map.of("inbox", options("inbox"), "service", options("service")),
+		this.servers = new MailslotServers(transport, Map.of("inbox", options("inbox"), "service", options("service")),
 				(name) -> MailslotServerOptions.builder(name).build(), Duration.ZERO, "test.servers");
 		this.template = new MailslotTemplate(transport, this.servers,
 				MailslotMessageConverters.create(StandardCharsets.UTF_8, null));
@@ -183,12 +182,11 @@ class MailslotTemplateReceiveTests {
 		}, WAIT)).withMessage("no request today");
 		assertGone(mailslots, made.get());
 		AtomicReference<MailslotName> sent = new AtomicReference<>();
-		assertThatExceptionOfType(NoSuchMailslotException.class)
-			.isThrownBy(() -> this.template.sendAndReceive(MailslotName.local("nobody-" + this.unique).toString(),
-					(replyTo) -> {
-						sent.set(replyTo);
-						return "ping " + replyTo;
-					}, WAIT));
+		assertThatExceptionOfType(NoSuchMailslotException.class).isThrownBy(() -> this.template
+			.sendAndReceive(MailslotName.local("nobody-" + this.unique).toString(), (replyTo) -> {
+				sent.set(replyTo);
+				return "ping " + replyTo;
+			}, WAIT));
 		assertGone(mailslots, sent.get());
 	}
 

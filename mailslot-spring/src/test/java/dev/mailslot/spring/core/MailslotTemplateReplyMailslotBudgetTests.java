@@ -21,16 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A request's reply mailslot fits where the application's mailslots have taken most of the user's
- * {@code RLIMIT_MSGQUEUE}, as a Boot application's planned queues do: a second JVM, as a uid of its
- * own in an IPC namespace of its own (stock sysctls), whose limit leaves room for a queue of one
- * message beside its default one, but not for a second default one.
+ * A request's reply mailslot fits where the application's mailslots have taken most of
+ * the user's {@code RLIMIT_MSGQUEUE}, as a Boot application's planned queues do: a second
+ * JVM, as a uid of its own in an IPC namespace of its own (stock sysctls), whose limit
+ * leaves room for a queue of one message beside its default one, but not for a second
+ * default one.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MailslotTemplateReplyMailslotBudgetTests {
 
-	/** A uid that no other test uses, so that no other process's queues share its limit. */
+	/**
+	 * A uid that no other test uses, so that no other process's queues share its limit.
+	 */
 	private static final String UID = "40027";
 
 	/** What a queue of the stock default takes: 10 x (8,192 + 96) bytes. */
@@ -62,8 +65,8 @@ class MailslotTemplateReplyMailslotBudgetTests {
 	}
 
 	/**
-	 * Copy this JVM's class path to a directory every user may read: the build's local repository
-	 * is root's alone.
+	 * Copy this JVM's class path to a directory every user may read: the build's local
+	 * repository is root's alone.
 	 */
 	private static String readableClassPath(Path directory) throws Exception {
 		List<String> entries = new ArrayList<>();

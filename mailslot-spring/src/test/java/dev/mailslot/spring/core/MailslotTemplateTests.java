@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.StringMessageConverter;
 
@@ -46,7 +45,8 @@ class MailslotTemplateTests {
 			MailslotMessageConverters.create(StandardCharsets.UTF_8, null));
 
 	private MailslotServer server() {
-		return this.transport.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ZERO).build());
+		return this.transport
+			.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ZERO).build());
 	}
 
 	@Test
@@ -77,8 +77,7 @@ class MailslotTemplateTests {
 
 	@Test
 	void payloadsNoConverterTakesAreRefused() {
-		MailslotTemplate bytesOnly = new MailslotTemplate(this.transport, null,
-				new StringMessageConverter());
+		MailslotTemplate bytesOnly = new MailslotTemplate(this.transport, null, new StringMessageConverter());
 		assertThatExceptionOfType(MessageConversionException.class)
 			.isThrownBy(() -> bytesOnly.send(this.name.toString(), new Point(1, 2)))
 			.withMessageContaining(Point.class.getName());
@@ -177,8 +176,9 @@ class MailslotTemplateTests {
 		long before = heapAfterGc();
 		sendToDistinctMissingMailslots("per-message-", targets);
 		long after = heapAfterGc();
-		System.out.printf("MailslotTemplate, %,d distinct targets: heap after GC %,d KiB before, %,d KiB after "
-				+ "(%+,d KiB)%n", targets, before / 1024, after / 1024, (after - before) / 1024);
+		System.out.printf(
+				"MailslotTemplate, %,d distinct targets: heap after GC %,d KiB before, %,d KiB after " + "(%+,d KiB)%n",
+				targets, before / 1024, after / 1024, (after - before) / 1024);
 		assertThat(after - before).as("heap kept for %,d targets", targets).isLessThan(4L * 1024 * 1024);
 	}
 
@@ -206,10 +206,10 @@ class MailslotTemplateTests {
 		List<MailslotServer> servers = new ArrayList<>();
 		try {
 			for (int i = 0; i < mailslots; i++) {
-				servers.add(this.transport.createServer(MailslotServerOptions
-					.builder(MailslotName.parse(this.name.path() + "-" + i))
-					.readTimeout(ReadTimeout.ZERO)
-					.build()));
+				servers.add(this.transport
+					.createServer(MailslotServerOptions.builder(MailslotName.parse(this.name.path() + "-" + i))
+						.readTimeout(ReadTimeout.ZERO)
+						.build()));
 			}
 			for (int round = 0; round < 2; round++) {
 				for (MailslotServer server : servers) {

@@ -9,7 +9,6 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.CompositeMessageConverter;
@@ -27,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * How the template turns payloads into bytes: the converter chosen once per type, in the order
- * given, and the bytes of a buffer sent where they are.
+ * How the template turns payloads into bytes: the converter chosen once per type, in the
+ * order given, and the bytes of a buffer sent where they are.
  */
 class PayloadEncodingsTests {
 
@@ -48,7 +47,8 @@ class PayloadEncodingsTests {
 
 	@Test
 	void aBufferIsSentWhereItIsAndKeepsItsPosition() {
-		PayloadEncodings encodings = new PayloadEncodings(MailslotMessageConverters.create(StandardCharsets.UTF_8, null));
+		PayloadEncodings encodings = new PayloadEncodings(
+				MailslotMessageConverters.create(StandardCharsets.UTF_8, null));
 		ByteBuffer payload = ByteBuffer.wrap("..abc".getBytes(StandardCharsets.US_ASCII)).position(2);
 		ByteBuffer encoded = encodings.encode(payload, MailslotDestination.of(ORDERS));
 		assertThat(encoded.array()).isSameAs(payload.array());
@@ -95,7 +95,8 @@ class PayloadEncodingsTests {
 	}
 
 	/**
-	 * Converts the payloads its rule takes to their text, recording the headers it was asked with.
+	 * Converts the payloads its rule takes to their text, recording the headers it was
+	 * asked with.
 	 */
 	private static final class CountingConverter implements MessageConverter {
 

@@ -13,10 +13,11 @@ import dev.mailslot.MailslotTransports;
 import dev.mailslot.spring.support.converter.MailslotMessageConverters;
 
 /**
- * A second JVM for {@link MailslotTemplateReplyMailslotBudgetTests}: on the posix transport it
- * creates the server {@code service} (the mailslot named by its argument, with a default queue),
- * then makes one request nobody answers through {@link MailslotTemplate#sendAndReceive}, and prints
- * {@code no reply}, or the class and message of what the request threw.
+ * A second JVM for {@link MailslotTemplateReplyMailslotBudgetTests}: on the posix
+ * transport it creates the server {@code service} (the mailslot named by its argument,
+ * with a default queue), then makes one request nobody answers through
+ * {@link MailslotTemplate#sendAndReceive}, and prints {@code no reply}, or the class and
+ * message of what the request threw.
  */
 public final class ReplyMailslotRequestProcess {
 

@@ -6,7 +6,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
@@ -54,7 +53,8 @@ class MailslotContainerEventsTests {
 			await().atMost(WITHIN).until(() -> events.of("orders", ContainerResumedEvent.class).size() == 1);
 			registry.stop("orders");
 			await().atMost(WITHIN).until(() -> events.of("orders", ContainerStoppedEvent.class).size() == 1);
-			assertThat(events.of("orders", MailslotContainerEvent.class)).extracting((event) -> (Object) event.getClass())
+			assertThat(events.of("orders", MailslotContainerEvent.class))
+				.extracting((event) -> (Object) event.getClass())
 				.containsExactly(ContainerStartedEvent.class, ContainerPausedEvent.class, ContainerResumedEvent.class,
 						ContainerStoppedEvent.class);
 		});
@@ -83,7 +83,8 @@ class MailslotContainerEventsTests {
 			Duration second = ((ListenerContainerIdleEvent) idle.get(1)).getIdleTime();
 			assertThat(first).isGreaterThanOrEqualTo(Duration.ofMillis(200));
 			assertThat(second).isGreaterThanOrEqualTo(first.plusMillis(200));
-			assertThat(events.of("orders", ListenerContainerIdleEvent.class)).as("no interval, no idle events").isEmpty();
+			assertThat(events.of("orders", ListenerContainerIdleEvent.class)).as("no interval, no idle events")
+				.isEmpty();
 		});
 	}
 
@@ -95,8 +96,7 @@ class MailslotContainerEventsTests {
 			context.getBean(MailslotTemplate.class).send("quiet", "wake up");
 			await().atMost(WITHIN).until(() -> context.getBean(Listeners.class).quietMessages.get() == 1);
 			int before = events.of("quiet", ListenerContainerIdleEvent.class).size();
-			await().atMost(WITHIN)
-				.until(() -> events.of("quiet", ListenerContainerIdleEvent.class).size() > before);
+			await().atMost(WITHIN).until(() -> events.of("quiet", ListenerContainerIdleEvent.class).size() > before);
 			ListenerContainerIdleEvent after = (ListenerContainerIdleEvent) events
 				.of("quiet", ListenerContainerIdleEvent.class)
 				.get(before);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.messaging.Message;
@@ -22,9 +21,9 @@ import dev.mailslot.spring.listener.adapter.ListenerExecutionFailedException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link BatchFailureRetries}, on the calling thread: a scripted listener says what each
- * call does, and each test checks the calls, what the error handler took and how many messages
- * were given up.
+ * Tests for {@link BatchFailureRetries}, on the calling thread: a scripted listener says
+ * what each call does, and each test checks the calls, what the error handler took and
+ * how many messages were given up.
  */
 class BatchFailureRetriesTests {
 
@@ -33,7 +32,10 @@ class BatchFailureRetriesTests {
 	/** Each call of the listener, with the texts of its batch. */
 	private final List<List<String>> calls = new ArrayList<>();
 
-	/** Each message the error handler took: its text, the cause's message and the attempts. */
+	/**
+	 * Each message the error handler took: its text, the cause's message and the
+	 * attempts.
+	 */
 	private final List<String> handled = new ArrayList<>();
 
 	private final MailslotErrorHandler errorHandler = (message, cause, attempts) -> this.handled
@@ -48,8 +50,9 @@ class BatchFailureRetriesTests {
 	}
 
 	/**
-	 * A listener that records each call and does what the next step of the script says: a step
-	 * returns the exception to throw for the batch it is given, or {@code null} to process it.
+	 * A listener that records each call and does what the next step of the script says: a
+	 * step returns the exception to throw for the batch it is given, or {@code null} to
+	 * process it.
 	 */
 	@SafeVarargs
 	private MailslotBatchMessageListener scripted(Function<List<Message<byte[]>>, RuntimeException>... steps) {

@@ -7,16 +7,15 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the default {@link MailslotFailureHandler#handleBatchFailure}, on the calling thread,
- * with a failure handler that implements single messages only: it retries each message once and
- * records what it gave up.
+ * Tests for the default {@link MailslotFailureHandler#handleBatchFailure}, on the calling
+ * thread, with a failure handler that implements single messages only: it retries each
+ * message once and records what it gave up.
  */
 class BatchFailuresByMessageTests {
 
@@ -54,8 +53,8 @@ class BatchFailuresByMessageTests {
 	};
 
 	/**
-	 * A listener that records each call and fails any batch holding one of the poison texts: by
-	 * naming the first of them if {@code named}, else as a whole.
+	 * A listener that records each call and fails any batch holding one of the poison
+	 * texts: by naming the first of them if {@code named}, else as a whole.
 	 */
 	private MailslotBatchMessageListener failingOn(boolean named, String... poison) {
 		Set<String> bad = Set.of(poison);
@@ -99,14 +98,13 @@ class BatchFailuresByMessageTests {
 		int given = this.handler.handleBatchFailure(this.batch, failure, failingOn(true, "m0", "m2"));
 		assertThat(given).isEqualTo(2);
 		assertThat(this.failures).containsExactly("m0: m0 is bad", "m2: m2 is bad");
-		assertThat(this.calls).containsExactly(List.of("m0"), List.of("m1", "m2", "m3"), List.of("m2"),
-				List.of("m3"));
+		assertThat(this.calls).containsExactly(List.of("m0"), List.of("m1", "m2", "m3"), List.of("m2"), List.of("m3"));
 	}
 
 	@Test
 	void aWrappedExceptionNamingAMessageNamesIt() {
-		RuntimeException failure = new IllegalStateException("wrapper", new BatchListenerFailedException("failed",
-				new IllegalStateException("m3 is bad"), 3));
+		RuntimeException failure = new IllegalStateException("wrapper",
+				new BatchListenerFailedException("failed", new IllegalStateException("m3 is bad"), 3));
 		int given = this.handler.handleBatchFailure(this.batch, failure, failingOn(true));
 		assertThat(given).isZero();
 		assertThat(this.failures).containsExactly("m3: m3 is bad");

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -31,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Dead letters may hold private messages: the directory and files are the owner's alone, a
- * directory others control is refused, and a full disk leaves no partial file behind. Real parts:
- * POSIX permissions, another user ({@code nobody}), a second JVM run as a uid without a passwd
- * entry ({@code setpriv}), and a full tmpfs, the last three as root.
+ * Dead letters may hold private messages: the directory and files are the owner's alone,
+ * a directory others control is refused, and a full disk leaves no partial file behind.
+ * Real parts: POSIX permissions, another user ({@code nobody}), a second JVM run as a uid
+ * without a passwd entry ({@code setpriv}), and a full tmpfs, the last three as root.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "POSIX permissions, chown and tmpfs")
 @ExtendWith(OutputCaptureExtension.class)
@@ -47,7 +46,9 @@ class DeadLetterDirectoryErrorHandlerTests {
 	Path temp;
 
 	private static Message<byte[]> message(byte[] payload) {
-		return MessageBuilder.withPayload(payload).setHeader(MailslotHeaders.MAILSLOT, "\\\\.\\mailslot\\orders").build();
+		return MessageBuilder.withPayload(payload)
+			.setHeader(MailslotHeaders.MAILSLOT, "\\\\.\\mailslot\\orders")
+			.build();
 	}
 
 	private static List<Path> files(Path directory) throws IOException {
@@ -84,8 +85,8 @@ class DeadLetterDirectoryErrorHandlerTests {
 			.withMessageContaining("chmod 700 " + directory);
 		handler.handleError(message(new byte[] { 7 }), new IllegalStateException("boom"), 1);
 		assertThat(files(directory)).isEmpty();
-		assertThat(output).contains("could NOT be kept").contains("Its bytes in Base64: " + Base64.getEncoder()
-			.encodeToString(new byte[] { 7 }));
+		assertThat(output).contains("could NOT be kept")
+			.contains("Its bytes in Base64: " + Base64.getEncoder().encodeToString(new byte[] { 7 }));
 	}
 
 	@Test
@@ -100,7 +101,9 @@ class DeadLetterDirectoryErrorHandlerTests {
 	void aDirectoryOfAnotherUserIsRefused() throws Exception {
 		Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "chown needs root");
 		Path directory = Files.createDirectory(this.temp.resolve("theirs"));
-		UserPrincipal nobody = directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+		UserPrincipal nobody = directory.getFileSystem()
+			.getUserPrincipalLookupService()
+			.lookupPrincipalByName("nobody");
 		Files.setOwner(directory, nobody);
 		assertThatIllegalStateException().isThrownBy(new DeadLetterDirectoryErrorHandler(directory)::checkDirectory)
 			.withMessageContaining("it belongs to nobody (uid 65534), not to this process's uid 0");
@@ -110,9 +113,10 @@ class DeadLetterDirectoryErrorHandlerTests {
 	void aUidWithoutAPasswdEntryKeepsItsDeadLettersInTheDirectoryItMade() throws Exception {
 		Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "another uid needs root");
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux)");
-		Assumptions.assumeFalse(Files.readAllLines(Path.of("/etc/passwd"))
-			.stream()
-			.anyMatch((line) -> line.matches("[^:]*:[^:]*:" + NO_PASSWD_UID + ":.*")),
+		Assumptions.assumeFalse(
+				Files.readAllLines(Path.of("/etc/passwd"))
+					.stream()
+					.anyMatch((line) -> line.matches("[^:]*:[^:]*:" + NO_PASSWD_UID + ":.*")),
 				"uid " + NO_PASSWD_UID + " must have no passwd entry");
 		Files.setPosixFilePermissions(this.temp, PosixFilePermissions.fromString("rwxr-xr-x"));
 		Path home = Files.createDirectory(this.temp.resolve("home"));
@@ -152,8 +156,8 @@ class DeadLetterDirectoryErrorHandlerTests {
 	}
 
 	/**
-	 * Copy what {@link DeadLetterProcess} needs of this JVM's class path (this module's classes,
-	 * mailslot-core, Spring and its logging) where the other uid can read it.
+	 * Copy what {@link DeadLetterProcess} needs of this JVM's class path (this module's
+	 * classes, mailslot-core, Spring and its logging) where the other uid can read it.
 	 * @return the class path of the copy
 	 */
 	private static String readableClassPath(Path directory) throws IOException {
@@ -190,7 +194,8 @@ class DeadLetterDirectoryErrorHandlerTests {
 		try {
 			byte[] large = new byte[64 * 1024];
 			large[0] = 42;
-			new DeadLetterDirectoryErrorHandler(mount).handleError(message(large), new IllegalStateException("boom"), 1);
+			new DeadLetterDirectoryErrorHandler(mount).handleError(message(large), new IllegalStateException("boom"),
+					1);
 			assertThat(files(mount)).isEmpty();
 			assertThat(output).contains("could NOT be kept in " + mount)
 				.contains(Base64.getEncoder().encodeToString(large));

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -42,10 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * A replay writes the dead letters of one mailslot to an allowed target and removes each only once
- * written; what fails stays. Real parts: dead letters kept by {@link DeadLetterDirectoryErrorHandler}
- * in a real directory, posix queues, and a target owned by a second JVM that closes it and exits,
- * is killed ({@code kill -9}) or never reads.
+ * A replay writes the dead letters of one mailslot to an allowed target and removes each
+ * only once written; what fails stays. Real parts: dead letters kept by
+ * {@link DeadLetterDirectoryErrorHandler} in a real directory, posix queues, and a target
+ * owned by a second JVM that closes it and exits, is killed ({@code kill -9}) or never
+ * reads.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "posix transport")
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -91,8 +91,7 @@ class DeadLetterDirectoryReplayerTests {
 	}
 
 	private void deadLetter(MailslotName mailslot, String text) {
-		this.deadLetters.handleError(MessageBuilder
-			.withPayload(text.getBytes(StandardCharsets.UTF_8))
+		this.deadLetters.handleError(MessageBuilder.withPayload(text.getBytes(StandardCharsets.UTF_8))
 			.setHeader(MailslotHeaders.MAILSLOT, mailslot.toString())
 			.build(), new IllegalStateException("boom"), 3);
 	}
@@ -123,8 +122,8 @@ class DeadLetterDirectoryReplayerTests {
 		}
 		deadLetter(this.invoices, "invoice");
 		DeadLetterReplayResult result = replayer(Set.of(this.orders)).replay(this.orders, this.orders);
-		assertThat(result).isEqualTo(new DeadLetterReplayResult(this.orders.toString(), this.orders.toString(), 12, 0,
-				0, null));
+		assertThat(result)
+			.isEqualTo(new DeadLetterReplayResult(this.orders.toString(), this.orders.toString(), 12, 0, 0, null));
 		List<String> expected = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
 			expected.add("order " + i);

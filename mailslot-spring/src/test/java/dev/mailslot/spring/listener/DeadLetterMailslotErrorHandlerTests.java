@@ -20,7 +20,6 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.support.MessageBuilder;
@@ -40,11 +39,11 @@ import dev.mailslot.transport.posix.ServerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A failed message goes to a dead-letter mailslot as it was read, its failure to the log; and when
- * the dead-letter mailslot cannot take it, to the fallback, so that every failed message is in the
- * dead-letter mailslot, in the directory, or in the log. Real parts: posix queues, a dead-letter
- * mailslot owned by a second JVM that closes it and exits or is killed ({@code kill -9}), and real
- * files.
+ * A failed message goes to a dead-letter mailslot as it was read, its failure to the log;
+ * and when the dead-letter mailslot cannot take it, to the fallback, so that every failed
+ * message is in the dead-letter mailslot, in the directory, or in the log. Real parts:
+ * posix queues, a dead-letter mailslot owned by a second JVM that closes it and exits or
+ * is killed ({@code kill -9}), and real files.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "posix transport")
 @ExtendWith(OutputCaptureExtension.class)
@@ -113,9 +112,10 @@ class DeadLetterMailslotErrorHandlerTests {
 				new IllegalStateException("Order service is down"), 3);
 		byte[] written = deadLetterServer.read(ReadTimeout.of(Duration.ofSeconds(5)));
 		assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo("{\"id\":1}");
-		assertThat(output).contains("Message of 8 bytes from " + this.orders + " (listener orders, received "
-				+ RECEIVED_AT + ") failed after 3 attempt(s) with java.lang.IllegalStateException: Order service is down; "
-				+ "it was written to the dead-letter mailslot " + this.deadLetters);
+		assertThat(output)
+			.contains("Message of 8 bytes from " + this.orders + " (listener orders, received " + RECEIVED_AT
+					+ ") failed after 3 attempt(s) with java.lang.IllegalStateException: Order service is down; "
+					+ "it was written to the dead-letter mailslot " + this.deadLetters);
 		assertThat(payloads(directory)).isEmpty();
 	}
 
@@ -130,12 +130,14 @@ class DeadLetterMailslotErrorHandlerTests {
 	}
 
 	/**
-	 * Three dead letters while a second JVM owns the dead-letter mailslot, then three after it has
-	 * gone: the first three are written there, the last three kept in the directory.
+	 * Three dead letters while a second JVM owns the dead-letter mailslot, then three
+	 * after it has gone: the first three are written there, the last three kept in the
+	 * directory.
 	 */
 	private void deadLettersBeforeAndAfter(CapturedOutput output, OwnerEnd end) throws Exception {
 		Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), ServerProcess.class.getName(), this.deadLetters.toString(), "hold")
+				System.getProperty("java.class.path"), ServerProcess.class.getName(), this.deadLetters.toString(),
+				"hold")
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		try {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
@@ -15,8 +14,9 @@ import org.springframework.messaging.support.MessageBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DefaultMailslotFailureHandler}: the retry policy's attempts and back-off from
- * the failure that already happened, then the error handler with the last failure.
+ * Tests for {@link DefaultMailslotFailureHandler}: the retry policy's attempts and
+ * back-off from the failure that already happened, then the error handler with the last
+ * failure.
  */
 class DefaultMailslotFailureHandlerTests {
 

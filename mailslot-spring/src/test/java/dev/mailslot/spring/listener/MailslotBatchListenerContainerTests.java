@@ -3,7 +3,6 @@ package dev.mailslot.spring.listener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,6 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.messaging.Message;
 
@@ -31,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for a {@link MailslotListenerContainer} made {@link MailslotListenerContainer#forBatches
- * for batches}, on the memory transport: how batches are made, how a failed batch is retried and
- * given up, the drain at shutdown and the statistics.
+ * Tests for a {@link MailslotListenerContainer} made
+ * {@link MailslotListenerContainer#forBatches for batches}, on the memory transport: how
+ * batches are made, how a failed batch is retried and given up, the drain at shutdown and
+ * the statistics.
  */
 class MailslotBatchListenerContainerTests {
 
@@ -73,8 +72,8 @@ class MailslotBatchListenerContainerTests {
 	}
 
 	/**
-	 * Make a container that records each batch and then calls the listener, paused so that the
-	 * test writes first.
+	 * Make a container that records each batch and then calls the listener, paused so
+	 * that the test writes first.
 	 */
 	private void createPaused(MailslotBatchMessageListener listener, MailslotListenerContainerOptions.Builder options) {
 		this.container = MailslotListenerContainer.forBatches("batches", this.server, null, (batch) -> {
@@ -199,8 +198,7 @@ class MailslotBatchListenerContainerTests {
 		this.server.close();
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.size() == 1);
 		assertThat(this.calls).containsExactly(List.of("first", "second"));
-		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.container.getState() == ListenerContainerState.FAILED);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.container.getState() == ListenerContainerState.FAILED);
 	}
 
 	@Test
@@ -243,7 +241,8 @@ class MailslotBatchListenerContainerTests {
 			for (int i = 0; i < batch.size(); i++) {
 				String text = text(batch.get(i));
 				if (text.equals("m3") || (text.equals("m1") && failedOnce.add(text))) {
-					throw new BatchListenerFailedException(text + " fails", new IllegalStateException(text), batch.get(i));
+					throw new BatchListenerFailedException(text + " fails", new IllegalStateException(text),
+							batch.get(i));
 				}
 			}
 		}, options());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A container declared as a bean, without the registry, is run by the context: started with it,
- * and drained before its mailslot closes when the context closes.
+ * A container declared as a bean, without the registry, is run by the context: started
+ * with it, and drained before its mailslot closes when the context closes.
  */
 class MailslotListenerContainerLifecycleTests {
 
@@ -45,8 +44,8 @@ class MailslotListenerContainerLifecycleTests {
 	}
 
 	private static void write(String text) {
-		try (MailslotClient client = MailslotTransports.get("memory").openClient(
-				MailslotServerOptions.builder(NAME).build().name())) {
+		try (MailslotClient client = MailslotTransports.get("memory")
+			.openClient(MailslotServerOptions.builder(NAME).build().name())) {
 			client.write(text.getBytes());
 		}
 	}

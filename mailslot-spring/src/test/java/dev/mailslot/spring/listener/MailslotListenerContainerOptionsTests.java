@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link MailslotListenerContainerOptions}: the defaults, the checks and copies.
+ * Tests for {@link MailslotListenerContainerOptions}: the defaults, the checks and
+ * copies.
  */
 class MailslotListenerContainerOptionsTests {
 

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import org.springframework.messaging.Message;
 
 import dev.mailslot.MailslotClient;
@@ -35,12 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Shutdown of a {@link MailslotListenerContainer} on the memory transport, counted the moment
- * {@code shutdown()} returns, as an application exits then: every message written is processed,
- * handed to the error handler, counted in flight at shutdown, or still in the mailslot for its
- * close to count, for single messages and batches, with one dispatcher and with two. The container
- * takes a message, or batch, only when a dispatcher is free for it, so what it hands to the error
- * handler is at most what its dispatchers could have taken.
+ * Shutdown of a {@link MailslotListenerContainer} on the memory transport, counted the
+ * moment {@code shutdown()} returns, as an application exits then: every message written
+ * is processed, handed to the error handler, counted in flight at shutdown, or still in
+ * the mailslot for its close to count, for single messages and batches, with one
+ * dispatcher and with two. The container takes a message, or batch, only when a
+ * dispatcher is free for it, so what it hands to the error handler is at most what its
+ * dispatchers could have taken.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MailslotListenerContainerShutdownTests {
@@ -152,8 +152,7 @@ class MailslotListenerContainerShutdownTests {
 		MailslotListenerStatistics statistics = this.container.getStatistics();
 		System.out.println("Two stuck batch calls, 2000 written: seen " + this.seen.size() + ", dead-lettered "
 				+ this.handled.size() + ", left in the mailslot " + left + ", " + statistics);
-		assertThat(statistics.processed() + statistics.unprocessed() + statistics.inFlight() + left)
-			.isEqualTo(2_000);
+		assertThat(statistics.processed() + statistics.unprocessed() + statistics.inFlight() + left).isEqualTo(2_000);
 		assertThat(this.seen.size() + this.handled.size() + left).isEqualTo(2_000);
 		assertThat(this.seen).hasSize(100);
 		assertThat(statistics.inFlight()).isEqualTo(100);
@@ -210,9 +209,10 @@ class MailslotListenerContainerShutdownTests {
 	}
 
 	/**
-	 * A reader that the shutdown's wake-up does not reach ({@link Unwakeable}), as on a transport whose
-	 * read cannot be woken, takes a message after the shutdown timeout: it goes to the error handler.
-	 * The shutdown has returned by then, so the hand-off is awaited.
+	 * A reader that the shutdown's wake-up does not reach ({@link Unwakeable}), as on a
+	 * transport whose read cannot be woken, takes a message after the shutdown timeout:
+	 * it goes to the error handler. The shutdown has returned by then, so the hand-off is
+	 * awaited.
 	 */
 	@Test
 	void aMessageReadAfterTheShutdownTimeoutGoesToTheErrorHandlerUndispatched() throws Exception {
@@ -245,8 +245,8 @@ class MailslotListenerContainerShutdownTests {
 			this.container.shutdown();
 			int left = this.server.info().messageCount();
 			assertThat(this.seen).hasSize(5);
-			assertThat(this.handled).hasSize(5).allSatisfy((cause) -> assertThat(cause)
-				.isInstanceOf(MessageNotDispatchedException.class));
+			assertThat(this.handled).hasSize(5)
+				.allSatisfy((cause) -> assertThat(cause).isInstanceOf(MessageNotDispatchedException.class));
 			assertThat(left).isEqualTo(10);
 			assertThat(this.container.getStatistics().inFlight()).isEqualTo(5);
 		}
@@ -256,9 +256,9 @@ class MailslotListenerContainerShutdownTests {
 		}
 	}
 
-
 	/**
-	 * A server whose {@link MailslotServer#wakeup()} does nothing, the interface's default.
+	 * A server whose {@link MailslotServer#wakeup()} does nothing, the interface's
+	 * default.
 	 */
 	private record Unwakeable(MailslotServer server) implements MailslotServer {
 

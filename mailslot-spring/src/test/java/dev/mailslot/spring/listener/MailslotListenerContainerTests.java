@@ -15,7 +15,6 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.messaging.Message;
 
@@ -30,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link MailslotListenerContainer} on its own, on the memory transport: stopping and
- * starting again, the observation around each dispatch, the statistics, retries and the failure
- * handler and the dispatchers' thread names.
+ * Tests for {@link MailslotListenerContainer} on its own, on the memory transport:
+ * stopping and starting again, the observation around each dispatch, the statistics,
+ * retries and the failure handler and the dispatchers' thread names.
  */
 class MailslotListenerContainerTests {
 

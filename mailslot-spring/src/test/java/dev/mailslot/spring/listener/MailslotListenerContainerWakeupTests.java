@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A pause, a stop or a shutdown wakes a reader that waits for a message, on real posix queues and
- * on the memory transport (whose servers the network transport uses): with a poll timeout of
- * {@value #POLL_TIMEOUT_SECONDS} s, each takes effect at once, and no message written around it
- * is lost or delivered out of order.
+ * A pause, a stop or a shutdown wakes a reader that waits for a message, on real posix
+ * queues and on the memory transport (whose servers the network transport uses): with a
+ * poll timeout of {@value #POLL_TIMEOUT_SECONDS} s, each takes effect at once, and no
+ * message written around it is lost or delivered out of order.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MailslotListenerContainerWakeupTests {
@@ -56,12 +56,14 @@ class MailslotListenerContainerWakeupTests {
 
 	private void start(String transport) throws InterruptedException {
 		this.transport = MailslotTransports.get(transport);
-		this.server = this.transport
-			.createServer(MailslotServerOptions.builder("wakeup-" + ProcessHandle.current().pid() + "-" + System.nanoTime())
-				.build());
+		this.server = this.transport.createServer(
+				MailslotServerOptions.builder("wakeup-" + ProcessHandle.current().pid() + "-" + System.nanoTime())
+					.build());
 		this.container = new MailslotListenerContainer("wakeup", this.server, null,
 				(message) -> this.received.add(new String(message.getPayload(), StandardCharsets.UTF_8)),
-				MailslotListenerContainerOptions.builder().pollTimeout(Duration.ofSeconds(POLL_TIMEOUT_SECONDS)).build());
+				MailslotListenerContainerOptions.builder()
+					.pollTimeout(Duration.ofSeconds(POLL_TIMEOUT_SECONDS))
+					.build());
 		this.container.start();
 		Thread.sleep(200);
 	}

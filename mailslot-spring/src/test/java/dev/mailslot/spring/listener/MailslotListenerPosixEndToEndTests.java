@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.context.annotation.Configuration;
 
 import dev.mailslot.MailslotClient;
@@ -34,11 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A {@code @MailslotListener} in a plain Spring application ({@link MailslotTestConfiguration}, no
- * Boot) on the posix transport, fed by real writers: a
- * second JVM writing 10,000 messages, a listener that keeps failing, a paused listener that takes
- * 10,000 messages from another process on the system's default queue, a writer past the hold
- * capacity, and a shutdown with messages still waiting.
+ * A {@code @MailslotListener} in a plain Spring application
+ * ({@link MailslotTestConfiguration}, no Boot) on the posix transport, fed by real
+ * writers: a second JVM writing 10,000 messages, a listener that keeps failing, a paused
+ * listener that takes 10,000 messages from another process on the system's default queue,
+ * a writer past the hold capacity, and a shutdown with messages still waiting.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

@@ -33,14 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SIGTERM to a plain Spring application (no Boot, the context's shutdown hook) in a second JVM
- * whose {@code @MailslotListener} on the posix transport is slower than its shutdown timeout of
- * 1 s, with messages waiting: a paused listener at 5 s a message with 100 waiting, a paused batch
- * listener at 5 s a batch of 50 with 2,000 waiting, and a batch listener with concurrency 2 busy in
- * both calls with 2,000 waiting. In every
- * run, what the writer was told was accepted = what the listener saw + what went to the
- * dead-letter directory + what the mailslot still held for its close to delete, and the calls that
- * had not returned when the application exited are the ones its log counted in flight at shutdown.
+ * SIGTERM to a plain Spring application (no Boot, the context's shutdown hook) in a
+ * second JVM whose {@code @MailslotListener} on the posix transport is slower than its
+ * shutdown timeout of 1 s, with messages waiting: a paused listener at 5 s a message with
+ * 100 waiting, a paused batch listener at 5 s a batch of 50 with 2,000 waiting, and a
+ * batch listener with concurrency 2 busy in both calls with 2,000 waiting. In every run,
+ * what the writer was told was accepted = what the listener saw + what went to the
+ * dead-letter directory + what the mailslot still held for its close to delete, and the
+ * calls that had not returned when the application exited are the ones its log counted in
+ * flight at shutdown.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 600, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -81,10 +82,11 @@ class MailslotListenerShutdownPosixEndToEndTests {
 				application.destroyForcibly();
 			}
 			Account account = new Account(lines, deadLetters);
-			System.out.printf("SIGTERM run %d, %s, concurrency %d, paused %s: accepted %d, seen %d (returned %d), "
-					+ "dead-lettered %d, left at close %d, in flight at shutdown %s, close's own count %s%n", run, type,
-					concurrency, paused, count, account.seen.size(), account.returned, account.deadLettered.size(),
-					account.left, account.inFlight, account.closeDeleted);
+			System.out.printf(
+					"SIGTERM run %d, %s, concurrency %d, paused %s: accepted %d, seen %d (returned %d), "
+							+ "dead-lettered %d, left at close %d, in flight at shutdown %s, close's own count %s%n",
+					run, type, concurrency, paused, count, account.seen.size(), account.returned,
+					account.deadLettered.size(), account.left, account.inFlight, account.closeDeleted);
 			Set<Integer> both = new HashSet<>(account.seen);
 			both.retainAll(account.deadLettered);
 			assertThat(both).as("run %d: seen and dead-lettered", run).isEmpty();
@@ -108,8 +110,8 @@ class MailslotListenerShutdownPosixEndToEndTests {
 				"--test.servers.slow.name=" + name, "--test.listener.concurrency=" + concurrency,
 				"--test.listener.shutdown-timeout=1s", "--test.listener.poll-timeout=100ms",
 				"--test.listener.batch.max-size=50", "--test.listener.batch.max-wait=500ms",
-				"--test.listener.dead-letter.directory=" + deadLetters,
-				"--app.call-millis=5000", "--app.paused=" + paused)
+				"--test.listener.dead-letter.directory=" + deadLetters, "--app.call-millis=5000",
+				"--app.paused=" + paused)
 			.redirectErrorStream(true)
 			.start();
 		Thread reader = new Thread(() -> {
@@ -155,7 +157,8 @@ class MailslotListenerShutdownPosixEndToEndTests {
 	}
 
 	/**
-	 * What the application's output and its dead-letter directory say became of the messages.
+	 * What the application's output and its dead-letter directory say became of the
+	 * messages.
 	 */
 	private static final class Account {
 

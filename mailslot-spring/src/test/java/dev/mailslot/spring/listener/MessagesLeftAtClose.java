@@ -9,10 +9,11 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.spring.core.MailslotServers;
 
 /**
- * For tests: counts the messages each mailslot still holds once the listener containers have
- * stopped, just before the servers close: what their close deletes. It stops in the phase right
- * after the containers'; a test reads {@link #total()} once the context has closed, and a second
- * JVM prints it. Used where the transport's close does not report its count itself.
+ * For tests: counts the messages each mailslot still holds once the listener containers
+ * have stopped, just before the servers close: what their close deletes. It stops in the
+ * phase right after the containers'; a test reads {@link #total()} once the context has
+ * closed, and a second JVM prints it. Used where the transport's close does not report
+ * its count itself.
  */
 public class MessagesLeftAtClose implements SmartLifecycle {
 
@@ -52,7 +53,8 @@ public class MessagesLeftAtClose implements SmartLifecycle {
 	}
 
 	/**
-	 * Return how many messages the mailslots held, in all, when the containers had stopped.
+	 * Return how many messages the mailslots held, in all, when the containers had
+	 * stopped.
 	 * @return the count, 0 before the context closed
 	 */
 	public int total() {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.GenericMessage;
 
@@ -18,8 +17,8 @@ import dev.mailslot.spring.support.MailslotHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The message a listener gets: headers made once, when first asked for, with the same values a
- * message made at once would have.
+ * The message a listener gets: headers made once, when first asked for, with the same
+ * values a message made at once would have.
  */
 class ReceivedMessageTests {
 
@@ -58,9 +57,9 @@ class ReceivedMessageTests {
 					new MailslotMessageSource(server, "orders", new ListenerCounters()));
 			GenericMessage<byte[]> generic = new GenericMessage<>(bytes("same"), message.getHeaders());
 			MessageHeaders other = new GenericMessage<>(bytes("same"), Map.of(MailslotHeaders.SIZE, 4)).getHeaders();
-			assertThat(message).isEqualTo(generic).hasSameHashCodeAs(new ReceivedMessage(
-					MailslotMessage.of(bytes("same")), RECEIVED_AT, new MailslotMessageSource(server, "orders",
-							new ListenerCounters())));
+			assertThat(message).isEqualTo(generic)
+				.hasSameHashCodeAs(new ReceivedMessage(MailslotMessage.of(bytes("same")), RECEIVED_AT,
+						new MailslotMessageSource(server, "orders", new ListenerCounters())));
 			assertThat(message).isNotEqualTo(new GenericMessage<>(bytes("same"), other));
 			assertThat(message).isNotEqualTo(new GenericMessage<>(bytes("else"), message.getHeaders()));
 			assertThat(message.toString()).contains("payload=byte[4]").contains(MailslotHeaders.SERVER_ID + "=orders");

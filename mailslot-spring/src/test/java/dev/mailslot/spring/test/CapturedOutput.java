@@ -1,9 +1,9 @@
 package dev.mailslot.spring.test;
 
 /**
- * What a test wrote to {@code System.out} and {@code System.err}, the log among it, given to a test
- * method by {@link OutputCaptureExtension}. As a {@code CharSequence} it is both streams in the
- * order they were written.
+ * What a test wrote to {@code System.out} and {@code System.err}, the log among it, given
+ * to a test method by {@link OutputCaptureExtension}. As a {@code CharSequence} it is
+ * both streams in the order they were written.
  */
 public interface CapturedOutput extends CharSequence {
 

@@ -12,10 +12,10 @@ import org.springframework.core.env.MapPropertySource;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Starts a plain Spring {@link AnnotationConfigApplicationContext}, without Spring Boot, with
- * configuration classes, beans and property values, hands it to a test and closes it: for the
- * tests of this module what Boot's {@code ApplicationContextRunner} is for Boot's. Immutable: each
- * {@code with} method returns a new runner.
+ * Starts a plain Spring {@link AnnotationConfigApplicationContext}, without Spring Boot,
+ * with configuration classes, beans and property values, hands it to a test and closes
+ * it: for the tests of this module what Boot's {@code ApplicationContextRunner} is for
+ * Boot's. Immutable: each {@code with} method returns a new runner.
  */
 public final class ContextRunner {
 
@@ -29,8 +29,8 @@ public final class ContextRunner {
 	}
 
 	/**
-	 * Start a runner with {@link MailslotTestConfiguration}, the beans an application without Boot
-	 * declares.
+	 * Start a runner with {@link MailslotTestConfiguration}, the beans an application
+	 * without Boot declares.
 	 * @return the runner
 	 */
 	public static ContextRunner withMailslotConfiguration() {
@@ -58,7 +58,8 @@ public final class ContextRunner {
 	}
 
 	/**
-	 * Add property values, each {@code name=value}; a later value of a name replaces an earlier one.
+	 * Add property values, each {@code name=value}; a later value of a name replaces an
+	 * earlier one.
 	 * @param pairs the values
 	 * @return a new runner
 	 */

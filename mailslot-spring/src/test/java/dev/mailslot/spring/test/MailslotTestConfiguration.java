@@ -36,11 +36,11 @@ import dev.mailslot.spring.listener.adapter.MailslotMessageHandlerMethodFactory;
 import dev.mailslot.spring.support.converter.MailslotMessageConverters;
 
 /**
- * The beans an application without Spring Boot declares beside {@link EnableMailslot}: the
- * transport, the servers, the message converter and template, the listener method factory and the
- * container factory. The tests set what differs with {@code test.*} properties (each listed where
- * it is read); what they leave unset keeps the defaults of the container options and server
- * options, not Boot's.
+ * The beans an application without Spring Boot declares beside {@link EnableMailslot}:
+ * the transport, the servers, the message converter and template, the listener method
+ * factory and the container factory. The tests set what differs with {@code test.*}
+ * properties (each listed where it is read); what they leave unset keeps the defaults of
+ * the container options and server options, not Boot's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMailslot
@@ -59,8 +59,9 @@ public class MailslotTestConfiguration {
 	}
 
 	/**
-	 * A server for each {@code test.servers.ID.name}, with {@code test.servers.ID.queue-capacity}
-	 * and {@code test.servers.ID.hold-capacity} where set.
+	 * A server for each {@code test.servers.ID.name}, with
+	 * {@code test.servers.ID.queue-capacity} and {@code test.servers.ID.hold-capacity}
+	 * where set.
 	 * @param transport the transport
 	 * @param environment the environment
 	 * @return the servers
@@ -109,8 +110,8 @@ public class MailslotTestConfiguration {
 	}
 
 	/**
-	 * The factory of listener methods, validating {@code @Valid} payloads when the context has a
-	 * validator.
+	 * The factory of listener methods, validating {@code @Valid} payloads when the
+	 * context has a validator.
 	 * @param mailslotMessageConverter the converter
 	 * @param validator the validator, if any
 	 * @return the factory
@@ -125,11 +126,13 @@ public class MailslotTestConfiguration {
 	}
 
 	/**
-	 * The default container factory, whose options the tests set with {@code test.listener.*}:
-	 * {@code concurrency}, {@code poll-timeout}, {@code shutdown-timeout}, {@code batch.max-size},
-	 * {@code batch.max-wait}, {@code idle-event-interval}, {@code type} ({@code batch} for batch
-	 * listeners), {@code retry.max-retries} (0 unless set), {@code retry.delay},
-	 * {@code retry.multiplier}, {@code retry.max-delay} and {@code dead-letter.directory}.
+	 * The default container factory, whose options the tests set with
+	 * {@code test.listener.*}: {@code concurrency}, {@code poll-timeout},
+	 * {@code shutdown-timeout}, {@code batch.max-size}, {@code batch.max-wait},
+	 * {@code idle-event-interval}, {@code type} ({@code batch} for batch listeners),
+	 * {@code retry.max-retries} (0 unless set), {@code retry.delay},
+	 * {@code retry.multiplier}, {@code retry.max-delay} and
+	 * {@code dead-letter.directory}.
 	 * @param servers the servers
 	 * @param mailslotMessageHandlerMethodFactory the factory of listener methods
 	 * @param template the template that writes replies

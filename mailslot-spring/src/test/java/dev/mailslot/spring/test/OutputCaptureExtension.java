@@ -13,10 +13,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Captures {@code System.out} and {@code System.err} for each test, still writing them through, and
- * gives a {@link CapturedOutput} parameter to the test method: what Spring Boot's extension of the
- * same name does, for this module, whose tests have no Boot on their class path. The log reaches
- * it because Logback's console appender writes to whichever {@code System.err} is current.
+ * Captures {@code System.out} and {@code System.err} for each test, still writing them
+ * through, and gives a {@link CapturedOutput} parameter to the test method: what Spring
+ * Boot's extension of the same name does, for this module, whose tests have no Boot on
+ * their class path. The log reaches it because Logback's console appender writes to
+ * whichever {@code System.err} is current.
  */
 public class OutputCaptureExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
@@ -43,7 +44,8 @@ public class OutputCaptureExtension implements BeforeEachCallback, AfterEachCall
 	}
 
 	/**
-	 * The streams of one test: both written to the originals and kept, each alone and together.
+	 * The streams of one test: both written to the originals and kept, each alone and
+	 * together.
 	 */
 	private static final class Capture implements CapturedOutput {
 

@@ -8,19 +8,21 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
- * Makes the Kafka record of a mailslot message, the same from the listener and from a dead-letter
- * replay: keyed by the mailslot's name, with the mailslot headers as UTF-8 text, and a stable id
- * in {@value #RECORD_ID}.
+ * Makes the Kafka record of a mailslot message, the same from the listener and from a
+ * dead-letter replay: keyed by the mailslot's name, with the mailslot headers as UTF-8
+ * text, and a stable id in {@value #RECORD_ID}.
  * <p>
- * The id is a name-based UUID of the mailslot's name, the time the message was read (to the
- * nanosecond, as {@link MailslotHeaders#RECEIVED_AT} gives it) and the payload: every send of one
- * message (the listener's retries, and a replay of its dead letter, whose metadata keeps both
- * headers) carries the same id, and two messages read one after the other do not share it. A
- * consumer that skips the ids it has seen takes each message once, however often it was sent.
+ * The id is a name-based UUID of the mailslot's name, the time the message was read (to
+ * the nanosecond, as {@link MailslotHeaders#RECEIVED_AT} gives it) and the payload: every
+ * send of one message (the listener's retries, and a replay of its dead letter, whose
+ * metadata keeps both headers) carries the same id, and two messages read one after the
+ * other do not share it. A consumer that skips the ids it has seen takes each message
+ * once, however often it was sent.
  */
 final class BridgeRecords {
 
@@ -51,8 +53,8 @@ final class BridgeRecords {
 	}
 
 	static String recordId(String mailslot, String receivedAt, byte[] payload) {
-		ByteArrayOutputStream name = new ByteArrayOutputStream(mailslot.length() + receivedAt.length() + 2
-				+ payload.length);
+		ByteArrayOutputStream name = new ByteArrayOutputStream(
+				mailslot.length() + receivedAt.length() + 2 + payload.length);
 		name.writeBytes(mailslot.getBytes(StandardCharsets.UTF_8));
 		name.write('\n');
 		name.writeBytes(receivedAt.getBytes(StandardCharsets.UTF_8));
@@ -62,9 +64,10 @@ final class BridgeRecords {
 	}
 
 	/**
-	 * Return a header's text: an {@link Instant} in ISO-8601, as dead-letter metadata keeps it.
+	 * Return a header's text: an {@link Instant} in ISO-8601, as dead-letter metadata
+	 * keeps it.
 	 */
-	private static String text(Object value) {
+	private static String text(@Nullable Object value) {
 		return (value instanceof Instant instant) ? instant.toString() : String.valueOf(value);
 	}
 

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -25,10 +24,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the bridge's dead letters to Kafka again, oldest first, each as the record the bridge
- * made of it (key, mailslot headers and the same {@value BridgeRecords#RECORD_ID}), and removes each
- * once the broker acknowledged it; a send that fails stops the replay and leaves the rest. Runs at
- * start-up when the application is started with {@code --replay-dead-letters}.
+ * Sends the bridge's dead letters to Kafka again, oldest first, each as the record the
+ * bridge made of it (key, mailslot headers and the same
+ * {@value BridgeRecords#RECORD_ID}), and removes each once the broker acknowledged it; a
+ * send that fails stops the replay and leaves the rest. Runs at start-up when the
+ * application is started with {@code --replay-dead-letters}.
  */
 @Component
 public class DeadLetterReplay implements ApplicationRunner {
@@ -69,8 +69,10 @@ public class DeadLetterReplay implements ApplicationRunner {
 	 * Send every dead letter of the directory and remove those the broker acknowledged.
 	 * @return how many were sent and removed
 	 * @throws IOException if a dead letter cannot be read or removed
-	 * @throws ExecutionException if Kafka refused a send, which leaves that dead letter and the rest
-	 * @throws TimeoutException if a send was not acknowledged within the bridge's send timeout
+	 * @throws ExecutionException if Kafka refused a send, which leaves that dead letter
+	 * and the rest
+	 * @throws TimeoutException if a send was not acknowledged within the bridge's send
+	 * timeout
 	 */
 	public int replay() throws IOException, InterruptedException, ExecutionException, TimeoutException {
 		if (!Files.isDirectory(this.directory)) {
@@ -92,7 +94,8 @@ public class DeadLetterReplay implements ApplicationRunner {
 	}
 
 	/**
-	 * Return the message headers a dead letter's metadata keeps, as the text they were written in.
+	 * Return the message headers a dead letter's metadata keeps, as the text they were
+	 * written in.
 	 */
 	private static Map<String, String> headers(Path metadata) throws IOException {
 		Properties properties = new Properties();

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A Kafka broker in a JVM of its own (spring-kafka-test's KRaft broker), so that a test can freeze
- * it with SIGSTOP and thaw it with SIGCONT. Writes its bootstrap address to a file once it serves,
- * and stops when its standard input closes.
+ * A Kafka broker in a JVM of its own (spring-kafka-test's KRaft broker), so that a test
+ * can freeze it with SIGSTOP and thaw it with SIGCONT. Writes its bootstrap address to a
+ * file once it serves, and stops when its standard input closes.
  * <p>
  * Arguments: the topic to create, the file to write the address to.
  */

@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -16,12 +15,13 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A Kafka broker in the bridge's own JVM, for trying the sample on a machine with nothing
- * installed: spring-kafka-test's KRaft broker on a free port, which the bridge's producer reaches
- * through {@link KafkaConnectionDetails} (in place of {@code spring.kafka.bootstrap-servers}), and
- * a consumer that logs every record the bridge puts on the topic.
+ * installed: spring-kafka-test's KRaft broker on a free port, which the bridge's producer
+ * reaches through {@link KafkaConnectionDetails} (in place of
+ * {@code spring.kafka.bootstrap-servers}), and a consumer that logs every record the
+ * bridge puts on the topic.
  * <p>
- * Not a {@code @Configuration}, so that the sample's component scan never picks it up: only
- * {@link TestKafkaBridgeApplication} adds it.
+ * Not a {@code @Configuration}, so that the sample's component scan never picks it up:
+ * only {@link TestKafkaBridgeApplication} adds it.
  */
 class EmbeddedKafkaConfiguration {
 

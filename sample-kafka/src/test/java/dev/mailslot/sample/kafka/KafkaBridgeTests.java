@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -40,12 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The bridge on the posix transport and a real Kafka broker in this JVM (spring-kafka-test's
- * KRaft broker): 10,000 messages that a second process writes into the mailslot reach the topic in
- * order, keyed and with their headers; when the broker stops midway, every message is either
- * on the topic or in the dead-letter directory; and when a broker in a second JVM is frozen with
- * SIGSTOP, the sends that timed out and were dead-lettered, appended anyway when it thawed and
- * sent again by the replay, carry one id each, by which a consumer takes every message once.
+ * The bridge on the posix transport and a real Kafka broker in this JVM
+ * (spring-kafka-test's KRaft broker): 10,000 messages that a second process writes into
+ * the mailslot reach the topic in order, keyed and with their headers; when the broker
+ * stops midway, every message is either on the topic or in the dead-letter directory; and
+ * when a broker in a second JVM is frozen with SIGSTOP, the sends that timed out and were
+ * dead-lettered, appended anyway when it thawed and sent again by the replay, carry one
+ * id each, by which a consumer takes every message once.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -76,8 +76,7 @@ class KafkaBridgeTests {
 	@Test
 	void tenThousandMessagesFromAnotherProcessReachTheTopicInOrder() throws Exception {
 		startBroker();
-		try (ConfigurableApplicationContext context = startBridge();
-				Consumer<String, byte[]> consumer = consumer()) {
+		try (ConfigurableApplicationContext context = startBridge(); Consumer<String, byte[]> consumer = consumer()) {
 			int count = 10_000;
 			Process writer = startWriter(count);
 			String report = new String(writer.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -24,9 +24,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The bridge as docs/kafka.md starts it on a machine with nothing installed
- * ({@code spring-boot:run -Pembedded-kafka}: {@link TestKafkaBridgeApplication} on the test class
- * path), in a JVM of its own: it starts its own Kafka broker, forwards a message written to its
- * mailslot, and logs the record it finds on the topic; SIGTERM ends it.
+ * ({@code spring-boot:run -Pembedded-kafka}: {@link TestKafkaBridgeApplication} on the
+ * test class path), in a JVM of its own: it starts its own Kafka broker, forwards a
+ * message written to its mailslot, and logs the record it finds on the topic; SIGTERM
+ * ends it.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -54,12 +55,14 @@ class TestKafkaBridgeApplicationTests {
 			await().atMost(120, TimeUnit.SECONDS)
 				.until(() -> lines.stream().anyMatch((line) -> line.contains("Started KafkaBridgeApplication")));
 			assertThat(lines).anyMatch((line) -> line.contains("Embedded Kafka broker (KRaft) on localhost:"));
-			try (MailslotClient client = MailslotTransports.get("posix").openClient(MailslotName.parse(this.mailslot))) {
+			try (MailslotClient client = MailslotTransports.get("posix")
+				.openClient(MailslotName.parse(this.mailslot))) {
 				client.write("hello".getBytes(StandardCharsets.UTF_8));
 			}
 			await().atMost(60, TimeUnit.SECONDS)
 				.until(() -> lines.stream()
-					.anyMatch((line) -> line.contains("Record 0@0 on mailslot.bridge: key " + this.mailslot + ", 5 bytes")));
+					.anyMatch((line) -> line
+						.contains("Record 0@0 on mailslot.bridge: key " + this.mailslot + ", 5 bytes")));
 			assertThat(lines).noneMatch((line) -> line.contains(" ERROR "));
 		}
 		finally {

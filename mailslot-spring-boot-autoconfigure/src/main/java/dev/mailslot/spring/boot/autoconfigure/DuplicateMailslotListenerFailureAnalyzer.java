@@ -12,8 +12,8 @@ class DuplicateMailslotListenerFailureAnalyzer extends AbstractFailureAnalyzer<D
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DuplicateMailslotListenerException failure) {
-		return new FailureAnalysis(failure.getMessage(), "Change the mailslot or the id of one of the two "
-				+ "@MailslotListener methods.", failure);
+		return new FailureAnalysis(failure.getMessage(),
+				"Change the mailslot or the id of one of the two " + "@MailslotListener methods.", failure);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodIntrospector;
@@ -19,10 +18,11 @@ import org.springframework.util.PropertyPlaceholderHelper;
 import dev.mailslot.spring.annotation.MailslotListener;
 
 /**
- * Finds the mailslots that the {@link MailslotListener} methods of the application's beans name,
- * from the bean definitions and before any of those beans exists, so that the queues of the
- * servers created for them can be planned with the configured ones. Placeholders are resolved as
- * the listeners resolve them; an expression counts as a mailslot of its own.
+ * Finds the mailslots that the {@link MailslotListener} methods of the application's
+ * beans name, from the bean definitions and before any of those beans exists, so that the
+ * queues of the servers created for them can be planned with the configured ones.
+ * Placeholders are resolved as the listeners resolve them; an expression counts as a
+ * mailslot of its own.
  */
 final class ListenerMailslots {
 
@@ -33,8 +33,8 @@ final class ListenerMailslots {
 	}
 
 	/**
-	 * Return the mailslots the listener methods name, as the annotations give them (server ids or
-	 * mailslot names), once each.
+	 * Return the mailslots the listener methods name, as the annotations give them
+	 * (server ids or mailslot names), once each.
 	 * @param beanFactory the bean factory, whose definitions are complete
 	 * @param environment the environment, for placeholders
 	 * @return the mailslots

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import io.micrometer.observation.ObservationRegistry;
-
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,8 +29,9 @@ import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets;
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
- * {@code @MailslotListener} support: the container factory from {@code mailslot.listener.*},
- * dispatching on virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21+.
+ * {@code @MailslotListener} support: the container factory from
+ * {@code mailslot.listener.*}, dispatching on virtual threads when
+ * {@code spring.threads.virtual.enabled} is set on Java 21+.
  */
 @Configuration(proxyBeanMethods = false)
 class MailslotAnnotationDrivenConfiguration {
@@ -39,8 +39,8 @@ class MailslotAnnotationDrivenConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnThreading(Threading.PLATFORM)
-	MailslotListenerContainerFactoryConfigurer mailslotListenerContainerFactoryConfigurer(
-			MailslotProperties properties, @Qualifier("mailslotErrorHandler") MailslotErrorHandler errorHandler,
+	MailslotListenerContainerFactoryConfigurer mailslotListenerContainerFactoryConfigurer(MailslotProperties properties,
+			@Qualifier("mailslotErrorHandler") MailslotErrorHandler errorHandler,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<MailslotListenerObservationConvention> observationConvention) {
 		return configurer(properties, new SimpleAsyncTaskExecutor("mailslot-dispatch-"), errorHandler,
@@ -104,8 +104,9 @@ class MailslotAnnotationDrivenConfiguration {
 	}
 
 	/**
-	 * Return the per-message reply targets that {@code mailslot.listener.reply.per-message-targets}
-	 * allows, counting the network transport's workgroup as a broadcast.
+	 * Return the per-message reply targets that
+	 * {@code mailslot.listener.reply.per-message-targets} allows, counting the network
+	 * transport's workgroup as a broadcast.
 	 */
 	static PerMessageReplyTargets perMessageReplyTargets(MailslotProperties properties,
 			MailslotNetworkProperties network) {

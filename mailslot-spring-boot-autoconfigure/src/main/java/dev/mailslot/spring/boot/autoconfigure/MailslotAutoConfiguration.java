@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.converter.MessageConverter;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.mailslot.InvalidMailslotNameException;
 import dev.mailslot.MailslotName;
@@ -38,11 +40,9 @@ import dev.mailslot.spring.listener.MailslotListenerContainer;
 import dev.mailslot.spring.support.converter.MailslotMessageConverters;
 import dev.mailslot.transport.posix.PosixQueueBudget;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
- * Auto-configuration for mailslots: the transport, the servers of {@code mailslot.servers}, the
- * template, and {@code @MailslotListener} support.
+ * Auto-configuration for mailslots: the transport, the servers of
+ * {@code mailslot.servers}, the template, and {@code @MailslotListener} support.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ MailslotProperties.class, MailslotNetworkProperties.class })
@@ -136,12 +136,22 @@ public final class MailslotAutoConfiguration {
 		}
 		DeadLetterMailslotErrorHandler handler = new DeadLetterMailslotErrorHandler(template,
 				checkTarget(template, mailslot, "mailslot.listener.dead-letter.mailslot"), directory);
+		setListenerIds(handler, registry);
+		return handler;
+	}
+
+	// JDK-8225377: Java 17's javac does not read the @Nullable type argument of
+	// setListenerIds' Function
+	// from mailslot-spring's class file; on Java 22 and later NullAway accepts this
+	// method as it is.
+	@SuppressWarnings("NullAway")
+	private static void setListenerIds(DeadLetterMailslotErrorHandler handler,
+			ObjectProvider<MailslotListenerEndpointRegistry> registry) {
 		handler.setListenerIds((name) -> {
 			MailslotListenerEndpointRegistry listeners = registry.getIfAvailable();
 			MailslotListenerContainer container = (listeners != null) ? listeners.getListenerContainer(name) : null;
 			return (container != null) ? container.getId() : null;
 		});
-		return handler;
 	}
 
 	@Bean
@@ -183,9 +193,12 @@ public final class MailslotAutoConfiguration {
 	}
 
 	/**
-	 * Holds the application's JSON mapper, or {@code null}, behind a type that loads without Jackson.
+	 * Holds the application's JSON mapper, or {@code null}, behind a type that loads
+	 * without Jackson.
+	 *
+	 * @param jsonMapper the JSON mapper, or {@code null}
 	 */
-	record MailslotJsonMapper(@org.jspecify.annotations.Nullable Object jsonMapper) {
+	record MailslotJsonMapper(@Nullable Object jsonMapper) {
 
 	}
 

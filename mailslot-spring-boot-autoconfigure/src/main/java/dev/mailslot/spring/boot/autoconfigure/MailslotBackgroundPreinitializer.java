@@ -2,7 +2,6 @@ package dev.mailslot.spring.boot.autoconfigure;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializer;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 
@@ -11,12 +10,12 @@ import dev.mailslot.MailslotTransports;
 
 /**
  * Loads, while Boot prepares the application, what the first mailslot and listener would
- * otherwise load on the main thread: the native library of the platform's default transport (on
- * Linux, JNA and the posix calls, about a tenth of a second; getting the win32 transport binds
- * kernel32), and spring-messaging's argument resolvers. It does so whatever
- * {@code mailslot.transport} says, which it cannot read. Boot runs it on a background thread when
- * the machine has more than one processor, unless {@code spring.backgroundpreinitializer.ignore}
- * is set.
+ * otherwise load on the main thread: the native library of the platform's default
+ * transport (on Linux, JNA and the posix calls, about a tenth of a second; getting the
+ * win32 transport binds kernel32), and spring-messaging's argument resolvers. It does so
+ * whatever {@code mailslot.transport} says, which it cannot read. Boot runs it on a
+ * background thread when the machine has more than one processor, unless
+ * {@code spring.backgroundpreinitializer.ignore} is set.
  */
 final class MailslotBackgroundPreinitializer implements BackgroundPreinitializer {
 

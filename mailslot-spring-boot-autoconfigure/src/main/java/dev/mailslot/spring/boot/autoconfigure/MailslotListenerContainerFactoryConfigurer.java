@@ -5,7 +5,6 @@ import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.retry.RetryPolicy;
 
@@ -17,8 +16,8 @@ import dev.mailslot.spring.listener.NonRetryableFailures;
 import dev.mailslot.spring.support.observation.MailslotListenerObservationConvention;
 
 /**
- * Applies {@code mailslot.listener.*} to a {@link MailslotListenerContainerFactory}, so that
- * applications can build more factories the way Boot builds the default one.
+ * Applies {@code mailslot.listener.*} to a {@link MailslotListenerContainerFactory}, so
+ * that applications can build more factories the way Boot builds the default one.
  */
 public final class MailslotListenerContainerFactoryConfigurer {
 
@@ -32,7 +31,8 @@ public final class MailslotListenerContainerFactoryConfigurer {
 
 	private @Nullable MailslotListenerObservationConvention observationConvention;
 
-	MailslotListenerContainerFactoryConfigurer(MailslotProperties.Listener properties, @Nullable Executor taskExecutor) {
+	MailslotListenerContainerFactoryConfigurer(MailslotProperties.Listener properties,
+			@Nullable Executor taskExecutor) {
 		this.properties = properties;
 		this.taskExecutor = taskExecutor;
 	}
@@ -59,7 +59,8 @@ public final class MailslotListenerContainerFactoryConfigurer {
 	}
 
 	/**
-	 * Return container options built from the listener properties, to adjust before building.
+	 * Return container options built from the listener properties, to adjust before
+	 * building.
 	 * @return a builder of the options Boot gives the default factory
 	 */
 	public MailslotListenerContainerOptions.Builder containerOptions() {

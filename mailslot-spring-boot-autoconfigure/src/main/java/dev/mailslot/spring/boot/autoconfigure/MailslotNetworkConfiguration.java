@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -63,8 +62,8 @@ class MailslotNetworkConfiguration {
 	}
 
 	/**
-	 * Give a property's value to the options' builder, which checks it: a value it refuses fails
-	 * start-up naming the property.
+	 * Give a property's value to the options' builder, which checks it: a value it
+	 * refuses fails start-up naming the property.
 	 */
 	private static <T> void set(String property, T value, Consumer<T> setter) {
 		try {

@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties of the {@code network} transport: remote mailslot writes ([MS-MAIL])
- * over NetBIOS datagrams.
+ * Configuration properties of the {@code network} transport: remote mailslot writes
+ * ([MS-MAIL]) over NetBIOS datagrams.
  */
 @ConfigurationProperties("mailslot.network")
 public class MailslotNetworkProperties {
@@ -32,20 +31,20 @@ public class MailslotNetworkProperties {
 	private InetAddress bindAddress = address(new byte[4]);
 
 	/**
-	 * UDP port to receive on and send to: 138, the NetBIOS datagram service (below 1024: root or
-	 * CAP_NET_BIND_SERVICE).
+	 * UDP port to receive on and send to: 138, the NetBIOS datagram service (below 1024:
+	 * root or CAP_NET_BIND_SERVICE).
 	 */
 	private int port = 138;
 
 	/**
-	 * This host's NetBIOS name, the sender of what it writes. Defaults to the first label of the
-	 * host name, in upper case, cut to 15 characters.
+	 * This host's NetBIOS name, the sender of what it writes. Defaults to the first label
+	 * of the host name, in upper case, cut to 15 characters.
 	 */
 	private @Nullable String netbiosName;
 
 	/**
-	 * Workgroup or domain: '\\*\mailslot\...' and '\\<workgroup>\mailslot\...' go to it as
-	 * group datagrams.
+	 * Workgroup or domain: '\\*\mailslot\...' and '\\<workgroup>\mailslot\...' go to it
+	 * as group datagrams.
 	 */
 	private String workgroup = "WORKGROUP";
 
@@ -61,33 +60,36 @@ public class MailslotNetworkProperties {
 	private Map<String, InetAddress> hosts = new LinkedHashMap<>();
 
 	/**
-	 * How long an identical datagram from the same sender is dropped as a duplicate (Windows sends
-	 * a remote write on every transport and adapter). 0 keeps every datagram.
+	 * How long an identical datagram from the same sender is dropped as a duplicate
+	 * (Windows sends a remote write on every transport and adapter). 0 keeps every
+	 * datagram.
 	 */
 	private Duration duplicateWindow = Duration.ZERO;
 
 	/**
-	 * Networks datagrams are accepted from, such as '192.0.2.0/24'. Empty accepts every sender.
+	 * Networks datagrams are accepted from, such as '192.0.2.0/24'. Empty accepts every
+	 * sender.
 	 */
 	private List<String> allowedSources = new ArrayList<>();
 
 	/**
-	 * NetBIOS names this host answers for, such as 'JAVAHOST<00>' or 'WORKGROUP<1D>'; datagrams
-	 * to other names are dropped. Empty: this host's name <00>, the workgroup's <00>, <1D> and
-	 * <1E>, and __MSBROWSE__<01>, as nmbd answers.
+	 * NetBIOS names this host answers for, such as 'JAVAHOST<00>' or 'WORKGROUP<1D>';
+	 * datagrams to other names are dropped. Empty: this host's name <00>, the workgroup's
+	 * <00>, <1D> and <1E>, and __MSBROWSE__<01>, as nmbd answers.
 	 */
 	private List<String> acceptedNames = new ArrayList<>();
 
 	/**
-	 * Most messages from the network a server holds; further writes are dropped (and counted)
-	 * until it reads, so that unauthenticated senders cannot fill the heap.
+	 * Most messages from the network a server holds; further writes are dropped (and
+	 * counted) until it reads, so that unauthenticated senders cannot fill the heap.
 	 */
 	private int maxQueued = 10_000;
 
 	/**
-	 * Receive buffer of the socket (SO_RCVBUF): what the kernel holds while a burst is read.
-	 * Datagrams past it are dropped by the kernel and counted as RECEIVE_BUFFER_FULL. 0 takes the
-	 * system's default (net.core.rmem_default); more than net.core.rmem_max is capped there.
+	 * Receive buffer of the socket (SO_RCVBUF): what the kernel holds while a burst is
+	 * read. Datagrams past it are dropped by the kernel and counted as
+	 * RECEIVE_BUFFER_FULL. 0 takes the system's default (net.core.rmem_default); more
+	 * than net.core.rmem_max is capped there.
 	 */
 	private DataSize receiveBufferSize = DataSize.ofBytes(0);
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -25,8 +24,8 @@ import dev.mailslot.spring.listener.adapter.PerMessageReplyTargets.Reach;
 public class MailslotProperties {
 
 	/**
-	 * Transport that carries mailslots: 'auto' (win32 on Windows, posix on Linux, unix on macOS
-	 * and the BSDs), 'win32', 'posix', 'unix', 'memory', or 'network' (with
+	 * Transport that carries mailslots: 'auto' (win32 on Windows, posix on Linux, unix on
+	 * macOS and the BSDs), 'win32', 'posix', 'unix', 'memory', or 'network' (with
 	 * mailslot.network.enabled).
 	 */
 	private String transport = "auto";
@@ -39,14 +38,14 @@ public class MailslotProperties {
 	private final Map<String, Server> servers = new LinkedHashMap<>();
 
 	/**
-	 * Options of every server the application creates, where its own mailslot.servers entry does
-	 * not set them, and what to do when a name is in use.
+	 * Options of every server the application creates, where its own mailslot.servers
+	 * entry does not set them, and what to do when a name is in use.
 	 */
 	private final ServerDefaults serverDefaults = new ServerDefaults();
 
 	/**
-	 * Charset of String payloads, for listeners and the template; a server's charset overrides
-	 * it for its mailslot.
+	 * Charset of String payloads, for listeners and the template; a server's charset
+	 * overrides it for its mailslot.
 	 */
 	private Charset charset = StandardCharsets.UTF_8;
 
@@ -57,7 +56,6 @@ public class MailslotProperties {
 	private final Posix posix = new Posix();
 
 	private final Unix unix = new Unix();
-
 
 	public String getTransport() {
 		return this.transport;
@@ -105,9 +103,10 @@ public class MailslotProperties {
 	public static class Posix {
 
 		/**
-		 * Memory that all posix mailslots of the application may use together to hold messages
-		 * beyond their queues while their listeners do not read; past it, messages wait in the
-		 * queues and writers wait for room. An eighth of the maximum heap unless set.
+		 * Memory that all posix mailslots of the application may use together to hold
+		 * messages beyond their queues while their listeners do not read; past it,
+		 * messages wait in the queues and writers wait for room. An eighth of the maximum
+		 * heap unless set.
 		 */
 		private @Nullable DataSize holdMemory;
 
@@ -127,10 +126,10 @@ public class MailslotProperties {
 	public static class Unix {
 
 		/**
-		 * Directory of the unix transport's sockets: an absolute path of at most 42 bytes, which
-		 * the server's user owns and others may not write to (created with mode 0700). Unless
-		 * set, the system property dev.mailslot.unix.directory, the environment variable
-		 * MAILSLOT_UNIX_DIRECTORY, or else /tmp/mailslot-<uid>.
+		 * Directory of the unix transport's sockets: an absolute path of at most 42
+		 * bytes, which the server's user owns and others may not write to (created with
+		 * mode 0700). Unless set, the system property dev.mailslot.unix.directory, the
+		 * environment variable MAILSLOT_UNIX_DIRECTORY, or else /tmp/mailslot-<uid>.
 		 */
 		private @Nullable Path directory;
 
@@ -150,14 +149,14 @@ public class MailslotProperties {
 	public static class Template {
 
 		/**
-		 * Whether String payloads end with a NUL terminator in their charset, as Windows programs
-		 * in C write and read text ((lstrlen(text) + 1) * sizeof(TCHAR) bytes).
+		 * Whether String payloads end with a NUL terminator in their charset, as Windows
+		 * programs in C write and read text ((lstrlen(text) + 1) * sizeof(TCHAR) bytes).
 		 */
 		private boolean nulTerminated;
 
 		/**
-		 * How long a send waits for room in a full mailslot (posix queues hold a bounded number of
-		 * messages) before it fails; it fails at once when the server is gone.
+		 * How long a send waits for room in a full mailslot (posix queues hold a bounded
+		 * number of messages) before it fails; it fails at once when the server is gone.
 		 */
 		private Duration writeTimeout = Duration.ofSeconds(5);
 
@@ -180,20 +179,20 @@ public class MailslotProperties {
 	}
 
 	/**
-	 * Options of a mailslot server that its transport reads at creation, with their built-in
-	 * defaults.
+	 * Options of a mailslot server that its transport reads at creation, with their
+	 * built-in defaults.
 	 */
 	public static class ServerOptions {
 
 		/**
-		 * Largest message to accept. 0 accepts any size; the posix transport then takes the
-		 * system's largest, fs.mqueue.msgsize_max.
+		 * Largest message to accept. 0 accepts any size; the posix transport then takes
+		 * the system's largest, fs.mqueue.msgsize_max.
 		 */
 		private DataSize maxMessageSize = DataSize.ofBytes(0);
 
 		/**
-		 * How long a read waits for a message: a duration such as '500ms', '0' to return at once,
-		 * or 'forever'.
+		 * How long a read waits for a message: a duration such as '500ms', '0' to return
+		 * at once, or 'forever'.
 		 */
 		private ReadTimeout readTimeout = ReadTimeout.FOREVER;
 
@@ -203,8 +202,9 @@ public class MailslotProperties {
 		private boolean inheritHandle;
 
 		/**
-		 * Security descriptor of the mailslot in SDDL, such as 'D:(A;;GA;;;SY)(A;;GA;;;OW)'
-		 * (win32). A descriptor without a DACL or with a NULL DACL is refused.
+		 * Security descriptor of the mailslot in SDDL, such as
+		 * 'D:(A;;GA;;;SY)(A;;GA;;;OW)' (win32). A descriptor without a DACL or with a
+		 * NULL DACL is refused.
 		 */
 		private @Nullable String securityDescriptor;
 
@@ -221,16 +221,18 @@ public class MailslotProperties {
 		private int queueCapacity;
 
 		/**
-		 * How many messages the server may take off its queue and hold in memory while its
-		 * listener does not read (paused, or busy), so that writers go on as with a Windows
-		 * mailslot; writers wait for room once the queue is full and this many are held. Takes up
-		 * to hold-capacity x the largest message of memory; 0 leaves messages in the queue (posix).
+		 * How many messages the server may take off its queue and hold in memory while
+		 * its listener does not read (paused, or busy), so that writers go on as with a
+		 * Windows mailslot; writers wait for room once the queue is full and this many
+		 * are held. Takes up to hold-capacity x the largest message of memory; 0 leaves
+		 * messages in the queue (posix).
 		 */
 		private int holdCapacity = MailslotServerOptions.DEFAULT_HOLD_CAPACITY;
 
 		/**
-		 * Whether the mode may give every user of the host access to the queue, such as 0622 or
-		 * 0666 (posix): any user could then send messages or take them. Refused unless set.
+		 * Whether the mode may give every user of the host access to the queue, such as
+		 * 0622 or 0666 (posix): any user could then send messages or take them. Refused
+		 * unless set.
 		 */
 		private boolean allowWorldAccess;
 
@@ -307,18 +309,20 @@ public class MailslotProperties {
 	public static class Server {
 
 		/**
-		 * Mailslot name, such as '\\.\mailslot\orders' or a bare 'orders'. Defaults to the server
-		 * id.
+		 * Mailslot name, such as '\\.\mailslot\orders' or a bare 'orders'. Defaults to
+		 * the server id.
 		 */
 		private @Nullable String name;
 
 		/**
-		 * Largest message to accept. Defaults to mailslot.server-defaults.max-message-size.
+		 * Largest message to accept. Defaults to
+		 * mailslot.server-defaults.max-message-size.
 		 */
 		private @Nullable DataSize maxMessageSize;
 
 		/**
-		 * How long a read waits for a message. Defaults to mailslot.server-defaults.read-timeout.
+		 * How long a read waits for a message. Defaults to
+		 * mailslot.server-defaults.read-timeout.
 		 */
 		private @Nullable ReadTimeout readTimeout;
 
@@ -347,27 +351,28 @@ public class MailslotProperties {
 		private @Nullable Integer queueCapacity;
 
 		/**
-		 * How many messages the server may hold in memory while its listener does not read (posix).
-		 * Defaults to mailslot.server-defaults.hold-capacity.
+		 * How many messages the server may hold in memory while its listener does not
+		 * read (posix). Defaults to mailslot.server-defaults.hold-capacity.
 		 */
 		private @Nullable Integer holdCapacity;
 
 		/**
-		 * Whether the mode may give every user of the host access to the queue (posix). Defaults to
-		 * mailslot.server-defaults.allow-world-access.
+		 * Whether the mode may give every user of the host access to the queue (posix).
+		 * Defaults to mailslot.server-defaults.allow-world-access.
 		 */
 		private @Nullable Boolean allowWorldAccess;
 
 		/**
-		 * Charset of this mailslot's text, for its listeners and the template's String payloads:
-		 * 'UTF-16LE' for Windows programs built UNICODE, a code page such as 'windows-1252' for ANSI
-		 * builds. Defaults to mailslot.charset.
+		 * Charset of this mailslot's text, for its listeners and the template's String
+		 * payloads: 'UTF-16LE' for Windows programs built UNICODE, a code page such as
+		 * 'windows-1252' for ANSI builds. Defaults to mailslot.charset.
 		 */
 		private @Nullable Charset charset;
 
 		/**
-		 * Whether the template ends String payloads to this mailslot with a NUL terminator, as
-		 * Windows programs in C write and read text. Defaults to mailslot.template.nul-terminated.
+		 * Whether the template ends String payloads to this mailslot with a NUL
+		 * terminator, as Windows programs in C write and read text. Defaults to
+		 * mailslot.template.nul-terminated.
 		 */
 		private @Nullable Boolean nulTerminated;
 
@@ -462,8 +467,9 @@ public class MailslotProperties {
 	}
 
 	/**
-	 * How servers are created: what to do when a name is in use, and the options of every server
-	 * the application creates where its own {@code mailslot.servers} entry does not set them.
+	 * How servers are created: what to do when a name is in use, and the options of every
+	 * server the application creates where its own {@code mailslot.servers} entry does
+	 * not set them.
 	 */
 	public static class ServerDefaults extends ServerOptions {
 
@@ -506,39 +512,41 @@ public class MailslotProperties {
 		private boolean autoStartup = true;
 
 		/**
-		 * Whether String payloads keep a trailing NUL terminator, which Windows programs in C write
-		 * after their text. By default one is dropped.
+		 * Whether String payloads keep a trailing NUL terminator, which Windows programs
+		 * in C write after their text. By default one is dropped.
 		 */
 		private boolean keepNulTerminator;
 
 		/**
-		 * How many messages a listener processes at once. 1 keeps the order in which they were
-		 * written.
+		 * How many messages a listener processes at once. 1 keeps the order in which they
+		 * were written.
 		 */
 		private int concurrency = 1;
 
 		/**
-		 * How long a listener's reader waits for a message at a time; a pause or stop wakes it at
-		 * once.
+		 * How long a listener's reader waits for a message at a time; a pause or stop
+		 * wakes it at once.
 		 */
 		private Duration pollTimeout = Duration.ofSeconds(1);
 
 		/**
-		 * How long shutdown waits for a listener to drain its mailslot, a message or batch at a
-		 * time, and finish; messages still in the mailslot then stay there for its close, which
-		 * deletes and counts them, and calls still running are logged as in flight.
+		 * How long shutdown waits for a listener to drain its mailslot, a message or
+		 * batch at a time, and finish; messages still in the mailslot then stay there for
+		 * its close, which deletes and counts them, and calls still running are logged as
+		 * in flight.
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 		/**
 		 * After how long without a message a running listener publishes a
-		 * ListenerContainerIdleEvent, and again each time as long. Not set: no idle events.
+		 * ListenerContainerIdleEvent, and again each time as long. Not set: no idle
+		 * events.
 		 */
 		private @Nullable Duration idleEventInterval;
 
 		/**
-		 * Whether listeners take single messages or batches, unless a listener's batch attribute
-		 * says otherwise.
+		 * Whether listeners take single messages or batches, unless a listener's batch
+		 * attribute says otherwise.
 		 */
 		private Type type = Type.SINGLE;
 
@@ -648,8 +656,8 @@ public class MailslotProperties {
 		private int maxSize = 100;
 
 		/**
-		 * How long, after a batch's first message, the reader waits for more before it calls the
-		 * listener. 0 takes only the messages already waiting.
+		 * How long, after a batch's first message, the reader waits for more before it
+		 * calls the listener. 0 takes only the messages already waiting.
 		 */
 		private Duration maxWait = Duration.ZERO;
 
@@ -683,14 +691,14 @@ public class MailslotProperties {
 
 		/**
 		 * Server id or mailslot name to write failed messages to, as they were read; the
-		 * directory keeps those that cannot be written there. Not set: the directory keeps every
-		 * failed message.
+		 * directory keeps those that cannot be written there. Not set: the directory
+		 * keeps every failed message.
 		 */
 		private @Nullable String mailslot;
 
 		/**
-		 * Server ids or mailslot names, besides the application's own mailslots, that a replay of
-		 * the directory through the mailslots endpoint may write to.
+		 * Server ids or mailslot names, besides the application's own mailslots, that a
+		 * replay of the directory through the mailslots endpoint may write to.
 		 */
 		private List<String> replayTargets = new ArrayList<>();
 
@@ -785,10 +793,10 @@ public class MailslotProperties {
 	public static class Reply {
 
 		/**
-		 * Which mailslots a reply target computed from each message ('!{...}' in @SendTo) may name:
-		 * 'local' (this host's only), 'remote' (also '\\HOST\mailslot\...'), or 'broadcast' (also
-		 * '\\*\mailslot\...' and the workgroup's name). A message whose target reaches further fails
-		 * as a reply that cannot be written.
+		 * Which mailslots a reply target computed from each message ('!{...}' in @SendTo)
+		 * may name: 'local' (this host's only), 'remote' (also '\\HOST\mailslot\...'), or
+		 * 'broadcast' (also '\\*\mailslot\...' and the workgroup's name). A message whose
+		 * target reaches further fails as a reply that cannot be written.
 		 */
 		private Reach perMessageTargets = Reach.LOCAL;
 

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
@@ -21,11 +20,11 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.spring.core.MailslotServers;
 
 /**
- * Registers a {@link MailslotServer} bean named {@code <id>MailslotServer} for each configured
- * server. The beans come from {@link MailslotServers}, which creates and closes them: each
- * definition names {@link MailslotServers#get(String)} as its factory method, with the id as its
- * argument, so that Spring AOT can generate it (the set of servers is then fixed at build time, as
- * AOT fixes the conditions).
+ * Registers a {@link MailslotServer} bean named {@code <id>MailslotServer} for each
+ * configured server. The beans come from {@link MailslotServers}, which creates and
+ * closes them: each definition names {@link MailslotServers#get(String)} as its factory
+ * method, with the id as its argument, so that Spring AOT can generate it (the set of
+ * servers is then fixed at build time, as AOT fixes the conditions).
  */
 class MailslotServerBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
@@ -60,7 +59,8 @@ class MailslotServerBeanRegistrar implements BeanDefinitionRegistryPostProcessor
 	}
 
 	/**
-	 * Return the name of the one {@link MailslotServers} bean, Boot's or the application's.
+	 * Return the name of the one {@link MailslotServers} bean, Boot's or the
+	 * application's.
 	 */
 	private static String serversBeanName(ListableBeanFactory beanFactory) {
 		String[] names = beanFactory.getBeanNamesForType(MailslotServers.class, true, false);
@@ -70,8 +70,8 @@ class MailslotServerBeanRegistrar implements BeanDefinitionRegistryPostProcessor
 	}
 
 	/**
-	 * Return the ids under {@code mailslot.servers}, binding each entry's values as plain strings:
-	 * the converters of the full properties do not exist yet.
+	 * Return the ids under {@code mailslot.servers}, binding each entry's values as plain
+	 * strings: the converters of the full properties do not exist yet.
 	 */
 	private Set<String> serverIds() {
 		Assert.state(this.environment != null, "no environment");

@@ -1,5 +1,6 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -11,8 +12,8 @@ import dev.mailslot.TransportUnavailableException;
 import dev.mailslot.spring.core.MailslotServerStartupException;
 
 /**
- * Reports a mailslot server that could not be created at start-up: which property or listener
- * asked for it, why it failed, and what to change.
+ * Reports a mailslot server that could not be created at start-up: which property or
+ * listener asked for it, why it failed, and what to change.
  */
 class MailslotServerFailureAnalyzer extends AbstractFailureAnalyzer<MailslotServerStartupException> {
 
@@ -37,8 +38,8 @@ class MailslotServerFailureAnalyzer extends AbstractFailureAnalyzer<MailslotServ
 					+ "or just orders.";
 		}
 		if (cause instanceof SystemLimitException limit) {
-			return limit.getRemedy() + ((property != null) ? " Or ask for less in " + property
-					+ ".max-message-size or " + property + ".queue-capacity." : "");
+			return limit.getRemedy() + ((property != null)
+					? " Or ask for less in " + property + ".max-message-size or " + property + ".queue-capacity." : "");
 		}
 		if (cause instanceof TransportUnavailableException) {
 			return "Set mailslot.transport to a transport that runs here.";
@@ -46,7 +47,7 @@ class MailslotServerFailureAnalyzer extends AbstractFailureAnalyzer<MailslotServ
 		return "Check " + ((property != null) ? "the settings under " + property : source) + " and the message above.";
 	}
 
-	private static String nameSetting(String source, String property) {
+	private static String nameSetting(String source, @Nullable String property) {
 		return (property != null) ? property + ".name" : "the mailslot of the " + source;
 	}
 

@@ -13,7 +13,6 @@ import java.util.function.UnaryOperator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
@@ -32,7 +31,8 @@ import dev.mailslot.transport.posix.PosixHoldMemory;
 import dev.mailslot.transport.unix.UnixMailslotTransport;
 
 /**
- * Turns {@code mailslot.servers.*} into server options, naming the property of any bad value.
+ * Turns {@code mailslot.servers.*} into server options, naming the property of any bad
+ * value.
  */
 final class MailslotServerOptionsMapper {
 
@@ -50,8 +50,8 @@ final class MailslotServerOptionsMapper {
 	}
 
 	/**
-	 * Make the options of the {@code mailslot.servers} entries: an entry's own property first, then
-	 * {@code mailslot.server-defaults}, then the built-in default.
+	 * Make the options of the {@code mailslot.servers} entries: an entry's own property
+	 * first, then {@code mailslot.server-defaults}, then the built-in default.
 	 * @param properties the properties
 	 * @param transport the transport's id, for the warning of options it ignores
 	 * @return the options by server id
@@ -67,12 +67,11 @@ final class MailslotServerOptionsMapper {
 	}
 
 	/**
-	 * Warn of platform options the transport does not use, so that nobody relies on a security
-	 * descriptor on Linux or a mode on Windows. Which options a transport reads is what its
-	 * provider declares.
+	 * Warn of platform options the transport does not use, so that nobody relies on a
+	 * security descriptor on Linux or a mode on Windows. Which options a transport reads
+	 * is what its provider declares.
 	 */
-	private static void warnOfIgnoredOptions(String prefix, MailslotProperties.ServerOptions server,
-			String transport) {
+	private static void warnOfIgnoredOptions(String prefix, MailslotProperties.ServerOptions server, String transport) {
 		Set<PlatformOption> read = MailslotTransports.platformOptions(transport);
 		List<String> ignored = new ArrayList<>();
 		for (PlatformOption option : PlatformOption.values()) {
@@ -121,8 +120,9 @@ final class MailslotServerOptionsMapper {
 
 	/**
 	 * Make the options of the servers created for listeners whose mailslot no
-	 * {@code mailslot.servers} entry configures, from {@code mailslot.server-defaults}. The options
-	 * are checked at once, so that a bad value stops the start-up, not the first listener.
+	 * {@code mailslot.servers} entry configures, from {@code mailslot.server-defaults}.
+	 * The options are checked at once, so that a bad value stops the start-up, not the
+	 * first listener.
 	 * @param properties the properties
 	 * @param transport the transport's id, for the warning of options it ignores
 	 * @return the options of a server by its name
@@ -135,8 +135,9 @@ final class MailslotServerOptionsMapper {
 	}
 
 	/**
-	 * Set the memory that all posix servers of the process hold messages in, if the property sets it.
-	 * Left unset, it is what the system property or the default gives (an eighth of the heap).
+	 * Set the memory that all posix servers of the process hold messages in, if the
+	 * property sets it. Left unset, it is what the system property or the default gives
+	 * (an eighth of the heap).
 	 */
 	static void applyPosixHoldMemory(MailslotProperties.Posix posix) {
 		DataSize holdMemory = posix.getHoldMemory();
@@ -152,8 +153,8 @@ final class MailslotServerOptionsMapper {
 	}
 
 	/**
-	 * Put the unix transport on the directory of mailslot.unix.directory, if the property sets it;
-	 * a directory that cannot work fails naming the property.
+	 * Put the unix transport on the directory of mailslot.unix.directory, if the property
+	 * sets it; a directory that cannot work fails naming the property.
 	 */
 	static MailslotTransport unixDirectory(MailslotTransport transport, MailslotProperties.Unix unix) {
 		Path directory = unix.getDirectory();
@@ -170,9 +171,9 @@ final class MailslotServerOptionsMapper {
 
 	/**
 	 * Make the converter of String payloads from mailslot.charset,
-	 * mailslot.listener.keep-nul-terminator, mailslot.template.nul-terminated and each server's
-	 * charset and nul-terminated. A server whose name does not parse is left to the server's own
-	 * start-up report.
+	 * mailslot.listener.keep-nul-terminator, mailslot.template.nul-terminated and each
+	 * server's charset and nul-terminated. A server whose name does not parse is left to
+	 * the server's own start-up report.
 	 */
 	static MailslotTextMessageConverter textConverter(MailslotProperties properties) {
 		Charset charset = properties.getCharset();
@@ -249,8 +250,8 @@ final class MailslotServerOptionsMapper {
 	}
 
 	/**
-	 * Check the options of a server, naming the properties under the given prefixes, and return
-	 * what sets them on a builder.
+	 * Check the options of a server, naming the properties under the given prefixes, and
+	 * return what sets them on a builder.
 	 * @param prefix the prefix of the server's properties
 	 * @param modePrefix the prefix of the mode and allow-world-access the server takes
 	 */
@@ -259,7 +260,8 @@ final class MailslotServerOptionsMapper {
 		long maxMessageSize = server.getMaxMessageSize().toBytes();
 		if (maxMessageSize < 0 || maxMessageSize > Integer.MAX_VALUE) {
 			throw new InvalidConfigurationPropertyValueException(prefix + ".max-message-size",
-					server.getMaxMessageSize(), "Give 0 for any size, or a size up to " + Integer.MAX_VALUE + " bytes.");
+					server.getMaxMessageSize(),
+					"Give 0 for any size, or a size up to " + Integer.MAX_VALUE + " bytes.");
 		}
 		if (server.getQueueCapacity() < 0) {
 			throw new InvalidConfigurationPropertyValueException(prefix + ".queue-capacity", server.getQueueCapacity(),
@@ -283,8 +285,8 @@ final class MailslotServerOptionsMapper {
 	}
 
 	/**
-	 * Read octal permission bits. A leading 0 is required: unquoted in YAML, 0620 is read as the
-	 * number 400, which must not pass for mode 0400.
+	 * Read octal permission bits. A leading 0 is required: unquoted in YAML, 0620 is read
+	 * as the number 400, which must not pass for mode 0400.
 	 */
 	private static int mode(String prefix, MailslotProperties.ServerOptions server) {
 		int mode = mode(prefix + ".mode", server.getMode());

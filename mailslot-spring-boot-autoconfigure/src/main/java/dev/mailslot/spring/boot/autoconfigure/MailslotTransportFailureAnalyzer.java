@@ -6,8 +6,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import dev.mailslot.TransportUnavailableException;
 
 /**
- * Reports a {@code mailslot.transport} that cannot run on this platform, or a network transport
- * that cannot start.
+ * Reports a {@code mailslot.transport} that cannot run on this platform, or a network
+ * transport that cannot start.
  */
 class MailslotTransportFailureAnalyzer extends AbstractFailureAnalyzer<TransportUnavailableException> {
 
@@ -23,8 +23,9 @@ class MailslotTransportFailureAnalyzer extends AbstractFailureAnalyzer<Transport
 							+ "holds the port (such as Samba's nmbd); or set mailslot.network.enabled=false.",
 					failure);
 		}
-		return new FailureAnalysis("mailslot.transport=" + failure.getTransport() + " cannot be used:\n\n    "
-				+ failure.getMessage(), "Set mailslot.transport to a transport that can run here; 'memory' runs "
+		return new FailureAnalysis(
+				"mailslot.transport=" + failure.getTransport() + " cannot be used:\n\n    " + failure.getMessage(),
+				"Set mailslot.transport to a transport that can run here; 'memory' runs "
 						+ "everywhere, within one JVM.",
 				failure);
 	}

@@ -16,15 +16,17 @@ import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.transport.posix.PosixQueueBudget;
 
 /**
- * Shares the user's {@code RLIMIT_MSGQUEUE} between the posix mailslots the application creates
- * at start-up: those of {@code mailslot.servers} and those its {@code @MailslotListener}s name.
- * What the queues with a {@code queue-capacity} of their own reserve is set aside; the queues whose
- * capacity is left to the system (0) all get the largest capacity, at most
- * {@code fs.mqueue.msg_default}, with which they fit in the rest. A reduced capacity is logged.
+ * Shares the user's {@code RLIMIT_MSGQUEUE} between the posix mailslots the application
+ * creates at start-up: those of {@code mailslot.servers} and those its
+ * {@code @MailslotListener}s name. What the queues with a {@code queue-capacity} of their
+ * own reserve is set aside; the queues whose capacity is left to the system (0) all get
+ * the largest capacity, at most {@code fs.mqueue.msg_default}, with which they fit in the
+ * rest. A reduced capacity is logged.
  *
- * @param configured the options of the configured servers by id, with the planned capacity
- * @param defaults the options of a server a listener names without a configuration, with the
- * planned capacity
+ * @param configured the options of the configured servers by id, with the planned
+ * capacity
+ * @param defaults the options of a server a listener names without a configuration, with
+ * the planned capacity
  */
 record PosixQueuePlan(Map<String, MailslotServerOptions> configured,
 		Function<MailslotName, MailslotServerOptions> defaults) {
@@ -32,10 +34,12 @@ record PosixQueuePlan(Map<String, MailslotServerOptions> configured,
 	private static final Log logger = LogFactory.getLog(PosixQueuePlan.class);
 
 	/**
-	 * Plan the queues of the configured servers and of those the listeners' mailslots need.
+	 * Plan the queues of the configured servers and of those the listeners' mailslots
+	 * need.
 	 * @param budget the user's limit and the system's queue limits
 	 * @param configured the options of the configured servers by id
-	 * @param listenerMailslots the mailslots the listeners name: server ids or mailslot names
+	 * @param listenerMailslots the mailslots the listeners name: server ids or mailslot
+	 * names
 	 * @param defaults the options of a server a listener names without a configuration
 	 * @return the plan
 	 */
@@ -73,8 +77,8 @@ record PosixQueuePlan(Map<String, MailslotServerOptions> configured,
 	}
 
 	/**
-	 * Return the options of the servers that listeners will create: one for each mailslot that no
-	 * configured server is, by id or by name.
+	 * Return the options of the servers that listeners will create: one for each mailslot
+	 * that no configured server is, by id or by name.
 	 */
 	private static List<MailslotServerOptions> unconfigured(Map<String, MailslotServerOptions> configured,
 			Set<String> listenerMailslots, Function<MailslotName, MailslotServerOptions> defaults) {
@@ -102,8 +106,9 @@ record PosixQueuePlan(Map<String, MailslotServerOptions> configured,
 	private static void log(PosixQueueBudget budget, int servers, List<Integer> sizes, long explicit, int capacity,
 			List<MailslotName> withoutHold) {
 		String shared = "The " + servers + " posix mailslot(s) of this application share the user's RLIMIT_MSGQUEUE of "
-				+ budget.limit() + " bytes" + ((explicit > 0) ? ", " + explicit + " of them reserved by those with a "
-						+ "queue-capacity of their own" : "")
+				+ budget.limit() + " bytes"
+				+ ((explicit > 0)
+						? ", " + explicit + " of them reserved by those with a " + "queue-capacity of their own" : "")
 				+ ": ";
 		String raise = "raise RLIMIT_MSGQUEUE (ulimit -q, LimitMSGQUEUE= in a systemd unit), lower max-message-size, or "
 				+ "set queue-capacity";
@@ -118,10 +123,11 @@ record PosixQueuePlan(Map<String, MailslotServerOptions> configured,
 				- PosixQueueBudget.MESSAGE_OVERHEAD;
 		String plan = shared + "each of the " + sizes.size() + " whose queue-capacity is 0 gets a queue of " + capacity
 				+ " message(s) instead of fs.mqueue.msg_default (" + budget.defaultCapacity() + "), " + capacity
-				+ " x (its max message size + " + PosixQueueBudget.MESSAGE_OVERHEAD + ") bytes of the limit. For larger "
-				+ "queues, " + raise
+				+ " x (its max message size + " + PosixQueueBudget.MESSAGE_OVERHEAD
+				+ ") bytes of the limit. For larger " + "queues, " + raise
 				+ ((keepingSize > 0) ? " (with a max-message-size of at most " + keepingSize + " bytes, such as "
-						+ "mailslot.server-defaults.max-message-size, each keeps " + budget.defaultCapacity() + ")" : "");
+						+ "mailslot.server-defaults.max-message-size, each keeps " + budget.defaultCapacity() + ")"
+						: "");
 		if (withoutHold.isEmpty()) {
 			logger.info(plan + ". Messages beyond the queue wait in the server's memory (hold-capacity) while its "
 					+ "listener is busy.");

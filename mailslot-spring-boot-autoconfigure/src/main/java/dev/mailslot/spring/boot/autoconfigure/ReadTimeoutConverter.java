@@ -8,8 +8,8 @@ import org.springframework.core.convert.converter.Converter;
 import dev.mailslot.ReadTimeout;
 
 /**
- * Reads a {@link ReadTimeout} property: {@code forever}, or a duration in any form Boot accepts
- * ({@code 500ms}, {@code PT0.5S}, or a number of milliseconds).
+ * Reads a {@link ReadTimeout} property: {@code forever}, or a duration in any form Boot
+ * accepts ({@code 500ms}, {@code PT0.5S}, or a number of milliseconds).
  */
 class ReadTimeoutConverter implements Converter<String, ReadTimeout> {
 

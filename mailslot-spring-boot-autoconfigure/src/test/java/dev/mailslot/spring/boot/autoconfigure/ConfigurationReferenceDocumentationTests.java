@@ -19,9 +19,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
@@ -31,18 +28,20 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.ClassUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.mailslot.spring.boot.docs.DocumentationPages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps {@code docs/configuration.md} true to the configuration metadata that the annotation
- * processor generates: every property of the metadata has a row on the page, and every
- * {@code mailslot.} property the page names (in a table row, in backticks, or as a key of a YAML or
- * properties example) exists. The entries of a map of nested properties, such as
- * {@code mailslot.servers}, are checked as {@code mailslot.servers.<id>.<property>}, with the
- * properties of the map's value type.
+ * Keeps {@code docs/configuration.md} true to the configuration metadata that the
+ * annotation processor generates: every property of the metadata has a row on the page,
+ * and every {@code mailslot.} property the page names (in a table row, in backticks, or
+ * as a key of a YAML or properties example) exists. The entries of a map of nested
+ * properties, such as {@code mailslot.servers}, are checked as
+ * {@code mailslot.servers.<id>.<property>}, with the properties of the map's value type.
  */
 class ConfigurationReferenceDocumentationTests {
 
@@ -61,16 +60,25 @@ class ConfigurationReferenceDocumentationTests {
 
 	private static final Pattern MAP_TYPE = Pattern.compile("java\\.util\\.Map<[^,]+,(.+)>");
 
-	/** A map key with what precedes it: {@code .<id>} on the page, {@code .orders} or {@code [my.app]} in examples. */
+	/**
+	 * A map key with what precedes it: {@code .<id>} on the page, {@code .orders} or
+	 * {@code [my.app]} in examples.
+	 */
 	private static final String MAP_KEY = "(?:\\.[^.\\[\\]]+|\\[[^\\]]+\\])";
 
 	/** Property names, with {@code *} for the key of a map of nested properties. */
 	private final Set<String> properties = new TreeSet<>();
 
-	/** Names of maps of simple values, whose keys are the user's: {@code mailslot.network.hosts}. */
+	/**
+	 * Names of maps of simple values, whose keys are the user's:
+	 * {@code mailslot.network.hosts}.
+	 */
 	private final Set<String> simpleMaps = new TreeSet<>();
 
-	/** Prefixes whose properties the metadata describes: {@code mailslot}, {@code management.endpoint.mailslots}. */
+	/**
+	 * Prefixes whose properties the metadata describes: {@code mailslot},
+	 * {@code management.endpoint.mailslots}.
+	 */
 	private final Set<String> namespaces = new TreeSet<>();
 
 	private String page;
@@ -126,13 +134,15 @@ class ConfigurationReferenceDocumentationTests {
 				unknown.add(key);
 			}
 		}
-		assertThat(unknown).as("mailslot names on %s that are neither properties nor groups of properties "
-				+ "(meters and headers belong on other pages)", PAGE).isEmpty();
+		assertThat(unknown)
+			.as("mailslot names on %s that are neither properties nor groups of properties "
+					+ "(meters and headers belong on other pages)", PAGE)
+			.isEmpty();
 	}
 
 	/**
-	 * Boot binds what it knows and passes over the rest, so a misspelt key in an example would
-	 * start an application that quietly lacks the setting.
+	 * Boot binds what it knows and passes over the rest, so a misspelt key in an example
+	 * would start an application that quietly lacks the setting.
 	 */
 	@Test
 	void everyMailslotKeyOfAnExampleOnAnyPageIsAProperty() throws IOException {
@@ -159,8 +169,8 @@ class ConfigurationReferenceDocumentationTests {
 			}
 		}
 		Path built = Path.of("target", "classes", METADATA);
-		assertThat(Files.exists(built)).as("%s of this module on the class path (%s) or at %s", METADATA, resources,
-				built.toAbsolutePath())
+		assertThat(Files.exists(built))
+			.as("%s of this module on the class path (%s) or at %s", METADATA, resources, built.toAbsolutePath())
 			.isTrue();
 		return json.readTree(built.toFile());
 	}
@@ -175,8 +185,8 @@ class ConfigurationReferenceDocumentationTests {
 	}
 
 	/**
-	 * Add a property of the metadata: a map of nested properties adds one name per property of
-	 * its value type, with {@code *} for the key.
+	 * Add a property of the metadata: a map of nested properties adds one name per
+	 * property of its value type, with {@code *} for the key.
 	 */
 	private void addProperty(String name, String type) {
 		Matcher map = MAP_TYPE.matcher(type);
@@ -214,8 +224,9 @@ class ConfigurationReferenceDocumentationTests {
 	}
 
 	/**
-	 * Return whether a name, as the page or an example writes it, is a property: the name itself,
-	 * an entry of a map of nested properties under any key, or any key of a map of simple values.
+	 * Return whether a name, as the page or an example writes it, is a property: the name
+	 * itself, an entry of a map of nested properties under any key, or any key of a map
+	 * of simple values.
 	 */
 	private boolean isProperty(String name) {
 		String withoutIndexes = name.replaceAll("\\[\\d+\\]", "");
@@ -230,8 +241,8 @@ class ConfigurationReferenceDocumentationTests {
 	}
 
 	/**
-	 * Return the keys of the YAML and properties examples, each loaded as Spring Boot loads a
-	 * configuration file.
+	 * Return the keys of the YAML and properties examples, each loaded as Spring Boot
+	 * loads a configuration file.
 	 */
 	private List<String> exampleKeys(String page) throws IOException {
 		List<String> keys = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +13,8 @@ import dev.mailslot.spring.annotation.MailslotListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ListenerMailslots}: the mailslots of listener methods, found from the bean
- * definitions before any bean exists.
+ * Tests for {@link ListenerMailslots}: the mailslots of listener methods, found from the
+ * bean definitions before any bean exists.
  */
 class ListenerMailslotsTests {
 

@@ -1,7 +1,6 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
@@ -36,11 +34,12 @@ import dev.mailslot.spring.support.MailslotHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring AOT on an application with the auto-configuration, a configured server and a listener of
- * every kind of argument: the context is processed ahead of time, the generated code is compiled,
- * and a fresh context started from it creates the server and delivers each message. The generated
- * code reaches package-private configuration classes, so the test runs in a forked class loader, as
- * the application runs with its generated classes beside its own.
+ * Spring AOT on an application with the auto-configuration, a configured server and a
+ * listener of every kind of argument: the context is processed ahead of time, the
+ * generated code is compiled, and a fresh context started from it creates the server and
+ * delivers each message. The generated code reaches package-private configuration
+ * classes, so the test runs in a forked class loader, as the application runs with its
+ * generated classes beside its own.
  */
 @CompileWithForkedClassLoader
 class MailslotAotProcessingTests {
@@ -149,7 +148,7 @@ class MailslotAotProcessingTests {
 
 		private final Received received;
 
-		public Listeners(Received received) {
+		Listeners(Received received) {
 			this.received = received;
 		}
 
@@ -183,6 +182,7 @@ class MailslotAotProcessingTests {
 
 	/**
 	 * A JSON payload with a constraint.
+	 *
 	 * @param id the order id
 	 * @param quantity how many
 	 */

@@ -12,9 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
-
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -37,7 +36,6 @@ import dev.mailslot.MailslotWriteTimeoutException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.spring.config.MailslotListenerContainerFactory;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
-import dev.mailslot.spring.core.MailslotServerStartupException;
 import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.listener.DeadLetterDirectoryErrorHandler;
@@ -94,11 +92,12 @@ class MailslotAutoConfigurationTests {
 	void eachConfiguredServerIsABeanCreatedAtStartup() {
 		String orders = unique("orders");
 		this.contextRunner
-			.withPropertyValues("mailslot.servers.orders.name=" + orders, "mailslot.servers.orders.max-message-size=1KB",
-					"mailslot.servers.orders.read-timeout=250ms", "mailslot.servers.audit.read-timeout=0")
+			.withPropertyValues("mailslot.servers.orders.name=" + orders,
+					"mailslot.servers.orders.max-message-size=1KB", "mailslot.servers.orders.read-timeout=250ms",
+					"mailslot.servers.audit.read-timeout=0")
 			.run((context) -> {
-				assertThat(context).getBeans(MailslotServer.class).containsOnlyKeys("ordersMailslotServer",
-						"auditMailslotServer");
+				assertThat(context).getBeans(MailslotServer.class)
+					.containsOnlyKeys("ordersMailslotServer", "auditMailslotServer");
 				MailslotServer server = context.getBean("ordersMailslotServer", MailslotServer.class);
 				assertThat(server.name()).isEqualTo(MailslotName.parse(orders));
 				assertThat(server.info().maxMessageSize()).isEqualTo(1024);
@@ -166,7 +165,9 @@ class MailslotAutoConfigurationTests {
 			this.contextRunner.withPropertyValues("mailslot.servers.orders.name=" + name).run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = new MailslotServerFailureAnalyzer().analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription()).contains(name).contains("mailslot.servers.orders").contains("in use");
+				assertThat(analysis.getDescription()).contains(name)
+					.contains("mailslot.servers.orders")
+					.contains("in use");
 				assertThat(analysis.getAction()).contains("mailslot.servers.orders.name")
 					.contains("mailslot.server-defaults.on-name-in-use=wait");
 			});
@@ -176,7 +177,8 @@ class MailslotAutoConfigurationTests {
 	@Test
 	void onNameInUseWaitWaitsForTheNameToBeFreed() {
 		String name = unique("freed");
-		MailslotServer taken = MailslotTransports.get("memory").createServer(MailslotServerOptions.builder(name).build());
+		MailslotServer taken = MailslotTransports.get("memory")
+			.createServer(MailslotServerOptions.builder(name).build());
 		new Thread(() -> {
 			sleep(700);
 			taken.close();
@@ -256,7 +258,8 @@ class MailslotAutoConfigurationTests {
 					"mailslot.listener.dead-letter.mailslot=dead")
 			.run((context) -> assertThat(context).getBean("mailslotErrorHandler")
 				.isInstanceOfSatisfying(DeadLetterMailslotErrorHandler.class,
-						(handler) -> assertThat(handler.getFallback()).isInstanceOf(DeadLetterDirectoryErrorHandler.class)));
+						(handler) -> assertThat(handler.getFallback())
+							.isInstanceOf(DeadLetterDirectoryErrorHandler.class)));
 	}
 
 	@Test
@@ -300,8 +303,9 @@ class MailslotAutoConfigurationTests {
 					"mailslot.servers.q.security-descriptor=D:(A;;GA;;;SY)", "mailslot.servers.q.mode=0620")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(output).contains("The posix transport does not use mailslot.servers.q.security-descriptor; "
-						+ "access to it is set by mailslot.servers.q.mode")
+				assertThat(output)
+					.contains("The posix transport does not use mailslot.servers.q.security-descriptor; "
+							+ "access to it is set by mailslot.servers.q.mode")
 					.contains("set them for the transport that reads them (win32: security-descriptor)")
 					.doesNotContain("does not use mailslot.servers.q.mode");
 			});
@@ -453,7 +457,8 @@ class MailslotAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("mailslot.transport=pipes").run((context) -> {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = new MailslotTransportFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("mailslot.transport=pipes").contains("does not exist")
+			assertThat(analysis.getDescription()).contains("mailslot.transport=pipes")
+				.contains("does not exist")
 				.contains("memory (can run here)");
 			assertThat(analysis.getAction()).contains("Set mailslot.transport");
 		});
@@ -538,12 +543,14 @@ class MailslotAutoConfigurationTests {
 
 	@Test
 	void theTemplateWritesToAConfiguredServerById() {
-		this.contextRunner.withPropertyValues("mailslot.servers.orders.name=" + unique("template"),
-				"mailslot.servers.orders.read-timeout=0", "mailslot.charset=UTF-16BE").run((context) -> {
-					context.getBean(MailslotTemplate.class).send("orders", "ab");
-					MailslotServer server = context.getBean(MailslotServer.class);
-					assertThat(server.read()).isEqualTo("ab".getBytes(StandardCharsets.UTF_16BE));
-				});
+		this.contextRunner
+			.withPropertyValues("mailslot.servers.orders.name=" + unique("template"),
+					"mailslot.servers.orders.read-timeout=0", "mailslot.charset=UTF-16BE")
+			.run((context) -> {
+				context.getBean(MailslotTemplate.class).send("orders", "ab");
+				MailslotServer server = context.getBean(MailslotServer.class);
+				assertThat(server.read()).isEqualTo("ab".getBytes(StandardCharsets.UTF_16BE));
+			});
 	}
 
 	@Test
@@ -584,13 +591,15 @@ class MailslotAutoConfigurationTests {
 
 	@Test
 	void theTemplateEndsEveryTextWithANulWhenToldTo() {
-		this.contextRunner.withPropertyValues("mailslot.servers.orders.name=" + unique("terminated"),
-				"mailslot.servers.orders.read-timeout=0", "mailslot.charset=windows-1252",
-				"mailslot.template.nul-terminated=true").run((context) -> {
-					context.getBean(MailslotTemplate.class).send("orders", "caf\u00e9");
-					assertThat(context.getBean(MailslotServer.class).read())
-						.isEqualTo(new byte[] { 'c', 'a', 'f', (byte) 0xe9, 0 });
-				});
+		this.contextRunner
+			.withPropertyValues("mailslot.servers.orders.name=" + unique("terminated"),
+					"mailslot.servers.orders.read-timeout=0", "mailslot.charset=windows-1252",
+					"mailslot.template.nul-terminated=true")
+			.run((context) -> {
+				context.getBean(MailslotTemplate.class).send("orders", "caf\u00e9");
+				assertThat(context.getBean(MailslotServer.class).read())
+					.isEqualTo(new byte[] { 'c', 'a', 'f', (byte) 0xe9, 0 });
+			});
 	}
 
 	@Test
@@ -600,18 +609,12 @@ class MailslotAutoConfigurationTests {
 			.createServer(MailslotServerOptions.builder(name).build())) {
 			SpringApplication application = new SpringApplication(ReportConfiguration.class);
 			application.setWebApplicationType(WebApplicationType.NONE);
-			assertThatExceptionOfType(Exception.class).isThrownBy(() -> application.run("--mailslot.transport=memory",
-					"--mailslot.servers.orders.name=" + name));
+			assertThatExceptionOfType(Exception.class).isThrownBy(
+					() -> application.run("--mailslot.transport=memory", "--mailslot.servers.orders.name=" + name));
 			assertThat(output).contains("APPLICATION FAILED TO START")
 				.contains("(mailslot.servers.orders) could not be created")
 				.contains("give mailslot.servers.orders.name another name");
 		}
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration(MailslotAutoConfiguration.class)
-	static class ReportConfiguration {
-
 	}
 
 	private static void sleep(long millis) {
@@ -621,6 +624,12 @@ class MailslotAutoConfigurationTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(MailslotAutoConfiguration.class)
+	static class ReportConfiguration {
+
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.mailslot.spring.boot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializer;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 

@@ -28,17 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A Boot application with 50 {@code @MailslotListener}s at the stock limits (a private IPC
- * namespace's {@code fs.mqueue} sysctls and an {@code RLIMIT_MSGQUEUE} of 819,200 bytes) starts,
- * and each listener receives every message written to its mailslot. A real application in a
- * second JVM on the posix transport, run as a uid of its own: the kernel counts the bytes of queues
- * per user across IPC namespaces, so under root the queues of other processes would share the limit.
+ * A Boot application with 50 {@code @MailslotListener}s at the stock limits (a private
+ * IPC namespace's {@code fs.mqueue} sysctls and an {@code RLIMIT_MSGQUEUE} of 819,200
+ * bytes) starts, and each listener receives every message written to its mailslot. A real
+ * application in a second JVM on the posix transport, run as a uid of its own: the kernel
+ * counts the bytes of queues per user across IPC namespaces, so under root the queues of
+ * other processes would share the limit.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 240, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MailslotManyListenersTests {
 
-	/** A uid that no other test uses and no passwd entry names, so that no other queue is its. */
+	/**
+	 * A uid that no other test uses and no passwd entry names, so that no other queue is
+	 * its.
+	 */
 	private static final String UID = "40025";
 
 	private static final int LISTENERS = 50;
@@ -66,7 +70,8 @@ class MailslotManyListenersTests {
 			.redirectOutput(output.toFile())
 			.start();
 		try (PrintWriter commands = new PrintWriter(application.getOutputStream(), true, StandardCharsets.UTF_8)) {
-			await().atMost(Duration.ofSeconds(120)).until(() -> lines(output).contains("ready") || !application.isAlive());
+			await().atMost(Duration.ofSeconds(120))
+				.until(() -> lines(output).contains("ready") || !application.isAlive());
 			assertThat(lines(output)).as(Files.readString(output)).contains("ready");
 			commands.println("write " + MESSAGES);
 			await().atMost(Duration.ofSeconds(60))
@@ -87,8 +92,9 @@ class MailslotManyListenersTests {
 				.filter((line) -> line.contains("RLIMIT_MSGQUEUE"))
 				.findFirst()
 				.orElse("no plan logged"));
-			assertThat(log).contains("The 50 posix mailslot(s) of this application share the user's RLIMIT_MSGQUEUE "
-					+ "of 819200 bytes: each of the 50 whose queue-capacity is 0 gets a queue of 1 message(s)")
+			assertThat(log)
+				.contains("The 50 posix mailslot(s) of this application share the user's RLIMIT_MSGQUEUE "
+						+ "of 819200 bytes: each of the 50 whose queue-capacity is 0 gets a queue of 1 message(s)")
 				.doesNotContain("message(s) nobody read")
 				.doesNotContain("Exception");
 			assertThat(deadLetters).doesNotExist();
@@ -103,9 +109,11 @@ class MailslotManyListenersTests {
 		for (String tool : List.of("setpriv", "unshare", "prlimit")) {
 			Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin", tool)), tool + " (util-linux)");
 		}
-		Assumptions.assumeFalse(Files.readAllLines(Path.of("/etc/passwd"))
-			.stream()
-			.anyMatch((line) -> line.matches("[^:]*:[^:]*:" + UID + ":.*")), "uid " + UID + " must have no passwd entry");
+		Assumptions.assumeFalse(
+				Files.readAllLines(Path.of("/etc/passwd"))
+					.stream()
+					.anyMatch((line) -> line.matches("[^:]*:[^:]*:" + UID + ":.*")),
+				"uid " + UID + " must have no passwd entry");
 	}
 
 	/**
@@ -127,8 +135,9 @@ class MailslotManyListenersTests {
 	}
 
 	/**
-	 * Give another uid this JVM's class path: the build's local repository is root's alone, so each
-	 * jar is linked (or copied) into a directory every user may read, and each directory copied.
+	 * Give another uid this JVM's class path: the build's local repository is root's
+	 * alone, so each jar is linked (or copied) into a directory every user may read, and
+	 * each directory copied.
 	 */
 	private static String readableClassPath(Path directory) throws IOException {
 		List<String> entries = new ArrayList<>();
@@ -150,7 +159,8 @@ class MailslotManyListenersTests {
 			}
 			else {
 				try {
-					// The jars of the local repository are readable by all; only its directories are not.
+					// The jars of the local repository are readable by all; only its
+					// directories are not.
 					Files.createLink(target, source);
 				}
 				catch (IOException | UnsupportedOperationException ex) {

@@ -10,7 +10,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -35,8 +34,8 @@ import dev.mailslot.transport.network.NetworkOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the {@code network} transport in a Boot application, on loopback: 127.0.0.2 for the
- * application, 127.0.0.1 for the peer.
+ * Tests for the {@code network} transport in a Boot application, on loopback: 127.0.0.2
+ * for the application, 127.0.0.1 for the peer.
  */
 class MailslotNetworkConfigurationTests {
 
@@ -107,7 +106,8 @@ class MailslotNetworkConfigurationTests {
 						.containsEntry(MailslotHeaders.DESTINATION, "APPHOST<00>")
 						.containsEntry(MailslotHeaders.DATAGRAM_TYPE, "DIRECT_UNIQUE")
 						.containsEntry(MailslotHeaders.SERVER_ID, "inbox");
-					assertThat((String) message.getHeaders().get(MailslotHeaders.SENDER_ADDRESS)).startsWith("127.0.0.1:");
+					assertThat((String) message.getHeaders().get(MailslotHeaders.SENDER_ADDRESS))
+						.startsWith("127.0.0.1:");
 				}
 				assertThat(context.getBean(MailslotNetwork.class).getTransport().statistics().delivered()).isEqualTo(1);
 			});
@@ -117,8 +117,10 @@ class MailslotNetworkConfigurationTests {
 	void theTemplateCarriesRemoteNamesOverTheNetworkBesideALocalTransport() {
 		this.contextRunner.withPropertyValues("mailslot.network.enabled=true", "mailslot.transport=memory")
 			.run((context) -> {
-				try (NetworkMailslotTransport peer = peer(); MailslotServer server = peer.createServer(
-						MailslotServerOptions.builder("replies").readTimeout(ReadTimeout.ofMillis(10_000)).build())) {
+				try (NetworkMailslotTransport peer = peer();
+						MailslotServer server = peer.createServer(MailslotServerOptions.builder("replies")
+							.readTimeout(ReadTimeout.ofMillis(10_000))
+							.build())) {
 					MailslotTemplate template = context.getBean(MailslotTemplate.class);
 					template.send("\\\\peerhost\\mailslot\\replies", "unicast");
 					template.send("\\\\*\\mailslot\\replies", "to the workgroup");
@@ -137,7 +139,8 @@ class MailslotNetworkConfigurationTests {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = new MailslotTransportFailureAnalyzer().analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("set mailslot.network.enabled=true");
-			assertThat(analysis.getAction()).startsWith("To use mailslot.transport=network, set mailslot.network.enabled=true");
+			assertThat(analysis.getAction())
+				.startsWith("To use mailslot.transport=network, set mailslot.network.enabled=true");
 		});
 	}
 
@@ -198,7 +201,8 @@ class MailslotNetworkConfigurationTests {
 		network.setNetbiosName("JAVAHOST");
 		network.setAcceptedNames(List.of("JAVAHOST<00>", " Browsers<1d> ", "APPS.corp.example"));
 		assertThat(MailslotNetworkConfiguration.options(network).answersFor()).containsExactlyInAnyOrder(
-				NetbiosName.of("JAVAHOST", 0), NetbiosName.of("BROWSERS", 0x1D), new NetbiosName("APPS", 0, "corp.example"));
+				NetbiosName.of("JAVAHOST", 0), NetbiosName.of("BROWSERS", 0x1D),
+				new NetbiosName("APPS", 0, "corp.example"));
 		MailslotNetworkProperties sameName = new MailslotNetworkProperties();
 		sameName.setNetbiosName("WORKGROUP");
 		assertThat(MailslotNetworkConfiguration.options(sameName).answersFor()).contains(NetbiosName.of("WORKGROUP", 0),

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 
 import dev.mailslot.MailslotServerOptions;
@@ -17,11 +16,12 @@ import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The defaults of {@link MailslotProperties} against those of what they configure, as Boot's
- * {@code KafkaPropertiesTests} holds its listener properties to spring-kafka's container
- * properties: an application that leaves a property unset gets what an application without Boot
- * gets from the container options, the container factory, the server options and the template.
- * Retries and the error handler are Boot's own choice (see docs/spring-without-boot.md).
+ * The defaults of {@link MailslotProperties} against those of what they configure, as
+ * Boot's {@code KafkaPropertiesTests} holds its listener properties to spring-kafka's
+ * container properties: an application that leaves a property unset gets what an
+ * application without Boot gets from the container options, the container factory, the
+ * server options and the template. Retries and the error handler are Boot's own choice
+ * (see docs/spring-without-boot.md).
  */
 class MailslotPropertiesTests {
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -19,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link MailslotServerOptionsMapper}: the options a server gets from the properties as
- * Boot binds them. An entry's own property wins, then {@code mailslot.server-defaults}, then the
- * built-in default.
+ * Tests for {@link MailslotServerOptionsMapper}: the options a server gets from the
+ * properties as Boot binds them. An entry's own property wins, then
+ * {@code mailslot.server-defaults}, then the built-in default.
  */
 class MailslotServerOptionsMapperTests {
 
@@ -42,11 +41,11 @@ class MailslotServerOptionsMapperTests {
 
 	@Test
 	void anEntrysOwnPropertyWinsOverTheServerDefault() {
-		MailslotServerOptions orders = map(Map.of("mailslot.servers.orders.max-message-size", "1KB",
-				"mailslot.servers.orders.queue-capacity", "3", "mailslot.servers.orders.hold-capacity", "0",
-				"mailslot.servers.orders.mode", "0600", "mailslot.server-defaults.max-message-size", "4KB",
-				"mailslot.server-defaults.queue-capacity", "5", "mailslot.server-defaults.hold-capacity", "7",
-				"mailslot.server-defaults.mode", "0620"))
+		MailslotServerOptions orders = map(
+				Map.of("mailslot.servers.orders.max-message-size", "1KB", "mailslot.servers.orders.queue-capacity", "3",
+						"mailslot.servers.orders.hold-capacity", "0", "mailslot.servers.orders.mode", "0600",
+						"mailslot.server-defaults.max-message-size", "4KB", "mailslot.server-defaults.queue-capacity",
+						"5", "mailslot.server-defaults.hold-capacity", "7", "mailslot.server-defaults.mode", "0620"))
 			.get("orders");
 		assertThat(orders.maxMessageSize()).isEqualTo(1024);
 		assertThat(orders.queueCapacity()).isEqualTo(3);
@@ -77,8 +76,8 @@ class MailslotServerOptionsMapperTests {
 	@Test
 	void aBadServerDefaultNamesItsOwnPropertyThoughAnEntryTakesIt() {
 		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
-			.isThrownBy(() -> map(Map.of("mailslot.servers.orders.name", "orders",
-					"mailslot.server-defaults.queue-capacity", "-1")))
+			.isThrownBy(() -> map(
+					Map.of("mailslot.servers.orders.name", "orders", "mailslot.server-defaults.queue-capacity", "-1")))
 			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("mailslot.server-defaults.queue-capacity"));
 	}
 

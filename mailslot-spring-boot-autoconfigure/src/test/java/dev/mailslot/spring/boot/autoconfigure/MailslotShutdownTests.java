@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A Boot application stopped by SIGTERM says, through its own logging, how many messages its
- * mailslots delete as they close: a real application in a second JVM, with a mailslot that no
- * listener reads.
+ * A Boot application stopped by SIGTERM says, through its own logging, how many messages
+ * its mailslots delete as they close: a real application in a second JVM, with a mailslot
+ * that no listener reads.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -33,7 +33,8 @@ class MailslotShutdownTests {
 
 	@Test
 	void sigtermLogsHowManyMessagesAMailslotWithoutAListenerDeletes(@TempDir Path logs) throws Exception {
-		MailslotName name = MailslotName.local("boot-sigterm-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+		MailslotName name = MailslotName
+			.local("boot-sigterm-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
 		Process application = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), NoListenerApplication.class.getName(),
 				"--mailslot.transport=posix", "--mailslot.servers.kept.name=" + name)
@@ -46,7 +47,8 @@ class MailslotShutdownTests {
 			assertThat(output(logs)).contains("ready");
 			try (MailslotClient client = MailslotTransports.get("posix").openClient(name)) {
 				for (int i = 0; i < 25; i++) {
-					client.write(ByteBuffer.wrap(("message " + i).getBytes(StandardCharsets.UTF_8)), Duration.ofSeconds(5));
+					client.write(ByteBuffer.wrap(("message " + i).getBytes(StandardCharsets.UTF_8)),
+							Duration.ofSeconds(5));
 				}
 			}
 			application.destroy();

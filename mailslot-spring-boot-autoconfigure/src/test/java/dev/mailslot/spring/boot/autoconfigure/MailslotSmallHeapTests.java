@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A Boot application with a 64 MiB heap and the default settings, whose listener is paused while
- * writers send messages of the largest size: it refuses writers before it runs out of memory, its
- * resumed listener receives every message it accepted, and SIGTERM ends it. A real application in
- * a second JVM on the posix transport.
+ * A Boot application with a 64 MiB heap and the default settings, whose listener is
+ * paused while writers send messages of the largest size: it refuses writers before it
+ * runs out of memory, its resumed listener receives every message it accepted, and
+ * SIGTERM ends it. A real application in a second JVM on the posix transport.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -36,7 +36,8 @@ class MailslotSmallHeapTests {
 
 	@Test
 	void aPausedListenerIn64MiBRefusesWritersThenReceivesEveryAcceptedMessage(@TempDir Path logs) throws Exception {
-		MailslotName name = MailslotName.local("boot-small-heap-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+		MailslotName name = MailslotName
+			.local("boot-small-heap-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
 		Path output = logs.resolve("output.txt");
 		Process application = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx64m", "-cp", System.getProperty("java.class.path"), PausedListenerApplication.class.getName(),
@@ -45,7 +46,8 @@ class MailslotSmallHeapTests {
 			.redirectOutput(output.toFile())
 			.start();
 		try (PrintWriter commands = new PrintWriter(application.getOutputStream(), true, StandardCharsets.UTF_8)) {
-			await().atMost(Duration.ofSeconds(60)).until(() -> lines(output).contains("ready") || !application.isAlive());
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> lines(output).contains("ready") || !application.isAlive());
 			assertThat(lines(output)).contains("ready");
 			int accepted = 0;
 			int refused = 0;
@@ -81,8 +83,8 @@ class MailslotSmallHeapTests {
 	}
 
 	/**
-	 * Return the largest message of a posix queue, {@code fs.mqueue.msgsize_max}: what a server with
-	 * the default maximum message size takes.
+	 * Return the largest message of a posix queue, {@code fs.mqueue.msgsize_max}: what a
+	 * server with the default maximum message size takes.
 	 */
 	private static int largestMessage() throws IOException {
 		return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/fs/mqueue/msgsize_max")).get(0).trim());

@@ -3,7 +3,6 @@ package dev.mailslot.spring.boot.autoconfigure;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The auto-configured {@link MailslotTemplate} receives from a mailslot the application owns and
- * refuses one a running {@code @MailslotListener} reads, naming the listener, until it is stopped.
+ * The auto-configured {@link MailslotTemplate} receives from a mailslot the application
+ * owns and refuses one a running {@code @MailslotListener} reads, naming the listener,
+ * until it is stopped.
  */
 class MailslotTemplateReceiveAutoConfigurationTests {
 
@@ -40,7 +40,8 @@ class MailslotTemplateReceiveAutoConfigurationTests {
 			template.send("inbox", "hello");
 			assertThat(template.receiveAndConvert("inbox", String.class, WAIT)).isEqualTo("hello");
 			assertThatIllegalStateException().isThrownBy(() -> template.receive("orders", WAIT))
-				.withMessageContaining("Listener 'ordersListener' reads \\\\.\\mailslot\\receive-orders-" + this.unique);
+				.withMessageContaining(
+						"Listener 'ordersListener' reads \\\\.\\mailslot\\receive-orders-" + this.unique);
 			context.getBean(MailslotListenerEndpointRegistry.class).getListenerContainer("ordersListener").stop();
 			template.send("orders", "after the listener stopped");
 			assertThat(template.receiveAndConvert("orders", String.class, WAIT))

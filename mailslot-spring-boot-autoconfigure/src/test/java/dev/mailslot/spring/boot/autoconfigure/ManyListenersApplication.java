@@ -25,12 +25,13 @@ import dev.mailslot.spring.core.MailslotServers;
 
 /**
  * A Boot application in a second JVM with 50 {@code @MailslotListener}s, started by
- * {@link MailslotManyListenersTests}: the first names a {@code mailslot.servers} entry through a
- * placeholder ({@code many.first}), the others mailslots of their own. It prints {@code ready},
- * then answers each line of standard input: {@code write N} writes N messages to each listener's
- * mailslot, through a posix client, and prints {@code accepted ID COUNT} for each;
- * {@code count} prints {@code received ID COUNT} and {@code waiting ID COUNT} for each, then
- * {@code counted}. A message that fails to write is printed.
+ * {@link MailslotManyListenersTests}: the first names a {@code mailslot.servers} entry
+ * through a placeholder ({@code many.first}), the others mailslots of their own. It
+ * prints {@code ready}, then answers each line of standard input: {@code write N} writes
+ * N messages to each listener's mailslot, through a posix client, and prints
+ * {@code accepted ID COUNT} for each; {@code count} prints {@code received ID COUNT} and
+ * {@code waiting ID COUNT} for each, then {@code counted}. A message that fails to write
+ * is printed.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration(MailslotAutoConfiguration.class)
@@ -57,7 +58,8 @@ public class ManyListenersApplication {
 					int accepted = 0;
 					try (MailslotClient client = servers.getTransport().openClient(container.getServer().name())) {
 						for (int i = 0; i < count; i++) {
-							client.write(ByteBuffer.wrap(("message " + i + " to " + container.getId()).getBytes(StandardCharsets.UTF_8)),
+							client.write(ByteBuffer
+								.wrap(("message " + i + " to " + container.getId()).getBytes(StandardCharsets.UTF_8)),
 									Duration.ofSeconds(10));
 							accepted++;
 						}
@@ -69,7 +71,8 @@ public class ManyListenersApplication {
 				});
 			}
 			else if (command.equals("count")) {
-				new TreeMap<>(listeners.received).forEach((id, received) -> System.out.println("received " + id + " " + received));
+				new TreeMap<>(listeners.received)
+					.forEach((id, received) -> System.out.println("received " + id + " " + received));
 				registry.getListenerContainers().forEach((container) -> {
 					MailslotServer server = container.getServer();
 					System.out.println("waiting " + container.getId() + " " + server.info().messageCount());

@@ -12,9 +12,9 @@ import dev.mailslot.spi.OperatingSystem;
 import dev.mailslot.transport.memory.MemoryMailslotTransport;
 
 /**
- * A transport that only the tests' {@code META-INF/services} registers, mailslots in this JVM that
- * declare reading the mode and the hold capacity: what Boot makes of the options a transport it
- * does not know declares.
+ * A transport that only the tests' {@code META-INF/services} registers, mailslots in this
+ * JVM that declare reading the mode and the hold capacity: what Boot makes of the options
+ * a transport it does not know declares.
  */
 public final class ModeReadingTransportProvider implements MailslotTransportProvider {
 

@@ -6,9 +6,9 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 
 /**
- * A Boot application in a second JVM with the mailslots of its arguments and no listener, started
- * by {@link MailslotShutdownTests}. It prints {@code ready} once started and lives until it is
- * killed or its standard input closes.
+ * A Boot application in a second JVM with the mailslots of its arguments and no listener,
+ * started by {@link MailslotShutdownTests}. It prints {@code ready} once started and
+ * lives until it is killed or its standard input closes.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration(MailslotAutoConfiguration.class)

@@ -17,10 +17,11 @@ import dev.mailslot.spring.annotation.MailslotListener;
 import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 
 /**
- * A Boot application in a second JVM whose listener of the mailslot {@code held} starts paused,
- * started by {@link MailslotSmallHeapTests}. It prints {@code ready}, then answers each line of
- * standard input: {@code resume} resumes the listener, {@code count} prints how many messages it
- * received, each starting with its number from 0, and {@code out of order} if one came out of turn.
+ * A Boot application in a second JVM whose listener of the mailslot {@code held} starts
+ * paused, started by {@link MailslotSmallHeapTests}. It prints {@code ready}, then
+ * answers each line of standard input: {@code resume} resumes the listener, {@code count}
+ * prints how many messages it received, each starting with its number from 0, and
+ * {@code out of order} if one came out of turn.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration(MailslotAutoConfiguration.class)

@@ -10,7 +10,6 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -21,16 +20,15 @@ import dev.mailslot.transport.posix.PosixQueueBudget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link PosixQueuePlan}, at the stock limits: msg_max and msg_default 10, msgsize_max
- * 8192, RLIMIT_MSGQUEUE 819,200 bytes.
+ * Tests for {@link PosixQueuePlan}, at the stock limits: msg_max and msg_default 10,
+ * msgsize_max 8192, RLIMIT_MSGQUEUE 819,200 bytes.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PosixQueuePlanTests {
 
 	private final PosixQueueBudget stock = PosixQueueBudget.of(819_200, 10, 8192, 10);
 
-	private final Function<MailslotName, MailslotServerOptions> defaults = (name) -> MailslotServerOptions
-		.builder(name)
+	private final Function<MailslotName, MailslotServerOptions> defaults = (name) -> MailslotServerOptions.builder(name)
 		.build();
 
 	@Test
@@ -49,8 +47,9 @@ class PosixQueuePlanTests {
 			.contains("The 50 posix mailslot(s) of this application share the user's RLIMIT_MSGQUEUE of 819200 bytes: "
 					+ "each of the 50 whose queue-capacity is 0 gets a queue of 1 message(s) instead of "
 					+ "fs.mqueue.msg_default (10)")
-			.contains("(with a max-message-size of at most 1542 bytes, such as mailslot.server-defaults.max-message-size, "
-					+ "each keeps 10)")
+			.contains(
+					"(with a max-message-size of at most 1542 bytes, such as mailslot.server-defaults.max-message-size, "
+							+ "each keeps 10)")
 			.contains("Messages beyond the queue wait in the server's memory (hold-capacity)");
 	}
 
@@ -83,23 +82,20 @@ class PosixQueuePlanTests {
 
 	@Test
 	void theMessageSizeTheLogSuggestsKeepsTheDefaultCapacity() {
-		Function<MailslotName, MailslotServerOptions> suggested = (name) -> MailslotServerOptions.builder(name)
-			.maxMessageSize(1542)
-			.build();
+		Function<MailslotName, MailslotServerOptions> suggested = (
+				name) -> MailslotServerOptions.builder(name).maxMessageSize(1542).build();
 		PosixQueuePlan plan = PosixQueuePlan.plan(this.stock, Map.of(), listeners(50), suggested);
 		assertThat(plan.defaults().apply(MailslotName.parse("any")).queueCapacity()).isZero();
-		Function<MailslotName, MailslotServerOptions> larger = (name) -> MailslotServerOptions.builder(name)
-			.maxMessageSize(1543)
-			.build();
+		Function<MailslotName, MailslotServerOptions> larger = (
+				name) -> MailslotServerOptions.builder(name).maxMessageSize(1543).build();
 		plan = PosixQueuePlan.plan(this.stock, Map.of(), listeners(50), larger);
 		assertThat(plan.defaults().apply(MailslotName.parse("any")).queueCapacity()).isEqualTo(9);
 	}
 
 	@Test
 	void smallMessagesLetManyMailslotsKeepTheDefault() {
-		Function<MailslotName, MailslotServerOptions> small = (name) -> MailslotServerOptions.builder(name)
-			.maxMessageSize(256)
-			.build();
+		Function<MailslotName, MailslotServerOptions> small = (
+				name) -> MailslotServerOptions.builder(name).maxMessageSize(256).build();
 		PosixQueuePlan plan = PosixQueuePlan.plan(this.stock, Map.of(), listeners(200), small);
 		assertThat(plan.defaults().apply(MailslotName.parse("any")).queueCapacity()).isZero();
 	}
@@ -111,7 +107,8 @@ class PosixQueuePlanTests {
 		PosixQueuePlan.plan(this.stock, configured(20, 1), Set.of(), this.defaults);
 		assertThat(output).contains("WARN")
 			.contains("gets a queue of 4 message(s)")
-			.contains("Mailslot(s) [\\\\.\\mailslot\\s0] have hold-capacity 0: their writers wait once 4 message(s) wait.");
+			.contains(
+					"Mailslot(s) [\\\\.\\mailslot\\s0] have hold-capacity 0: their writers wait once 4 message(s) wait.");
 	}
 
 	@Test
@@ -138,13 +135,14 @@ class PosixQueuePlanTests {
 	}
 
 	/**
-	 * Return servers s0, s1, ... of the default capacity, the first {@code withoutHold} with a hold
-	 * capacity of 0.
+	 * Return servers s0, s1, ... of the default capacity, the first {@code withoutHold}
+	 * with a hold capacity of 0.
 	 */
 	private static Map<String, MailslotServerOptions> configured(int count, int withoutHold) {
 		Map<String, MailslotServerOptions> servers = new LinkedHashMap<>();
 		for (int i = 0; i < count; i++) {
-			servers.put("s" + i, MailslotServerOptions.builder("s" + i).holdCapacity((i < withoutHold) ? 0 : 10).build());
+			servers.put("s" + i,
+					MailslotServerOptions.builder("s" + i).holdCapacity((i < withoutHold) ? 0 : 10).build());
 		}
 		return servers;
 	}

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -41,12 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The network transport against a real peer: Samba's nmbd in a network namespace this test
- * creates, joined by a veth pair to this namespace, on a documentation subnet this host does not
- * use (198.51.100.0/24, else 203.0.113.0/24). Before anything is sent, the test checks that the
- * route to nmbd is the veth, so no datagram leaves the host. nmbd's {@code \MAILSLOT\BROWSE} host announcements reach a
- * {@code @MailslotListener}; a host announcement this test sends appears in nmbd's browse list.
- * Needs root (network namespaces) and Samba; everything it creates is removed afterwards.
+ * The network transport against a real peer: Samba's nmbd in a network namespace this
+ * test creates, joined by a veth pair to this namespace, on a documentation subnet this
+ * host does not use (198.51.100.0/24, else 203.0.113.0/24). Before anything is sent, the
+ * test checks that the route to nmbd is the veth, so no datagram leaves the host. nmbd's
+ * {@code \MAILSLOT\BROWSE} host announcements reach a {@code @MailslotListener}; a host
+ * announcement this test sends appears in nmbd's browse list. Needs root (network
+ * namespaces) and Samba; everything it creates is removed afterwards.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -72,7 +71,8 @@ class SambaNmbdInteropTests {
 	@BeforeEach
 	void startNmbd() throws Exception {
 		Assumptions.assumeTrue(isRoot(), "needs root to create network namespaces (CI runs as root)");
-		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nmbd")), "needs Samba's nmbd (.ci/run installs it)");
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nmbd")),
+				"needs Samba's nmbd (.ci/run installs it)");
 		String used = output("ip", "-4", "addr");
 		this.subnet = SUBNETS.stream()
 			.filter((candidate) -> !used.contains(candidate + "."))
@@ -85,7 +85,8 @@ class SambaNmbdInteropTests {
 		run("ip", "link", "set", this.veth + "p", "netns", this.namespace);
 		run("ip", "addr", "add", this.appAddress + "/24", "dev", this.veth);
 		run("ip", "link", "set", this.veth, "up");
-		run("ip", "netns", "exec", this.namespace, "ip", "addr", "add", this.nmbdAddress + "/24", "dev", this.veth + "p");
+		run("ip", "netns", "exec", this.namespace, "ip", "addr", "add", this.nmbdAddress + "/24", "dev",
+				this.veth + "p");
 		run("ip", "netns", "exec", this.namespace, "ip", "link", "set", this.veth + "p", "up");
 		run("ip", "netns", "exec", this.namespace, "ip", "link", "set", "lo", "up");
 		assertThat(output("ip", "route", "get", this.nmbdAddress)).as("route to nmbd")
@@ -94,14 +95,14 @@ class SambaNmbdInteropTests {
 		for (String dir : List.of("lock", "state", "cache", "pid", "log", "private")) {
 			Files.createDirectories(samba.resolve(dir));
 		}
-		Files.writeString(samba.resolve("smb.conf"), String.join("\n", "[global]", "workgroup = MSLTEST",
-				"netbios name = NMBDPEER", "interfaces = " + this.nmbdAddress + "/24", "bind interfaces only = yes",
-				"local master = yes", "preferred master = yes", "os level = 33",
-				"remote announce = " + this.appAddress + "/MSLTEST", "log level = 10",
-				"lock directory = " + samba.resolve("lock"), "state directory = " + samba.resolve("state"),
-				"cache directory = " + samba.resolve("cache"), "pid directory = " + samba.resolve("pid"),
-				"private dir = " + samba.resolve("private"), "log file = " + samba.resolve("log/nmbd.log"),
-				"disable netbios = no", ""));
+		Files.writeString(samba.resolve("smb.conf"),
+				String.join("\n", "[global]", "workgroup = MSLTEST", "netbios name = NMBDPEER",
+						"interfaces = " + this.nmbdAddress + "/24", "bind interfaces only = yes", "local master = yes",
+						"preferred master = yes", "os level = 33", "remote announce = " + this.appAddress + "/MSLTEST",
+						"log level = 10", "lock directory = " + samba.resolve("lock"),
+						"state directory = " + samba.resolve("state"), "cache directory = " + samba.resolve("cache"),
+						"pid directory = " + samba.resolve("pid"), "private dir = " + samba.resolve("private"),
+						"log file = " + samba.resolve("log/nmbd.log"), "disable netbios = no", ""));
 	}
 
 	private void startNmbdProcess() throws IOException {
@@ -166,7 +167,8 @@ class SambaNmbdInteropTests {
 	}
 
 	/**
-	 * Send a [MS-BRWS] 2.2.1 HostAnnouncement for a server name to MSLTEST's local master browser.
+	 * Send a [MS-BRWS] 2.2.1 HostAnnouncement for a server name to MSLTEST's local master
+	 * browser.
 	 */
 	private void sendHostAnnouncement(String server, String comment) throws IOException {
 		byte[] commentBytes = comment.getBytes(StandardCharsets.US_ASCII);
@@ -178,8 +180,9 @@ class SambaNmbdInteropTests {
 		body.put(name).put((byte) 6).put((byte) 1).putInt(0x00000003).put((byte) 15).put((byte) 1);
 		body.putShort((short) 0xAA55).put(commentBytes).put((byte) 0);
 		MailslotDatagram datagram = new MailslotDatagram(DatagramType.DIRECT_GROUP, MailslotDatagram.FIRST, 7,
-				ByteBuffer.wrap(InetAddress.getByName(this.appAddress).getAddress()).getInt(), 138, NetbiosName.of(server, 0), NetbiosName.of("MSLTEST", 0x1D),
-				MailslotDatagram.TransactionFields.DEFAULTS, "\\MAILSLOT\\BROWSE", body.array());
+				ByteBuffer.wrap(InetAddress.getByName(this.appAddress).getAddress()).getInt(), 138,
+				NetbiosName.of(server, 0), NetbiosName.of("MSLTEST", 0x1D), MailslotDatagram.TransactionFields.DEFAULTS,
+				"\\MAILSLOT\\BROWSE", body.array());
 		try (DatagramChannel channel = DatagramChannel.open()) {
 			channel.bind(new InetSocketAddress(InetAddress.getByName(this.appAddress), 0));
 			channel.send(ByteBuffer.wrap(MailslotDatagramCodec.encode(datagram)),
@@ -206,7 +209,8 @@ class SambaNmbdInteropTests {
 	}
 
 	private static void runQuietly(String... command) throws IOException, InterruptedException {
-		new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+		new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start()
 			.waitFor(30, TimeUnit.SECONDS);
 	}

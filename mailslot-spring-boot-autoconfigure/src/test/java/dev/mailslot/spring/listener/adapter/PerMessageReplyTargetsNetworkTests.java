@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -46,12 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A request that names its own reply mailslot ({@code @SendTo("!{...}")}) on an application with
- * the network transport on, over real UDP on loopback (127.0.0.2 the application, 127.0.0.1 a
- * peer host, which is also where group datagrams go): by default the request cannot make the
- * application broadcast ({@code \\*\...}, the workgroup) or write to another host; the message
- * fails, is counted and dead-lettered, and nothing reaches the peer. The property lets each reach
- * through.
+ * A request that names its own reply mailslot ({@code @SendTo("!{...}")}) on an
+ * application with the network transport on, over real UDP on loopback (127.0.0.2 the
+ * application, 127.0.0.1 a peer host, which is also where group datagrams go): by default
+ * the request cannot make the application broadcast ({@code \\*\...}, the workgroup) or
+ * write to another host; the message fails, is counted and dead-lettered, and nothing
+ * reaches the peer. The property lets each reach through.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PerMessageReplyTargetsNetworkTests {
@@ -71,13 +70,14 @@ class PerMessageReplyTargetsNetworkTests {
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
-		.withUserConfiguration(RequestNamesTheReply.class)
-		.withPropertyValues("mailslot.transport=memory", "mailslot.servers.requests.name=" + this.requests,
-				"mailslot.network.enabled=true", "mailslot.network.bind-address=127.0.0.2",
-				"mailslot.network.port=" + this.port, "mailslot.network.netbios-name=APPHOST",
-				"mailslot.network.workgroup=MSLTEST", "mailslot.network.broadcast-address=127.0.0.1",
-				"mailslot.network.hosts.peerhost=127.0.0.1", "mailslot.listener.poll-timeout=100ms",
-				"mailslot.listener.retry.max-retries=0", "mailslot.listener.dead-letter.directory=" + this.deadLetters);
+			.withUserConfiguration(RequestNamesTheReply.class)
+			.withPropertyValues("mailslot.transport=memory", "mailslot.servers.requests.name=" + this.requests,
+					"mailslot.network.enabled=true", "mailslot.network.bind-address=127.0.0.2",
+					"mailslot.network.port=" + this.port, "mailslot.network.netbios-name=APPHOST",
+					"mailslot.network.workgroup=MSLTEST", "mailslot.network.broadcast-address=127.0.0.1",
+					"mailslot.network.hosts.peerhost=127.0.0.1", "mailslot.listener.poll-timeout=100ms",
+					"mailslot.listener.retry.max-retries=0",
+					"mailslot.listener.dead-letter.directory=" + this.deadLetters);
 	}
 
 	@Test
@@ -89,9 +89,9 @@ class PerMessageReplyTargetsNetworkTests {
 			assertThat(outcome.reachedPeer()).isEmpty();
 			assertThat(outcome.statistics().failures()).isEqualTo(3);
 			assertThat(outcome.statistics().unprocessed()).isEqualTo(3);
-			assertThat(outcome.deadLettered()).hasSize(3).allSatisfy((exception) -> assertThat(exception)
-				.contains(ReplyTargetRefusedException.class.getName())
-				.contains("per-message reply targets may only name mailslots on this host"));
+			assertThat(outcome.deadLettered()).hasSize(3)
+				.allSatisfy((exception) -> assertThat(exception).contains(ReplyTargetRefusedException.class.getName())
+					.contains("per-message reply targets may only name mailslots on this host"));
 			assertThat(outcome.deadLettered()).filteredOn((exception) -> exception.contains(PROPERTY + "=broadcast"))
 				.hasSize(2);
 			assertThat(outcome.deadLettered()).filteredOn((exception) -> exception.contains(PROPERTY + "=remote"))
@@ -123,8 +123,9 @@ class PerMessageReplyTargetsNetworkTests {
 	}
 
 	/**
-	 * Send one request per target, each naming its reply mailslot, wait until the listener has
-	 * settled every one, and collect what reached the peer's mailslot and the dead letters.
+	 * Send one request per target, each naming its reply mailslot, wait until the
+	 * listener has settled every one, and collect what reached the peer's mailslot and
+	 * the dead letters.
 	 */
 	private Outcome requestReplies(AssertableApplicationContext context, String... targets) throws Exception {
 		assertThat(context).hasNotFailed();
@@ -211,14 +212,15 @@ class PerMessageReplyTargetsNetworkTests {
 	 *
 	 * @param reachedPeer the replies the peer host received
 	 * @param statistics the listener's counts
-	 * @param deadLettered the failures kept with the dead letters, as {@code class: message}
+	 * @param deadLettered the failures kept with the dead letters, as
+	 * {@code class: message}
 	 */
 	record Outcome(List<String> reachedPeer, MailslotListenerStatistics statistics, List<String> deadLettered) {
 
 		@Override
 		public String toString() {
-			return reachedPeer.size() + " repl(ies) reached the peer host, " + statistics.unprocessed()
-					+ " dead-lettered, " + statistics.failures() + " failure(s) counted";
+			return this.reachedPeer.size() + " repl(ies) reached the peer host, " + this.statistics.unprocessed()
+					+ " dead-lettered, " + this.statistics.failures() + " failure(s) counted";
 		}
 
 	}
@@ -226,7 +228,10 @@ class PerMessageReplyTargetsNetworkTests {
 	@Configuration(proxyBeanMethods = false)
 	static class RequestNamesTheReply {
 
-		/** The request says where to reply, before a '|', as NETLOGON requests carry their reply mailslot. */
+		/**
+		 * The request says where to reply, before a '|', as NETLOGON requests carry their
+		 * reply mailslot.
+		 */
 		@MailslotListener("requests")
 		@SendTo("!{new String(request.payload).substring(0, new String(request.payload).indexOf('|'))}")
 		String answer(Message<String> request) {

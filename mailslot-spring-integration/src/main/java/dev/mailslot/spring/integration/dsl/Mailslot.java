@@ -5,8 +5,9 @@ import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.integration.inbound.MailslotMessageDrivenChannelAdapter.ListenerMode;
 
 /**
- * Entry points of the Java DSL, in the style of Spring Integration's {@code Jms}:
- * <pre class="code">
+ * Entry points of the Java DSL, in the style of Spring Integration's {@code Jms}.
+ * <p>
+ * For example: <pre class="code">
  * IntegrationFlow.from(Mailslot.messageDrivenChannelAdapter(containerFactory, "orders"))
  *     .transform(Transformers.objectToString())
  *     .handle(Mailslot.outboundAdapter(template).mailslot("audit"))
@@ -31,7 +32,8 @@ public final class Mailslot {
 	}
 
 	/**
-	 * Start a message-driven inbound channel adapter that sends each message read, or each batch.
+	 * Start a message-driven inbound channel adapter that sends each message read, or
+	 * each batch.
 	 * @param containerFactory the factory of the container that reads the mailslot (the
 	 * auto-configuration's is the bean {@code mailslotListenerContainerFactory})
 	 * @param mailslot a configured server id or a mailslot name that a server holds
@@ -47,7 +49,8 @@ public final class Mailslot {
 	/**
 	 * Start an outbound channel adapter.
 	 * @param template the template that writes the messages
-	 * @return the spec, which needs {@code mailslot(...)} or {@code mailslotExpression(...)}
+	 * @return the spec, which needs {@code mailslot(...)} or
+	 * {@code mailslotExpression(...)}
 	 */
 	public static MailslotOutboundChannelAdapterSpec outboundAdapter(MailslotTemplate template) {
 		return new MailslotOutboundChannelAdapterSpec(template);

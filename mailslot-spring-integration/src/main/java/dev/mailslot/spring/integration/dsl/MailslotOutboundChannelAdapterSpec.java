@@ -10,7 +10,8 @@ import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.integration.outbound.MailslotSendingMessageHandler;
 
 /**
- * Configures a {@link MailslotSendingMessageHandler}; made by {@link Mailslot#outboundAdapter}.
+ * Configures a {@link MailslotSendingMessageHandler}; made by
+ * {@link Mailslot#outboundAdapter}.
  */
 public class MailslotOutboundChannelAdapterSpec
 		extends MessageHandlerSpec<MailslotOutboundChannelAdapterSpec, MailslotSendingMessageHandler> {

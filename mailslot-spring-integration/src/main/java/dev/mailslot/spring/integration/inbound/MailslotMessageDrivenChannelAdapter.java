@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.integration.core.Pausable;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.support.AbstractIntegrationMessageBuilder;
@@ -18,31 +17,34 @@ import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
  * A message-driven channel adapter: a listener container, made by a
- * {@link MailslotListenerContainerFactory}, reads a mailslot and the adapter sends each message
- * ({@link ListenerMode#RECORD}), or each batch the container reads ({@link ListenerMode#BATCH}),
- * to its output channel. The container's options apply as they do to a {@code @MailslotListener}:
- * a message or batch whose sending fails (the flow threw, and no error channel took the failure)
- * is retried, then handed to the error handler or dead-lettered; {@link #pause()} and
- * {@link #resume()} pause and resume the container; and when the application stops, the mailslot
- * is drained before its server closes.
+ * {@link MailslotListenerContainerFactory}, reads a mailslot and the adapter sends each
+ * message ({@link ListenerMode#RECORD}), or each batch the container reads
+ * ({@link ListenerMode#BATCH}), to its output channel. The container's options apply as
+ * they do to a {@code @MailslotListener}: a message or batch whose sending fails (the
+ * flow threw, and no error channel took the failure) is retried, then handed to the error
+ * handler or dead-lettered; {@link #pause()} and {@link #resume()} pause and resume the
+ * container; and when the application stops, the mailslot is drained before its server
+ * closes.
  */
 public class MailslotMessageDrivenChannelAdapter extends MessageProducerSupport implements Pausable {
 
 	/**
-	 * What the adapter sends for what the container reads, as in Spring Integration's Kafka
-	 * adapter.
+	 * What the adapter sends for what the container reads, as in Spring Integration's
+	 * Kafka adapter.
 	 */
 	public enum ListenerMode {
 
 		/**
-		 * One message for each message read: its {@code byte[]} payload and the mailslot headers.
+		 * One message for each message read: its {@code byte[]} payload and the mailslot
+		 * headers.
 		 */
 		RECORD,
 
 		/**
-		 * One message for each batch read: its payload the {@code List<Message<byte[]>>} of the
-		 * messages read, in order and each with its own headers, and the headers every message of
-		 * the batch shares ({@link MailslotHeaders#MAILSLOT}, {@link MailslotHeaders#SERVER_ID}).
+		 * One message for each batch read: its payload the {@code List<Message<byte[]>>}
+		 * of the messages read, in order and each with its own headers, and the headers
+		 * every message of the batch shares ({@link MailslotHeaders#MAILSLOT},
+		 * {@link MailslotHeaders#SERVER_ID}).
 		 */
 		BATCH
 
@@ -95,8 +97,8 @@ public class MailslotMessageDrivenChannelAdapter extends MessageProducerSupport 
 
 	/**
 	 * Set the most messages in one batch, over the container factory's.
-	 * @param maxBatchSize at least 1, which the container's options check when the adapter is
-	 * initialized
+	 * @param maxBatchSize at least 1, which the container's options check when the
+	 * adapter is initialized
 	 * @throws IllegalStateException if the adapter does not send batches
 	 */
 	public void setMaxBatchSize(int maxBatchSize) {
@@ -107,8 +109,8 @@ public class MailslotMessageDrivenChannelAdapter extends MessageProducerSupport 
 	/**
 	 * Set how long, after a batch's first message, the container waits for more, over the
 	 * container factory's.
-	 * @param maxBatchWait the wait, not negative, which the container's options check when the
-	 * adapter is initialized
+	 * @param maxBatchWait the wait, not negative, which the container's options check
+	 * when the adapter is initialized
 	 * @throws IllegalStateException if the adapter does not send batches
 	 */
 	public void setMaxBatchWait(Duration maxBatchWait) {
@@ -117,9 +119,10 @@ public class MailslotMessageDrivenChannelAdapter extends MessageProducerSupport 
 	}
 
 	private void assertBatchMode(String option) {
-		Assert.state(this.mode == ListenerMode.BATCH, () -> "The adapter of mailslot '" + this.mailslot
-				+ "' sends single messages, so " + option + " does not apply; create it with ListenerMode.BATCH "
-				+ "to have it send batches, or remove " + option);
+		Assert.state(this.mode == ListenerMode.BATCH,
+				() -> "The adapter of mailslot '" + this.mailslot + "' sends single messages, so " + option
+						+ " does not apply; create it with ListenerMode.BATCH " + "to have it send batches, or remove "
+						+ option);
 	}
 
 	@Override
@@ -166,9 +169,9 @@ public class MailslotMessageDrivenChannelAdapter extends MessageProducerSupport 
 	}
 
 	/**
-	 * Stop reading, as the actuator's {@code pause} does for a listener: messages queue in the
-	 * mailslot, and the flow gets what was read before. A reader that waits for a message pauses at
-	 * once; one that is busy, once its work is done.
+	 * Stop reading, as the actuator's {@code pause} does for a listener: messages queue
+	 * in the mailslot, and the flow gets what was read before. A reader that waits for a
+	 * message pauses at once; one that is busy, once its work is done.
 	 */
 	@Override
 	public void pause() {
@@ -184,7 +187,8 @@ public class MailslotMessageDrivenChannelAdapter extends MessageProducerSupport 
 	}
 
 	/**
-	 * Return whether the container's reader has stopped reading because of {@link #pause()}.
+	 * Return whether the container's reader has stopped reading because of
+	 * {@link #pause()}.
 	 * @return whether paused
 	 */
 	@Override
@@ -206,7 +210,8 @@ public class MailslotMessageDrivenChannelAdapter extends MessageProducerSupport 
 	}
 
 	/**
-	 * Stop as the application stops: drain the mailslot first, since its server closes next.
+	 * Stop as the application stops: drain the mailslot first, since its server closes
+	 * next.
 	 */
 	@Override
 	protected void doStop(Runnable callback) {

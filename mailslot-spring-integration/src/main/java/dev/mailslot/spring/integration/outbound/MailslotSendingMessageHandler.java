@@ -1,7 +1,6 @@
 package dev.mailslot.spring.integration.outbound;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
 import org.springframework.integration.expression.ExpressionUtils;
@@ -13,12 +12,12 @@ import org.springframework.util.Assert;
 import dev.mailslot.spring.core.MailslotTemplate;
 
 /**
- * An outbound channel adapter: writes each message's payload as one mailslot message with a
- * {@link MailslotTemplate}, converted as the template converts any payload. The target is fixed
- * ({@link #setMailslot}) or computed from each message by an expression
- * ({@link #setMailslotExpression}, for example {@code headers['reply_mailslot']}); either names a
- * configured server id or a mailslot name. A write that fails throws, so the flow's error
- * handling sees it.
+ * An outbound channel adapter: writes each message's payload as one mailslot message with
+ * a {@link MailslotTemplate}, converted as the template converts any payload. The target
+ * is fixed ({@link #setMailslot}) or computed from each message by an expression
+ * ({@link #setMailslotExpression}, for example {@code headers['reply_mailslot']}); either
+ * names a configured server id or a mailslot name. A write that fails throws, so the
+ * flow's error handling sees it.
  */
 public class MailslotSendingMessageHandler extends AbstractMessageHandler {
 

@@ -1,5 +1,6 @@
 /**
- * The outbound channel adapter, which writes messages to mailslots with a {@code MailslotTemplate}.
+ * The outbound channel adapter, which writes messages to mailslots with a
+ * {@code MailslotTemplate}.
  */
 @NullMarked
 package dev.mailslot.spring.integration.outbound;

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -40,11 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The channel adapters in Boot applications on the posix transport: a flow from one mailslot to
- * another through both adapters, a target computed from a header, a flow that keeps failing whose
- * message is dead-lettered as a listener's is, the same failure sent to an error channel instead,
- * a paused adapter that leaves messages in the mailslot until it resumes, and the drain of what
- * waits when the application stops.
+ * The channel adapters in Boot applications on the posix transport: a flow from one
+ * mailslot to another through both adapters, a target computed from a header, a flow that
+ * keeps failing whose message is dead-lettered as a listener's is, the same failure sent
+ * to an error channel instead, a paused adapter that leaves messages in the mailslot
+ * until it resumes, and the drain of what waits when the application stops.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -72,8 +71,8 @@ class MailslotChannelAdaptersPosixTests {
 				template.send("in", text);
 			}
 			MailslotServer out = context.getBean("outMailslotServer", MailslotServer.class);
-			assertThat(List.of(read(out), read(out), read(out)))
-				.containsExactly("ONE from in", "TWO from in", "THREE from in");
+			assertThat(List.of(read(out), read(out), read(out))).containsExactly("ONE from in", "TWO from in",
+					"THREE from in");
 		});
 	}
 
@@ -167,8 +166,10 @@ class MailslotChannelAdaptersPosixTests {
 		@Bean
 		IntegrationFlow upperCase(MailslotListenerContainerFactory containerFactory, MailslotTemplate template) {
 			return IntegrationFlow.from(Mailslot.messageDrivenChannelAdapter(containerFactory, "in"))
-				.<byte[], String>transform((bytes) -> new String(bytes, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT))
-				.enrichHeaders((headers) -> headers.headerExpression("origin", "headers['" + MailslotHeaders.SERVER_ID + "']"))
+				.<byte[], String>transform(
+						(bytes) -> new String(bytes, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT))
+				.enrichHeaders(
+						(headers) -> headers.headerExpression("origin", "headers['" + MailslotHeaders.SERVER_ID + "']"))
 				.<String>handle((payload, headers) -> payload + " from " + headers.get("origin"))
 				.handle(Mailslot.outboundAdapter(template).mailslot("out"))
 				.get();
@@ -182,8 +183,7 @@ class MailslotChannelAdaptersPosixTests {
 
 		@Bean
 		@SuppressWarnings("unchecked")
-		IntegrationFlow collecting(MailslotListenerContainerFactory containerFactory,
-				BeanFactory beanFactory) {
+		IntegrationFlow collecting(MailslotListenerContainerFactory containerFactory, BeanFactory beanFactory) {
 			List<String> collected = beanFactory.getBean("collected", List.class);
 			return IntegrationFlow.from(Mailslot.messageDrivenChannelAdapter(containerFactory, "in"))
 				.handle((message) -> collected.add(new String((byte[]) message.getPayload(), StandardCharsets.UTF_8)))
@@ -213,7 +213,8 @@ class MailslotChannelAdaptersPosixTests {
 
 		@Bean
 		IntegrationFlow failingWithErrorChannel(MailslotListenerContainerFactory containerFactory) {
-			return IntegrationFlow.from(Mailslot.messageDrivenChannelAdapter(containerFactory, "in").errorChannel("flowErrors"))
+			return IntegrationFlow
+				.from(Mailslot.messageDrivenChannelAdapter(containerFactory, "in").errorChannel("flowErrors"))
 				.handle((payload, headers) -> {
 					this.attempts.incrementAndGet();
 					throw new IllegalStateException("the flow fails");
@@ -223,7 +224,9 @@ class MailslotChannelAdaptersPosixTests {
 
 		@Bean
 		IntegrationFlow errorLog() {
-			return IntegrationFlow.from("flowErrors").handle((message) -> this.errors.add((ErrorMessage) message)).get();
+			return IntegrationFlow.from("flowErrors")
+				.handle((message) -> this.errors.add((ErrorMessage) message))
+				.get();
 		}
 
 	}

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
@@ -41,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The inbound adapter as a {@link Pausable} and in {@link ListenerMode#BATCH}, in Boot applications
- * on the posix transport. In every test, the messages written (accepted) are those the flow got,
- * plus those dead-lettered, plus those left in the mailslot for its close to delete.
+ * The inbound adapter as a {@link Pausable} and in {@link ListenerMode#BATCH}, in Boot
+ * applications on the posix transport. In every test, the messages written (accepted) are
+ * those the flow got, plus those dead-lettered, plus those left in the mailslot for its
+ * close to delete.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -52,14 +52,16 @@ class MailslotMessageDrivenChannelAdapterPosixTests {
 	@TempDir
 	Path deadLetters;
 
-	private final String prefix = "\\\\.\\mailslot\\si-inbound\\" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+	private final String prefix = "\\\\.\\mailslot\\si-inbound\\" + ProcessHandle.current().pid() + "-"
+			+ System.nanoTime();
 
 	private ApplicationContextRunner runner(Class<?> flow) {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
 			.withUserConfiguration(flow)
 			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.in.name=" + this.prefix + "\\in",
 					"mailslot.listener.poll-timeout=100ms", "mailslot.listener.retry.max-retries=1",
-					"mailslot.listener.retry.delay=10ms", "mailslot.listener.dead-letter.directory=" + this.deadLetters);
+					"mailslot.listener.retry.delay=10ms",
+					"mailslot.listener.dead-letter.directory=" + this.deadLetters);
 	}
 
 	@Test
@@ -89,7 +91,8 @@ class MailslotMessageDrivenChannelAdapterPosixTests {
 		runner(RecordFlow.class).run((context) -> {
 			MailslotMessageDrivenChannelAdapter adapter = context.getBean(MailslotMessageDrivenChannelAdapter.class);
 			RecordFlow flow = context.getBean(RecordFlow.class);
-			CompletableFuture<List<String>> writing = CompletableFuture.supplyAsync(() -> write(context, 2_000, (i) -> i % 500 == 0));
+			CompletableFuture<List<String>> writing = CompletableFuture
+				.supplyAsync(() -> write(context, 2_000, (i) -> i % 500 == 0));
 			for (int cycle = 0; cycle < 10; cycle++) {
 				adapter.pause();
 				await().atMost(Duration.ofSeconds(5)).until(adapter::isPaused);
@@ -155,8 +158,9 @@ class MailslotMessageDrivenChannelAdapterPosixTests {
 	}
 
 	/**
-	 * Write messages {@code message-i}, or {@code poison-i}, which the flows fail on, where
-	 * {@code poison} says so, and return those written, which the mailslot accepted.
+	 * Write messages {@code message-i}, or {@code poison-i}, which the flows fail on,
+	 * where {@code poison} says so, and return those written, which the mailslot
+	 * accepted.
 	 */
 	private List<String> write(ApplicationContext context, int count, IntPredicate poison) {
 		MailslotTemplate template = context.getBean(MailslotTemplate.class);
@@ -235,7 +239,8 @@ class MailslotMessageDrivenChannelAdapterPosixTests {
 			return IntegrationFlow
 				.from(Mailslot.messageDrivenChannelAdapter(containerFactory, "in", ListenerMode.BATCH).maxBatchSize(10))
 				.handle((message) -> {
-					List<String> texts = elements(message).stream().map(MailslotMessageDrivenChannelAdapterPosixTests::text)
+					List<String> texts = elements(message).stream()
+						.map(MailslotMessageDrivenChannelAdapterPosixTests::text)
 						.toList();
 					if (texts.stream().anyMatch((text) -> text.startsWith("poison"))) {
 						this.failedCalls.incrementAndGet();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The inbound adapter's settings, on an isolated memory transport: batch options refused where
- * the adapter sends single messages, a batch size its container refuses failing the start-up,
- * and pausing before the adapter is initialized.
+ * The inbound adapter's settings, on an isolated memory transport: batch options refused
+ * where the adapter sends single messages, a batch size its container refuses failing the
+ * start-up, and pausing before the adapter is initialized.
  */
 class MailslotMessageDrivenChannelAdapterTests {
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
@@ -24,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The outbound adapter on its own, on the memory transport: the payload converted as the template
- * converts it, and a clear error when no target is configured or an expression gives none.
+ * The outbound adapter on its own, on the memory transport: the payload converted as the
+ * template converts it, and a clear error when no target is configured or an expression
+ * gives none.
  */
 class MailslotSendingMessageHandlerTests {
 
@@ -34,7 +34,10 @@ class MailslotSendingMessageHandlerTests {
 	private final MailslotTemplate template = new MailslotTemplate(this.transport, null,
 			MailslotMessageConverters.create(StandardCharsets.UTF_8, null));
 
-	/** Spring Integration's infrastructure, which its handlers look up in their bean factory. */
+	/**
+	 * Spring Integration's infrastructure, which its handlers look up in their bean
+	 * factory.
+	 */
 	private final AnnotationConfigApplicationContext integration = new AnnotationConfigApplicationContext(
 			Integration.class);
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.messaging.Message;
@@ -21,6 +20,7 @@ import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.SmartValidator;
@@ -32,17 +32,21 @@ import dev.mailslot.spring.listener.MailslotBatchMessageListener;
 import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
- * Calls a listener method with a batch: its {@code List<T>} parameter gets the payloads, each
- * converted to {@code T} as a single-message listener's payload is, or {@code List<Message<T>>}
- * the messages with their headers. Other parameters may take the headers the batch shares, the
- * mailslot and the server id. With {@code @Valid} (or {@code @Validated}) on the batch parameter or
- * its element type ({@code List<@Valid Order>}), each payload is validated. A message that does not convert or validate is named by a
- * {@link BatchListenerFailedException}, after the method was called with the messages before it,
- * so that it goes to the error handler and the messages after it come again as a batch.
+ * Calls a listener method with a batch: its {@code List<T>} parameter gets the payloads,
+ * each converted to {@code T} as a single-message listener's payload is, or
+ * {@code List<Message<T>>} the messages with their headers. Other parameters may take the
+ * headers the batch shares, the mailslot and the server id. With {@code @Valid} (or
+ * {@code @Validated}) on the batch parameter or its element type
+ * ({@code List<@Valid Order>}), each payload is validated. A message that does not
+ * convert or validate is named by a {@link BatchListenerFailedException}, after the
+ * method was called with the messages before it, so that it goes to the error handler and
+ * the messages after it come again as a batch.
  */
 public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessageListener {
 
-	/** No arguments besides those resolved from the message; one array, not one per call. */
+	/**
+	 * No arguments besides those resolved from the message; one array, not one per call.
+	 */
 	private static final Object[] NO_PROVIDED_ARGUMENTS = {};
 
 	private final InvocableHandlerMethod handlerMethod;
@@ -63,10 +67,10 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 	 * Create an adapter for the given method.
 	 * @param handlerMethod the method, bound to its bean, with one {@code List<T>} or
 	 * {@code List<Message<T>>} parameter
-	 * @param converter what converts each payload to {@code T}; needed unless {@code T} is
-	 * {@code byte[]}
-	 * @throws IllegalStateException if the method has no such parameter, or there is no converter
-	 * for its {@code T}
+	 * @param converter what converts each payload to {@code T}; needed unless {@code T}
+	 * is {@code byte[]}
+	 * @throws IllegalStateException if the method has no such parameter, or there is no
+	 * converter for its {@code T}
 	 */
 	public BatchMessagingMessageListenerAdapter(InvocableHandlerMethod handlerMethod,
 			@Nullable MessageConverter converter) {
@@ -74,15 +78,16 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 	}
 
 	/**
-	 * Create an adapter for the given method that validates each payload of a {@code @Valid} (or
-	 * {@code @Validated}) batch parameter, as a single-message listener's payload is validated.
+	 * Create an adapter for the given method that validates each payload of a
+	 * {@code @Valid} (or {@code @Validated}) batch parameter, as a single-message
+	 * listener's payload is validated.
 	 * @param handlerMethod the method, bound to its bean, with one {@code List<T>} or
 	 * {@code List<Message<T>>} parameter
-	 * @param converter what converts each payload to {@code T}; needed unless {@code T} is
-	 * {@code byte[]}
+	 * @param converter what converts each payload to {@code T}; needed unless {@code T}
+	 * is {@code byte[]}
 	 * @param validator what validates the payloads, or {@code null} not to validate them
-	 * @throws IllegalStateException if the method has no such parameter, or there is no converter
-	 * for its {@code T}
+	 * @throws IllegalStateException if the method has no such parameter, or there is no
+	 * converter for its {@code T}
 	 */
 	public BatchMessagingMessageListenerAdapter(InvocableHandlerMethod handlerMethod,
 			@Nullable MessageConverter converter, @Nullable Validator validator) {
@@ -123,14 +128,14 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 	}
 
 	/**
-	 * Return the validation hints of {@code @Valid} or {@code @Validated} on the batch parameter,
-	 * or on its element type ({@code List<@Valid Order>}).
+	 * Return the validation hints of {@code @Valid} or {@code @Validated} on the batch
+	 * parameter, or on its element type ({@code List<@Valid Order>}).
 	 */
 	private static Object @Nullable [] validationHints(MethodParameter parameter) {
 		Object[] hints = validationHints(parameter.getParameterAnnotations());
 		if (hints == null && parameter.getMethod() != null && parameter.getParameterIndex() >= 0
-				&& parameter.getMethod().getAnnotatedParameterTypes()[parameter.getParameterIndex()]
-					instanceof AnnotatedParameterizedType list) {
+				&& parameter.getMethod().getAnnotatedParameterTypes()[parameter
+					.getParameterIndex()] instanceof AnnotatedParameterizedType list) {
 			hints = validationHints(list.getAnnotatedActualTypeArguments()[0].getAnnotations());
 		}
 		return hints;
@@ -147,8 +152,8 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 	}
 
 	/**
-	 * Convert the messages, then call the method with those that converted before the first that
-	 * did not, if any, and name that one as failed.
+	 * Convert the messages, then call the method with those that converted before the
+	 * first that did not, if any, and name that one as failed.
 	 */
 	@Override
 	public void onMessages(List<Message<byte[]>> batch) {
@@ -173,7 +178,10 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 		if (this.payloadType == byte[].class) {
 			return this.messages ? message : message.getPayload();
 		}
-		Object payload = this.converter.fromMessage(message, this.payloadType);
+		MessageConverter converter = this.converter;
+		Assert.state(converter != null,
+				"No message converter: the constructor requires one for payloads other than byte[]");
+		Object payload = converter.fromMessage(message, this.payloadType);
 		if (payload == null) {
 			throw new MessageConversionException(message, "Cannot convert a payload of " + message.getPayload().length
 					+ " bytes to " + this.payloadType.getName());
@@ -189,8 +197,9 @@ public class BatchMessagingMessageListenerAdapter implements MailslotBatchMessag
 		}
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(payload,
 				ClassUtils.getShortNameAsProperty(payload.getClass()));
-		if (validator instanceof SmartValidator smart && this.validationHints.length > 0) {
-			smart.validate(payload, errors, this.validationHints);
+		Object[] hints = this.validationHints;
+		if (validator instanceof SmartValidator smart && hints != null && hints.length > 0) {
+			smart.validate(payload, errors, hints);
 		}
 		else {
 			validator.validate(payload, errors);

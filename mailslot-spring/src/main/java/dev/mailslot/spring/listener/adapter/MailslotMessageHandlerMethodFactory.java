@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.annotation.support.MessageMethodArgumentResolver;
@@ -14,11 +13,11 @@ import org.springframework.util.Assert;
 import org.springframework.validation.Validator;
 
 /**
- * spring-messaging's {@link DefaultMessageHandlerMethodFactory} for mailslot listeners, where an
- * empty message is a message like any other: a mailslot carries zero-length messages, and
- * spring-messaging would refuse them as a missing payload. {@code byte[]}, {@code String},
- * {@code ByteBuffer} and {@code Message<?>} arguments receive them; a type read from JSON still
- * fails conversion, since no JSON is empty.
+ * spring-messaging's {@link DefaultMessageHandlerMethodFactory} for mailslot listeners,
+ * where an empty message is a message like any other: a mailslot carries zero-length
+ * messages, and spring-messaging would refuse them as a missing payload. {@code byte[]},
+ * {@code String}, {@code ByteBuffer} and {@code Message<?>} arguments receive them; a
+ * type read from JSON still fails conversion, since no JSON is empty.
  */
 public class MailslotMessageHandlerMethodFactory extends DefaultMessageHandlerMethodFactory {
 
@@ -33,7 +32,8 @@ public class MailslotMessageHandlerMethodFactory extends DefaultMessageHandlerMe
 	}
 
 	/**
-	 * Return the converter of payloads, which batch listeners use for each message of a batch.
+	 * Return the converter of payloads, which batch listeners use for each message of a
+	 * batch.
 	 * @return the message converter, or {@code null} if none was set
 	 */
 	public @Nullable MessageConverter getMessageConverter() {
@@ -47,8 +47,8 @@ public class MailslotMessageHandlerMethodFactory extends DefaultMessageHandlerMe
 	}
 
 	/**
-	 * Return the validator of {@code @Valid} payloads, which batch listeners use for each payload
-	 * of a batch.
+	 * Return the validator of {@code @Valid} payloads, which batch listeners use for each
+	 * payload of a batch.
 	 * @return the validator, or {@code null} if none was set
 	 */
 	public @Nullable Validator getValidator() {
@@ -73,7 +73,8 @@ public class MailslotMessageHandlerMethodFactory extends DefaultMessageHandlerMe
 	}
 
 	/**
-	 * Resolves {@code @Payload} arguments, converting an empty payload instead of refusing it.
+	 * Resolves {@code @Payload} arguments, converting an empty payload instead of
+	 * refusing it.
 	 */
 	private static final class EmptyPayloadArgumentResolver extends PayloadMethodArgumentResolver {
 
@@ -89,7 +90,8 @@ public class MailslotMessageHandlerMethodFactory extends DefaultMessageHandlerMe
 	}
 
 	/**
-	 * Resolves {@code Message<?>} arguments, converting an empty payload instead of refusing it.
+	 * Resolves {@code Message<?>} arguments, converting an empty payload instead of
+	 * refusing it.
 	 */
 	private static final class EmptyPayloadMessageArgumentResolver extends MessageMethodArgumentResolver {
 

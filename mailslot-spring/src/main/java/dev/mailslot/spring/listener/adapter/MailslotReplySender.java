@@ -1,7 +1,6 @@
 package dev.mailslot.spring.listener.adapter;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.expression.BeanFactoryResolver;
 import org.springframework.expression.Expression;
@@ -17,16 +16,17 @@ import dev.mailslot.MailslotName;
 import dev.mailslot.spring.core.MailslotTemplate;
 
 /**
- * Writes a listener method's return value as a reply, with a {@link MailslotTemplate}, to the
- * mailslot its {@code @SendTo} names: a configured server id or a mailslot name, with placeholders
- * resolved when the listener was registered, or computed per message where it holds {@code !{...}}
- * expressions, evaluated against a {@link ReplyExpressionRoot}. The value is converted as the
- * template converts any payload.
+ * Writes a listener method's return value as a reply, with a {@link MailslotTemplate}, to
+ * the mailslot its {@code @SendTo} names: a configured server id or a mailslot name, with
+ * placeholders resolved when the listener was registered, or computed per message where
+ * it holds {@code !{...}} expressions, evaluated against a {@link ReplyExpressionRoot}.
+ * The value is converted as the template converts any payload.
  * <p>
- * A fixed target that can never be written (no mailslot name, a remote name without a transport
- * for it, a name too long for the transport) and an expression that does not parse are refused
- * when the sender is made, naming the method. A target computed per message must stay within the
- * {@link PerMessageReplyTargets}, and is written without being cached.
+ * A fixed target that can never be written (no mailslot name, a remote name without a
+ * transport for it, a name too long for the transport) and an expression that does not
+ * parse are refused when the sender is made, naming the method. A target computed per
+ * message must stay within the {@link PerMessageReplyTargets}, and is written without
+ * being cached.
  */
 public final class MailslotReplySender {
 
@@ -46,9 +46,11 @@ public final class MailslotReplySender {
 	 * Create a reply sender that allows per-message targets on this host only.
 	 * @param template the template that writes replies
 	 * @param destination the target, which may hold {@code !{...}} expressions
-	 * @param beanFactory the bean factory that {@code @beanName} in an expression refers to, if any
+	 * @param beanFactory the bean factory that {@code @beanName} in an expression refers
+	 * to, if any
 	 * @param method the listener method, for reports
-	 * @throws IllegalStateException if the destination can never be written or does not parse
+	 * @throws IllegalStateException if the destination can never be written or does not
+	 * parse
 	 */
 	public MailslotReplySender(MailslotTemplate template, String destination, @Nullable BeanFactory beanFactory,
 			String method) {
@@ -59,10 +61,12 @@ public final class MailslotReplySender {
 	 * Create a reply sender.
 	 * @param template the template that writes replies
 	 * @param destination the target, which may hold {@code !{...}} expressions
-	 * @param beanFactory the bean factory that {@code @beanName} in an expression refers to, if any
+	 * @param beanFactory the bean factory that {@code @beanName} in an expression refers
+	 * to, if any
 	 * @param perMessageTargets which mailslots a target computed per message may name
 	 * @param method the listener method, for reports
-	 * @throws IllegalStateException if the destination can never be written or does not parse
+	 * @throws IllegalStateException if the destination can never be written or does not
+	 * parse
 	 */
 	public MailslotReplySender(MailslotTemplate template, String destination, @Nullable BeanFactory beanFactory,
 			PerMessageReplyTargets perMessageTargets, String method) {
@@ -108,8 +112,8 @@ public final class MailslotReplySender {
 	 * @param result what the listener returned
 	 * @return the target the reply was written to
 	 * @throws IllegalStateException if the destination's expression gives no target
-	 * @throws ReplyTargetRefusedException if the target the expression gives reaches further than
-	 * the per-message targets allow
+	 * @throws ReplyTargetRefusedException if the target the expression gives reaches
+	 * further than the per-message targets allow
 	 * @throws RuntimeException what converting or writing the reply throws
 	 */
 	public String send(Message<byte[]> request, Object result) {

@@ -1,7 +1,6 @@
 package dev.mailslot.spring.listener.adapter;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
@@ -9,12 +8,15 @@ import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import dev.mailslot.spring.listener.MailslotMessageListener;
 
 /**
- * Calls a listener method, resolving its arguments from the message with spring-messaging's
- * handler-method machinery (converters, {@code @Payload}, {@code @Header}, {@code @Valid}).
+ * Calls a listener method, resolving its arguments from the message with
+ * spring-messaging's handler-method machinery (converters, {@code @Payload},
+ * {@code @Header}, {@code @Valid}).
  */
 public class MessagingMessageListenerAdapter implements MailslotMessageListener {
 
-	/** No arguments besides those resolved from the message; one array, not one per call. */
+	/**
+	 * No arguments besides those resolved from the message; one array, not one per call.
+	 */
 	private static final Object[] NO_PROVIDED_ARGUMENTS = {};
 
 	private final InvocableHandlerMethod handlerMethod;
@@ -30,8 +32,8 @@ public class MessagingMessageListenerAdapter implements MailslotMessageListener 
 	}
 
 	/**
-	 * Set what writes the method's return value as a reply ({@code @SendTo}); without one, the
-	 * return value is ignored.
+	 * Set what writes the method's return value as a reply ({@code @SendTo}); without
+	 * one, the return value is ignored.
 	 * @param replySender the reply sender, or {@code null}
 	 */
 	public void setReplySender(@Nullable MailslotReplySender replySender) {
@@ -39,8 +41,9 @@ public class MessagingMessageListenerAdapter implements MailslotMessageListener 
 	}
 
 	/**
-	 * Call the method; then, if it returned a value and replies are configured, write the value
-	 * as a reply. A reply that fails fails the message, as the method failing would.
+	 * Call the method; then, if it returned a value and replies are configured, write the
+	 * value as a reply. A reply that fails fails the message, as the method failing
+	 * would.
 	 */
 	@Override
 	public void onMessage(Message<byte[]> message) {

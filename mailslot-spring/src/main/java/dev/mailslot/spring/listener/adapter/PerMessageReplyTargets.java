@@ -9,11 +9,12 @@ import java.util.stream.Collectors;
 import dev.mailslot.MailslotName;
 
 /**
- * Which mailslots a reply target computed from each message ({@code @SendTo("!{...}")}) may
- * name. The request chooses such a target, so by default only mailslots on this host: a remote
- * name would let whoever writes a request make the application write to another host, and
- * {@code \\*\mailslot\...} or the workgroup's name would broadcast the reply on the network.
- * Targets fixed in configuration are not limited: whoever configures them chose them.
+ * Which mailslots a reply target computed from each message ({@code @SendTo("!{...}")})
+ * may name. The request chooses such a target, so by default only mailslots on this host:
+ * a remote name would let whoever writes a request make the application write to another
+ * host, and {@code \\*\mailslot\...} or the workgroup's name would broadcast the reply on
+ * the network. Targets fixed in configuration are not limited: whoever configures them
+ * chose them.
  */
 public final class PerMessageReplyTargets {
 
@@ -44,9 +45,11 @@ public final class PerMessageReplyTargets {
 	/**
 	 * Return targets up to a reach.
 	 * @param reach how far a per-message target may reach
-	 * @param groupNames names that send to a group of hosts, such as the network transport's
-	 * workgroup: {@code \\WORKGROUP\mailslot\...} is then a broadcast, not a remote host
-	 * @param remedy what a refusal says to allow the reach it needed, such as the property to set
+	 * @param groupNames names that send to a group of hosts, such as the network
+	 * transport's workgroup: {@code \\WORKGROUP\mailslot\...} is then a broadcast, not a
+	 * remote host
+	 * @param remedy what a refusal says to allow the reach it needed, such as the
+	 * property to set
 	 * @return the targets
 	 */
 	public static PerMessageReplyTargets allowing(Reach reach, Collection<String> groupNames,
@@ -84,8 +87,8 @@ public final class PerMessageReplyTargets {
 		return switch (target.scope()) {
 			case LOCAL -> Reach.LOCAL;
 			case PRIMARY_DOMAIN -> Reach.BROADCAST;
-			case REMOTE -> this.groupNames.contains(target.host().toUpperCase(Locale.ROOT)) ? Reach.BROADCAST
-					: Reach.REMOTE;
+			case REMOTE ->
+				this.groupNames.contains(target.host().toUpperCase(Locale.ROOT)) ? Reach.BROADCAST : Reach.REMOTE;
 		};
 	}
 
@@ -106,20 +109,27 @@ public final class PerMessageReplyTargets {
 	}
 
 	/**
-	 * How far a per-message reply target may reach, each allowing what those before it allow.
+	 * How far a per-message reply target may reach, each allowing what those before it
+	 * allow.
 	 */
 	public enum Reach {
 
-		/** Mailslots on this host: {@code \\.\mailslot\...}, bare names and server ids. */
+		/**
+		 * Mailslots on this host: {@code \\.\mailslot\...}, bare names and server ids.
+		 */
 		LOCAL,
 
 		/**
-		 * Also {@code \\HOST\mailslot\...} for one remote host. On win32, Windows decides whether
-		 * such a name is a host or a domain, and a domain's name broadcasts to it.
+		 * Also {@code \\HOST\mailslot\...} for one remote host. On win32, Windows decides
+		 * whether such a name is a host or a domain, and a domain's name broadcasts to
+		 * it.
 		 */
 		REMOTE,
 
-		/** Also broadcasts: {@code \\*\mailslot\...} and the names of groups such as the workgroup. */
+		/**
+		 * Also broadcasts: {@code \\*\mailslot\...} and the names of groups such as the
+		 * workgroup.
+		 */
 		BROADCAST
 
 	}

@@ -3,9 +3,10 @@ package dev.mailslot.spring.listener.adapter;
 import org.springframework.messaging.Message;
 
 /**
- * What a {@code @SendTo} expression in {@code !{...}} is evaluated against: the message the
- * listener received ({@code request}, with its payload and headers) and what the listener
- * returned ({@code result}). For example {@code !{request.headers['mailslot_serverId'] + '-replies'}}.
+ * What a {@code @SendTo} expression in {@code !{...}} is evaluated against: the message
+ * the listener received ({@code request}, with its payload and headers) and what the
+ * listener returned ({@code result}). For example
+ * {@code !{request.headers['mailslot_serverId'] + '-replies'}}.
  */
 public final class ReplyExpressionRoot {
 

@@ -2,8 +2,8 @@ package dev.mailslot.spring.listener.adapter;
 
 /**
  * Thrown when a reply target computed from a message reaches further than
- * {@link PerMessageReplyTargets} allow; nothing is written. The message fails as when its reply
- * cannot be written.
+ * {@link PerMessageReplyTargets} allow; nothing is written. The message fails as when its
+ * reply cannot be written.
  */
 public class ReplyTargetRefusedException extends RuntimeException {
 

@@ -1,5 +1,6 @@
 /**
- * Adapts annotated listener methods to the container's listener interface, with spring-messaging's argument resolution.
+ * Adapts annotated listener methods to the container's listener interface, with
+ * spring-messaging's argument resolution.
  */
 @NullMarked
 package dev.mailslot.spring.listener.adapter;

@@ -3,7 +3,6 @@ package dev.mailslot.spring.support.converter;
 import java.nio.ByteBuffer;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.AbstractMessageConverter;
@@ -26,8 +25,8 @@ public class ByteBufferMessageConverter extends AbstractMessageConverter impleme
 	}
 
 	/**
-	 * Return a duplicate of the buffer: the bytes stay where they are, and the payload's position
-	 * does not move.
+	 * Return a duplicate of the buffer: the bytes stay where they are, and the payload's
+	 * position does not move.
 	 */
 	@Override
 	public ByteBuffer encode(Object payload, MailslotName mailslot) {

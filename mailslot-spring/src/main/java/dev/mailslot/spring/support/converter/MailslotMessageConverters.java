@@ -6,18 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.util.ClassUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds the message converter mailslot listeners and the template use by default: {@code byte[]}
- * as is, {@code String} in a mailslot's {@link MailslotText}, {@code ByteBuffer}, and any other type as JSON when Jackson 3
- * is on the class path.
+ * Builds the message converter mailslot listeners and the template use by default:
+ * {@code byte[]} as is, {@code String} in a mailslot's {@link MailslotText},
+ * {@code ByteBuffer}, and any other type as JSON when Jackson 3 is on the class path.
  */
 public final class MailslotMessageConverters {
 
@@ -28,11 +27,11 @@ public final class MailslotMessageConverters {
 	}
 
 	/**
-	 * Create the default converter, with text in one charset, not NUL-terminated when written, and
-	 * a trailing NUL terminator dropped when read.
+	 * Create the default converter, with text in one charset, not NUL-terminated when
+	 * written, and a trailing NUL terminator dropped when read.
 	 * @param charset the charset of {@code String} payloads
-	 * @param jsonMapper the JSON mapper to use, or {@code null} for a default one (when Jackson 3
-	 * is present)
+	 * @param jsonMapper the JSON mapper to use, or {@code null} for a default one (when
+	 * Jackson 3 is present)
 	 * @return the converter
 	 */
 	public static MessageConverter create(Charset charset, @Nullable Object jsonMapper) {
@@ -42,8 +41,8 @@ public final class MailslotMessageConverters {
 	/**
 	 * Create the default converter with the given converter of {@code String} payloads.
 	 * @param textConverter the converter of {@code String} payloads
-	 * @param jsonMapper the JSON mapper to use, or {@code null} for a default one (when Jackson 3
-	 * is present)
+	 * @param jsonMapper the JSON mapper to use, or {@code null} for a default one (when
+	 * Jackson 3 is present)
 	 * @return the converter
 	 */
 	public static MessageConverter create(MailslotTextMessageConverter textConverter, @Nullable Object jsonMapper) {

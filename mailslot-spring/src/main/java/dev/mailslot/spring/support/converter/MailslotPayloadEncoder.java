@@ -5,11 +5,11 @@ import java.nio.ByteBuffer;
 import dev.mailslot.MailslotName;
 
 /**
- * A message converter that can also turn a payload into a mailslot message's bytes at once,
- * without making a {@link org.springframework.messaging.Message}: the
- * {@link dev.mailslot.spring.core.MailslotTemplate} uses it for the payload types it encodes, and
- * its {@code toMessage} for nothing else. Encoding must give the bytes that {@code toMessage}
- * would.
+ * A message converter that can also turn a payload into a mailslot message's bytes at
+ * once, without making a {@link org.springframework.messaging.Message}: the
+ * {@link dev.mailslot.spring.core.MailslotTemplate} uses it for the payload types it
+ * encodes, and its {@code toMessage} for nothing else. Encoding must give the bytes that
+ * {@code toMessage} would.
  */
 public interface MailslotPayloadEncoder {
 

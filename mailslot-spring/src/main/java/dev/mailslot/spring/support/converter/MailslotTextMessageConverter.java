@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.AbstractMessageConverter;
@@ -16,9 +15,10 @@ import dev.mailslot.spring.support.MailslotHeaders;
 
 /**
  * Converts between {@code String} payloads and a mailslot's bytes in the mailslot's
- * {@link MailslotText}: the one given for the {@link MailslotHeaders#MAILSLOT} header's mailslot,
- * else the default. Reading drops one trailing NUL terminator, which Windows programs in C write
- * after their text, unless told to keep it; writing appends one where the text is NUL-terminated.
+ * {@link MailslotText}: the one given for the {@link MailslotHeaders#MAILSLOT} header's
+ * mailslot, else the default. Reading drops one trailing NUL terminator, which Windows
+ * programs in C write after their text, unless told to keep it; writing appends one where
+ * the text is NUL-terminated.
  */
 public class MailslotTextMessageConverter extends AbstractMessageConverter implements MailslotPayloadEncoder {
 

@@ -27,31 +27,33 @@ import dev.mailslot.transport.network.NetworkStatistics;
 /**
  * A {@link MeterBinder} of the meters of mailslots and their listeners, tagged as the
  * {@code mailslot.listener} observation's timer is: {@value #NAME_TAG} (the full name),
- * {@value #SERVER_ID_TAG}, {@value #LISTENER_ID_TAG}. Per server: the gauge {@code mailslot.backlog}, the message count
- * GetMailslotInfo reports. Per listener: the counters
- * {@code mailslot.messages.received}, {@code mailslot.bytes.received},
- * {@code mailslot.messages.processed}, {@code mailslot.listener.failures} (listener calls that
- * threw, retries included) and {@code mailslot.messages.unprocessed} (messages handed to the
- * error handler, by default the dead-letter directory). With the network transport on:
- * {@code mailslot.network.datagrams.received}, {@code .delivered} and {@code .dropped} (tag
- * {@code reason}). Processing time by outcome is the
+ * {@value #SERVER_ID_TAG}, {@value #LISTENER_ID_TAG}. Per server: the gauge
+ * {@code mailslot.backlog}, the message count GetMailslotInfo reports. Per listener: the
+ * counters {@code mailslot.messages.received}, {@code mailslot.bytes.received},
+ * {@code mailslot.messages.processed}, {@code mailslot.listener.failures} (listener calls
+ * that threw, retries included) and {@code mailslot.messages.unprocessed} (messages
+ * handed to the error handler, by default the dead-letter directory). With the network
+ * transport on: {@code mailslot.network.datagrams.received}, {@code .delivered} and
+ * {@code .dropped} (tag {@code reason}). Processing time by outcome is the
  * {@code mailslot.listener} timer of the observation.
  * <p>
- * The tags of release 0.1, {@code mailslot}, {@code server} and {@code listener}, stay on the
- * same meters beside the new ones until 0.2, so that dashboards keep working while they move;
- * {@code MeterFilter.ignoreTags(...)} drops them sooner.
+ * The tags of release 0.1, {@code mailslot}, {@code server} and {@code listener}, stay on
+ * the same meters beside the new ones until 0.2, so that dashboards keep working while
+ * they move; {@code MeterFilter.ignoreTags(...)} drops them sooner.
  * <p>
  * Spring Boot binds it to the application's meter registry as it binds every
  * {@code MeterBinder} bean; without Boot, call {@link #bindTo(MeterRegistry)}: listeners
- * registered before and after get their meters alike. It can be bound to several registries: each
- * gets every meter.
+ * registered before and after get their meters alike. It can be bound to several
+ * registries: each gets every meter.
  */
 public class MailslotMetrics implements MeterBinder {
 
 	/** The tag of the full mailslot name, as the observation's {@code mailslot.name}. */
 	public static final String NAME_TAG = "mailslot.name";
 
-	/** The tag of the server id (or the name's path, for a server created for a listener). */
+	/**
+	 * The tag of the server id (or the name's path, for a server created for a listener).
+	 */
 	public static final String SERVER_ID_TAG = "mailslot.server.id";
 
 	/** The tag of the listener id, as the observation's {@code mailslot.listener.id}. */
@@ -66,7 +68,10 @@ public class MailslotMetrics implements MeterBinder {
 
 	private final @Nullable MailslotNetwork network;
 
-	/** What each registry has the meters of: servers, containers and the network transport. */
+	/**
+	 * What each registry has the meters of: servers, containers and the network
+	 * transport.
+	 */
 	private final Map<MeterRegistry, Set<Object>> bound = new IdentityHashMap<>();
 
 	private boolean listening;
@@ -85,9 +90,9 @@ public class MailslotMetrics implements MeterBinder {
 	}
 
 	/**
-	 * Register the meters of every server and listener with a registry, and, from then on, those
-	 * that listeners registered later bring (a listener on a lazy bean, and the server created for
-	 * it). Binding a registry again registers only what it lacks.
+	 * Register the meters of every server and listener with a registry, and, from then
+	 * on, those that listeners registered later bring (a listener on a lazy bean, and the
+	 * server created for it). Binding a registry again registers only what it lacks.
 	 * @param meters the registry to register with
 	 */
 	@Override
@@ -162,8 +167,8 @@ public class MailslotMetrics implements MeterBinder {
 				tags, container, MailslotListenerStatistics::unprocessed);
 	}
 
-	private static void counter(MeterRegistry meters, String name, String description, @Nullable String unit,
-			Tags tags, MailslotListenerContainer container, ToLongFunction<MailslotListenerStatistics> count) {
+	private static void counter(MeterRegistry meters, String name, String description, @Nullable String unit, Tags tags,
+			MailslotListenerContainer container, ToLongFunction<MailslotListenerStatistics> count) {
 		FunctionCounter.builder(name, container, (c) -> count.applyAsLong(c.getStatistics()))
 			.description(description)
 			.baseUnit(unit)

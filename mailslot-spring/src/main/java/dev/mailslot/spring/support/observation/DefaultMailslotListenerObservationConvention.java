@@ -13,9 +13,9 @@ import io.micrometer.common.KeyValues;
  * handler; {@code unknown} while the dispatch is under way);</li>
  * <li>high-cardinality key {@code mailslot.message.size} (bytes).</li>
  * </ul>
- * With Micrometer's default handler the observation is the timer {@code mailslot.listener}, so
- * processing time is recorded by listener, mailslot and outcome; a failure's exception is on the
- * observation.
+ * With Micrometer's default handler the observation is the timer
+ * {@code mailslot.listener}, so processing time is recorded by listener, mailslot and
+ * outcome; a failure's exception is on the observation.
  */
 public class DefaultMailslotListenerObservationConvention implements MailslotListenerObservationConvention {
 

@@ -4,9 +4,11 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
 /**
- * Names and tags the {@code mailslot.listener} observation; implement it as a bean to change them.
+ * Names and tags the {@code mailslot.listener} observation; implement it as a bean to
+ * change them.
  */
-public interface MailslotListenerObservationConvention extends ObservationConvention<MailslotListenerObservationContext> {
+public interface MailslotListenerObservationConvention
+		extends ObservationConvention<MailslotListenerObservationContext> {
 
 	@Override
 	default boolean supportsContext(Observation.Context context) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.Header;
@@ -24,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Tests for {@link BatchMessagingMessageListenerAdapter}: each payload converted as a
- * single-message listener's would be, the headers a batch shares, and a message that does not
- * convert named by its place after the method took those before it.
+ * single-message listener's would be, the headers a batch shares, and a message that does
+ * not convert named by its place after the method took those before it.
  */
 class BatchMessagingMessageListenerAdapterTests {
 
@@ -84,8 +83,8 @@ class BatchMessagingMessageListenerAdapterTests {
 
 	@Test
 	void aFailedMessageTheMethodNamesIsNamedByItsPlace() {
-		assertThatThrownBy(() -> adapter("onOrdersFailingOnJam", List.class).onMessages(
-				List.of(order("tea"), order("jam"), order("egg"))))
+		assertThatThrownBy(() -> adapter("onOrdersFailingOnJam", List.class)
+			.onMessages(List.of(order("tea"), order("jam"), order("egg"))))
 			.isInstanceOfSatisfying(BatchListenerFailedException.class, (ex) -> {
 				assertThat(ex.getIndex()).isEqualTo(1);
 				assertThat(ex.getFailure()).hasMessage("no jam");
@@ -119,8 +118,8 @@ class BatchMessagingMessageListenerAdapterTests {
 		MailslotMessageHandlerMethodFactory factory = factory();
 		Method method = ReflectionUtils.findMethod(getClass(), "onTexts", List.class);
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new BatchMessagingMessageListenerAdapter(factory.createInvocableHandlerMethod(this, method),
-					null))
+			.isThrownBy(() -> new BatchMessagingMessageListenerAdapter(
+					factory.createInvocableHandlerMethod(this, method), null))
 			.withMessageContaining("java.lang.String")
 			.withMessageContaining("no message converter");
 	}
@@ -139,23 +138,23 @@ class BatchMessagingMessageListenerAdapterTests {
 		return factory;
 	}
 
-	public void onTexts(List<String> texts) {
+	void onTexts(List<String> texts) {
 		this.received.add(texts);
 	}
 
-	public void onBytes(List<byte[]> payloads) {
+	void onBytes(List<byte[]> payloads) {
 		this.received.add(payloads);
 	}
 
-	public void onOrders(List<Message<Order>> orders) {
+	void onOrders(List<Message<Order>> orders) {
 		this.received.addAll(orders);
 	}
 
-	public void onOrderPayloads(List<Order> orders) {
+	void onOrderPayloads(List<Order> orders) {
 		this.received.add(orders);
 	}
 
-	public void onOrdersFailingOnJam(List<Message<Order>> orders) {
+	void onOrdersFailingOnJam(List<Message<Order>> orders) {
 		for (Message<Order> order : orders) {
 			if (order.getPayload().item().equals("jam")) {
 				throw new BatchListenerFailedException("jam fails", new IllegalStateException("no jam"), order);
@@ -163,19 +162,19 @@ class BatchMessagingMessageListenerAdapterTests {
 		}
 	}
 
-	public void onTextsOfMailslot(List<String> texts, @Header(MailslotHeaders.MAILSLOT) String mailslot) {
+	void onTextsOfMailslot(List<String> texts, @Header(MailslotHeaders.MAILSLOT) String mailslot) {
 		this.received.add(texts);
 		this.received.add(mailslot);
 	}
 
-	public void onTextsFailing(List<String> texts) throws Exception {
+	void onTextsFailing(List<String> texts) throws Exception {
 		throw new Exception("checked failure");
 	}
 
-	public void onSingle(String text) {
+	void onSingle(String text) {
 	}
 
-	public void onTwoLists(List<String> first, List<String> second) {
+	void onTwoLists(List<String> first, List<String> second) {
 	}
 
 	private static Message<byte[]> message(String text) {

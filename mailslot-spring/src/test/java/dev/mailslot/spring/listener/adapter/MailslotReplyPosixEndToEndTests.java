@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -38,17 +37,19 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code @SendTo} on a {@code @MailslotListener} in a plain Spring application
- * ({@link MailslotTestConfiguration}, no Boot), on the posix transport: a listener's return value
- * written to a configured server, to a placeholder's, to one an expression computes from the
- * request (the first example of docs/replies.md among them), nothing for {@code null}, and a reply
- * that cannot be written handed to the error handler; a fixed target that can never be written and
- * an expression that does not parse stop the start-up naming the method.
+ * ({@link MailslotTestConfiguration}, no Boot), on the posix transport: a listener's
+ * return value written to a configured server, to a placeholder's, to one an expression
+ * computes from the request (the first example of docs/replies.md among them), nothing
+ * for {@code null}, and a reply that cannot be written handed to the error handler; a
+ * fixed target that can never be written and an expression that does not parse stop the
+ * start-up naming the method.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MailslotReplyPosixEndToEndTests {
 
-	private final String prefix = "\\\\.\\mailslot\\reply-e2e\\" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+	private final String prefix = "\\\\.\\mailslot\\reply-e2e\\" + ProcessHandle.current().pid() + "-"
+			+ System.nanoTime();
 
 	private ContextRunner runner(Class<?> listener) {
 		return ContextRunner.withMailslotConfiguration()
@@ -107,7 +108,8 @@ class MailslotReplyPosixEndToEndTests {
 			await().atMost(Duration.ofSeconds(10)).until(() -> !errors.failures.isEmpty());
 			Throwable failure = errors.failures.get(0);
 			assertThat(failure).isInstanceOf(ReplyFailedException.class)
-				.hasMessageContaining("could not send its reply to @SendTo(\"!{'nowhere-' + request.payload.length}\")");
+				.hasMessageContaining(
+						"could not send its reply to @SendTo(\"!{'nowhere-' + request.payload.length}\")");
 			assertThat(errors.payloads).containsExactly("lost?");
 		});
 	}
@@ -136,8 +138,7 @@ class MailslotReplyPosixEndToEndTests {
 	@Test
 	void aRemoteNameWithoutTheNetworkTransportIsRefusedAtStartupNamingTheMethod() {
 		assertThat(runner(PlaceholderReply.class).withPropertyValues("app.replies=\\\\SERVER\\mailslot\\replies")
-			.startupFailure())
-			.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
+			.startupFailure()).hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
 			.hasMessageContaining("has @SendTo(\"\\\\SERVER\\mailslot\\replies\"), which can never be written")
 			.hasMessageContaining("the posix transport carries only names on this host")
 			.hasMessageContaining("enable the network transport for remote names");
@@ -162,8 +163,8 @@ class MailslotReplyPosixEndToEndTests {
 
 	@Test
 	void anExpressionThatDoesNotParseIsRefusedAtStartupNamingTheMethodAndTheAnnotation() {
-		assertThat(runner(PlaceholderReply.class).withPropertyValues("app.replies=!{request.headers[}")
-			.startupFailure())
+		assertThat(
+				runner(PlaceholderReply.class).withPropertyValues("app.replies=!{request.headers[}").startupFailure())
 			.hasMessageContaining(PlaceholderReply.class.getName() + ".answer()")
 			.hasMessageContaining("has @SendTo(\"!{request.headers[}\") whose !{...} expression does not parse");
 	}
@@ -203,7 +204,10 @@ class MailslotReplyPosixEndToEndTests {
 	@Configuration(proxyBeanMethods = false)
 	static class ExpressionReply {
 
-		/** The request says where to reply, as NETLOGON requests carry the name of their reply mailslot. */
+		/**
+		 * The request says where to reply, as NETLOGON requests carry the name of their
+		 * reply mailslot.
+		 */
 		@MailslotListener("requests")
 		@SendTo("!{new String(request.payload).substring(0, new String(request.payload).indexOf(':'))}")
 		String answer(Message<String> request) {

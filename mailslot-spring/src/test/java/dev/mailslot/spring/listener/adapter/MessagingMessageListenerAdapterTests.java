@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.annotation.Header;
@@ -21,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The adapter between a container and a listener method: it asks a message for its headers only
- * when the method's arguments need them, so a listener of the payload alone never pays for them.
+ * The adapter between a container and a listener method: it asks a message for its
+ * headers only when the method's arguments need them, so a listener of the payload alone
+ * never pays for them.
  */
 class MessagingMessageListenerAdapterTests {
 
@@ -51,11 +51,11 @@ class MessagingMessageListenerAdapterTests {
 		return new MessagingMessageListenerAdapter(factory.createInvocableHandlerMethod(this, method));
 	}
 
-	public void onBytes(byte[] payload) {
+	void onBytes(byte[] payload) {
 		this.received.add(new String(payload, StandardCharsets.UTF_8));
 	}
 
-	public void onBytesWithSize(byte[] payload, @Header(MailslotHeaders.SIZE) int size) {
+	void onBytesWithSize(byte[] payload, @Header(MailslotHeaders.SIZE) int size) {
 		this.received.add(new String(payload, StandardCharsets.UTF_8));
 		this.received.add(size);
 	}

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
@@ -16,8 +15,8 @@ import dev.mailslot.spring.support.MailslotHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Text as Windows programs write and read it: TCHAR strings with their terminator, in UTF-16LE from
- * a UNICODE build and in the code page from an ANSI build.
+ * Text as Windows programs write and read it: TCHAR strings with their terminator, in
+ * UTF-16LE from a UNICODE build and in the code page from an ANSI build.
  */
 class MailslotTextMessageConverterTests {
 
@@ -52,11 +51,11 @@ class MailslotTextMessageConverterTests {
 
 	@Test
 	void onlyOneTerminatorIsDroppedAndTextWithoutOneIsKept() {
-		assertThat(this.converter.fromMessage(received("a\0\0".getBytes(StandardCharsets.UTF_8), "other"),
-				String.class))
+		assertThat(
+				this.converter.fromMessage(received("a\0\0".getBytes(StandardCharsets.UTF_8), "other"), String.class))
 			.isEqualTo("a\0");
-		assertThat(this.converter.fromMessage(received("plain".getBytes(StandardCharsets.UTF_8), "other"),
-				String.class))
+		assertThat(
+				this.converter.fromMessage(received("plain".getBytes(StandardCharsets.UTF_8), "other"), String.class))
 			.isEqualTo("plain");
 	}
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link MailslotMetrics} in an {@code @EnableMailslot} application without Spring Boot,
- * bound by hand to two meter registries, on an isolated memory transport: each registry gets
- * every meter, with the counts of the listener's statistics, also those of a listener registered
- * after the binding.
+ * Tests for {@link MailslotMetrics} in an {@code @EnableMailslot} application without
+ * Spring Boot, bound by hand to two meter registries, on an isolated memory transport:
+ * each registry gets every meter, with the counts of the listener's statistics, also
+ * those of a listener registered after the binding.
  */
 class MailslotMetricsTests {
 
@@ -50,12 +49,15 @@ class MailslotMetricsTests {
 			write(transport, "orders", "three");
 			for (MeterRegistry meters : registries) {
 				await().atMost(Duration.ofSeconds(5))
-					.until(() -> meters.get("mailslot.messages.processed").tag("mailslot.listener.id", "orders")
-						.functionCounter().count() == 2);
-				assertThat(meters.get("mailslot.bytes.received").tag("mailslot.listener.id", "orders")
-					.functionCounter().count()).isEqualTo(8);
-				assertThat(meters.get("mailslot.backlog").tag("mailslot.server.id", "orders").gauge().value())
-					.isZero();
+					.until(() -> meters.get("mailslot.messages.processed")
+						.tag("mailslot.listener.id", "orders")
+						.functionCounter()
+						.count() == 2);
+				assertThat(meters.get("mailslot.bytes.received")
+					.tag("mailslot.listener.id", "orders")
+					.functionCounter()
+					.count()).isEqualTo(8);
+				assertThat(meters.get("mailslot.backlog").tag("mailslot.server.id", "orders").gauge().value()).isZero();
 			}
 			context.getBean(MailslotListenerEndpointRegistry.class)
 				.registerListenerContainer(endpoint("late", "\\\\.\\mailslot\\metrics-late"),
@@ -63,8 +65,10 @@ class MailslotMetricsTests {
 			write(transport, "metrics-late", "late");
 			for (MeterRegistry meters : registries) {
 				await().atMost(Duration.ofSeconds(5))
-					.until(() -> meters.get("mailslot.messages.received").tag("mailslot.listener.id", "late")
-						.functionCounter().count() == 1);
+					.until(() -> meters.get("mailslot.messages.received")
+						.tag("mailslot.listener.id", "late")
+						.functionCounter()
+						.count() == 1);
 				assertThat(meters.get("mailslot.backlog").tag("mailslot.server.id", "metrics-late").gauge())
 					.isNotNull();
 				assertThat(meters.find("mailslot.messages.received").functionCounters()).hasSize(2);
@@ -115,7 +119,8 @@ class MailslotMetricsTests {
 		@Bean
 		MailslotServers mailslotServers(MailslotTransport transport) {
 			return new MailslotServers(transport,
-					Map.of("orders", MailslotServerOptions.builder(MailslotName.parse("\\\\.\\mailslot\\orders")).build()),
+					Map.of("orders",
+							MailslotServerOptions.builder(MailslotName.parse("\\\\.\\mailslot\\orders")).build()),
 					(name) -> MailslotServerOptions.builder(name).build(), Duration.ZERO, "mailslot.servers");
 		}
 

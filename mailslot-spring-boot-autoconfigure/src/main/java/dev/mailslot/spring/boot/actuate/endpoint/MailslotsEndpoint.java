@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -27,11 +26,12 @@ import dev.mailslot.spring.listener.MailslotListenerStatistics;
 import dev.mailslot.transport.network.NetworkStatistics;
 
 /**
- * The {@code mailslots} endpoint. Read: every server with what GetMailslotInfo reports, and every
- * listener with its state and counts. Write: {@code pause}, {@code resume}, {@code start} or
- * {@code stop} a listener by id ({@code POST /actuator/mailslots/{id}} with
- * {@code {"action": "pause"}}), or {@code replay} the dead letters of its mailslot from the
- * dead-letter directory, to that mailslot or to a {@code target} the replayer allows.
+ * The {@code mailslots} endpoint. Read: every server with what GetMailslotInfo reports,
+ * and every listener with its state and counts. Write: {@code pause}, {@code resume},
+ * {@code start} or {@code stop} a listener by id ({@code POST /actuator/mailslots/{id}}
+ * with {@code {"action": "pause"}}), or {@code replay} the dead letters of its mailslot
+ * from the dead-letter directory, to that mailslot or to a {@code target} the replayer
+ * allows.
  */
 @RegisterReflectionForBinding(DeadLetterReplayResult.class)
 @Endpoint(id = "mailslots")
@@ -76,11 +76,13 @@ public class MailslotsEndpoint {
 	}
 
 	/**
-	 * Pause, resume, start or stop a listener, or replay the dead letters of its mailslot.
+	 * Pause, resume, start or stop a listener, or replay the dead letters of its
+	 * mailslot.
 	 * @param id the listener id
-	 * @param action {@code pause}, {@code resume}, {@code start}, {@code stop} or {@code replay}
-	 * @param target for {@code replay}: where to write, a server id or mailslot name; {@code null}
-	 * for the listener's own mailslot
+	 * @param action {@code pause}, {@code resume}, {@code start}, {@code stop} or
+	 * {@code replay}
+	 * @param target for {@code replay}: where to write, a server id or mailslot name;
+	 * {@code null} for the listener's own mailslot
 	 * @return the listener, or what the replay did
 	 */
 	@WriteOperation
@@ -118,8 +120,8 @@ public class MailslotsEndpoint {
 	}
 
 	/**
-	 * Write the dead letters of a listener's mailslot back to it, or to a target the replayer
-	 * allows, and remove those written.
+	 * Write the dead letters of a listener's mailslot back to it, or to a target the
+	 * replayer allows, and remove those written.
 	 */
 	private DeadLetterReplayResult replay(MailslotListenerContainer container, @Nullable String target) {
 		DeadLetterDirectoryReplayer replayer = this.replayer;
@@ -131,7 +133,8 @@ public class MailslotsEndpoint {
 		MailslotName destination = (target != null) ? target(target) : original;
 		if (!replayer.isAllowed(destination)) {
 			String message = "A replay may not write to '" + target + "' (" + destination
-					+ "): give the id or name of one of the application's mailslots " + this.servers.getServers().keySet()
+					+ "): give the id or name of one of the application's mailslots "
+					+ this.servers.getServers().keySet()
 					+ ", or add it to mailslot.listener.dead-letter.replay-targets";
 			throw new InvalidEndpointRequestException(message, message);
 		}
@@ -180,13 +183,17 @@ public class MailslotsEndpoint {
 		Throwable failure = container.getFailure();
 		return new ListenerDescriptor(container.getId(), container.getServer().name().toString(),
 				container.getServerId(), container.getState().name(), container.isPauseRequested(),
-				container.getConcurrency(),
-				(failure != null) ? failure.toString() : null, container.getStatistics());
+				container.getConcurrency(), (failure != null) ? failure.toString() : null, container.getStatistics());
 	}
 
 	/**
-	 * Every server and listener, and what the network transport received and dropped, by reason,
-	 * where it is on.
+	 * Every server and listener, and what the network transport received and dropped, by
+	 * reason, where it is on.
+	 *
+	 * @param servers the servers, by id
+	 * @param listeners the listener containers, by id
+	 * @param network what the network transport received and dropped, or {@code null}
+	 * when it is off
 	 */
 	public record MailslotsDescriptor(Map<String, ServerDescriptor> servers, Map<String, ListenerDescriptor> listeners,
 			@Nullable NetworkStatistics network) {
@@ -195,6 +202,15 @@ public class MailslotsEndpoint {
 
 	/**
 	 * A server, with what GetMailslotInfo reports while it is open.
+	 *
+	 * @param name the mailslot's name
+	 * @param transport the id of the transport that serves it
+	 * @param open whether the server is open
+	 * @param maxMessageSize the largest message it takes, while open
+	 * @param nextMessageSize the size of the next message, while open and one waits
+	 * @param messageCount how many messages wait, while open
+	 * @param readTimeout its read timeout, while open
+	 * @param listener the id of the listener that reads it, if any
 	 */
 	public record ServerDescriptor(String name, String transport, boolean open, @Nullable Integer maxMessageSize,
 			@Nullable Integer nextMessageSize, @Nullable Integer messageCount, @Nullable String readTimeout,
@@ -204,6 +220,15 @@ public class MailslotsEndpoint {
 
 	/**
 	 * A listener container.
+	 *
+	 * @param id the listener's id
+	 * @param mailslot the mailslot it reads
+	 * @param serverId the id of its server, when it reads a configured server
+	 * @param state its state
+	 * @param pauseRequested whether a pause was asked for
+	 * @param concurrency how many threads call the listener
+	 * @param failure what stopped its reader, if anything did
+	 * @param statistics what it received, processed and handed to the error handler
 	 */
 	public record ListenerDescriptor(String id, String mailslot, @Nullable String serverId, String state,
 			boolean pauseRequested, int concurrency, @Nullable String failure, MailslotListenerStatistics statistics) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -17,11 +16,11 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 import dev.mailslot.spring.listener.DeadLetterReplayInProgressException;
 
 /**
- * The {@link MailslotsEndpoint} over HTTP: a request with an unknown listener id or action is
- * answered with {@code 400 Bad Request} and a body that says why (the unknown id and the ids there
- * are, or the actions there are), which Spring Boot's error page leaves out unless
- * {@code server.error.include-message} says otherwise; a replay asked for while another one runs is
- * answered with {@code 409 Conflict}.
+ * The {@link MailslotsEndpoint} over HTTP: a request with an unknown listener id or
+ * action is answered with {@code 400 Bad Request} and a body that says why (the unknown
+ * id and the ids there are, or the actions there are), which Spring Boot's error page
+ * leaves out unless {@code server.error.include-message} says otherwise; a replay asked
+ * for while another one runs is answered with {@code 409 Conflict}.
  */
 @EndpointWebExtension(endpoint = MailslotsEndpoint.class)
 public class MailslotsEndpointWebExtension {

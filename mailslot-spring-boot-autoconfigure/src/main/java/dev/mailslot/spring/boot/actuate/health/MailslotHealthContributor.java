@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthContributors;
@@ -14,9 +13,9 @@ import dev.mailslot.spring.config.MailslotListenerEndpointRegistry;
 import dev.mailslot.spring.core.MailslotServers;
 
 /**
- * The {@code mailslot} health component: one {@link MailslotHealthIndicator} per server, keyed by
- * server id (or, for a server a listener created, by the path of its name). Servers created after
- * start-up appear as they come.
+ * The {@code mailslot} health component: one {@link MailslotHealthIndicator} per server,
+ * keyed by server id (or, for a server a listener created, by the path of its name).
+ * Servers created after start-up appear as they come.
  */
 public class MailslotHealthContributor implements CompositeHealthContributor {
 

@@ -1,7 +1,6 @@
 package dev.mailslot.spring.boot.actuate.health;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -11,12 +10,14 @@ import dev.mailslot.spring.listener.ListenerContainerState;
 import dev.mailslot.spring.listener.MailslotListenerContainer;
 
 /**
- * Health of one mailslot, with what GetMailslotInfo reports and the state of its listener.
+ * Health of one mailslot, with what GetMailslotInfo reports and the state of its
+ * listener.
  * <p>
- * UP while the mailslot is open, also when its listener is paused or stopped on purpose, or when
- * it has none (the details say so, since nothing then reads it unless the application does); DOWN
- * when the mailslot is closed or its listener's reader failed. When a backlog threshold is set
- * and more messages than that wait, the status is the configured backlog status.
+ * UP while the mailslot is open, also when its listener is paused or stopped on purpose,
+ * or when it has none (the details say so, since nothing then reads it unless the
+ * application does); DOWN when the mailslot is closed or its listener's reader failed.
+ * When a backlog threshold is set and more messages than that wait, the status is the
+ * configured backlog status.
  */
 public class MailslotHealthIndicator extends AbstractHealthIndicator {
 
@@ -52,7 +53,8 @@ public class MailslotHealthIndicator extends AbstractHealthIndicator {
 		}
 		MailslotInfo info = this.server.info();
 		builder.withDetail("maxMessageSize", info.maxMessageSize())
-			.withDetail("nextMessageSize", info.nextMessageSize().isPresent() ? info.nextMessageSize().getAsInt() : "none")
+			.withDetail("nextMessageSize",
+					info.nextMessageSize().isPresent() ? info.nextMessageSize().getAsInt() : "none")
 			.withDetail("messageCount", info.messageCount())
 			.withDetail("readTimeout", info.readTimeout().toString());
 		builder.up();
@@ -61,16 +63,18 @@ public class MailslotHealthIndicator extends AbstractHealthIndicator {
 			builder.withDetail("listener", this.listener.getId()).withDetail("listenerState", state.name());
 			Throwable failure = this.listener.getFailure();
 			if (state == ListenerContainerState.FAILED) {
-				builder.down().withDetail("reason", "the listener's reader stopped: "
-						+ ((failure != null) ? failure.getMessage() : "unknown failure"));
+				builder.down()
+					.withDetail("reason", "the listener's reader stopped: "
+							+ ((failure != null) ? failure.getMessage() : "unknown failure"));
 				return;
 			}
 		}
 		else {
 			builder.withDetail("listener", "none").withDetail("reader", NO_LISTENER);
 		}
-		if (this.backlogCheck.appliesTo(info.messageCount())) {
-			builder.status(this.backlogCheck.status()).withDetail("backlogThreshold", this.backlogCheck.threshold());
+		Integer threshold = this.backlogCheck.threshold();
+		if (threshold != null && this.backlogCheck.appliesTo(info.messageCount())) {
+			builder.status(this.backlogCheck.status()).withDetail("backlogThreshold", threshold);
 		}
 	}
 

@@ -8,9 +8,9 @@ import dev.mailslot.transport.network.NetworkMailslotTransport;
 import dev.mailslot.transport.network.NetworkStatistics;
 
 /**
- * Health of the {@code network} transport's receiver: UP while it receives remote mailslot writes,
- * DOWN once it does not (its socket closed or its thread ended), with the address it receives on
- * and what it received, delivered and dropped, by reason.
+ * Health of the {@code network} transport's receiver: UP while it receives remote
+ * mailslot writes, DOWN once it does not (its socket closed or its thread ended), with
+ * the address it receives on and what it received, delivered and dropped, by reason.
  */
 public class MailslotNetworkHealthIndicator extends AbstractHealthIndicator {
 

@@ -1,7 +1,6 @@
 package dev.mailslot.spring.boot.autoconfigure.health;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class MailslotHealthProperties {
 
 	/**
-	 * Message count above which a mailslot reports the backlog status. Not set: no backlog check.
+	 * Message count above which a mailslot reports the backlog status. Not set: no
+	 * backlog check.
 	 */
 	private @Nullable Integer backlogThreshold;
 

@@ -9,16 +9,19 @@ import org.springframework.context.ApplicationContextException;
 import org.springframework.util.ClassUtils;
 
 /**
- * Refuses {@code IntegrationFlow} beans that nothing would start: without Spring Integration's
- * infrastructure, which {@code @EnableIntegration} registers (Boot's
- * {@code spring-boot-starter-integration} does so), a flow is a bean like any other, and its
- * mailslot adapter never reads.
+ * Refuses {@code IntegrationFlow} beans that nothing would start: without Spring
+ * Integration's infrastructure, which {@code @EnableIntegration} registers (Boot's
+ * {@code spring-boot-starter-integration} does so), a flow is a bean like any other, and
+ * its mailslot adapter never reads.
  */
 final class MailslotIntegrationInfrastructureCheck implements BeanFactoryPostProcessor {
 
 	static final String INTEGRATION_FLOW = "org.springframework.integration.dsl.IntegrationFlow";
 
-	/** The bean that {@code @EnableIntegration} registers ({@code IntegrationContextUtils}). */
+	/**
+	 * The bean that {@code @EnableIntegration} registers
+	 * ({@code IntegrationContextUtils}).
+	 */
 	static final String INFRASTRUCTURE_BEAN = "integrationConfigurationBeanFactoryPostProcessor";
 
 	@Override

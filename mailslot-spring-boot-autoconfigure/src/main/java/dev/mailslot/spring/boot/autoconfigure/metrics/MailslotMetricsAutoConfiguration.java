@@ -1,7 +1,6 @@
 package dev.mailslot.spring.boot.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,10 +15,10 @@ import dev.mailslot.spring.core.MailslotServers;
 import dev.mailslot.spring.support.metrics.MailslotMetrics;
 
 /**
- * Auto-configuration of mailslot meters: a {@link MailslotMetrics} bean, which Spring Boot's
- * metrics auto-configuration binds to the application's meter registry as it binds every
- * {@code MeterBinder} bean, once every singleton exists; a listener registered later, such as one
- * on a lazy bean, gets its meters as it registers.
+ * Auto-configuration of mailslot meters: a {@link MailslotMetrics} bean, which Spring
+ * Boot's metrics auto-configuration binds to the application's meter registry as it binds
+ * every {@code MeterBinder} bean, once every singleton exists; a listener registered
+ * later, such as one on a lazy bean, gets its meters as it registers.
  */
 @AutoConfiguration(after = MailslotAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -43,11 +42,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code {"action": "replay"}} on the {@code mailslots} endpoint, in a Boot application on the posix
- * transport: the dead letters a listener's failures left in the directory go back to its mailslot,
- * or to an allowed target, each removed once written; a listener that fails again leaves new ones
- * and the replay ends; a target outside the application and the allow-list is refused; and a replay
- * asked for while one waits on a full target, owned by a second JVM, is answered {@code 409}.
+ * {@code {"action": "replay"}} on the {@code mailslots} endpoint, in a Boot application
+ * on the posix transport: the dead letters a listener's failures left in the directory go
+ * back to its mailslot, or to an allowed target, each removed once written; a listener
+ * that fails again leaves new ones and the replay ends; a target outside the application
+ * and the allow-list is refused; and a replay asked for while one waits on a full target,
+ * owned by a second JVM, is answered {@code 409}.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -66,7 +66,8 @@ class MailslotsEndpointReplayPosixTests {
 			.withUserConfiguration(Orders.class)
 			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.orders.name=" + this.name,
 					"mailslot.servers.retry.name=" + this.name + "-retry", "mailslot.listener.poll-timeout=100ms",
-					"mailslot.listener.retry.max-retries=0", "mailslot.listener.dead-letter.directory=" + this.directory,
+					"mailslot.listener.retry.max-retries=0",
+					"mailslot.listener.dead-letter.directory=" + this.directory,
 					"management.endpoints.web.exposure.include=mailslots");
 	}
 
@@ -155,8 +156,9 @@ class MailslotsEndpointReplayPosixTests {
 		try {
 			assertThat(new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))
 				.readLine()).isEqualTo("ready");
-			runner().withPropertyValues("mailslot.listener.dead-letter.replay-targets=" + full,
-					"mailslot.template.write-timeout=3s")
+			runner()
+				.withPropertyValues("mailslot.listener.dead-letter.replay-targets=" + full,
+						"mailslot.template.write-timeout=3s")
 				.run((context) -> {
 					Orders orders = context.getBean(Orders.class);
 					orders.failing = true;

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -24,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link MailslotHealthIndicator}: a listener whose reader failed while its mailslot is
- * still open. No real transport fails a read on an open mailslot on demand, so the failure is
- * injected into an otherwise real memory server.
+ * Tests for {@link MailslotHealthIndicator}: a listener whose reader failed while its
+ * mailslot is still open. No real transport fails a read on an open mailslot on demand,
+ * so the failure is injected into an otherwise real memory server.
  */
 class MailslotHealthIndicatorTests {
 
@@ -35,12 +34,13 @@ class MailslotHealthIndicatorTests {
 		try (MailslotServer real = MailslotTransports.get("memory")
 			.createServer(MailslotServerOptions.builder("health-failed-" + System.nanoTime()).build())) {
 			MailslotServer failing = new FailingReads(real);
-			MailslotListenerContainer container = new MailslotListenerContainer("failing", failing, null,
-					(message) -> {
-					}, MailslotListenerContainerOptions.builder().pollTimeout(Duration.ofMillis(50)).build());
+			MailslotListenerContainer container = new MailslotListenerContainer("failing", failing, null, (message) -> {
+			}, MailslotListenerContainerOptions.builder().pollTimeout(Duration.ofMillis(50)).build());
 			container.start();
 			await().atMost(Duration.ofSeconds(5)).until(() -> container.getState() == ListenerContainerState.FAILED);
-			Health health = new MailslotHealthIndicator(failing, container, new MailslotBacklogCheck(null, Status.OUT_OF_SERVICE)).health(true);
+			Health health = new MailslotHealthIndicator(failing, container,
+					new MailslotBacklogCheck(null, Status.OUT_OF_SERVICE))
+				.health(true);
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("listenerState", "FAILED")
 				.containsEntry("reason", "the listener's reader stopped: the device is gone")
@@ -53,7 +53,8 @@ class MailslotHealthIndicatorTests {
 	void aMailslotWithoutAListenerSaysThatNothingReadsIt() {
 		try (MailslotServer server = MailslotTransports.get("memory")
 			.createServer(MailslotServerOptions.builder("health-no-listener-" + System.nanoTime()).build())) {
-			Health health = new MailslotHealthIndicator(server, null, new MailslotBacklogCheck(null, Status.OUT_OF_SERVICE))
+			Health health = new MailslotHealthIndicator(server, null,
+					new MailslotBacklogCheck(null, Status.OUT_OF_SERVICE))
 				.health(true);
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("listener", "none")

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -16,8 +15,8 @@ import dev.mailslot.transport.network.NetworkOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The network receiver's health, on a real receiver on loopback: UP while it receives, DOWN once
- * it does not.
+ * The network receiver's health, on a real receiver on loopback: UP while it receives,
+ * DOWN once it does not.
  */
 class MailslotNetworkHealthIndicatorTests {
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -24,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link MailslotsEndpointAutoConfiguration} and {@link MailslotsEndpoint}, on the
- * memory transport.
+ * Tests for {@link MailslotsEndpointAutoConfiguration} and {@link MailslotsEndpoint}, on
+ * the memory transport.
  */
 class MailslotsEndpointAutoConfigurationTests {
 

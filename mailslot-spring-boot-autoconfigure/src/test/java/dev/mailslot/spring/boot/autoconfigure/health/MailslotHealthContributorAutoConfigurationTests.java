@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -26,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link MailslotHealthContributorAutoConfiguration} and the indicators it makes, on the
- * memory transport.
+ * Tests for {@link MailslotHealthContributorAutoConfiguration} and the indicators it
+ * makes, on the memory transport.
  */
 class MailslotHealthContributorAutoConfigurationTests {
 

@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The meters of one listener share one tag scheme with its {@code mailslot.listener} timer
- * ({@code mailslot.listener.id}, {@code mailslot.name}), keep the tags of 0.1 beside it, and a
- * batch that is retried is one observation, around all its calls.
+ * The meters of one listener share one tag scheme with its {@code mailslot.listener}
+ * timer ({@code mailslot.listener.id}, {@code mailslot.name}), keep the tags of 0.1
+ * beside it, and a batch that is retried is one observation, around all its calls.
  */
 class MailslotMeterTagsTests {
 
@@ -39,8 +38,8 @@ class MailslotMeterTagsTests {
 	private final String name = "meter-tags-" + sequence.incrementAndGet() + "-" + System.nanoTime();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class, MailslotMetricsAutoConfiguration.class,
-				MetricsAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class,
+				MailslotMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
 		.withUserConfiguration(ObservedMeters.class)
 		.withPropertyValues("mailslot.transport=memory", "mailslot.listener.poll-timeout=100ms",
 				"mailslot.listener.retry.max-retries=2", "mailslot.listener.retry.delay=1ms",
@@ -54,7 +53,8 @@ class MailslotMeterTagsTests {
 			await().atMost(Duration.ofSeconds(5)).until(() -> meters.find("mailslot.listener").timer() != null);
 			Map<String, String> timerTags = tags(meters.get("mailslot.listener").timer());
 			String fullName = "\\\\.\\mailslot\\" + this.name;
-			assertThat(timerTags).containsEntry("mailslot.listener.id", "orders").containsEntry("mailslot.name", fullName);
+			assertThat(timerTags).containsEntry("mailslot.listener.id", "orders")
+				.containsEntry("mailslot.name", fullName);
 			for (String counter : List.of("mailslot.messages.received", "mailslot.bytes.received",
 					"mailslot.messages.processed", "mailslot.listener.failures", "mailslot.messages.unprocessed")) {
 				assertThat(tags(meters.get(counter).functionCounter())).as(counter)

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -36,8 +35,8 @@ class MailslotMetricsAutoConfigurationTests {
 	private static final AtomicInteger sequence = new AtomicInteger();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class, MailslotMetricsAutoConfiguration.class,
-				MetricsAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class,
+				MailslotMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
 		.withUserConfiguration(FailingListener.class)
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withPropertyValues("mailslot.transport=memory", "mailslot.listener.poll-timeout=100ms",
@@ -89,19 +88,22 @@ class MailslotMetricsAutoConfigurationTests {
 	@Test
 	void bootBindsTheMetersToTheRegistryItConfiguresAsItBindsEveryMeterBinder() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class, MailslotMetricsAutoConfiguration.class,
-					MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-					CompositeMeterRegistryAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class,
+					MailslotMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
 			.withUserConfiguration(FailingListener.class)
 			.withPropertyValues("mailslot.transport=memory", "mailslot.listener.poll-timeout=100ms",
 					"mailslot.servers.orders.name=metrics-" + sequence.incrementAndGet())
 			.run((context) -> {
-				assertThat(context).hasSingleBean(MeterBinder.class).getBean(MeterBinder.class)
+				assertThat(context).hasSingleBean(MeterBinder.class)
+					.getBean(MeterBinder.class)
 					.isInstanceOf(MailslotMetrics.class);
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				context.getBean(MailslotTemplate.class).send("orders", "fine");
 				await().atMost(Duration.ofSeconds(5))
-					.until(() -> meters.get("mailslot.messages.processed").tag("listener", "orders").functionCounter()
+					.until(() -> meters.get("mailslot.messages.processed")
+						.tag("listener", "orders")
+						.functionCounter()
 						.count() == 1);
 				assertThat(meters.get("mailslot.backlog").tag("server", "orders").gauge().value()).isZero();
 			});

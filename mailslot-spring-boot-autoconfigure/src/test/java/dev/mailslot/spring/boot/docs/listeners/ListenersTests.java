@@ -32,12 +32,12 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.notNull;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doThrow;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.verify;
 
 /**
  * The examples of {@code docs/listeners.md}, each in an application of its own, doing what the
@@ -58,7 +58,7 @@ class ListenersTests {
 	void theListenerGetsTheOrderAndWhenItCame() {
 		runner().withBean(OrderListener.class, () -> spy(new OrderListener())).run((context) -> {
 			context.getBean(MailslotTemplate.class).send("orders", ORDER);
-			verify(context.getBean(OrderListener.class), timeout(10_000)).onOrder(eq(ORDER), notNull());
+			then(context.getBean(OrderListener.class)).should(timeout(10_000)).onOrder(eq(ORDER), notNull());
 		});
 	}
 
@@ -66,7 +66,7 @@ class ListenersTests {
 	void theAttributesSetTheBatchesShutdownTimeoutAndRetriesOfThisListener() {
 		OrderBatchListener listener = spy(new OrderBatchListener());
 		IllegalStateException down = new IllegalStateException("down");
-		doThrow(down).doThrow(down).doThrow(down).doThrow(down).doThrow(down).doNothing().when(listener).onOrders(any());
+		willThrow(down).willThrow(down).willThrow(down).willThrow(down).willThrow(down).willDoNothing().given(listener).onOrders(any());
 		runner().withBean(OrderBatchListener.class, () -> listener).run((context) -> {
 			MailslotListenerContainerOptions options = container(context.getBean(MailslotListenerEndpointRegistry.class),
 					"orders").getOptions();
@@ -74,7 +74,7 @@ class ListenersTests {
 			assertThat(options.maxBatchWait()).isEqualTo(Duration.ofMillis(200));
 			assertThat(options.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
 			context.getBean(MailslotTemplate.class).send("orders", ORDER);
-			verify(listener, timeout(20_000).times(6)).onOrders(List.of(ORDER));
+			then(listener).should(timeout(20_000).times(6)).onOrders(List.of(ORDER));
 			assertThat(deadLetterFiles()).isEmpty();
 		});
 	}
@@ -88,8 +88,8 @@ class ListenersTests {
 			assertThat(deadLetterProperties()).contains("attempts=1");
 			template.send("orders", ORDER);
 			ValidatedOrderListener listener = context.getBean(ValidatedOrderListener.class);
-			verify(listener, timeout(10_000)).validated(ORDER);
-			verify(listener, never()).validated(new Order("A-2", 0));
+			then(listener).should(timeout(10_000)).validated(ORDER);
+			then(listener).should(never()).validated(new Order("A-2", 0));
 		});
 	}
 
@@ -99,7 +99,7 @@ class ListenersTests {
 			.withPropertyValues("mailslot.servers.orders.name=orders")
 			.run((context) -> {
 				context.getBean(MailslotTemplate.class).send("orders", "text");
-				verify(context.getBean(OrderHeadersListener.class), timeout(10_000)).onOrder(eq("text"),
+				then(context.getBean(OrderHeadersListener.class)).should(timeout(10_000)).onOrder(eq("text"),
 						eq("\\\\.\\mailslot\\orders"), eq(4), notNull(), eq("orders"));
 			});
 	}
@@ -108,17 +108,17 @@ class ListenersTests {
 	void aConcurrencyOfFourMakesFourCallsAtOnce() {
 		ParallelOrderListener listener = spy(new ParallelOrderListener());
 		CountDownLatch together = new CountDownLatch(4);
-		doAnswer((invocation) -> {
+		willAnswer((invocation) -> {
 			together.countDown();
 			assertThat(together.await(10, TimeUnit.SECONDS)).as("four calls at once").isTrue();
 			return null;
-		}).when(listener).parallel(anyString());
+		}).given(listener).parallel(anyString());
 		runner().withBean(ParallelOrderListener.class, () -> listener).run((context) -> {
 			MailslotTemplate template = context.getBean(MailslotTemplate.class);
 			for (int i = 0; i < 4; i++) {
 				template.send("orders", "order " + i);
 			}
-			verify(listener, timeout(10_000).times(4)).parallel(anyString());
+			then(listener).should(timeout(10_000).times(4)).parallel(anyString());
 			assertThat(together.getCount()).isZero();
 			assertThat(deadLetterFiles()).isEmpty();
 		});
@@ -137,9 +137,9 @@ class ListenersTests {
 				context.getBean(MailslotTemplate.class).send("orders", ORDER);
 				assertThat(context.getBean("ordersMailslotServer", MailslotServer.class).info().messageCount()).isOne();
 				OrderListener listener = context.getBean(OrderListener.class);
-				verify(listener, timeout(300).times(0)).onOrder(any(), any());
+				then(listener).should(timeout(300).times(0)).onOrder(any(), any());
 				intake.releaseOrders();
-				verify(listener, timeout(10_000)).onOrder(eq(ORDER), notNull());
+				then(listener).should(timeout(10_000)).onOrder(eq(ORDER), notNull());
 			});
 	}
 
@@ -164,9 +164,9 @@ class ListenersTests {
 					"mailslot.listener.shutdown-timeout=1s")
 			.run((context) -> {
 				OrderWatch watch = context.getBean(OrderWatch.class);
-				verify(watch, timeout(10_000).atLeastOnce()).idle(any(ListenerContainerIdleEvent.class));
+				then(watch).should(timeout(10_000).atLeastOnce()).idle(any(ListenerContainerIdleEvent.class));
 				context.getBean("ordersMailslotServer", MailslotServer.class).close();
-				verify(watch, timeout(10_000)).failed(any(ContainerFailedEvent.class));
+				then(watch).should(timeout(10_000)).failed(any(ContainerFailedEvent.class));
 			});
 	}
 
@@ -202,9 +202,9 @@ class ListenersTests {
 				template.send("orders", "one");
 				template.send("\\\\.\\mailslot\\app\\expression", "two");
 				template.send("inbox", "three");
-				verify(listeners, timeout(10_000)).placeholder("one");
-				verify(listeners, timeout(10_000)).expression("two");
-				verify(listeners, timeout(10_000)).withDefaults("three");
+				then(listeners).should(timeout(10_000)).placeholder("one");
+				then(listeners).should(timeout(10_000)).expression("two");
+				then(listeners).should(timeout(10_000)).withDefaults("three");
 			});
 	}
 

@@ -23,9 +23,9 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.verify;
 
 /**
  * The examples of {@code README.md}: the packages of the types, and the first listener with its
@@ -59,7 +59,7 @@ class ReadmeTests {
 			assertThat(context).hasNotFailed();
 			Instant sent = Instant.now();
 			context.getBean(OrderSender.class).send(new Order("A-1", 3));
-			verify(context.getBean(OrderListener.class), timeout(10_000)).onOrder(eq(new Order("A-1", 3)),
+			then(context.getBean(OrderListener.class)).should(timeout(10_000)).onOrder(eq(new Order("A-1", 3)),
 					argThat((receivedAt) -> !receivedAt.isBefore(sent)));
 		});
 	}
@@ -83,7 +83,7 @@ class ReadmeTests {
 		firstListener().run((context) -> {
 			context.getBean(OrderSender.class).send(new Order("A-2", 0));
 			await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFiles() == 2);
-			verify(context.getBean(OrderListener.class), timeout(1_000).times(0)).onOrder(any(), any());
+			then(context.getBean(OrderListener.class)).should(timeout(1_000).times(0)).onOrder(any(), any());
 		});
 	}
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContextException;
@@ -23,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An application that declares a mailslot flow without Spring Integration's infrastructure fails
- * at start-up, naming the fix, where its adapter would otherwise never read; with the
- * infrastructure, the same flow starts and reads.
+ * An application that declares a mailslot flow without Spring Integration's
+ * infrastructure fails at start-up, naming the fix, where its adapter would otherwise
+ * never read; with the infrastructure, the same flow starts and reads.
  */
 class MailslotIntegrationAutoConfigurationTests {
 
@@ -62,7 +61,8 @@ class MailslotIntegrationAutoConfigurationTests {
 		@Bean
 		IntegrationFlow inbound(MailslotListenerContainerFactory containerFactory) {
 			return IntegrationFlow.from(Mailslot.messageDrivenChannelAdapter(containerFactory, "in"))
-				.handle((message) -> this.received.add(new String((byte[]) message.getPayload(), StandardCharsets.UTF_8)))
+				.handle((message) -> this.received
+					.add(new String((byte[]) message.getPayload(), StandardCharsets.UTF_8)))
 				.get();
 		}
 

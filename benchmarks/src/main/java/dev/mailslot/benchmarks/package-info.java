@@ -1,0 +1,7 @@
+/**
+ * JMH benchmarks of the transports and the codec.
+ */
+@NullMarked
+package dev.mailslot.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
