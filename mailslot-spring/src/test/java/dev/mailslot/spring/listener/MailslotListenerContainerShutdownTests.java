@@ -216,10 +216,12 @@ class MailslotListenerContainerShutdownTests {
 	 */
 	@Test
 	void aMessageReadAfterTheShutdownTimeoutGoesToTheErrorHandlerUndispatched() throws Exception {
-		this.container = new MailslotListenerContainer("shutdown", new Unwakeable(this.server), null,
+		Unwakeable unwakeable = new Unwakeable(this.server, new CountDownLatch(1));
+		this.container = new MailslotListenerContainer("shutdown", unwakeable, null,
 				(message) -> this.seen.add(text(message)),
 				options(Duration.ofMillis(200)).pollTimeout(Duration.ofSeconds(3)).build());
 		this.container.start();
+		assertThat(unwakeable.reading().await(5, TimeUnit.SECONDS)).isTrue();
 		Thread writer = new Thread(() -> {
 			sleep(700);
 			write(1);
@@ -258,9 +260,10 @@ class MailslotListenerContainerShutdownTests {
 
 	/**
 	 * A server whose {@link MailslotServer#wakeup()} does nothing, the interface's
-	 * default.
+	 * default, and which counts down {@code reading} once a read has begun, so that a
+	 * test shuts down while the reader waits in it rather than before it starts.
 	 */
-	private record Unwakeable(MailslotServer server) implements MailslotServer {
+	private record Unwakeable(MailslotServer server, CountDownLatch reading) implements MailslotServer {
 
 		@Override
 		public MailslotName name() {
@@ -274,26 +277,31 @@ class MailslotListenerContainerShutdownTests {
 
 		@Override
 		public byte[] read() {
+			this.reading.countDown();
 			return this.server.read();
 		}
 
 		@Override
 		public byte[] read(ReadTimeout timeout) {
+			this.reading.countDown();
 			return this.server.read(timeout);
 		}
 
 		@Override
 		public MailslotMessage readMessage(ReadTimeout timeout) {
+			this.reading.countDown();
 			return this.server.readMessage(timeout);
 		}
 
 		@Override
 		public int read(ByteBuffer buffer) {
+			this.reading.countDown();
 			return this.server.read(buffer);
 		}
 
 		@Override
 		public int read(ByteBuffer buffer, ReadTimeout timeout) {
+			this.reading.countDown();
 			return this.server.read(buffer, timeout);
 		}
 
