@@ -133,9 +133,24 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	 */
 	private void pump() {
 		this.connections.accept();
-		if (this.connections.drain(this.held) > 0) {
+		if (drain() > 0) {
 			this.changed.signalAll();
 		}
+	}
+
+	/**
+	 * Take in what has arrived, and wake the read that waits in the selector if this took
+	 * something: what it waits for is now held, and its socket no longer readable. Called
+	 * under the lock, by a thread that does not select (the keeper, another read,
+	 * {@link #info()}).
+	 * @return how many messages were taken in
+	 */
+	private int drain() {
+		int taken = this.connections.drain(this.held);
+		if (taken > 0 && this.turns.readerSelecting()) {
+			this.connections.wakeup();
+		}
+		return taken;
 	}
 
 	@Override
@@ -264,7 +279,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		UnixHeldMessages.Held first = this.held.peek();
 		while (first == null || first.stamp() >= this.connections.lastDrainStart()) {
 			boolean held = first != null;
-			this.connections.drain(this.held);
+			drain();
 			first = this.held.peek();
 			if (first == null && !held) {
 				return null;
@@ -290,7 +305,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		this.lock.lock();
 		try {
 			ensureOpen();
-			this.connections.drain(this.held);
+			drain();
 			UnixHeldMessages.Held first = this.held.peek();
 			byte[] next = (first != null) ? first.message() : null;
 			return new MailslotInfo(this.maxMessageSize,
