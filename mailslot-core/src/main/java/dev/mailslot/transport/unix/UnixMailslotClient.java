@@ -106,6 +106,10 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 
 	private RuntimeException connectFailure(IOException ex) {
 		String problem = String.valueOf(ex.getMessage());
+		if (!Files.exists(this.socket, LinkOption.NOFOLLOW_LINKS)) {
+			return new NoSuchMailslotException(name(), "No mailslot " + name() + " exists: its server closed while "
+					+ "this writer connected (" + problem + "); create its server first");
+		}
 		if (problem.contains("Connection refused") || problem.contains("No such file")) {
 			return new NoSuchMailslotException(name(), "No mailslot " + name() + " exists: its socket " + this.socket
 					+ " was left by a server that is gone (" + problem + "); a new server of the name replaces it");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTimeoutException;
 import dev.mailslot.MailslotWriteTimeoutException;
+import dev.mailslot.NoSuchMailslotException;
 import dev.mailslot.ReadTimeout;
 import dev.mailslot.RecordedLogs;
 import dev.mailslot.WriterProcess;
@@ -294,6 +296,38 @@ class UnixFaultTests {
 			assertThat(ended(writer)).isTrue();
 			assertThat(server.info().messageCount()).isZero();
 			assertStillDelivers(server);
+		}
+	}
+
+	/**
+	 * A writer whose connection waits to be accepted while the server closes (it removes
+	 * its socket, then ends what is still to be accepted) finds no mailslot, as a writer
+	 * that comes after the close does, not a failure of another kind.
+	 */
+	@Test
+	void aWriterThatConnectsWhileTheServerClosesFindsNoSuchMailslot() throws Exception {
+		Path socket = this.directory.resolve(UnixSocketNames.fileName(this.name));
+		Files.createDirectories(socket.getParent());
+		ServerSocketChannel closing = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+		closing.bind(UnixDomainSocketAddress.of(socket));
+		Thread close = new Thread(() -> {
+			try {
+				Thread.sleep(200);
+				Files.delete(socket);
+				closing.close();
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		close.start();
+		try {
+			assertThatExceptionOfType(NoSuchMailslotException.class)
+				.isThrownBy(() -> this.transport.openClient(this.name))
+				.withMessageContaining("closed while this writer connected");
+		}
+		finally {
+			close.join();
 		}
 	}
 
