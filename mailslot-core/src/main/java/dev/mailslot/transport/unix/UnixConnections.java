@@ -48,6 +48,10 @@ final class UnixConnections implements AutoCloseable {
 
 	private final Selector selector;
 
+	private final SelectionKey acceptKey;
+
+	private volatile boolean writersWait;
+
 	private final int maxMessageSize;
 
 	private final UnixCredit credit;
@@ -73,7 +77,7 @@ final class UnixConnections implements AutoCloseable {
 		this.garbage = new UnixGarbage(name);
 		this.selector = Selector.open();
 		server.configureBlocking(false);
-		server.register(this.selector, SelectionKey.OP_ACCEPT);
+		this.acceptKey = server.register(this.selector, SelectionKey.OP_ACCEPT);
 	}
 
 	/**
@@ -84,7 +88,11 @@ final class UnixConnections implements AutoCloseable {
 	boolean await(long millis) {
 		try {
 			this.selector.select(millis);
-			this.selector.selectedKeys().clear();
+			Set<SelectionKey> selected = this.selector.selectedKeys();
+			if (selected.contains(this.acceptKey)) {
+				this.writersWait = true;
+			}
+			selected.clear();
 			return true;
 		}
 		catch (IOException | ClosedSelectorException ex) {
@@ -97,10 +105,21 @@ final class UnixConnections implements AutoCloseable {
 	}
 
 	/**
+	 * Accept the writers that wait, if the last wait in the selector found some: a read
+	 * that waited for a message does not try to accept each time.
+	 */
+	void acceptIfWaiting() {
+		if (this.writersWait) {
+			accept();
+		}
+	}
+
+	/**
 	 * Accept the writers that wait: each is listed, so that the next drain reads it,
 	 * before its greeting lets it write.
 	 */
 	void accept() {
+		this.writersWait = false;
 		try {
 			SocketChannel writer;
 			while ((writer = this.server.accept()) != null) {
@@ -135,7 +154,7 @@ final class UnixConnections implements AutoCloseable {
 		int whole = 0;
 		for (int i = this.connections.size() - 1; i >= 0; i--) {
 			UnixConnection connection = this.connections.get(i);
-			int read = connection.drain(this.input, held);
+			int read = connection.drain(this.input, held, start);
 			whole += read;
 			if (!connection.isOpen()) {
 				end(connection);
@@ -241,7 +260,7 @@ final class UnixConnections implements AutoCloseable {
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
 		}
 		for (UnixConnection connection : new ArrayList<>(this.connections)) {
-			connection.drain(this.input, held);
+			connection.drain(this.input, held, System.nanoTime());
 			end(connection);
 		}
 		close();

@@ -44,6 +44,12 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 
 	private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
+	/**
+	 * Largest message copied into a direct buffer with its header; larger ones are
+	 * gathered.
+	 */
+	private static final int MAX_COPIED_SIZE = 64 * 1024;
+
 	private final Path socket;
 
 	private final ReentrantLock writeLock = new ReentrantLock();
@@ -53,6 +59,8 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 	private final ByteBuffer credit = ByteBuffer.allocate(UnixWireFormat.CREDIT_SIZE * 16);
 
 	private final ByteBuffer[] frame = { this.header, NOTHING };
+
+	private @Nullable ByteBuffer frameBuffer;
 
 	private volatile @Nullable SocketChannel channel;
 
@@ -180,12 +188,23 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 			long deadline = (timeout != null) ? System.nanoTime() + timeout.toNanos() : Long.MAX_VALUE;
 			try {
 				awaitCredit(connected, size, deadline, message, start, timeout);
-				this.header.clear().putInt(size).putLong(System.nanoTime()).flip();
-				this.frame[0] = this.header;
-				this.frame[1] = message;
-				while (message.hasRemaining() || this.header.hasRemaining()) {
-					if (connected.write(this.frame) == 0) {
-						await(connected, SelectionKey.OP_WRITE, deadline, message, start, timeout);
+				if (size <= MAX_COPIED_SIZE) {
+					ByteBuffer copied = frameBuffer(size);
+					copied.putInt(size).putLong(System.nanoTime()).put(message).flip();
+					while (copied.hasRemaining()) {
+						if (connected.write(copied) == 0) {
+							await(connected, SelectionKey.OP_WRITE, deadline, message, start, timeout);
+						}
+					}
+				}
+				else {
+					this.header.clear().putInt(size).putLong(System.nanoTime()).flip();
+					this.frame[0] = this.header;
+					this.frame[1] = message;
+					while (message.hasRemaining() || this.header.hasRemaining()) {
+						if (connected.write(this.frame) == 0) {
+							await(connected, SelectionKey.OP_WRITE, deadline, message, start, timeout);
+						}
 					}
 				}
 				this.messages--;
@@ -208,6 +227,22 @@ final class UnixMailslotClient extends AbstractMailslotClient {
 		finally {
 			this.writeLock.unlock();
 		}
+	}
+
+	/**
+	 * Return the direct buffer a frame is copied into, cleared, large enough for a
+	 * message of a size: one {@code write} of it costs less than gathering the header and
+	 * the message, which the JDK copies into direct buffers of its own.
+	 */
+	private ByteBuffer frameBuffer(int size) {
+		ByteBuffer buffer = this.frameBuffer;
+		if (buffer == null || buffer.capacity() < UnixWireFormat.HEADER_SIZE + size) {
+			int capacity = Math.max(Integer.highestOneBit(Math.max(1, UnixWireFormat.HEADER_SIZE + size - 1)) << 1,
+					4096);
+			buffer = ByteBuffer.allocateDirect(capacity);
+			this.frameBuffer = buffer;
+		}
+		return buffer.clear();
 	}
 
 	/**

@@ -132,7 +132,7 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	 * wait when it is a message. Called under the lock.
 	 */
 	private void pump() {
-		this.connections.accept();
+		this.connections.acceptIfWaiting();
 		if (drain() > 0) {
 			this.changed.signalAll();
 		}
@@ -197,11 +197,12 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	/**
 	 * Wait for a message, as uninterruptibly as a native read: only the timeout, a
 	 * wake-up and close end the wait. An interrupt that arrives meanwhile stays set on
-	 * the thread.
+	 * the thread. The timeout counts from the first look that finds nothing, so that a
+	 * read that finds a message does not read the clock.
 	 * @return the next message, left in the hold
 	 */
 	private byte[] awaitMessage(ReadTimeout timeout) {
-		long deadline = timeout.isForever() ? Long.MAX_VALUE : System.nanoTime() + timeout.toDuration().toNanos();
+		long deadline = Long.MIN_VALUE;
 		boolean interrupted = false;
 		try {
 			while (true) {
@@ -211,7 +212,14 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 					return next;
 				}
 				endIfWokenUp(timeout);
-				long remaining = deadline - System.nanoTime();
+				long remaining = Long.MAX_VALUE;
+				if (!timeout.isForever()) {
+					long now = System.nanoTime();
+					if (deadline == Long.MIN_VALUE) {
+						deadline = now + timeout.toDuration().toNanos();
+					}
+					remaining = deadline - now;
+				}
 				if (remaining <= 0) {
 					throw new MailslotTimeoutException(name(), timeout);
 				}

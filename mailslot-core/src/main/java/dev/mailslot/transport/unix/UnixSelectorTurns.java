@@ -1,14 +1,15 @@
 package dev.mailslot.transport.unix;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whose turn it is to wait in a unix server's selector for what writers send: a read's,
- * while reads come one after another (and until {@value #PAUSE_MILLIS} ms after the last
- * one), so that a message wakes the reader itself; else the keeper's. One thread at a
- * time may select: a read that starts waiting while the keeper does wakes it, and a
- * keeper that finds a read waiting leaves it the selector. Thread-safe.
+ * while reads come one after another (and until the keeper has seen none end for
+ * {@value #PAUSE_MILLIS} ms), so that a message wakes the reader itself; else the
+ * keeper's. One thread at a time may select: a read that starts waiting while the keeper
+ * does wakes it, and a keeper that finds a read waiting leaves it the selector.
+ * Thread-safe.
  */
 final class UnixSelectorTurns {
 
@@ -17,28 +18,47 @@ final class UnixSelectorTurns {
 
 	static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(PAUSE_MILLIS);
 
-	private final AtomicInteger readers = new AtomicInteger();
+	private static final long READ_ENDED = 1L << 32;
 
-	private volatile long lastRead = System.nanoTime() - PAUSE_NANOS;
+	/**
+	 * Reads under way (low 32 bits) and reads ended (the rest), in one atomic update
+	 * each.
+	 */
+	private final AtomicLong reads = new AtomicLong();
+
+	private long endedAtLastLook;
+
+	private long lastEndSeen = System.nanoTime() - PAUSE_NANOS;
 
 	private volatile boolean readerSelecting;
 
 	private volatile boolean keeperSelecting;
 
 	void enterRead() {
-		this.readers.incrementAndGet();
+		this.reads.incrementAndGet();
 	}
 
 	void exitRead() {
-		this.lastRead = System.nanoTime();
-		this.readers.decrementAndGet();
+		this.reads.addAndGet(READ_ENDED - 1);
 	}
 
 	/**
-	 * Return whether reads take in what arrives: one runs, or ended within the pause.
+	 * Return whether reads take in what arrives: one runs, or one ended within the pause.
+	 * Only the keeper asks, and it asks at least every pause: it notices that reads ended
+	 * by their count, so that a read does not read the clock.
 	 */
 	boolean readsActive() {
-		return this.readers.get() > 0 || System.nanoTime() - this.lastRead < PAUSE_NANOS;
+		long now = System.nanoTime();
+		long state = this.reads.get();
+		if ((int) state > 0) {
+			return true;
+		}
+		long ended = state >>> 32;
+		if (ended != this.endedAtLastLook) {
+			this.endedAtLastLook = ended;
+			this.lastEndSeen = now;
+		}
+		return now - this.lastEndSeen < PAUSE_NANOS;
 	}
 
 	/**
