@@ -29,7 +29,8 @@ import dev.mailslot.MailslotServer;
 /**
  * Write-to-dispatch latency at a fixed rate: a writer process (a JVM, {@code java}, or
  * the C writer of {@link NativePeer}, {@code c}) writes {@code rate} messages a second
- * through the posix transport to a {@code @MailslotListener} in a Spring context
+ * through the posix transport (or another, with {@code -p transport=posix,unix}; the C
+ * writer speaks posix only) to a {@code @MailslotListener} in a Spring context
  * ({@code listener}) or to a thread calling {@link MailslotServer#read()}
  * ({@code read-loop}), and each message's latency runs from just before the writer's
  * {@code write} to the listener method's first line, or the return of {@code read}. The
@@ -52,6 +53,9 @@ public class EndToEndLatencyBenchmark {
 
 	@Param({ "java", "c" })
 	public String writer;
+
+	@Param({ "posix" })
+	public String transport;
 
 	@Param({ "10000" })
 	public int rate;
@@ -76,7 +80,11 @@ public class EndToEndLatencyBenchmark {
 	@Setup(Level.Trial)
 	public void start() {
 		MailslotName name = MailslotName.local("latency-" + ProcessHandle.current().pid() + "-" + this.writer);
-		this.benchmarkReader = BenchmarkReader.start(this.reader, name, this.size);
+		if (this.writer.equals("c") && !this.transport.equals("posix")) {
+			throw new IllegalArgumentException("The C writer writes to posix queues only: use -p writer=java with "
+					+ "-p transport=" + this.transport);
+		}
+		this.benchmarkReader = BenchmarkReader.start(this.reader, name, this.size, this.transport);
 		this.deliveries = this.benchmarkReader.deliveries();
 		MailslotServer server = this.benchmarkReader.server();
 		if (server != null) {
@@ -85,7 +93,7 @@ public class EndToEndLatencyBenchmark {
 			this.readLoop = loop;
 		}
 		this.writerProcess = this.writer.equals("c") ? WriterProcess.nativeAtRate(name, this.size, this.rate)
-				: WriterProcess.atRate("posix", name, this.size, this.rate);
+				: WriterProcess.atRate(this.transport, name, this.size, this.rate);
 	}
 
 	@Setup(Level.Iteration)
