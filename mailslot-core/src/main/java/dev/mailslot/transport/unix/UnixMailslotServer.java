@@ -84,14 +84,17 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	}
 
 	/**
-	 * Take in what writers send while no read does ({@link UnixSelectorTurns}); else only
-	 * accept writers, every {@value UnixSelectorTurns#PAUSE_MILLIS} ms.
+	 * Take in what writers send while no read does ({@link UnixSelectorTurns}); else,
+	 * every {@value UnixSelectorTurns#PAUSE_MILLIS} ms, accept writers and, unless a read
+	 * waits in the selector (which takes in what arrives itself), drain: reads that take
+	 * held messages do not drain while the held ones are older than the last drain, and a
+	 * writer's request for credit must not wait unread until they are all read.
 	 */
 	private void keep() {
 		while (!isClosed()) {
 			if (this.turns.readerSelecting() || this.turns.readsActive()) {
 				LockSupport.parkNanos(UnixSelectorTurns.PAUSE_NANOS);
-				underLock(this.connections::accept);
+				underLock(this::takeInWhileReadsRun);
 				continue;
 			}
 			if (this.turns.keeperStarts()) {
@@ -112,6 +115,13 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 					pump();
 				}
 			});
+		}
+	}
+
+	private void takeInWhileReadsRun() {
+		this.connections.accept();
+		if (!this.turns.readerSelecting() && drain() > 0) {
+			this.changed.signalAll();
 		}
 	}
 
