@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -21,6 +22,7 @@ import dev.mailslot.HoldingServerProcess;
 import dev.mailslot.HoldingServerProcess.Conversation;
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotName;
+import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotWriteTimeoutException;
 import dev.mailslot.NoSuchMailslotException;
 
@@ -149,6 +151,33 @@ class UnixHeldMessagesFaultTests {
 		}
 		assertThat(Files.readString(stderr)).contains("UnixMailslotServer")
 			.contains("Closing mailslot " + this.name + " deletes the 50 message(s) nobody read from it");
+	}
+
+	/**
+	 * SIGKILL right after the last of a burst of writes returned: the next server of the
+	 * name counts every message the killed one accepted.
+	 */
+	@Test
+	@Disabled("Fails in every round: the next server counts only what the killed one had read off its socket "
+			+ "(1,542 to 1,981 of 2,000); what writers had sent and it had not read is lost uncounted")
+	void aServerKilledRightAfterWritesReturnedLeavesTheNextServerACountOfEveryOne(@TempDir Path logs) throws Exception {
+		for (int round = 0; round < 5; round++) {
+			Conversation server = start(logs.resolve("stderr-" + round + ".txt"), List.of(), 256);
+			int accepted = 0;
+			try (MailslotClient client = this.transport.openClient(this.name)) {
+				for (; accepted < 2_000; accepted++) {
+					client.write(number(accepted), Duration.ofSeconds(2));
+				}
+				server.process().destroyForcibly();
+			}
+			assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+			try (UnixMailslotServer successor = (UnixMailslotServer) this.transport
+				.createServer(MailslotServerOptions.builder(this.name).build())) {
+				System.out.println("Round " + round + ": killed right after " + accepted
+						+ " writes returned; the next server counts " + successor.lostByPreviousServer());
+				assertThat(successor.lostByPreviousServer()).as("round %d", round).isEqualTo(accepted);
+			}
+		}
 	}
 
 	private Conversation start(Path stderr, List<String> jvmOptions, int maxMessageSize) throws Exception {
