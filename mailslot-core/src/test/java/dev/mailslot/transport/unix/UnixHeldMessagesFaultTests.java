@@ -162,9 +162,6 @@ class UnixHeldMessagesFaultTests {
 	 * messages are read, and is never refused; every message comes in order.
 	 */
 	@Test
-	@Disabled("Fails: 38 of 200 writes refused (9 with 500 held). A read takes held messages without reading the "
-			+ "sockets while the oldest held one is older than the last drain, and the keeper does not drain while "
-			+ "reads run, so a writer's request for credit waits unread until the backlog is read")
 	void writersGetCreditBackWhileHeldMessagesDrain() throws Exception {
 		int held = 2_000;
 		int more = 200;
