@@ -1,11 +1,6 @@
 package dev.mailslot.transport.posix;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +18,8 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mailslot.HoldingServerProcess;
+import dev.mailslot.HoldingServerProcess.Conversation;
 import dev.mailslot.MailslotClient;
 import dev.mailslot.MailslotException;
 import dev.mailslot.MailslotName;
@@ -67,7 +64,7 @@ class PosixHeldMessagesFaultTests {
 	void aServerWithA64MiBHeapRefusesWritersBeforeItRunsOutOfMemoryAndDeliversWhatItAccepted(@TempDir Path logs)
 			throws Exception {
 		Path stderr = logs.resolve("stderr.txt");
-		ServerConversation server = start(stderr, List.of("-Xmx64m"), 0);
+		Conversation server = start(stderr, List.of("-Xmx64m"), 0);
 		int accepted = 0;
 		int refused = 0;
 		try (MailslotClient client = this.transport.openClient(this.name)) {
@@ -94,7 +91,7 @@ class PosixHeldMessagesFaultTests {
 	@Test
 	void aServerKilledHoldingMessagesLeavesTheNextServerACountOfEveryOneOfThem(@TempDir Path logs) throws Exception {
 		int accepted = 5_000;
-		ServerConversation server = start(logs.resolve("stderr.txt"), List.of(), 256);
+		Conversation server = start(logs.resolve("stderr.txt"), List.of(), 256);
 		try (MailslotClient client = this.transport.openClient(this.name)) {
 			for (int i = 0; i < accepted; i++) {
 				client.write(number(i), Duration.ofSeconds(2));
@@ -123,7 +120,7 @@ class PosixHeldMessagesFaultTests {
 	@Test
 	void sigtermClosingAPlainProgramsServerSaysHowManyMessagesItDeletes(@TempDir Path logs) throws Exception {
 		Path stderr = logs.resolve("stderr.txt");
-		ServerConversation server = start(stderr, List.of(), 256);
+		Conversation server = start(stderr, List.of(), 256);
 		try (MailslotClient client = this.transport.openClient(this.name)) {
 			for (int i = 0; i < 50; i++) {
 				client.write(number(i), Duration.ofSeconds(2));
@@ -205,16 +202,9 @@ class PosixHeldMessagesFaultTests {
 		}
 	}
 
-	private ServerConversation start(Path stderr, List<String> jvmOptions, int maxMessageSize) throws Exception {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(jvmOptions);
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), HoldingServerProcess.class.getName(),
-				this.name.toString(), Integer.toString(maxMessageSize)));
-		Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-		this.processes.add(process);
-		ServerConversation conversation = new ServerConversation(process);
-		assertThat(conversation.next()).isEqualTo("ready");
+	private Conversation start(Path stderr, List<String> jvmOptions, int maxMessageSize) throws Exception {
+		Conversation conversation = HoldingServerProcess.start(jvmOptions, "posix", this.name, maxMessageSize, stderr);
+		this.processes.add(conversation.process());
 		return conversation;
 	}
 
@@ -243,36 +233,6 @@ class PosixHeldMessagesFaultTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	/**
-	 * The lines a {@link HoldingServerProcess} answers with, each awaited for at most 60
-	 * s.
-	 */
-	private record ServerConversation(Process process, BufferedReader output, PrintWriter input) {
-
-		ServerConversation(Process process) {
-			this(process, new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)),
-					new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8));
-		}
-
-		String ask(String command) throws Exception {
-			this.input.println(command);
-			return next();
-		}
-
-		String next() throws Exception {
-			return CompletableFuture.supplyAsync(() -> {
-				try {
-					String line = this.output.readLine();
-					return (line != null) ? line : "(the server ended)";
-				}
-				catch (IOException ex) {
-					return "(" + ex + ")";
-				}
-			}).get(60, TimeUnit.SECONDS);
-		}
-
 	}
 
 }

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -36,6 +38,8 @@ import dev.mailslot.ReadTimeout;
 import dev.mailslot.spring.core.MailslotTemplate;
 import dev.mailslot.spring.support.MailslotHeaders;
 import dev.mailslot.transport.posix.ServerProcess;
+import dev.mailslot.transport.unix.UnixMailslotTransport;
+import dev.mailslot.transport.unix.UnixServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -45,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * only once written; what fails stays. Real parts: dead letters kept by
  * {@link DeadLetterDirectoryErrorHandler} in a real directory, posix queues, and a target
  * owned by a second JVM that closes it and exits, is killed ({@code kill -9}) or never
- * reads.
+ * reads, on posix and on unix (in a socket directory of the test's own).
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "posix transport")
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -53,6 +57,9 @@ class DeadLetterDirectoryReplayerTests {
 
 	@TempDir
 	Path directory;
+
+	@TempDir
+	Path sockets;
 
 	private final MailslotTransport posix = MailslotTransports.get("posix");
 
@@ -63,7 +70,7 @@ class DeadLetterDirectoryReplayerTests {
 
 	private final MailslotName invoices = MailslotName.parse(this.prefix + "-invoices");
 
-	private final MailslotTemplate template = new MailslotTemplate(this.posix, null, new ByteArrayMessageConverter());
+	private MailslotTemplate template = new MailslotTemplate(this.posix, null, new ByteArrayMessageConverter());
 
 	private final List<MailslotServer> servers = new ArrayList<>();
 
@@ -84,6 +91,32 @@ class DeadLetterDirectoryReplayerTests {
 		MailslotServer server = this.posix.createServer(MailslotServerOptions.builder(name).build());
 		this.servers.add(server);
 		return server;
+	}
+
+	/**
+	 * Start a second JVM that owns the invoices mailslot: on posix, a
+	 * {@link ServerProcess} in a mode; on unix, a {@link UnixServerProcess} holding one
+	 * message and reading none, which the template then writes to.
+	 */
+	private Process startInvoicesOwner(String transport, String posixMode) throws Exception {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path")));
+		if (transport.equals("unix")) {
+			Path unixDirectory = this.sockets.resolve("s");
+			command.addAll(List.of(UnixServerProcess.class.getName(), unixDirectory.toString(),
+					this.invoices.toString(), "hold"));
+			this.template.destroy();
+			this.template = new MailslotTemplate(UnixMailslotTransport.in(unixDirectory), null,
+					new ByteArrayMessageConverter());
+		}
+		else {
+			command.addAll(List.of(ServerProcess.class.getName(), this.invoices.toString(), posixMode));
+		}
+		Process owner = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		assertThat(new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8)).readLine())
+			.isEqualTo("ready");
+		return owner;
 	}
 
 	private DeadLetterDirectoryReplayer replayer(Set<MailslotName> allowed) {
@@ -153,24 +186,21 @@ class DeadLetterDirectoryReplayerTests {
 		assertThat(files(".bin")).isOne();
 	}
 
-	@Test
-	void whenTheTargetsOwnerHasClosedItTheDeadLettersStay() throws Exception {
-		replayAfterTheTargetHasGone((owner) -> owner.getOutputStream().close());
+	@ParameterizedTest
+	@ValueSource(strings = { "posix", "unix" })
+	void whenTheTargetsOwnerHasClosedItTheDeadLettersStay(String transport) throws Exception {
+		replayAfterTheTargetHasGone(transport, (owner) -> owner.getOutputStream().close());
 	}
 
-	@Test
-	void whenTheTargetsOwnerIsKilledTheDeadLettersStay() throws Exception {
-		replayAfterTheTargetHasGone(Process::destroyForcibly);
+	@ParameterizedTest
+	@ValueSource(strings = { "posix", "unix" })
+	void whenTheTargetsOwnerIsKilledTheDeadLettersStay(String transport) throws Exception {
+		replayAfterTheTargetHasGone(transport, Process::destroyForcibly);
 	}
 
-	private void replayAfterTheTargetHasGone(OwnerEnd end) throws Exception {
-		Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), ServerProcess.class.getName(), this.invoices.toString(), "hold")
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
+	private void replayAfterTheTargetHasGone(String transport, OwnerEnd end) throws Exception {
+		Process owner = startInvoicesOwner(transport, "hold");
 		try {
-			assertThat(new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))
-				.readLine()).isEqualTo("ready");
 			deadLetter(this.orders, "first");
 			DeadLetterDirectoryReplayer replayer = replayer(Set.of(this.invoices));
 			assertThat(replayer.replay(this.orders, this.invoices).replayed()).isOne();
@@ -252,16 +282,11 @@ class DeadLetterDirectoryReplayerTests {
 		assertThat(files(".properties")).isEqualTo(files(".bin"));
 	}
 
-	@Test
-	void aTargetThatStaysFullEndsTheReplayWithinTheWriteTimeout() throws Exception {
-		Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), ServerProcess.class.getName(), this.invoices.toString(),
-				"hold-in-queue")
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
+	@ParameterizedTest
+	@ValueSource(strings = { "posix", "unix" })
+	void aTargetThatStaysFullEndsTheReplayWithinTheWriteTimeout(String transport) throws Exception {
+		Process owner = startInvoicesOwner(transport, "hold-in-queue");
 		try {
-			assertThat(new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))
-				.readLine()).isEqualTo("ready");
 			int count = 100;
 			for (int i = 0; i < count; i++) {
 				deadLetter(this.orders, "order " + i);

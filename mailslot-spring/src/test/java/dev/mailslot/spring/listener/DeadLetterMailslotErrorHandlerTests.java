@@ -20,6 +20,8 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.support.MessageBuilder;
@@ -35,6 +37,8 @@ import dev.mailslot.spring.support.MailslotHeaders;
 import dev.mailslot.spring.test.CapturedOutput;
 import dev.mailslot.spring.test.OutputCaptureExtension;
 import dev.mailslot.transport.posix.ServerProcess;
+import dev.mailslot.transport.unix.UnixMailslotTransport;
+import dev.mailslot.transport.unix.UnixServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and when the dead-letter mailslot cannot take it, to the fallback, so that every failed
  * message is in the dead-letter mailslot, in the directory, or in the log. Real parts:
  * posix queues, a dead-letter mailslot owned by a second JVM that closes it and exits or
- * is killed ({@code kill -9}), and real files.
+ * is killed ({@code kill -9}), on posix and on unix, and real files.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "posix transport")
 @ExtendWith(OutputCaptureExtension.class)
@@ -83,7 +87,11 @@ class DeadLetterMailslotErrorHandlerTests {
 	}
 
 	private DeadLetterMailslotErrorHandler handler(MailslotErrorHandler fallback) {
-		DeadLetterMailslotErrorHandler handler = new DeadLetterMailslotErrorHandler(this.template, this.deadLetters,
+		return handler(this.template, fallback);
+	}
+
+	private DeadLetterMailslotErrorHandler handler(MailslotTemplate template, MailslotErrorHandler fallback) {
+		DeadLetterMailslotErrorHandler handler = new DeadLetterMailslotErrorHandler(template, this.deadLetters,
 				fallback);
 		handler.setListenerIds((mailslot) -> mailslot.equals(this.orders) ? "orders" : null);
 		return handler;
@@ -119,33 +127,48 @@ class DeadLetterMailslotErrorHandlerTests {
 		assertThat(payloads(directory)).isEmpty();
 	}
 
-	@Test
-	void whenTheDeadLetterMailslotsOwnerHasClosedItTheMessagesGoToTheDirectory(CapturedOutput output) throws Exception {
-		deadLettersBeforeAndAfter(output, (owner) -> owner.getOutputStream().close());
+	@ParameterizedTest
+	@ValueSource(strings = { "posix", "unix" })
+	void whenTheDeadLetterMailslotsOwnerHasClosedItTheMessagesGoToTheDirectory(String transport, CapturedOutput output)
+			throws Exception {
+		deadLettersBeforeAndAfter(transport, output, (owner) -> owner.getOutputStream().close());
 	}
 
-	@Test
-	void whenTheDeadLetterMailslotsOwnerIsKilledTheMessagesGoToTheDirectory(CapturedOutput output) throws Exception {
-		deadLettersBeforeAndAfter(output, Process::destroyForcibly);
+	@ParameterizedTest
+	@ValueSource(strings = { "posix", "unix" })
+	void whenTheDeadLetterMailslotsOwnerIsKilledTheMessagesGoToTheDirectory(String transport, CapturedOutput output)
+			throws Exception {
+		deadLettersBeforeAndAfter(transport, output, Process::destroyForcibly);
 	}
 
 	/**
 	 * Three dead letters while a second JVM owns the dead-letter mailslot, then three
 	 * after it has gone: the first three are written there, the last three kept in the
-	 * directory.
+	 * directory. On unix, the second JVM's server holds up to 10,000 messages, and its
+	 * sockets are in a directory of the test's own.
 	 */
-	private void deadLettersBeforeAndAfter(CapturedOutput output, OwnerEnd end) throws Exception {
-		Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), ServerProcess.class.getName(), this.deadLetters.toString(),
-				"hold")
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
+	private void deadLettersBeforeAndAfter(String transport, CapturedOutput output, OwnerEnd end) throws Exception {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path")));
+		MailslotTemplate template = this.template;
+		if (transport.equals("unix")) {
+			Path sockets = this.temp.resolve("s");
+			command.addAll(List.of(UnixServerProcess.class.getName(), sockets.toString(), this.deadLetters.toString(),
+					"hold-many"));
+			template = new MailslotTemplate(UnixMailslotTransport.in(sockets), null, new ByteArrayMessageConverter());
+			this.closeAfter.add(template::destroy);
+		}
+		else {
+			command.addAll(List.of(ServerProcess.class.getName(), this.deadLetters.toString(), "hold"));
+		}
+		Process owner = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		try {
 			String ready = new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))
 				.readLine();
 			assertThat(ready).isEqualTo("ready");
 			Path directory = this.temp.resolve("dead-letters");
-			DeadLetterMailslotErrorHandler handler = handler(new DeadLetterDirectoryErrorHandler(directory));
+			DeadLetterMailslotErrorHandler handler = handler(template, new DeadLetterDirectoryErrorHandler(directory));
 			for (int i = 0; i < 3; i++) {
 				handler.handleError(message("before " + i), new IllegalStateException("boom"), 3);
 			}

@@ -1,6 +1,7 @@
 package dev.mailslot.spring.listener;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,15 +20,17 @@ import dev.mailslot.MailslotServer;
 import dev.mailslot.MailslotServerOptions;
 import dev.mailslot.MailslotTransport;
 import dev.mailslot.MailslotTransports;
+import dev.mailslot.transport.unix.UnixMailslotTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A pause, a stop or a shutdown wakes a reader that waits for a message, on real posix
- * queues and on the memory transport (whose servers the network transport uses): with a
- * poll timeout of {@value #POLL_TIMEOUT_SECONDS} s, each takes effect at once, and no
- * message written around it is lost or delivered out of order.
+ * queues, on real Unix domain sockets (in a directory of the test's own) and on the
+ * memory transport (whose servers the network transport uses): with a poll timeout of
+ * {@value #POLL_TIMEOUT_SECONDS} s, each takes effect at once, and no message written
+ * around it is lost or delivered out of order.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MailslotListenerContainerWakeupTests {
@@ -37,6 +41,9 @@ class MailslotListenerContainerWakeupTests {
 	private static final Duration AT_ONCE = Duration.ofSeconds(2);
 
 	private final List<String> received = new CopyOnWriteArrayList<>();
+
+	@TempDir
+	Path directory;
 
 	private MailslotTransport transport;
 
@@ -55,7 +62,8 @@ class MailslotListenerContainerWakeupTests {
 	}
 
 	private void start(String transport) throws InterruptedException {
-		this.transport = MailslotTransports.get(transport);
+		this.transport = transport.equals("unix") ? UnixMailslotTransport.in(this.directory.resolve("s"))
+				: MailslotTransports.get(transport);
 		this.server = this.transport.createServer(
 				MailslotServerOptions.builder("wakeup-" + ProcessHandle.current().pid() + "-" + System.nanoTime())
 					.build());
@@ -81,7 +89,7 @@ class MailslotListenerContainerWakeupTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "posix", "memory" })
+	@ValueSource(strings = { "posix", "unix", "memory" })
 	void aStopEndsTheReadersWaitAtOnceAndLeavesLaterMessagesInTheMailslot(String transport) throws Exception {
 		start(transport);
 		write("before");
@@ -96,7 +104,7 @@ class MailslotListenerContainerWakeupTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "posix", "memory" })
+	@ValueSource(strings = { "posix", "unix", "memory" })
 	void aShutdownEndsTheReadersWaitAtOnce(String transport) throws Exception {
 		start(transport);
 		write("first");
@@ -107,7 +115,7 @@ class MailslotListenerContainerWakeupTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "posix", "memory" })
+	@ValueSource(strings = { "posix", "unix", "memory" })
 	void aPauseEndsTheReadersWaitAtOnceAndTheMessagesWaitForTheResume(String transport) throws Exception {
 		start(transport);
 		this.container.pause();
@@ -122,7 +130,7 @@ class MailslotListenerContainerWakeupTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "posix", "memory" })
+	@ValueSource(strings = { "posix", "unix", "memory" })
 	void pausesAndStopsRacingAWriterLoseNoMessageAndKeepTheOrder(String transport) throws Exception {
 		int count = 2_000;
 		start(transport);

@@ -19,14 +19,13 @@ import dev.mailslot.spring.test.MailslotTestConfiguration;
 /**
  * A plain Spring application ({@link MailslotTestConfiguration}, no Boot) with one slow
  * {@code @MailslotListener} on the mailslot server {@code slow} and the context's
- * shutdown hook, run in a second JVM by
- * {@link MailslotListenerShutdownPosixEndToEndTests} and ended with SIGTERM. Arguments:
- * {@code single} or {@code batch}, then properties ({@code --name=value}).
- * {@code app.call-millis} is how long each call takes, {@code app.paused} pauses the
- * listener before {@code ready} is printed. It prints {@code seen} with the numbers of
- * each call as it begins, {@code returned} with its size as it returns, and {@code left}
- * with what the mailslot still holds once the listener has stopped, which the server's
- * close deletes.
+ * shutdown hook, run in a second JVM by {@link MailslotListenerShutdownEndToEndTests} and
+ * ended with SIGTERM. Arguments: {@code single} or {@code batch}, then properties
+ * ({@code --name=value}). {@code app.call-millis} is how long each call takes,
+ * {@code app.paused} pauses the listener before {@code ready} is printed. It prints
+ * {@code seen} with the numbers of each call as it begins, {@code returned} with its size
+ * as it returns, and {@code left} with what the mailslot still holds once the listener
+ * has stopped, which the server's close deletes.
  */
 @Configuration(proxyBeanMethods = false)
 public class SlowListenerApplication {

@@ -34,6 +34,7 @@ import dev.mailslot.spring.listener.MailslotListenerContainerOptions;
 import dev.mailslot.spring.listener.NonRetryableFailures;
 import dev.mailslot.spring.listener.adapter.MailslotMessageHandlerMethodFactory;
 import dev.mailslot.spring.support.converter.MailslotMessageConverters;
+import dev.mailslot.transport.unix.UnixMailslotTransport;
 
 /**
  * The beans an application without Spring Boot declares beside {@link EnableMailslot}:
@@ -49,13 +50,19 @@ public class MailslotTestConfiguration {
 	private static final Pattern SERVER_NAME = Pattern.compile("test\\.servers\\.([\\w-]+)\\.name");
 
 	/**
-	 * The transport of {@code test.transport}, memory unless set.
+	 * The transport of {@code test.transport}, memory unless set; unix on the socket
+	 * directory of {@code test.unix.directory} where set.
 	 * @param environment the environment
 	 * @return the transport
 	 */
 	@Bean
 	MailslotTransport mailslotTransport(Environment environment) {
-		return MailslotTransports.get(environment.getProperty("test.transport", "memory"));
+		String transport = environment.getProperty("test.transport", "memory");
+		String unixDirectory = environment.getProperty("test.unix.directory");
+		if (transport.equals("unix") && unixDirectory != null) {
+			return UnixMailslotTransport.in(Path.of(unixDirectory));
+		}
+		return MailslotTransports.get(transport);
 	}
 
 	/**

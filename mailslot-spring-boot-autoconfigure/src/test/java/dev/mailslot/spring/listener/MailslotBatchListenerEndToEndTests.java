@@ -44,37 +44,47 @@ import static org.awaitility.Awaitility.await;
  * Batch listeners in a Boot application on the posix transport: messages a second process
  * writes arrive in order in batches of at most {@code mailslot.listener.batch.max-size},
  * and a batch whose writer is killed with SIGKILL midway goes to the listener once its
- * wait is over; a message the listener names as failed, or that does not convert or
- * validate, goes to the dead-letter directory and the rest of its batch is processed; a
- * batch that keeps failing is dead-lettered whole; shutdown drains the mailslot in
- * batches; and a batch listener that cannot be one fails at startup.
+ * wait is over (both on unix too, in a socket directory of the test's own); a message the
+ * listener names as failed, or that does not convert or validate, goes to the dead-letter
+ * directory and the rest of its batch is processed; a batch that keeps failing is
+ * dead-lettered whole; shutdown drains the mailslot in batches; and a batch listener that
+ * cannot be one fails at startup.
  */
 @EnabledOnOs(OS.LINUX)
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class MailslotBatchListenerPosixEndToEndTests {
+class MailslotBatchListenerEndToEndTests {
 
 	@TempDir
 	Path deadLetters;
+
+	@TempDir
+	Path sockets;
 
 	private final String name = "\\\\.\\mailslot\\batch-e2e\\" + ProcessHandle.current().pid() + "-"
 			+ System.nanoTime();
 
 	private ApplicationContextRunner runner(Class<?> listener) {
+		return runner("posix", listener);
+	}
+
+	private ApplicationContextRunner runner(String transport, Class<?> listener) {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
 			.withUserConfiguration(listener)
-			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.e2e.name=" + this.name,
-					"mailslot.listener.poll-timeout=100ms", "mailslot.listener.retry.max-retries=1",
-					"mailslot.listener.retry.delay=10ms", "mailslot.listener.batch.max-size=50",
+			.withPropertyValues("mailslot.transport=" + transport, "mailslot.unix.directory=" + unixDirectory(),
+					"mailslot.servers.e2e.name=" + this.name, "mailslot.listener.poll-timeout=100ms",
+					"mailslot.listener.retry.max-retries=1", "mailslot.listener.retry.delay=10ms",
+					"mailslot.listener.batch.max-size=50",
 					"mailslot.listener.dead-letter.directory=" + this.deadLetters);
 	}
 
-	@Test
-	void tenThousandMessagesFromAnotherProcessArriveInBatchesInOrder() {
-		runner(NumberBatches.class)
+	@ParameterizedTest
+	@ValueSource(strings = { "posix", "unix" })
+	void tenThousandMessagesFromAnotherProcessArriveInBatchesInOrder(String transport) {
+		runner(transport, NumberBatches.class)
 			.withPropertyValues("mailslot.listener.type=batch", "mailslot.listener.batch.max-wait=20ms")
 			.run((context) -> {
 				int count = 10_000;
-				Process writer = startWriter(count);
+				Process writer = startWriter(transport, count);
 				assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
 				assertThat(writer.exitValue()).isZero();
 				NumberBatches listener = context.getBean(NumberBatches.class);
@@ -86,13 +96,14 @@ class MailslotBatchListenerPosixEndToEndTests {
 			});
 	}
 
-	@Test
-	void aBatchWhoseWriterIsKilledMidwayGoesToTheListenerWhenItsWaitIsOver() {
-		runner(NumberBatches.class)
+	@ParameterizedTest
+	@ValueSource(strings = { "posix", "unix" })
+	void aBatchWhoseWriterIsKilledMidwayGoesToTheListenerWhenItsWaitIsOver(String transport) {
+		runner(transport, NumberBatches.class)
 			.withPropertyValues("mailslot.listener.type=batch", "mailslot.listener.batch.max-size=1000000",
 					"mailslot.listener.batch.max-wait=3s")
 			.run((context) -> {
-				Process writer = startWriter(1_000_000);
+				Process writer = startWriter(transport, 1_000_000);
 				MailslotListenerContainer container = context.getBean(MailslotListenerEndpointRegistry.class)
 					.getListenerContainer("e2e");
 				await().atMost(Duration.ofSeconds(30)).until(() -> container.getStatistics().received() >= 1_000);
@@ -230,13 +241,18 @@ class MailslotBatchListenerPosixEndToEndTests {
 		return registry;
 	}
 
-	private Process startWriter(int count) throws Exception {
+	private Path unixDirectory() {
+		return this.sockets.resolve("s");
+	}
+
+	private Process startWriter(String transport, int count) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), WriterProcess.class.getName(),
-				"posix", this.name, Integer.toString(count))
+		ProcessBuilder writer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				WriterProcess.class.getName(), transport, this.name, Integer.toString(count))
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.redirectOutput(ProcessBuilder.Redirect.INHERIT)
-			.start();
+			.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+		writer.environment().put("MAILSLOT_UNIX_DIRECTORY", unixDirectory().toString());
+		return writer.start();
 	}
 
 	private static void assertInOrder(List<Integer> received, int from, int count) {
@@ -283,7 +299,7 @@ class MailslotBatchListenerPosixEndToEndTests {
 
 		@MailslotListener("e2e")
 		void onBatch(List<byte[]> payloads, @Header(MailslotHeaders.MAILSLOT) String mailslot) {
-			this.batches.add(payloads.stream().map(MailslotBatchListenerPosixEndToEndTests::numberOf).toList());
+			this.batches.add(payloads.stream().map(MailslotBatchListenerEndToEndTests::numberOf).toList());
 			this.mailslots.add(mailslot);
 		}
 

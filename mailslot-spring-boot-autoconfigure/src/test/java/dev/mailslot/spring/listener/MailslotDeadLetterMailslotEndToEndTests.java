@@ -10,12 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -33,38 +34,45 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code mailslot.listener.dead-letter.mailslot} in a Boot application on the posix
- * transport: a second JVM writes to a listener that always fails, and every message it
- * accepted reaches the listener of the dead-letter mailslot as it was written, none the
- * directory; and with no server holding the dead-letter mailslot, the directory keeps
- * every one.
+ * transport and on the unix one (in a socket directory of the test's own): a second JVM
+ * writes to a listener that always fails, and every message it accepted reaches the
+ * listener of the dead-letter mailslot as it was written, none the directory; and with no
+ * server holding the dead-letter mailslot, the directory keeps every one.
  */
 @EnabledOnOs(OS.LINUX)
 @ExtendWith(OutputCaptureExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class MailslotDeadLetterMailslotPosixEndToEndTests {
+class MailslotDeadLetterMailslotEndToEndTests {
 
 	@TempDir
 	Path directory;
 
+	@TempDir
+	Path sockets;
+
 	private final String name = "\\\\.\\mailslot\\dead-letter-e2e\\" + ProcessHandle.current().pid() + "-"
 			+ System.nanoTime();
 
-	@Test
-	void everyMessageAnotherProcessWroteThatFailsReachesTheDeadLetterMailslotAsWritten(CapturedOutput output) {
+	@ParameterizedTest
+	@ValueSource(strings = { "posix", "unix" })
+	void everyMessageAnotherProcessWroteThatFailsReachesTheDeadLetterMailslotAsWritten(String transport,
+			CapturedOutput output) {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
 			.withUserConfiguration(FailingOrders.class)
-			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.orders.name=" + this.name,
-					"mailslot.servers.dead.name=" + this.name + "-dead", "mailslot.listener.poll-timeout=100ms",
-					"mailslot.listener.retry.max-retries=1", "mailslot.listener.retry.delay=1ms",
-					"mailslot.listener.dead-letter.directory=" + this.directory,
+			.withPropertyValues("mailslot.transport=" + transport, "mailslot.unix.directory=" + unixDirectory(),
+					"mailslot.servers.orders.name=" + this.name, "mailslot.servers.dead.name=" + this.name + "-dead",
+					"mailslot.listener.poll-timeout=100ms", "mailslot.listener.retry.max-retries=1",
+					"mailslot.listener.retry.delay=1ms", "mailslot.listener.dead-letter.directory=" + this.directory,
 					"mailslot.listener.dead-letter.mailslot=dead")
 			.run((context) -> {
 				int count = 200;
-				Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-						"-cp", System.getProperty("java.class.path"), WriterProcess.class.getName(), "posix", this.name,
+				ProcessBuilder builder = new ProcessBuilder(
+						Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), WriterProcess.class.getName(), transport, this.name,
 						Integer.toString(count))
-					.redirectError(ProcessBuilder.Redirect.INHERIT)
-					.start();
+					.redirectError(ProcessBuilder.Redirect.INHERIT);
+				builder.environment().put("MAILSLOT_UNIX_DIRECTORY", unixDirectory().toString());
+				Process writer = builder.start();
 				assertThat(writer.waitFor(60, TimeUnit.SECONDS)).isTrue();
 				assertThat(writer.exitValue()).isZero();
 				List<Integer> deadLetters = context.getBean(FailingOrders.class).deadLetters;
@@ -83,14 +91,15 @@ class MailslotDeadLetterMailslotPosixEndToEndTests {
 			.contains("it was written to the dead-letter mailslot " + MailslotName.parse(this.name + "-dead"));
 	}
 
-	@Test
-	void whenNoServerHoldsTheDeadLetterMailslotTheDirectoryKeepsEveryMessage(CapturedOutput output) {
+	@ParameterizedTest
+	@ValueSource(strings = { "posix", "unix" })
+	void whenNoServerHoldsTheDeadLetterMailslotTheDirectoryKeepsEveryMessage(String transport, CapturedOutput output) {
 		String nobody = this.name + "-nobody";
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailslotAutoConfiguration.class))
 			.withUserConfiguration(FailingOrders.class)
-			.withPropertyValues("mailslot.transport=posix", "mailslot.servers.orders.name=" + this.name,
-					"mailslot.servers.dead.name=" + this.name + "-dead", "mailslot.listener.poll-timeout=100ms",
-					"mailslot.listener.retry.max-retries=0",
+			.withPropertyValues("mailslot.transport=" + transport, "mailslot.unix.directory=" + unixDirectory(),
+					"mailslot.servers.orders.name=" + this.name, "mailslot.servers.dead.name=" + this.name + "-dead",
+					"mailslot.listener.poll-timeout=100ms", "mailslot.listener.retry.max-retries=0",
 					"mailslot.listener.dead-letter.directory=" + this.directory,
 					"mailslot.listener.dead-letter.mailslot=" + nobody)
 			.run((context) -> {
@@ -104,6 +113,10 @@ class MailslotDeadLetterMailslotPosixEndToEndTests {
 			});
 		assertThat(output).contains("it could NOT be written to the dead-letter mailslot " + MailslotName.parse(nobody)
 				+ ": dev.mailslot.NoSuchMailslotException");
+	}
+
+	private Path unixDirectory() {
+		return this.sockets.resolve("s");
 	}
 
 	private long payloads() throws Exception {
