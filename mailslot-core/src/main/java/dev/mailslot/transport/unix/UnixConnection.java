@@ -114,6 +114,7 @@ final class UnixConnection {
 			input.get(message, this.filled, count);
 			this.filled += count;
 			if (this.filled == message.length) {
+				this.credit.ended();
 				held.add(message, this.stamp, this);
 				this.payload = null;
 				whole++;
@@ -155,7 +156,7 @@ final class UnixConnection {
 				return cutOff(() -> this.garbage.countMisstamped(frameStamp, now));
 			}
 		}
-		if (!this.account.spend(length)) {
+		if (!this.credit.spend(this.account, length)) {
 			return cutOff(this.garbage::countOutOfTurn);
 		}
 		this.stamp = Math.max(frameStamp, this.stamp);
@@ -210,6 +211,7 @@ final class UnixConnection {
 			this.garbage.countTruncated();
 		}
 		if (partial != null) {
+			this.credit.ended();
 			this.credit.release(partial.length);
 			this.payload = null;
 		}

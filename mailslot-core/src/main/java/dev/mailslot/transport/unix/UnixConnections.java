@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -68,12 +69,12 @@ final class UnixConnections implements AutoCloseable {
 
 	private boolean closing;
 
-	UnixConnections(MailslotName name, ServerSocketChannel server, int maxMessageSize, int holdCapacity)
-			throws IOException {
+	UnixConnections(MailslotName name, ServerSocketChannel server, int maxMessageSize, int holdCapacity,
+			LongConsumer unspentChanged) throws IOException {
 		this.name = name;
 		this.server = server;
 		this.maxMessageSize = maxMessageSize;
-		this.credit = new UnixCredit(holdCapacity, maxMessageSize);
+		this.credit = new UnixCredit(holdCapacity, maxMessageSize, unspentChanged);
 		this.garbage = new UnixGarbage(name);
 		this.selector = Selector.open();
 		server.configureBlocking(false);

@@ -1,5 +1,7 @@
 package dev.mailslot.transport.unix;
 
+import java.util.function.LongConsumer;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.mailslot.transport.posix.PosixHoldMemory;
@@ -32,13 +34,26 @@ final class UnixCredit {
 
 	private final long byteCapacity;
 
+	private final LongConsumer unspentChanged;
+
 	private long messagesTaken;
 
 	private long bytesTaken;
 
-	UnixCredit(int holdCapacity, int maxMessageSize) {
+	private long unspent;
+
+	/**
+	 * Create the credit of a server.
+	 * @param holdCapacity the most messages it holds
+	 * @param maxMessageSize its largest message
+	 * @param unspentChanged told each change of how many messages writers were given and
+	 * have not sent (as far as the server read), so that a record of it bounds what a
+	 * kill loses in the sockets
+	 */
+	UnixCredit(int holdCapacity, int maxMessageSize, LongConsumer unspentChanged) {
 		this.messageCapacity = Math.max(1, holdCapacity);
 		this.byteCapacity = this.messageCapacity * UnixWireFormat.cost(maxMessageSize);
+		this.unspentChanged = unspentChanged;
 	}
 
 	/**
@@ -71,6 +86,7 @@ final class UnixCredit {
 		}
 		account.messages += messages;
 		account.bytes += bytes;
+		unspent(messages);
 		account.lastMessages = Math.max(1, messages);
 		account.lastBytes = bytes;
 		account.wanted = -1;
@@ -95,6 +111,27 @@ final class UnixCredit {
 	}
 
 	/**
+	 * Take what a message of a size costs from an account, if it covers it. The message
+	 * counts as unspent credit until {@link #ended()}.
+	 * @return whether it did
+	 */
+	boolean spend(Account account, int size) {
+		return account.spend(size);
+	}
+
+	/**
+	 * Record that a message paid for came in whole, or was dropped.
+	 */
+	void ended() {
+		unspent(-1);
+	}
+
+	private void unspent(long change) {
+		this.unspent += change;
+		this.unspentChanged.accept(this.unspent);
+	}
+
+	/**
 	 * Give back what a message that was read or dropped took.
 	 */
 	void release(int size) {
@@ -111,6 +148,7 @@ final class UnixCredit {
 		this.messagesTaken -= account.messages;
 		this.bytesTaken -= account.bytes;
 		PosixHoldMemory.release(account.bytes);
+		unspent(-account.messages);
 		account.messages = 0;
 		account.bytes = 0;
 		account.wanted = -1;
@@ -131,11 +169,7 @@ final class UnixCredit {
 
 		private int wanted = -1;
 
-		/**
-		 * Take what a message of a size costs, if the account covers it.
-		 * @return whether it did
-		 */
-		boolean spend(int size) {
+		private boolean spend(int size) {
 			long cost = UnixWireFormat.cost(size);
 			if (this.messages < 1 || this.bytes < cost) {
 				return false;

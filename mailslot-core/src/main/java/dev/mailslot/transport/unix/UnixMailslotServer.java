@@ -71,12 +71,15 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 		this.socket = socket;
 		this.channel = channel;
 		this.ownership = ownership;
-		this.connections = new UnixConnections(options.name(), channel, maxMessageSize, options.holdCapacity());
-		if (ownership.lostByPrevious() > 0) {
+		this.connections = new UnixConnections(options.name(), channel, maxMessageSize, options.holdCapacity(),
+				ownership::unspent);
+		if (ownership.lostByPrevious() > 0 || ownership.unreadByPrevious() > 0) {
 			logger.log(System.Logger.Level.WARNING,
 					"The previous server of mailslot " + name() + " ended without "
 							+ "closing it (it was killed, or its machine stopped) while it held "
-							+ ownership.lostByPrevious() + " message(s) its writers had sent; they are lost");
+							+ ownership.lostByPrevious() + " message(s) its writers had sent, and its writers may "
+							+ "have sent up to " + ownership.unreadByPrevious() + " more that it had not yet read "
+							+ "off its sockets; they are lost");
 		}
 		Thread keeper = new Thread(this::keep, "mailslot-unix-" + options.name().path());
 		keeper.setDaemon(true);
@@ -352,6 +355,14 @@ final class UnixMailslotServer extends AbstractMailslotServer {
 	 */
 	long lostByPreviousServer() {
 		return this.ownership.lostByPrevious();
+	}
+
+	/**
+	 * Return how many messages at most the previous server's writers had sent that it had
+	 * not read when it ended without closing, and so lost.
+	 */
+	long unreadByPreviousServer() {
+		return this.ownership.unreadByPrevious();
 	}
 
 	/**

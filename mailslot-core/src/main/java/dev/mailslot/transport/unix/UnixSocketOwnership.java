@@ -26,14 +26,19 @@ import dev.mailslot.MailslotNameInUseException;
  * while another process opens it would let two servers lock two files of one name.
  * <p>
  * The file holds the owner's pid (text, in its first {@value #COUNT_OFFSET} bytes), for
- * the message of a server refused, and the number of messages the owner holds (a 64-bit
- * big-endian integer at {@value #COUNT_OFFSET}), mapped into memory so that keeping it
- * costs a store. A server closed as usual leaves 0 there; the next owner reads what one
- * that was killed left, and says that those messages are lost.
+ * the message of a server refused, the number of messages the owner holds (a 64-bit
+ * big-endian integer at {@value #COUNT_OFFSET}), and the number its writers may still
+ * send, as far as it has read (the credit given and not spent, at
+ * {@value #UNSPENT_OFFSET}), mapped into memory so that keeping them costs a store. A
+ * server closed as usual leaves 0 there; the next owner reads what one that was killed
+ * left, and says that the messages it held are lost, and how many more at most its
+ * writers had sent that it had not read off its sockets, which the kernel freed with it.
  */
 final class UnixSocketOwnership implements AutoCloseable {
 
 	static final int COUNT_OFFSET = 24;
+
+	static final int UNSPENT_OFFSET = COUNT_OFFSET + Long.BYTES;
 
 	private final FileChannel channel;
 
@@ -43,11 +48,15 @@ final class UnixSocketOwnership implements AutoCloseable {
 
 	private final long lostByPrevious;
 
-	private UnixSocketOwnership(FileChannel channel, FileLock lock, MappedByteBuffer count, long lostByPrevious) {
+	private final long unreadByPrevious;
+
+	private UnixSocketOwnership(FileChannel channel, FileLock lock, MappedByteBuffer count, long lostByPrevious,
+			long unreadByPrevious) {
 		this.channel = channel;
 		this.lock = lock;
 		this.count = count;
 		this.lostByPrevious = lostByPrevious;
+		this.unreadByPrevious = unreadByPrevious;
 	}
 
 	/**
@@ -81,14 +90,15 @@ final class UnixSocketOwnership implements AutoCloseable {
 								+ (owner.isEmpty() ? "another server" : "the server of process " + owner)
 								+ " holds the lock on " + lockFile + "; close that server or choose another name");
 			}
-			long lost = previousCount(channel);
-			ByteBuffer content = ByteBuffer.allocate(COUNT_OFFSET + Long.BYTES);
+			long lost = previousCount(channel, COUNT_OFFSET);
+			long unread = previousCount(channel, UNSPENT_OFFSET);
+			ByteBuffer content = ByteBuffer.allocate(UNSPENT_OFFSET + Long.BYTES);
 			byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
-			content.put(pid).position(COUNT_OFFSET).putLong(0).flip();
+			content.put(pid).position(COUNT_OFFSET).putLong(0).putLong(0).flip();
 			channel.truncate(0);
 			channel.write(content, 0);
-			MappedByteBuffer count = channel.map(FileChannel.MapMode.READ_WRITE, COUNT_OFFSET, Long.BYTES);
-			return new UnixSocketOwnership(channel, lock, count, lost);
+			MappedByteBuffer count = channel.map(FileChannel.MapMode.READ_WRITE, COUNT_OFFSET, 2 * Long.BYTES);
+			return new UnixSocketOwnership(channel, lock, count, lost, unread);
 		}
 		catch (IOException ex) {
 			closeQuietly(channel);
@@ -96,10 +106,10 @@ final class UnixSocketOwnership implements AutoCloseable {
 		}
 	}
 
-	private static long previousCount(FileChannel channel) throws IOException {
+	private static long previousCount(FileChannel channel, int offset) throws IOException {
 		ByteBuffer count = ByteBuffer.allocate(Long.BYTES);
 		while (count.hasRemaining()) {
-			if (channel.read(count, COUNT_OFFSET + count.position()) < 0) {
+			if (channel.read(count, offset + count.position()) < 0) {
 				return 0;
 			}
 		}
@@ -128,10 +138,25 @@ final class UnixSocketOwnership implements AutoCloseable {
 	}
 
 	/**
+	 * Return how many messages at most the previous owner's writers had sent that it had
+	 * not read off its sockets when it ended without closing.
+	 */
+	long unreadByPrevious() {
+		return this.unreadByPrevious;
+	}
+
+	/**
 	 * Record how many messages the server holds now.
 	 */
 	void held(int messages) {
 		this.count.putLong(0, messages);
+	}
+
+	/**
+	 * Record how many messages the server's writers may still send, as far as it read.
+	 */
+	void unspent(long messages) {
+		this.count.putLong(Long.BYTES, messages);
 	}
 
 	private static void closeQuietly(FileChannel channel) {

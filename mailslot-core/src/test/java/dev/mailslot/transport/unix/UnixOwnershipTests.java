@@ -105,6 +105,7 @@ class UnixOwnershipTests {
 		try (UnixMailslotServer server = (UnixMailslotServer) this.transport
 			.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ZERO).build())) {
 			assertThat(server.lostByPreviousServer()).isEqualTo(500);
+			assertThat(server.unreadByPreviousServer()).as("the client closed: it gave its credit back").isZero();
 			assertThat(server.info().messageCount()).isZero();
 		}
 		try (UnixMailslotServer server = (UnixMailslotServer) this.transport
