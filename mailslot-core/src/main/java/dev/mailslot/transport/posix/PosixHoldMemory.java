@@ -50,12 +50,21 @@ public final class PosixHoldMemory {
 	 * lower limit stay held; no new ones are taken until they fall under it.
 	 * @param bytes the bytes that all posix servers of this process may hold together; 0
 	 * to hold none; -1 for the system property or the default
+	 * @throws IllegalArgumentException if negative (but -1), or not less than the heap's
+	 * maximum: held messages would run the JVM out of memory before writers wait
 	 */
 	public static void setLimit(long bytes) {
 		if (bytes < -1) {
 			throw new IllegalArgumentException("Posix hold memory " + bytes + " is negative; give the bytes that "
 					+ "all posix mailslots of this process may hold together, or 0 to hold none (messages then "
 					+ "wait in their queues)");
+		}
+		long heap = Runtime.getRuntime().maxMemory();
+		if (bytes >= heap) {
+			throw new IllegalArgumentException("Hold memory of " + bytes + " bytes is not less than the heap's "
+					+ "maximum of " + heap + " bytes: held messages would run the JVM out of memory before writers "
+					+ "are made to wait; give less (the default is an eighth of the heap, " + (heap / 8)
+					+ " bytes), or raise -Xmx");
 		}
 		limit.set(bytes);
 	}

@@ -353,6 +353,19 @@ class MailslotAutoConfigurationTests {
 	}
 
 	@Test
+	void aPosixHoldMemoryAsLargeAsTheHeapFailsStartUpNamingThePropertyAndTheHeap() {
+		long heap = Runtime.getRuntime().maxMemory();
+		this.contextRunner.withPropertyValues("mailslot.posix.hold-memory=" + heap + "B")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("mailslot.posix.hold-memory");
+					assertThat(ex.getMessage()).contains("not less than the heap's maximum").contains("raise -Xmx");
+				}));
+		assertThat(PosixHoldMemory.limit()).isLessThan(heap);
+	}
+
+	@Test
 	@EnabledOnOs({ OS.LINUX, OS.MAC })
 	void theUnixDirectoryPropertyHoldsTheSocketsOfTheServers(@TempDir Path temporary) throws IOException {
 		Path directory = Files.createDirectory(temporary.resolve("s"));
