@@ -149,14 +149,13 @@ final class MailslotServerOptionsMapper {
 					"Give the memory that all posix mailslots may hold messages in together, such as 64MB, or 0 to "
 							+ "hold none (messages then wait in their queues)");
 		}
-		long heap = Runtime.getRuntime().maxMemory();
-		if (holdMemory.toBytes() >= heap) {
-			throw new InvalidConfigurationPropertyValueException("mailslot.posix.hold-memory", holdMemory,
-					"It is not less than the heap's maximum (" + DataSize.ofBytes(heap).toMegabytes() + "MB): held "
-							+ "messages would run the JVM out of memory before writers are made to wait; give less "
-							+ "(unset, it is an eighth of the heap), or raise -Xmx");
+		try {
+			PosixHoldMemory.setLimit(holdMemory.toBytes());
 		}
-		PosixHoldMemory.setLimit(holdMemory.toBytes());
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("mailslot.posix.hold-memory", holdMemory,
+					ex.getMessage());
+		}
 	}
 
 	/**
