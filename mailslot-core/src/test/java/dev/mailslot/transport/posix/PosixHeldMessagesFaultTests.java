@@ -18,6 +18,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mailslot.HeldBacklogDrain;
 import dev.mailslot.HoldingServerProcess;
 import dev.mailslot.HoldingServerProcess.Conversation;
 import dev.mailslot.MailslotClient;
@@ -94,7 +95,7 @@ class PosixHeldMessagesFaultTests {
 		Conversation server = start(logs.resolve("stderr.txt"), List.of(), 256);
 		try (MailslotClient client = this.transport.openClient(this.name)) {
 			for (int i = 0; i < accepted; i++) {
-				client.write(number(i), Duration.ofSeconds(2));
+				client.write(HeldBacklogDrain.number(i), Duration.ofSeconds(2));
 			}
 		}
 		assertThat(server.ask("info")).isEqualTo("info " + accepted);
@@ -123,7 +124,7 @@ class PosixHeldMessagesFaultTests {
 		Conversation server = start(stderr, List.of(), 256);
 		try (MailslotClient client = this.transport.openClient(this.name)) {
 			for (int i = 0; i < 50; i++) {
-				client.write(number(i), Duration.ofSeconds(2));
+				client.write(HeldBacklogDrain.number(i), Duration.ofSeconds(2));
 			}
 		}
 		assertThat(server.ask("info")).isEqualTo("info 50");
@@ -144,7 +145,7 @@ class PosixHeldMessagesFaultTests {
 				writer = CompletableFuture.runAsync(() -> {
 					try {
 						for (int i = 0; i < 9_000; i++) {
-							client.write(number(i), Duration.ofSeconds(5));
+							client.write(HeldBacklogDrain.number(i), Duration.ofSeconds(5));
 							accepted.incrementAndGet();
 						}
 					}
@@ -174,27 +175,9 @@ class PosixHeldMessagesFaultTests {
 			.createServer(MailslotServerOptions.builder(this.name).readTimeout(ReadTimeout.ofMillis(5_000)).build());
 				MailslotClient client = this.transport.openClient(this.name)) {
 			for (int i = 0; i < held; i++) {
-				client.write(number(i), Duration.ofSeconds(2));
+				client.write(HeldBacklogDrain.number(i), Duration.ofSeconds(2));
 			}
-			CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
-				for (int i = 0; i < held + more; i++) {
-					assertThat(ByteBuffer.wrap(server.read()).getInt()).isEqualTo(i);
-					sleep(2);
-				}
-				return held + more;
-			});
-			int refused = 0;
-			for (int i = held; i < held + more; i++) {
-				try {
-					client.write(number(i), Duration.ofMillis(100));
-				}
-				catch (MailslotWriteTimeoutException ex) {
-					refused++;
-					i--;
-				}
-				sleep(10);
-			}
-			assertThat(reader.get(60, TimeUnit.SECONDS)).isEqualTo(held + more);
+			int refused = HeldBacklogDrain.refusedWhileTheBacklogDrains(server, client, held, more);
 			System.out.println(more + " writes at 100/s while a reader drains " + held + " held messages: " + refused
 					+ " refused after 100 ms");
 			assertThat(refused).isZero();
@@ -220,10 +203,6 @@ class PosixHeldMessagesFaultTests {
 			}
 		}
 		return sum;
-	}
-
-	private static ByteBuffer number(int i) {
-		return ByteBuffer.allocate(64).putInt(0, i);
 	}
 
 	private static void sleep(long millis) {

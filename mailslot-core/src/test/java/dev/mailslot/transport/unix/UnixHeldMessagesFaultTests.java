@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mailslot.HeldBacklogDrain;
 import dev.mailslot.HoldingServerProcess;
 import dev.mailslot.HoldingServerProcess.Conversation;
 import dev.mailslot.MailslotClient;
@@ -139,18 +139,18 @@ class UnixHeldMessagesFaultTests {
 		Conversation server = start(stderr, List.of(), 256);
 		try (MailslotClient closed = this.transport.openClient(this.name)) {
 			for (int i = 0; i < 30; i++) {
-				closed.write(number(i), Duration.ofSeconds(2));
+				closed.write(HeldBacklogDrain.number(i), Duration.ofSeconds(2));
 			}
 		}
 		try (MailslotClient connected = this.transport.openClient(this.name)) {
 			for (int i = 30; i < 50; i++) {
-				connected.write(number(i), Duration.ofSeconds(2));
+				connected.write(HeldBacklogDrain.number(i), Duration.ofSeconds(2));
 			}
 			assertThat(server.ask("info")).isEqualTo("info 50");
 			server.process().destroy();
 			assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).as("the server ends on SIGTERM").isTrue();
 			assertThatExceptionOfType(NoSuchMailslotException.class)
-				.isThrownBy(() -> connected.write(number(50), Duration.ofSeconds(2)));
+				.isThrownBy(() -> connected.write(HeldBacklogDrain.number(50), Duration.ofSeconds(2)));
 		}
 		assertThat(Files.readString(stderr)).contains("UnixMailslotServer")
 			.contains("Closing mailslot " + this.name + " deletes the 50 message(s) nobody read from it");
@@ -170,29 +170,11 @@ class UnixHeldMessagesFaultTests {
 			.readTimeout(ReadTimeout.ofMillis(5_000))
 			.build()); MailslotClient client = this.transport.openClient(this.name)) {
 			for (int i = 0; i < held; i++) {
-				client.write(number(i), Duration.ofSeconds(2));
+				client.write(HeldBacklogDrain.number(i), Duration.ofSeconds(2));
 			}
 			assertThatExceptionOfType(MailslotWriteTimeoutException.class)
-				.isThrownBy(() -> client.write(number(held), Duration.ofMillis(100)));
-			CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
-				for (int i = 0; i < held + more; i++) {
-					assertThat(ByteBuffer.wrap(server.read()).getInt()).isEqualTo(i);
-					sleep(2);
-				}
-				return held + more;
-			});
-			int refused = 0;
-			for (int i = held; i < held + more; i++) {
-				try {
-					client.write(number(i), Duration.ofMillis(100));
-				}
-				catch (MailslotWriteTimeoutException ex) {
-					refused++;
-					i--;
-				}
-				sleep(10);
-			}
-			assertThat(reader.get(60, TimeUnit.SECONDS)).isEqualTo(held + more);
+				.isThrownBy(() -> client.write(HeldBacklogDrain.number(held), Duration.ofMillis(100)));
+			int refused = HeldBacklogDrain.refusedWhileTheBacklogDrains(server, client, held, more);
 			System.out.println(more + " unix writes at 100/s while a reader drains " + held + " held messages: "
 					+ refused + " refused after 100 ms");
 			assertThat(refused).isZero();
@@ -223,7 +205,7 @@ class UnixHeldMessagesFaultTests {
 			int accepted = 0;
 			try (MailslotClient client = this.transport.openClient(this.name)) {
 				for (; accepted < 2_000; accepted++) {
-					client.write(number(accepted), Duration.ofSeconds(2));
+					client.write(HeldBacklogDrain.number(accepted), Duration.ofSeconds(2));
 				}
 				server.process().destroyForcibly();
 			}
@@ -251,10 +233,6 @@ class UnixHeldMessagesFaultTests {
 		Conversation conversation = HoldingServerProcess.start(options, "unix", this.name, maxMessageSize, stderr);
 		this.processes.add(conversation.process());
 		return conversation;
-	}
-
-	private static ByteBuffer number(int i) {
-		return ByteBuffer.allocate(64).putInt(0, i);
 	}
 
 }
