@@ -300,6 +300,33 @@ class UnixFaultTests {
 	}
 
 	/**
+	 * Messages larger than the 64 KiB a writer copies into its direct buffer go as a
+	 * gathering write, and arrive whole and in order between small ones, the largest
+	 * filling several of the server's reads.
+	 */
+	@Test
+	void messagesLargerThanTheCopiedFrameArriveWholeAndInOrder() {
+		int[] sizes = { 65_536, 65_537, 10, 300_000, 0, 1_048_576, 64 };
+		try (UnixMailslotServer server = server(1_048_576, 16);
+				MailslotClient client = this.transport.openClient(this.name)) {
+			for (int i = 0; i < sizes.length; i++) {
+				client.write(filled(sizes[i], i));
+			}
+			for (int i = 0; i < sizes.length; i++) {
+				assertThat(server.read()).as("message %d of %d bytes", i, sizes[i]).isEqualTo(filled(sizes[i], i));
+			}
+		}
+	}
+
+	private static byte[] filled(int size, int seed) {
+		byte[] message = new byte[size];
+		for (int i = 0; i < size; i++) {
+			message[i] = (byte) (i * 31 + seed);
+		}
+		return message;
+	}
+
+	/**
 	 * A writer whose connection waits to be accepted while the server closes (it removes
 	 * its socket, then ends what is still to be accepted) finds no mailslot, as a writer
 	 * that comes after the close does, not a failure of another kind.
